@@ -1,0 +1,8 @@
+//! Pure data and rules: no egui, no file I/O, no clock.
+
+pub mod annotation;
+pub mod edit;
+pub mod history;
+pub mod session;
+pub mod speaker;
+pub mod text;

@@ -1,0 +1,198 @@
+//! A session: which article, the speaker registry and the annotations. This is what is saved.
+
+use serde::{Deserialize, Serialize};
+
+use super::annotation::{Annotation, AnnotationId, CONTEXT_CHARS, Kind, KindTag, Span};
+use super::speaker::{Speaker, SpeakerId};
+use super::text::ArticleText;
+
+/// The session file format this build writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How the article file was found on disk, so the session can find and verify it again.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleRef {
+    /// Path of the article, relative to the session file when saved.
+    pub path: String,
+    /// SHA-256 of the article file's bytes, lowercase hex.
+    pub sha256: String,
+    /// Number of code points of the normalized text.
+    pub chars: usize,
+    /// Encoding the bytes were decoded from ("utf-8" or "windows-1252").
+    pub encoding: String,
+    /// Whether the file began with a byte-order mark (stripped).
+    #[serde(default)]
+    pub had_bom: bool,
+    /// Whether the file had CR or CRLF line endings (normalized to LF).
+    #[serde(default)]
+    pub had_crlf: bool,
+}
+
+/// Everything a user made for one article; saved as RON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Version of the file format ([`FORMAT_VERSION`] when written by this build).
+    pub format_version: u32,
+    /// The annotated article.
+    pub article: ArticleRef,
+    /// The speaker registry, ordered by id.
+    #[serde(default)]
+    pub speakers: Vec<Speaker>,
+    /// The annotations, ordered by (start, end, id).
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
+}
+
+impl Session {
+    /// An empty session for an article.
+    pub fn new(article: ArticleRef) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            article,
+            speakers: Vec::new(),
+            annotations: Vec::new(),
+        }
+    }
+
+    /// An id no annotation has.
+    pub fn next_annotation_id(&self) -> AnnotationId {
+        AnnotationId(self.annotations.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// An id no speaker has.
+    pub fn next_speaker_id(&self) -> SpeakerId {
+        SpeakerId(self.speakers.iter().map(|s| s.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// The annotation with this id.
+    pub fn annotation(&self, id: AnnotationId) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// The speaker with this id.
+    pub fn speaker(&self, id: SpeakerId) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+
+    /// The speaker's name, or "—" for none / unknown id.
+    pub fn speaker_name(&self, id: Option<SpeakerId>) -> &str {
+        id.and_then(|id| self.speaker(id))
+            .map_or("—", |s| s.name.as_str())
+    }
+
+    /// The first speaker called `name` (name or alias, any case).
+    pub fn speaker_called(&self, name: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.is_called(name))
+    }
+
+    /// Position where an annotation with this sort key belongs.
+    pub fn insertion_index(&self, a: &Annotation) -> usize {
+        let key = (a.start, a.end, a.id);
+        self.annotations
+            .partition_point(|b| (b.start, b.end, b.id) < key)
+    }
+
+    /// Index in `annotations` of the annotation with this id.
+    pub fn annotation_index(&self, id: AnnotationId) -> Option<usize> {
+        self.annotations.iter().position(|a| a.id == id)
+    }
+
+    /// Number of annotations of a kind.
+    pub fn count(&self, tag: KindTag) -> usize {
+        self.annotations
+            .iter()
+            .filter(|a| a.kind.tag() == tag)
+            .count()
+    }
+
+    /// Annotations linked to a speaker, by kind: (mentions, quotes, claims).
+    pub fn speaker_counts(&self, id: SpeakerId) -> (usize, usize, usize) {
+        let mut counts = (0, 0, 0);
+        for a in self
+            .annotations
+            .iter()
+            .filter(|a| a.kind.speaker() == Some(id))
+        {
+            match a.kind.tag() {
+                KindTag::Mention => counts.0 += 1,
+                KindTag::Quote => counts.1 += 1,
+                KindTag::Claim => counts.2 += 1,
+            }
+        }
+        counts
+    }
+
+    /// Annotations that cover code point `at`, innermost (shortest) first.
+    pub fn annotations_at(&self, at: usize) -> Vec<&Annotation> {
+        let mut hits: Vec<&Annotation> = self
+            .annotations
+            .iter()
+            .take_while(|a| a.start <= at)
+            .filter(|a| a.span().contains(at))
+            .collect();
+        hits.sort_by_key(|a| a.end - a.start);
+        hits
+    }
+}
+
+/// Builds an annotation over `span` of `text`, recording its exact text and context.
+pub fn make_annotation(text: &ArticleText, id: AnnotationId, span: Span, kind: Kind) -> Annotation {
+    let span = Span::new(
+        span.start.min(text.len_chars()),
+        span.end.min(text.len_chars()),
+    );
+    Annotation {
+        id,
+        start: span.start,
+        end: span.end,
+        exact: text.slice(span.start..span.end).to_owned(),
+        prefix: text.prefix_of(span.start, CONTEXT_CHARS).to_owned(),
+        suffix: text.suffix_of(span.end, CONTEXT_CHARS).to_owned(),
+        kind,
+        note: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotation_records_exact_text_and_context_in_code_points() {
+        let text = ArticleText::from_raw("\u{feff}He said “we regret 😀 that,”\r\nthen left.");
+        let start = text.as_str().chars().position(|c| c == '“').unwrap_or(0);
+        let a = make_annotation(
+            &text,
+            AnnotationId(1),
+            Span::new(start, start + 19),
+            KindTag::Quote.with_speaker(None),
+        );
+        assert_eq!(a.exact, "“we regret 😀 that,”");
+        assert_eq!(a.prefix, "He said ");
+        assert_eq!(a.suffix, "\nthen left.");
+        assert_eq!((a.start, a.end), (8, 27));
+    }
+
+    #[test]
+    fn ids_and_counts() {
+        let text = ArticleText::new("Stoltenberg said so.".into());
+        let mut s = Session::new(ArticleRef::default());
+        assert_eq!(s.next_annotation_id(), AnnotationId(1));
+        s.speakers
+            .push(Speaker::new(SpeakerId(3), "Jens Stoltenberg"));
+        let id = s.next_annotation_id();
+        s.annotations.push(make_annotation(
+            &text,
+            id,
+            Span::new(0, 11),
+            KindTag::Mention.with_speaker(Some(SpeakerId(3))),
+        ));
+        assert_eq!(s.next_speaker_id(), SpeakerId(4));
+        assert_eq!(s.speaker_counts(SpeakerId(3)), (1, 0, 0));
+        assert_eq!(s.annotations_at(4).len(), 1);
+        assert_eq!(s.annotations_at(11).len(), 0);
+        assert_eq!(s.speaker_name(Some(SpeakerId(3))), "Jens Stoltenberg");
+    }
+}

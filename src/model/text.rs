@@ -1,0 +1,224 @@
+//! Article text: the normalized string and code-point <-> byte conversion.
+//!
+//! Every offset stored or exported by newsmark is a Unicode code point (`char`) index into the
+//! normalized text, start inclusive, end exclusive. For `"a“b”😀"` the code points are
+//! `a`=0, `“`=1, `b`=2, `”`=3, `😀`=4, so the span `1..4` is `“b”` although it covers bytes
+//! `1..8`. Bytes only exist at the egui boundary; [`ArticleText::byte_of`] converts.
+
+use std::ops::Range;
+
+/// Converts line endings to `\n`: `"a\r\nb\rc"` becomes `"a\nb\nc"`.
+///
+/// Returns the normalized text and whether any `\r` was found.
+pub fn normalize_line_endings(raw: &str) -> (String, bool) {
+    if !raw.contains('\r') {
+        return (raw.to_owned(), false);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    (out, true)
+}
+
+/// The normalized article text with an index from code point to byte offset, built once.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleText {
+    text: String,
+    /// Byte offset of every code point, plus one entry for the end of the text.
+    char_bytes: Vec<u32>,
+    /// Code-point ranges of the paragraphs (runs of text separated by blank lines).
+    paragraphs: Vec<Range<usize>>,
+}
+
+impl PartialEq for ArticleText {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl ArticleText {
+    /// Wraps already normalized text (no `\r`, no BOM) and builds its index.
+    pub fn new(text: String) -> Self {
+        let mut char_bytes = Vec::with_capacity(text.len() + 1);
+        char_bytes.extend(text.char_indices().map(|(b, _)| b as u32));
+        char_bytes.push(text.len() as u32);
+        let paragraphs = find_paragraphs(&text);
+        Self {
+            text,
+            char_bytes,
+            paragraphs,
+        }
+    }
+
+    /// Normalizes line endings and strips a leading BOM, then indexes the text.
+    pub fn from_raw(raw: &str) -> Self {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        Self::new(normalize_line_endings(raw).0)
+    }
+
+    /// The whole normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of code points.
+    pub fn len_chars(&self) -> usize {
+        self.char_bytes.len() - 1
+    }
+
+    /// True if the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Byte offset of code point `char_index`, clamped to the end of the text.
+    pub fn byte_of(&self, char_index: usize) -> usize {
+        let last = self.char_bytes.len() - 1;
+        self.char_bytes
+            .get(char_index.min(last))
+            .map_or(self.text.len(), |&b| b as usize)
+    }
+
+    /// Code point index of the character that contains byte `byte` (clamped to the end).
+    pub fn char_of(&self, byte: usize) -> usize {
+        match self.char_bytes.binary_search(&(byte as u32)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Byte range for a code point range (both ends clamped).
+    pub fn byte_range(&self, chars: Range<usize>) -> Range<usize> {
+        self.byte_of(chars.start)..self.byte_of(chars.end.max(chars.start))
+    }
+
+    /// The text of a code point range, clamped to the text; `slice(1..4)` of `"a“b”😀"` is `“b”`.
+    pub fn slice(&self, chars: Range<usize>) -> &str {
+        let bytes = self.byte_range(chars);
+        self.text.get(bytes).unwrap_or("")
+    }
+
+    /// Up to `n` code points ending at `at` (the text before a span).
+    pub fn prefix_of(&self, at: usize, n: usize) -> &str {
+        self.slice(at.saturating_sub(n)..at)
+    }
+
+    /// Up to `n` code points starting at `at` (the text after a span).
+    pub fn suffix_of(&self, at: usize, n: usize) -> &str {
+        self.slice(at..at.saturating_add(n))
+    }
+
+    /// Code-point ranges of the paragraphs, in order; blank lines separate paragraphs.
+    pub fn paragraphs(&self) -> &[Range<usize>] {
+        &self.paragraphs
+    }
+
+    /// Index of the paragraph containing code point `at` (or the one after it).
+    pub fn paragraph_at(&self, at: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.end <= at)
+            .min(self.paragraphs.len().saturating_sub(1))
+    }
+
+    /// Number of words (runs of non-whitespace).
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+fn find_paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_non_blank_end = 0;
+    let mut newlines_in_row = 0;
+    for (i, c) in text.chars().enumerate() {
+        if c == '\n' {
+            newlines_in_row += 1;
+            if newlines_in_row >= 2
+                && let Some(s) = start.take()
+            {
+                out.push(s..last_non_blank_end);
+            }
+        } else if !c.is_whitespace() {
+            newlines_in_row = 0;
+            if start.is_none() {
+                start = Some(i);
+            }
+            last_non_blank_end = i + 1;
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..last_non_blank_end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_lone_cr_become_lf() {
+        assert_eq!(
+            normalize_line_endings("a\r\nb\rc\n"),
+            ("a\nb\nc\n".into(), true)
+        );
+        assert_eq!(normalize_line_endings("a\nb"), ("a\nb".into(), false));
+    }
+
+    #[test]
+    fn bom_is_stripped_and_offsets_count_code_points() {
+        let t = ArticleText::from_raw("\u{feff}a“b”😀\r\nz");
+        assert_eq!(t.as_str(), "a“b”😀\nz");
+        assert_eq!(t.len_chars(), 7);
+        assert_eq!(t.slice(1..4), "“b”");
+        assert_eq!(t.slice(4..5), "😀");
+        assert_eq!(t.byte_of(4), 1 + 3 + 1 + 3);
+        assert_eq!(t.char_of(t.byte_of(5)), 5);
+    }
+
+    #[test]
+    fn zwj_emoji_and_combining_marks_are_several_code_points() {
+        // family: man ZWJ woman ZWJ girl = 5 code points; "é" as e + U+0301 = 2.
+        let t = ArticleText::new("👨\u{200d}👩\u{200d}👧 cafe\u{301}!".into());
+        assert_eq!(t.len_chars(), 5 + 1 + 5 + 1);
+        assert_eq!(t.slice(0..5), "👨\u{200d}👩\u{200d}👧");
+        assert_eq!(t.slice(6..11), "cafe\u{301}");
+        assert_eq!(t.slice(11..12), "!");
+    }
+
+    #[test]
+    fn out_of_range_is_clamped_not_a_panic() {
+        let t = ArticleText::new("abc".into());
+        assert_eq!(t.slice(2..99), "c");
+        #[allow(
+            clippy::reversed_empty_ranges,
+            reason = "a reversed range must not panic"
+        )]
+        let reversed = 5..2;
+        assert_eq!(t.slice(reversed), "");
+        assert_eq!(t.byte_of(99), 3);
+        assert_eq!(t.char_of(99), 3);
+        assert_eq!(t.prefix_of(1, 32), "a");
+        assert_eq!(t.suffix_of(1, 32), "bc");
+    }
+
+    #[test]
+    fn paragraphs_are_split_on_blank_lines() {
+        let t = ArticleText::new("One.\nstill one.\n\n  Two.\n\n\nThree".into());
+        let paras: Vec<&str> = t.paragraphs().iter().map(|p| t.slice(p.clone())).collect();
+        assert_eq!(paras, ["One.\nstill one.", "Two.", "Three"]);
+        assert_eq!(t.paragraph_at(0), 0);
+        assert_eq!(t.paragraph_at(19), 1);
+        assert_eq!(t.paragraph_at(1000), 2);
+    }
+}
