@@ -8,6 +8,8 @@ use super::session::Session;
 struct Step {
     label: String,
     inverse: Edit,
+    /// Steps with the same key in a row merge into one (typing a note is one undo step).
+    coalesce: Option<String>,
 }
 
 /// Undo and redo stacks plus a change counter for "unsaved changes".
@@ -27,14 +29,42 @@ impl History {
         edit: Edit,
         label: impl Into<String>,
     ) -> Result<(), EditError> {
+        self.apply_coalescing(s, edit, label, None)
+    }
+
+    /// Like [`Self::apply`], but if the last step has the same `coalesce` key and nothing was
+    /// undone since, the two become one step whose undo restores the state before both.
+    pub fn apply_coalescing(
+        &mut self,
+        s: &mut Session,
+        edit: Edit,
+        label: impl Into<String>,
+        coalesce: Option<String>,
+    ) -> Result<(), EditError> {
         let inverse = edit.apply(s)?;
-        self.undo.push(Step {
-            label: label.into(),
-            inverse,
-        });
-        self.redo.clear();
         self.version += 1;
+        let merge = coalesce.is_some()
+            && self.redo.is_empty()
+            && self
+                .undo
+                .last()
+                .is_some_and(|last| last.coalesce == coalesce);
+        self.redo.clear();
+        if !merge {
+            self.undo.push(Step {
+                label: label.into(),
+                inverse,
+                coalesce,
+            });
+        }
         Ok(())
+    }
+
+    /// Ends coalescing: the next edit starts a new undo step even with the same key.
+    pub fn seal(&mut self) {
+        if let Some(last) = self.undo.last_mut() {
+            last.coalesce = None;
+        }
     }
 
     /// Undoes the last step; returns its label, or `None` if there is nothing to undo.
@@ -55,6 +85,7 @@ impl History {
             other.push(Step {
                 label: step.label.clone(),
                 inverse,
+                coalesce: None,
             });
             *version += 1;
         }
@@ -105,5 +136,30 @@ mod tests {
         assert_eq!(s.speakers.len(), 1);
         assert_eq!(h.version(), 3);
         assert!(h.redo(&mut s).is_none());
+    }
+
+    #[test]
+    fn typing_coalesces_into_one_undo_step() {
+        let mut s = Session::new(ArticleRef::default());
+        let mut h = History::default();
+        h.apply(
+            &mut s,
+            Edit::InsertSpeaker(Speaker::new(SpeakerId(1), "A")),
+            "add",
+        )
+        .unwrap();
+        for name in ["Ab", "Abc", "Abcd"] {
+            let sp = Speaker::new(SpeakerId(1), name);
+            h.apply_coalescing(
+                &mut s,
+                Edit::ReplaceSpeaker(sp),
+                "rename",
+                Some("name 1".into()),
+            )
+            .unwrap();
+        }
+        assert_eq!(h.undo_len(), 2);
+        h.undo(&mut s);
+        assert_eq!(s.speakers[0].name, "A");
     }
 }

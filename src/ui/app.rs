@@ -1,0 +1,567 @@
+//! The application: state, the frame loop, and the one place where actions change the session.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::document::{Document, OpenError};
+use crate::model::annotation::{AnnotationId, KindTag, Span};
+use crate::model::edit::Edit;
+use crate::model::history::History;
+use crate::model::session::make_annotation;
+use crate::model::speaker::{Speaker, SpeakerId};
+
+use super::article_view::ArticleView;
+use super::commands::UiCommand;
+use super::dialogs::{Dialogs, Pending};
+
+/// Which list the side panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SideTab {
+    /// Claims, quotes and mentions.
+    Annotations,
+    /// The speaker registry.
+    Speakers,
+}
+
+/// Something the user asked for during a frame; applied after the panels are drawn.
+#[derive(Debug)]
+#[must_use]
+pub enum Action {
+    /// A command from the table.
+    Command(UiCommand),
+    /// A change to the session, recorded for undo.
+    Edit {
+        /// The change.
+        edit: Box<Edit>,
+        /// Undo menu text.
+        label: String,
+        /// Consecutive edits with the same key are one undo step.
+        coalesce: Option<String>,
+    },
+    /// Select an annotation (and scroll to it when `scroll`).
+    Select(Option<AnnotationId>, bool),
+    /// Select a speaker in the Speakers tab.
+    SelectSpeaker(Option<SpeakerId>),
+    /// Make a speaker the one new quotes and claims are attributed to.
+    SetCurrentSpeaker(Option<SpeakerId>),
+    /// Open a file (asks about unsaved changes first).
+    Open(PathBuf),
+    /// Save to this file.
+    SaveTo(PathBuf),
+    /// Use the current text selection as the cue of the selected quote.
+    SetCueFromSelection(AnnotationId),
+    /// Add the current text selection as another part of the selected quote.
+    AddPartFromSelection(AnnotationId),
+    /// Add a new speaker with this name.
+    AddSpeaker(String),
+    /// Show another side-panel tab.
+    SetTab(SideTab),
+    /// Change the text of the new-speaker or new-alias field.
+    SetField(Field, String),
+}
+
+/// Small text fields whose content lives in the app between frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// Name of a speaker to add.
+    NewSpeaker,
+    /// Alias to add to the selected speaker.
+    NewAlias,
+}
+
+/// The newsmark window.
+pub struct NewsmarkApp {
+    pub(crate) doc: Option<Document>,
+    pub(crate) history: History,
+    pub(crate) saved_version: u64,
+    /// The last non-empty text selection, kept when focus moves elsewhere.
+    pub(crate) selection: Option<Span>,
+    pub(crate) selected: Option<AnnotationId>,
+    pub(crate) selected_speaker: Option<SpeakerId>,
+    pub(crate) current_speaker: Option<SpeakerId>,
+    pub(crate) side_tab: SideTab,
+    pub(crate) font_size: f32,
+    pub(crate) status: String,
+    pub(crate) view: ArticleView,
+    pub(crate) dialogs: Dialogs,
+    pub(crate) saves_dir: PathBuf,
+    pub(crate) show_help: bool,
+    pub(crate) new_speaker_name: String,
+    pub(crate) new_alias: String,
+    title: String,
+}
+
+impl NewsmarkApp {
+    /// A window with nothing open; `saves_dir` is where sessions go by default.
+    pub fn new(saves_dir: PathBuf) -> Self {
+        Self {
+            doc: None,
+            history: History::default(),
+            saved_version: 0,
+            selection: None,
+            selected: None,
+            selected_speaker: None,
+            current_speaker: None,
+            side_tab: SideTab::Annotations,
+            font_size: 18.0,
+            status: String::new(),
+            view: ArticleView::default(),
+            dialogs: Dialogs::default(),
+            saves_dir,
+            show_help: false,
+            new_speaker_name: String::new(),
+            new_alias: String::new(),
+            title: String::new(),
+        }
+    }
+
+    /// A window with `path` open, or with the error shown in it (and returned, for stderr)
+    /// if it cannot be opened.
+    pub fn with_file(saves_dir: PathBuf, path: &Path) -> (Self, Option<OpenError>) {
+        let mut app = Self::new(saves_dir);
+        match Document::open(path) {
+            Ok(doc) => {
+                app.set_document(doc);
+                (app, None)
+            }
+            Err(e) => {
+                app.report_open_error(path, &e);
+                (app, Some(e))
+            }
+        }
+    }
+
+    /// The open document, if any.
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+
+    /// True if the session has changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_some() && self.history.version() != self.saved_version
+    }
+
+    /// The status bar's message (last action or error).
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// The error dialog's text, if one is shown.
+    pub fn error(&self) -> Option<&str> {
+        self.dialogs.error.as_deref()
+    }
+
+    /// The kept text selection, as code points.
+    pub fn selection(&self) -> Option<Span> {
+        self.selection
+    }
+
+    /// The selected annotation.
+    pub fn selected(&self) -> Option<AnnotationId> {
+        self.selected
+    }
+
+    /// The article view (layout details for tests and benchmarks).
+    pub fn article_view(&self) -> &ArticleView {
+        &self.view
+    }
+
+    pub(crate) fn set_document(&mut self, doc: Document) {
+        self.status = match doc.notices.is_empty() {
+            true => format!("Opened {}", doc.display_name()),
+            false => format!("Opened {}: {}", doc.display_name(), doc.notices.join("; ")),
+        };
+        self.current_speaker = doc.session.speakers.first().map(|s| s.id);
+        self.doc = Some(doc);
+        self.history = History::default();
+        self.saved_version = 0;
+        self.selection = None;
+        self.selected = None;
+        self.selected_speaker = None;
+        self.view = ArticleView::default();
+    }
+
+    pub(crate) fn report_open_error(&mut self, path: &Path, e: &OpenError) {
+        if let OpenError::ArticleMissing { session, article } = e {
+            self.dialogs.locate_article(session.clone(), article);
+        } else {
+            self.dialogs.error = Some(e.to_string());
+        }
+        self.status = format!("Could not open {}", path.display());
+    }
+
+    /// Runs a command as if its key was pressed.
+    pub fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        self.apply(ctx, Action::Command(cmd));
+    }
+
+    /// Applies one action: the only place where the session changes.
+    pub(crate) fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Command(cmd) => self.command(ctx, cmd),
+            Action::Edit {
+                edit,
+                label,
+                coalesce,
+            } => self.edit(*edit, label, coalesce),
+            Action::Select(id, scroll) => {
+                self.selected = id;
+                if scroll {
+                    self.view.scroll_to = id;
+                }
+            }
+            Action::SelectSpeaker(id) => self.selected_speaker = id,
+            Action::SetCurrentSpeaker(id) => self.current_speaker = id,
+            Action::Open(path) => self.guard(Pending::Open(path)),
+            Action::SaveTo(path) => self.save_to(&path),
+            Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
+            Action::AddPartFromSelection(id) => self.set_quote_part(id, false),
+            Action::AddSpeaker(name) => self.add_speaker(name),
+            Action::SetTab(tab) => self.side_tab = tab,
+            Action::SetField(Field::NewSpeaker, text) => self.new_speaker_name = text,
+            Action::SetField(Field::NewAlias, text) => self.new_alias = text,
+        }
+    }
+
+    fn command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        match cmd {
+            UiCommand::Open => self.dialogs.open_file(),
+            UiCommand::Save => self.save(),
+            UiCommand::SaveAs => {
+                let suggested = self.suggested_save_path();
+                self.dialogs.save_as(suggested);
+            }
+            UiCommand::Quit => self.guard(Pending::Quit),
+            UiCommand::Undo => self.undo_redo(true),
+            UiCommand::Redo => self.undo_redo(false),
+            UiCommand::MarkClaim => self.mark(KindTag::Claim),
+            UiCommand::MarkQuote => self.mark(KindTag::Quote),
+            UiCommand::MarkMention => self.mark(KindTag::Mention),
+            UiCommand::DeleteAnnotation => {
+                if let Some(id) = self.selected {
+                    self.edit(Edit::RemoveAnnotation(id), "delete annotation".into(), None);
+                    self.selected = None;
+                }
+            }
+            UiCommand::NextAnnotation => self.step_annotation(true),
+            UiCommand::PrevAnnotation => self.step_annotation(false),
+            UiCommand::ClearSelection => {
+                self.selection = None;
+                self.selected = None;
+                self.view.clear_cursor = true;
+            }
+            UiCommand::ZoomIn => self.font_size = (self.font_size + 2.0).min(40.0),
+            UiCommand::ZoomOut => self.font_size = (self.font_size - 2.0).max(10.0),
+            UiCommand::ToggleTheme => {
+                let dark = ctx.global_style().visuals.dark_mode;
+                ctx.set_theme(if dark {
+                    egui::Theme::Light
+                } else {
+                    egui::Theme::Dark
+                });
+            }
+            UiCommand::Help => self.show_help = !self.show_help,
+        }
+    }
+
+    fn edit(&mut self, edit: Edit, label: String, coalesce: Option<String>) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        match self
+            .history
+            .apply_coalescing(&mut doc.session, edit, label.clone(), coalesce)
+        {
+            Ok(()) => self.status = capitalized(&label),
+            Err(e) => self.status = format!("Could not {label}: {e}"),
+        }
+        self.after_change();
+    }
+
+    /// Drops references to things that no longer exist after a change.
+    fn after_change(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        if self
+            .selected
+            .is_some_and(|id| doc.session.annotation(id).is_none())
+        {
+            self.selected = None;
+        }
+        if self
+            .current_speaker
+            .is_some_and(|id| doc.session.speaker(id).is_none())
+        {
+            self.current_speaker = None;
+        }
+        if self
+            .selected_speaker
+            .is_some_and(|id| doc.session.speaker(id).is_none())
+        {
+            self.selected_speaker = None;
+        }
+        self.view.invalidate();
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let label = if undo {
+            self.history.undo(&mut doc.session)
+        } else {
+            self.history.redo(&mut doc.session)
+        };
+        self.status = match (label, undo) {
+            (Some(l), true) => format!("Undid {l}"),
+            (Some(l), false) => format!("Redid {l}"),
+            (None, true) => "Nothing to undo".into(),
+            (None, false) => "Nothing to redo".into(),
+        };
+        self.after_change();
+    }
+
+    /// The selection widened to whole words and trimmed of surrounding white space, if any
+    /// text is left: a drag from "ral Jens Sto" marks "General Jens Stoltenberg".
+    fn trimmed_selection(&self) -> Option<Span> {
+        let doc = self.doc.as_ref()?;
+        let sel = self.selection?;
+        let text = &doc.text;
+        let word = |i: usize| {
+            text.slice(i..i + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let (mut start, mut end) = (sel.start, sel.end);
+        while start > 0 && word(start - 1) && word(start) {
+            start -= 1;
+        }
+        while end < text.len_chars() && end > 0 && word(end - 1) && word(end) {
+            end += 1;
+        }
+        let s = text.slice(start..end);
+        let lead = s.chars().take_while(|c| c.is_whitespace()).count();
+        let trail = s.chars().rev().take_while(|c| c.is_whitespace()).count();
+        let span = Span::new(start + lead, end.saturating_sub(trail));
+        (!span.is_empty()).then_some(span)
+    }
+
+    fn mark(&mut self, tag: KindTag) {
+        let Some(span) = self.trimmed_selection() else {
+            self.status = format!("Select some text first, then press {}", &tag.label()[..1]);
+            return;
+        };
+        let Some(doc) = self.doc.as_ref() else { return };
+        let session = &doc.session;
+        let id = session.next_annotation_id();
+        let mut edits = Vec::new();
+        let mut speaker = self.current_speaker;
+        let mut speaker_name = session.speaker_name(speaker).to_owned();
+        if tag == KindTag::Mention {
+            let name = doc.text.slice(span.start..span.end).trim().to_owned();
+            if let Some(existing) = session.speaker_called(&name) {
+                speaker = Some(existing.id);
+                speaker_name = existing.name.clone();
+            } else if let Some(current) = self.current_speaker.and_then(|c| session.speaker(c)) {
+                let mut updated = current.clone();
+                updated.add_alias(&name);
+                edits.push(Edit::ReplaceSpeaker(updated));
+            } else {
+                let new = Speaker::new(session.next_speaker_id(), name);
+                speaker = Some(new.id);
+                speaker_name = new.name.clone();
+                edits.push(Edit::InsertSpeaker(new));
+            }
+        }
+        let annotation = make_annotation(&doc.text, id, span, tag.with_speaker(speaker));
+        edits.push(Edit::InsertAnnotation(annotation));
+        let who = speaker.map(|_| format!(" ({speaker_name})"));
+        let label = format!(
+            "add {}{}",
+            tag.label().to_lowercase(),
+            who.unwrap_or_default()
+        );
+        self.edit(Edit::Batch(edits), label, None);
+        if tag == KindTag::Mention {
+            self.current_speaker = speaker;
+        }
+        self.selected = Some(id);
+        self.selection = None;
+        self.view.clear_cursor = true;
+    }
+
+    fn set_quote_part(&mut self, id: AnnotationId, cue: bool) {
+        let Some(span) = self.trimmed_selection() else {
+            self.status = "Select the text in the article first".into();
+            return;
+        };
+        let Some(mut a) = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.session.annotation(id))
+            .cloned()
+        else {
+            return;
+        };
+        let crate::model::annotation::Kind::Quote(q) = &mut a.kind else {
+            return;
+        };
+        let label = if cue {
+            q.cue = Some(span);
+            "set cue"
+        } else {
+            q.more.push(span);
+            q.more.sort();
+            "add quote part"
+        };
+        self.edit(Edit::ReplaceAnnotation(a), label.into(), None);
+        self.selection = None;
+        self.view.clear_cursor = true;
+    }
+
+    fn add_speaker(&mut self, name: String) {
+        let name = name.trim().to_owned();
+        let Some(doc) = &self.doc else { return };
+        if name.is_empty() {
+            return;
+        }
+        let sp = Speaker::new(doc.session.next_speaker_id(), name);
+        let id = sp.id;
+        self.edit(Edit::InsertSpeaker(sp), "add speaker".into(), None);
+        self.selected_speaker = Some(id);
+        self.current_speaker = Some(id);
+    }
+
+    fn step_annotation(&mut self, forward: bool) {
+        let Some(doc) = &self.doc else { return };
+        let list = &doc.session.annotations;
+        let pos = self
+            .selected
+            .and_then(|id| doc.session.annotation_index(id));
+        let next = match (pos, forward) {
+            (None, true) => list.first(),
+            (None, false) => list.last(),
+            (Some(i), true) => list.get(i + 1).or(list.first()),
+            (Some(i), false) => i.checked_sub(1).and_then(|j| list.get(j)).or(list.last()),
+        };
+        if let Some(a) = next {
+            self.selected = Some(a.id);
+            self.view.scroll_to = Some(a.id);
+        }
+    }
+
+    fn suggested_save_path(&self) -> PathBuf {
+        self.doc.as_ref().map_or_else(
+            || self.saves_dir.join("session.ron"),
+            |d| {
+                d.session_path
+                    .clone()
+                    .unwrap_or_else(|| d.default_save_path(&self.saves_dir))
+            },
+        )
+    }
+
+    /// Save to the session's file, or to `saves/<article>.ron` the first time (never over
+    /// another existing file: a number is added instead).
+    pub(crate) fn save(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let path = match &doc.session_path {
+            Some(p) => p.clone(),
+            None => unused_path(doc.default_save_path(&self.saves_dir)),
+        };
+        self.save_to(&path);
+    }
+
+    pub(crate) fn save_to(&mut self, path: &Path) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        match doc.save_to(path) {
+            Ok(()) => {
+                self.saved_version = self.history.version();
+                self.history.seal();
+                self.status = format!("Saved {}", path.display());
+            }
+            Err(e) => {
+                self.status = format!("Save failed: {e}");
+                self.dialogs.error = Some(format!("{e}\n\nThe previous file was not changed."));
+            }
+        }
+    }
+
+    /// Runs `pending` now, or asks Save / Discard / Cancel first if there are unsaved changes.
+    fn guard(&mut self, pending: Pending) {
+        if self.is_dirty() {
+            self.dialogs.confirm = Some(pending);
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    /// Carries out an action the user confirmed.
+    pub(crate) fn proceed(&mut self, pending: Pending) {
+        match pending {
+            Pending::Open(path) => match Document::open(&path) {
+                Ok(doc) => self.set_document(doc),
+                Err(e) => self.report_open_error(&path, &e),
+            },
+            Pending::Quit => self.dialogs.quit_confirmed = true,
+        }
+    }
+
+    /// Joins the session at `session_path` with the article the user located at `article`.
+    pub(crate) fn locate_article(&mut self, session_path: &Path, article: &Path) {
+        let result = crate::io::session_file::load(session_path)
+            .map_err(OpenError::from)
+            .and_then(|s| Document::with_article(s, article, Some(session_path.to_owned())));
+        match result {
+            Ok(doc) => {
+                self.set_document(doc);
+                // The new article path is not saved yet.
+                self.saved_version = u64::MAX;
+                self.status = format!("{} — save to remember the article's new place", self.status);
+            }
+            Err(e) => self.report_open_error(article, &e),
+        }
+    }
+
+    /// The window title: file name, unsaved mark, app name.
+    pub fn title(&self) -> String {
+        match &self.doc {
+            Some(d) => format!(
+                "{}{} — newsmark",
+                d.display_name(),
+                if self.is_dirty() { " ●" } else { "" }
+            ),
+            None => "newsmark".into(),
+        }
+    }
+
+    pub(crate) fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// "add claim" → "Add claim".
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// `path`, or `name-2.ron`, `name-3.ron`… if it exists.
+fn unused_path(path: PathBuf) -> PathBuf {
+    if !path.exists() {
+        return path;
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(path)
+}

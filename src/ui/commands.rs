@@ -1,0 +1,205 @@
+//! The command table: every user action with its menu text, tooltip and shortcut, so the menus,
+//! the keyboard handling and the help overlay never disagree.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A user action that needs no argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiCommand {
+    /// Open an article or session.
+    Open,
+    /// Save the session.
+    Save,
+    /// Save the session under a new name.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Mark the selection as a claim.
+    MarkClaim,
+    /// Mark the selection as a quote of the current speaker.
+    MarkQuote,
+    /// Mark the selection as a mention of a speaker.
+    MarkMention,
+    /// Delete the selected annotation.
+    DeleteAnnotation,
+    /// Select the next annotation in the text.
+    NextAnnotation,
+    /// Select the previous annotation in the text.
+    PrevAnnotation,
+    /// Clear the selection and the selected annotation.
+    ClearSelection,
+    /// Larger article text.
+    ZoomIn,
+    /// Smaller article text.
+    ZoomOut,
+    /// Switch between dark and light theme.
+    ToggleTheme,
+    /// Show the list of commands and keys.
+    Help,
+}
+
+/// How a command is triggered from the keyboard.
+#[derive(Clone, Copy, Debug)]
+pub enum Trigger {
+    /// A chord such as Ctrl+S; works everywhere.
+    Chord(KeyboardShortcut),
+    /// A single key; only when no text field has the keyboard.
+    Single(Key),
+}
+
+impl UiCommand {
+    /// Every command, in help-overlay order.
+    pub const ALL: [Self; 17] = [
+        Self::Open,
+        Self::Save,
+        Self::SaveAs,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::MarkClaim,
+        Self::MarkQuote,
+        Self::MarkMention,
+        Self::DeleteAnnotation,
+        Self::NextAnnotation,
+        Self::PrevAnnotation,
+        Self::ClearSelection,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ToggleTheme,
+        Self::Help,
+    ];
+
+    /// Menu text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save As…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::MarkClaim => "Claim",
+            Self::MarkQuote => "Quote",
+            Self::MarkMention => "Mention",
+            Self::DeleteAnnotation => "Delete annotation",
+            Self::NextAnnotation => "Next annotation",
+            Self::PrevAnnotation => "Previous annotation",
+            Self::ClearSelection => "Clear selection",
+            Self::ZoomIn => "Larger text",
+            Self::ZoomOut => "Smaller text",
+            Self::ToggleTheme => "Dark / light theme",
+            Self::Help => "Keyboard shortcuts",
+        }
+    }
+
+    /// Tooltip text.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::Open => "Open an article (.txt) or a session (.ron)",
+            Self::Save => "Save the session as RON (first time: saves/<article>.ron)",
+            Self::SaveAs => "Save the session to a file you choose",
+            Self::Quit => "Close newsmark (asks about unsaved changes)",
+            Self::Undo => "Undo the last change to the annotations or speakers",
+            Self::Redo => "Redo the last undone change",
+            Self::MarkClaim => "Mark the selected text as a checkable claim",
+            Self::MarkQuote => "Mark the selected text as a quote of the current speaker",
+            Self::MarkMention => {
+                "Mark the selected text as a mention of a speaker (a new speaker if none is current); the text becomes an alias"
+            }
+            Self::DeleteAnnotation => "Delete the selected annotation",
+            Self::NextAnnotation => "Select the next annotation in reading order",
+            Self::PrevAnnotation => "Select the previous annotation in reading order",
+            Self::ClearSelection => "Clear the text selection and the selected annotation",
+            Self::ZoomIn => "Make the article text larger",
+            Self::ZoomOut => "Make the article text smaller",
+            Self::ToggleTheme => "Switch between the dark and the light theme",
+            Self::Help => "Show every command and its key",
+        }
+    }
+
+    /// The key that triggers it.
+    pub fn trigger(self) -> Option<Trigger> {
+        use Trigger::{Chord, Single};
+        let cmd = |k| Some(Chord(KeyboardShortcut::new(Modifiers::COMMAND, k)));
+        match self {
+            Self::Open => cmd(Key::O),
+            Self::Save => cmd(Key::S),
+            Self::SaveAs => Some(Chord(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::S,
+            ))),
+            Self::Quit => cmd(Key::Q),
+            Self::Undo => cmd(Key::Z),
+            Self::Redo => cmd(Key::Y),
+            Self::MarkClaim => Some(Single(Key::C)),
+            Self::MarkQuote => Some(Single(Key::Q)),
+            Self::MarkMention => Some(Single(Key::M)),
+            Self::DeleteAnnotation => Some(Single(Key::Delete)),
+            Self::NextAnnotation => Some(Single(Key::N)),
+            Self::PrevAnnotation => Some(Single(Key::P)),
+            Self::ClearSelection => Some(Single(Key::Escape)),
+            Self::ZoomIn => cmd(Key::Plus),
+            Self::ZoomOut => cmd(Key::Minus),
+            Self::ToggleTheme => None,
+            Self::Help => Some(Single(Key::F1)),
+        }
+    }
+
+    /// The key as users read it ("Ctrl+S", "C").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        match self.trigger() {
+            Some(Trigger::Chord(s)) => ctx.format_shortcut(&s),
+            Some(Trigger::Single(k)) => k.name().to_owned(),
+            None => String::new(),
+        }
+    }
+}
+
+/// Extra chords that do the same as a command (Ctrl+Shift+Z for Redo).
+pub fn alias_chords() -> [(KeyboardShortcut, UiCommand); 1] {
+    [(
+        KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+        UiCommand::Redo,
+    )]
+}
+
+/// Commands whose keys were pressed this frame. `single_keys` is false while a text field has
+/// the keyboard, so typing a "c" in a note does not create a claim.
+pub fn pressed(ctx: &egui::Context, single_keys: bool) -> Vec<UiCommand> {
+    let mut out = Vec::new();
+    ctx.input_mut(|i| {
+        // Longer chords first, so Ctrl+Shift+S is not taken as Ctrl+S.
+        for (chord, cmd) in alias_chords() {
+            if i.consume_shortcut(&chord) {
+                out.push(cmd);
+            }
+        }
+        let mut chords: Vec<(KeyboardShortcut, UiCommand)> = UiCommand::ALL
+            .iter()
+            .filter_map(|&c| match c.trigger() {
+                Some(Trigger::Chord(s)) => Some((s, c)),
+                _ => None,
+            })
+            .collect();
+        chords.sort_by_key(|(s, _)| std::cmp::Reverse(s.modifiers.shift));
+        for (s, c) in chords {
+            if i.consume_shortcut(&s) {
+                out.push(c);
+            }
+        }
+        if single_keys && i.modifiers.is_none() {
+            for c in UiCommand::ALL {
+                if let Some(Trigger::Single(k)) = c.trigger()
+                    && i.consume_key(Modifiers::NONE, k)
+                {
+                    out.push(c);
+                }
+            }
+        }
+    });
+    out
+}

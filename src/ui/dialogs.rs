@@ -1,0 +1,302 @@
+//! Modal dialogs: file choosing (native dialog on a thread, typed path as fallback), errors,
+//! unsaved-changes confirmation, locating a moved article, and the shortcut help.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use egui::{Id, Modal, RichText};
+
+use super::app::{Action, NewsmarkApp};
+use super::commands::UiCommand;
+
+/// What a file dialog is choosing a path for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// An article or session to open.
+    Open,
+    /// Where to save the session.
+    SaveAs,
+    /// The new place of a session's missing article.
+    LocateArticle {
+        /// The session whose article moved.
+        session: PathBuf,
+    },
+}
+
+/// An action waiting for the user to decide about unsaved changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+/// A file dialog: a typed path, and maybe a native dialog running on a thread.
+pub struct FileDialog {
+    purpose: Purpose,
+    path: String,
+    native: Option<Receiver<Option<PathBuf>>>,
+    note: String,
+}
+
+/// All dialog state.
+#[derive(Default)]
+pub struct Dialogs {
+    /// An error to show.
+    pub error: Option<String>,
+    /// An action waiting on Save / Discard / Cancel.
+    pub confirm: Option<Pending>,
+    /// The user agreed to close the window.
+    pub quit_confirmed: bool,
+    /// The open file dialog, if any.
+    pub file: Option<FileDialog>,
+}
+
+impl Dialogs {
+    /// Starts choosing a file to open.
+    pub fn open_file(&mut self) {
+        self.start(Purpose::Open, String::new());
+    }
+
+    /// Starts choosing where to save.
+    pub fn save_as(&mut self, suggested: PathBuf) {
+        self.start(Purpose::SaveAs, suggested.display().to_string());
+    }
+
+    /// Asks the user where a session's article went.
+    pub fn locate_article(&mut self, session: PathBuf, expected: &Path) {
+        self.start(Purpose::LocateArticle { session }, String::new());
+        if let Some(f) = &mut self.file {
+            f.note = format!(
+                "The article was not found at {}. Where is it now?",
+                expected.display()
+            );
+        }
+    }
+
+    fn start(&mut self, purpose: Purpose, path: String) {
+        let native = spawn_native(&purpose, &path);
+        self.file = Some(FileDialog {
+            purpose,
+            path,
+            native,
+            note: String::new(),
+        });
+    }
+
+    /// True while any dialog is open (single-key shortcuts are off then).
+    pub fn any_open(&self) -> bool {
+        self.error.is_some() || self.confirm.is_some() || self.file.is_some()
+    }
+}
+
+/// Runs the platform file dialog on a thread so the window keeps painting. Tests and machines
+/// without a dialog service get `None` and use the typed path.
+fn spawn_native(purpose: &Purpose, path: &str) -> Option<Receiver<Option<PathBuf>>> {
+    if std::env::var_os("NEWSMARK_NO_NATIVE_DIALOG").is_some() || cfg!(test) {
+        return None;
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let purpose = purpose.clone();
+    let start = PathBuf::from(path);
+    std::thread::spawn(move || {
+        let dialog = rfd::FileDialog::new();
+        let dialog = match start.parent().filter(|p| p.is_dir()) {
+            Some(dir) => dialog.set_directory(dir),
+            None => dialog,
+        };
+        let picked = match purpose {
+            Purpose::SaveAs => dialog
+                .add_filter("newsmark session", &["ron"])
+                .set_file_name(
+                    start
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                )
+                .save_file(),
+            Purpose::Open => dialog
+                .add_filter("Article or session", &["txt", "ron", "text", "md"])
+                .add_filter("All files", &["*"])
+                .pick_file(),
+            Purpose::LocateArticle { .. } => dialog.pick_file(),
+        };
+        let _ = tx.send(picked);
+    });
+    Some(rx)
+}
+
+/// Draws whichever dialogs are open; returns what the user chose.
+pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
+    let mut actions = Vec::new();
+    file_dialog_ui(app, ctx, &mut actions);
+    if let Some(message) = app.dialogs.error.clone() {
+        let r = Modal::new(Id::unique("error_modal")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.heading("Something went wrong");
+            ui.label(message);
+            ui.add_space(8.0);
+            ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter))
+        });
+        if r.inner || r.should_close() {
+            app.dialogs.error = None;
+        }
+    }
+    if let Some(pending) = app.dialogs.confirm.clone() {
+        let what = match &pending {
+            Pending::Open(p) => format!("Before opening {}:", p.display()),
+            Pending::Quit => "Before closing:".to_owned(),
+        };
+        let r = Modal::new(Id::unique("confirm_modal")).show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "{what} save the changes to {}?",
+                app.doc
+                    .as_ref()
+                    .map(|d| d.display_name())
+                    .unwrap_or_default()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    return Some(true);
+                }
+                if ui.button("Discard").clicked() {
+                    return Some(false);
+                }
+                if ui.button("Cancel").clicked() {
+                    app.dialogs.confirm = None;
+                }
+                None
+            })
+            .inner
+        });
+        if r.should_close() {
+            app.dialogs.confirm = None;
+        }
+        if let Some(save) = r.inner {
+            app.dialogs.confirm = None;
+            if save {
+                app.save();
+            }
+            // Only go on if the save worked (or the user discarded).
+            if !save || !app.is_dirty() {
+                app.proceed(pending);
+            }
+        }
+    }
+    if app.show_help {
+        let mut open = true;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
+                    for c in UiCommand::ALL {
+                        ui.label(c.label());
+                        ui.monospace(c.shortcut_text(ctx));
+                        ui.label(RichText::new(c.tooltip()).weak());
+                        ui.end_row();
+                    }
+                    ui.label("Pick speaker");
+                    ui.monospace("1 … 9, 0 = none");
+                    ui.label(
+                        RichText::new("Make the n-th speaker current for new quotes and claims")
+                            .weak(),
+                    );
+                    ui.end_row();
+                });
+            });
+        app.show_help = open;
+    }
+    actions
+}
+
+fn file_dialog_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let Some(dialog) = app.dialogs.file.as_mut() else {
+        return;
+    };
+    if let Some(rx) = &dialog.native {
+        match rx.try_recv() {
+            Ok(Some(path)) => {
+                let purpose = dialog.purpose.clone();
+                app.dialogs.file = None;
+                finish(app, purpose, path, actions);
+                return;
+            }
+            Ok(None) | Err(TryRecvError::Disconnected) => {
+                dialog.native = None;
+                dialog.note =
+                    "No file was chosen in the system dialog. Type a path instead, or cancel."
+                        .into();
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100))
+            }
+        }
+    }
+    let title = match &dialog.purpose {
+        Purpose::Open => "Open article or session",
+        Purpose::SaveAs => "Save session as",
+        Purpose::LocateArticle { .. } => "Locate the article",
+    };
+    let mut chosen = None;
+    let mut cancel = false;
+    let r = Modal::new(Id::unique("file_modal")).show(ctx, |ui| {
+        ui.set_min_width(480.0);
+        ui.heading(title);
+        if !dialog.note.is_empty() {
+            ui.label(&dialog.note);
+        }
+        if dialog.native.is_some() {
+            ui.label(RichText::new("A system file dialog is open…").weak());
+        }
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut dialog.path)
+                .hint_text("path to the file")
+                .desired_width(f32::INFINITY),
+        );
+        if dialog.native.is_none() && !field.has_focus() && dialog.path.is_empty() {
+            field.request_focus();
+        }
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            let ok = match dialog.purpose {
+                Purpose::SaveAs => "Save",
+                _ => "Open",
+            };
+            if (ui.button(ok).clicked() || enter) && !dialog.path.trim().is_empty() {
+                chosen = Some(PathBuf::from(dialog.path.trim()));
+            }
+            if ui.button("Cancel").clicked() {
+                cancel = true;
+            }
+            if dialog.native.is_none() && ui.button("Browse…").clicked() {
+                dialog.native = spawn_native(&dialog.purpose, &dialog.path);
+            }
+        });
+    });
+    if cancel || r.should_close() {
+        app.dialogs.file = None;
+    } else if let Some(path) = chosen {
+        let purpose = dialog.purpose.clone();
+        app.dialogs.file = None;
+        finish(app, purpose, path, actions);
+    }
+}
+
+fn finish(app: &mut NewsmarkApp, purpose: Purpose, path: PathBuf, actions: &mut Vec<Action>) {
+    match purpose {
+        Purpose::Open => actions.push(Action::Open(path)),
+        Purpose::SaveAs => {
+            let path = if path.extension().is_none() {
+                path.with_extension("ron")
+            } else {
+                path
+            };
+            actions.push(Action::SaveTo(path));
+        }
+        Purpose::LocateArticle { session } => app.locate_article(&session, &path),
+    }
+}

@@ -1,0 +1,260 @@
+//! One frame: input, menus, toolbar, panels, dialogs; then the collected actions are applied.
+
+use egui::{Key, RichText};
+
+use crate::model::annotation::KindTag;
+
+use super::app::{Action, NewsmarkApp};
+use super::commands::{self, UiCommand};
+use super::dialogs::Pending;
+
+impl eframe::App for NewsmarkApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut actions = self.input_actions(&ctx);
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| menu_ui(self, ui, &mut actions));
+        });
+        egui::Panel::top("toolbar").show(ui, |ui| toolbar_ui(self, ui, &mut actions));
+        egui::Panel::bottom("status_bar").show(ui, |ui| status_ui(self, ui));
+        if self.doc.is_some() {
+            egui::Panel::right("side_panel")
+                .default_size(380.0)
+                .min_size(260.0)
+                .show(ui, |ui| {
+                    actions.extend(super::side_panel::side_panel_ui(self, ui))
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            actions.extend(super::article_view::article_ui(self, ui));
+        });
+        actions.extend(super::dialogs::dialogs_ui(self, &ctx));
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+        self.update_title(&ctx);
+        if self.dialogs.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+impl NewsmarkApp {
+    /// Keys, dropped files and the window's close button.
+    fn input_actions(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        for file in ctx.input(|i| i.raw.dropped_files.clone()) {
+            let path = file.path();
+            if !path.as_os_str().is_empty() {
+                actions.push(Action::Open(path.to_owned()));
+            }
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.is_dirty()
+            && !self.dialogs.quit_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialogs.confirm = Some(Pending::Quit);
+        }
+        let article = self.view.text_id();
+        let focus = ctx.memory(|m| m.focused());
+        let single_keys = !self.dialogs.any_open() && (focus.is_none() || focus == article);
+        actions.extend(
+            commands::pressed(ctx, single_keys)
+                .into_iter()
+                .map(Action::Command),
+        );
+        if single_keys && let Some(doc) = &self.doc {
+            const DIGITS: [Key; 10] = [
+                Key::Num0,
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+                Key::Num7,
+                Key::Num8,
+                Key::Num9,
+            ];
+            for (n, key) in DIGITS.into_iter().enumerate() {
+                if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                    let speaker = n
+                        .checked_sub(1)
+                        .and_then(|i| doc.session.speakers.get(i))
+                        .map(|s| s.id);
+                    actions.push(Action::SetCurrentSpeaker(speaker));
+                }
+            }
+        }
+        actions
+    }
+}
+
+fn command_button(
+    app: &NewsmarkApp,
+    ui: &mut egui::Ui,
+    cmd: UiCommand,
+    enabled: bool,
+    actions: &mut Vec<Action>,
+) {
+    let shortcut = cmd.shortcut_text(ui.ctx());
+    let button = egui::Button::new(cmd.label()).shortcut_text(shortcut);
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(cmd.tooltip())
+        .clicked()
+    {
+        actions.push(Action::Command(cmd));
+        ui.close();
+    }
+    let _ = app;
+}
+
+fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let has_doc = app.doc.is_some();
+    ui.menu_button("File", |ui| {
+        command_button(app, ui, UiCommand::Open, true, actions);
+        command_button(app, ui, UiCommand::Save, has_doc, actions);
+        command_button(app, ui, UiCommand::SaveAs, has_doc, actions);
+        ui.separator();
+        command_button(app, ui, UiCommand::Quit, true, actions);
+    });
+    ui.menu_button("Edit", |ui| {
+        let undo = app.history.undo_label().map(|l| format!("Undo {l}"));
+        let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
+        command_button(app, ui, UiCommand::Undo, undo.is_some(), actions);
+        if let Some(u) = undo {
+            ui.label(RichText::new(u).weak().small());
+        }
+        command_button(app, ui, UiCommand::Redo, redo.is_some(), actions);
+        ui.separator();
+        command_button(
+            app,
+            ui,
+            UiCommand::DeleteAnnotation,
+            app.selected.is_some(),
+            actions,
+        );
+        command_button(app, ui, UiCommand::ClearSelection, true, actions);
+    });
+    ui.menu_button("View", |ui| {
+        command_button(app, ui, UiCommand::ZoomIn, true, actions);
+        command_button(app, ui, UiCommand::ZoomOut, true, actions);
+        command_button(app, ui, UiCommand::ToggleTheme, true, actions);
+    });
+    ui.menu_button("Annotate", |ui| {
+        let sel = app.selection.is_some();
+        command_button(app, ui, UiCommand::MarkClaim, sel, actions);
+        command_button(app, ui, UiCommand::MarkQuote, sel, actions);
+        command_button(app, ui, UiCommand::MarkMention, sel, actions);
+        ui.separator();
+        command_button(app, ui, UiCommand::NextAnnotation, has_doc, actions);
+        command_button(app, ui, UiCommand::PrevAnnotation, has_doc, actions);
+    });
+    ui.menu_button("Help", |ui| {
+        command_button(app, ui, UiCommand::Help, true, actions);
+    });
+}
+
+fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let sel = app.selection.is_some();
+        for (cmd, tag) in [
+            (UiCommand::MarkClaim, KindTag::Claim),
+            (UiCommand::MarkQuote, KindTag::Quote),
+            (UiCommand::MarkMention, KindTag::Mention),
+        ] {
+            let text = format!("{}  {}", tag.label(), cmd.shortcut_text(ui.ctx()));
+            let r = ui
+                .add_enabled(sel, egui::Button::new(text))
+                .on_hover_text(cmd.tooltip())
+                .on_disabled_hover_text("Select text in the article first");
+            if r.clicked() {
+                actions.push(Action::Command(cmd));
+            }
+        }
+        ui.separator();
+        ui.label("speaker:");
+        if let Some(doc) = &app.doc
+            && let Some(choice) = super::side_panel::speaker_combo(
+                doc,
+                ui,
+                "current_speaker",
+                app.current_speaker,
+                "none",
+            )
+        {
+            actions.push(Action::SetCurrentSpeaker(choice));
+        }
+        ui.separator();
+        if ui
+            .add_enabled(
+                app.history.undo_label().is_some(),
+                egui::Button::new("Undo"),
+            )
+            .on_hover_text("Undo (Ctrl+Z)")
+            .clicked()
+        {
+            actions.push(Action::Command(UiCommand::Undo));
+        }
+        if ui
+            .add_enabled(
+                app.history.redo_label().is_some(),
+                egui::Button::new("Redo"),
+            )
+            .on_hover_text("Redo (Ctrl+Y)")
+            .clicked()
+        {
+            actions.push(Action::Command(UiCommand::Redo));
+        }
+        ui.separator();
+        if ui
+            .button("A−")
+            .on_hover_text("Smaller text (Ctrl+−)")
+            .clicked()
+        {
+            actions.push(Action::Command(UiCommand::ZoomOut));
+        }
+        ui.label(format!("{:.0}", app.font_size));
+        if ui
+            .button("A+")
+            .on_hover_text("Larger text (Ctrl++)")
+            .clicked()
+        {
+            actions.push(Action::Command(UiCommand::ZoomIn));
+        }
+    });
+}
+
+fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        if let Some(doc) = &app.doc {
+            let s = &doc.session;
+            let file = doc
+                .session_path
+                .as_ref()
+                .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+            let state = match (app.is_dirty(), &doc.session_path) {
+                (true, _) => "unsaved changes",
+                (false, Some(_)) => "saved",
+                (false, None) => "no changes",
+            };
+            ui.label(format!(
+                "{file} · {state} · {} quotes · {} claims · {} mentions · {} speakers · {} · {}",
+                s.count(KindTag::Quote),
+                s.count(KindTag::Claim),
+                s.count(KindTag::Mention),
+                s.speakers.len(),
+                s.article.encoding.to_uppercase(),
+                if s.article.had_crlf {
+                    "CRLF→LF"
+                } else {
+                    "LF"
+                },
+            ));
+            ui.separator();
+        }
+        ui.label(RichText::new(&app.status).weak());
+    });
+}

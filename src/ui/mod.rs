@@ -1,0 +1,75 @@
+//! egui: reads the model, emits actions, never mutates the session directly.
+
+pub mod app;
+pub mod article_view;
+pub mod commands;
+pub mod dialogs;
+mod frame;
+pub mod side_panel;
+pub mod speakers_panel;
+pub mod style;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub use app::NewsmarkApp;
+
+/// The bundled sample article, looked up beside the working directory, then the source tree.
+pub fn sample_article() -> Option<PathBuf> {
+    let name = "assets/nato_russia_2022-01-07.txt";
+    [
+        PathBuf::from(name),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(name),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
+}
+
+/// Where sessions are saved by default: `./saves` if it exists, else the source tree's
+/// `saves/`, else `$XDG_DATA_HOME/newsmark/saves` (or `~/.local/share/newsmark/saves`).
+pub fn default_saves_dir() -> PathBuf {
+    let local = PathBuf::from("saves");
+    if local.is_dir() {
+        return local;
+    }
+    let tree = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
+    if tree.is_dir() {
+        return tree;
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    data.join("newsmark/saves")
+}
+
+/// Opens the window with `file` (or the sample article) and runs until it is closed.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let saves = default_saves_dir();
+    let app = match file.or_else(sample_article) {
+        Some(path) => {
+            let (app, error) = NewsmarkApp::with_file(saves, &path);
+            if let Some(e) = error {
+                eprintln!("newsmark: {e}");
+            }
+            app
+        }
+        None => NewsmarkApp::new(saves),
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(app.title())
+            .with_app_id("newsmark")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    match eframe::run_native("newsmark", options, Box::new(|_cc| Ok(Box::new(app)))) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsmark: cannot open a window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The Speakers tab: the registry with counts, and the editor of the selected speaker.
+
+use egui::RichText;
+
+use crate::io::document::Document;
+use crate::model::edit::Edit;
+use crate::model::speaker::{Speaker, SpeakerKind};
+
+use super::app::{Action, Field, NewsmarkApp};
+use super::style;
+
+/// Draws the speaker list and the selected speaker's editor.
+pub fn speakers_ui(
+    app: &NewsmarkApp,
+    doc: &Document,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        let mut name = app.new_speaker_name.clone();
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut name)
+                .hint_text("new speaker name")
+                .desired_width(160.0),
+        );
+        if r.changed() {
+            actions.push(Action::SetField(Field::NewSpeaker, name.clone()));
+        }
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Add speaker").clicked() || enter) && !name.trim().is_empty() {
+            actions.push(Action::AddSpeaker(name));
+            actions.push(Action::SetField(Field::NewSpeaker, String::new()));
+        }
+    });
+    ui.add_space(4.0);
+    if doc.session.speakers.is_empty() {
+        ui.label(
+            RichText::new("No speakers yet. Select a name in the article and press M.").weak(),
+        );
+    }
+    let list_height = if app.selected_speaker.is_some() {
+        ui.available_height() * 0.4
+    } else {
+        ui.available_height()
+    };
+    egui::ScrollArea::vertical().id_salt("speaker_list").max_height(list_height).auto_shrink([false, true]).show(ui, |ui| {
+        for (n, s) in doc.session.speakers.iter().enumerate() {
+            let (m, q, c) = doc.session.speaker_counts(s.id);
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 3.0, style::rgb(s.colour));
+                let key = if n < 9 { format!("{} ", n + 1) } else { String::new() };
+                let current = if app.current_speaker == Some(s.id) { " ★" } else { "" };
+                let label = format!("{key}{}{current}", s.name);
+                if ui.selectable_label(app.selected_speaker == Some(s.id), label)
+                    .on_hover_text("Click to edit; ★ marks the current speaker new quotes are attributed to")
+                    .clicked()
+                {
+                    actions.push(Action::SelectSpeaker(Some(s.id)));
+                }
+                ui.label(RichText::new(format!("{m} mentions · {q} quotes · {c} claims")).weak().small());
+            });
+        }
+    });
+    if let Some(s) = app.selected_speaker.and_then(|id| doc.session.speaker(id)) {
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("speaker_editor")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                speaker_editor_ui(app, doc, s, ui, actions);
+            });
+    }
+}
+
+fn speaker_editor_ui(
+    app: &NewsmarkApp,
+    doc: &Document,
+    s: &Speaker,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<Action>,
+) {
+    let replace =
+        |actions: &mut Vec<Action>, new: Speaker, label: &str, coalesce: Option<String>| {
+            actions.push(Action::Edit {
+                edit: Box::new(Edit::ReplaceSpeaker(new)),
+                label: label.to_owned(),
+                coalesce,
+            });
+        };
+    egui::Grid::new("speaker_fields")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Name");
+            let mut name = s.name.clone();
+            if ui.text_edit_singleline(&mut name).changed() {
+                let mut new = s.clone();
+                new.name = name;
+                replace(
+                    actions,
+                    new,
+                    "rename speaker",
+                    Some(format!("speaker name {}", s.id.0)),
+                );
+            }
+            ui.end_row();
+            ui.label("Kind");
+            egui::ComboBox::from_id_salt("speaker_kind")
+                .selected_text(s.kind.label())
+                .show_ui(ui, |ui| {
+                    for k in SpeakerKind::ALL {
+                        if ui.selectable_label(s.kind == k, k.label()).clicked() && s.kind != k {
+                            let mut new = s.clone();
+                            new.kind = k;
+                            replace(actions, new, "change speaker kind", None);
+                        }
+                    }
+                });
+            ui.end_row();
+            ui.label("Role");
+            let mut role = s.role.clone();
+            if ui
+                .add(egui::TextEdit::singleline(&mut role).hint_text("e.g. NATO Secretary General"))
+                .changed()
+            {
+                let mut new = s.clone();
+                new.role = role;
+                replace(
+                    actions,
+                    new,
+                    "edit role",
+                    Some(format!("speaker role {}", s.id.0)),
+                );
+            }
+            ui.end_row();
+            ui.label("Colour");
+            let mut colour = s.colour;
+            if egui::color_picker::color_edit_button_srgb(ui, &mut colour).changed() {
+                let mut new = s.clone();
+                new.colour = colour;
+                replace(
+                    actions,
+                    new,
+                    "change colour",
+                    Some(format!("speaker colour {}", s.id.0)),
+                );
+            }
+            ui.end_row();
+            ui.label("Aliases");
+            ui.vertical(|ui| {
+                for (i, alias) in s.aliases.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        ui.label(alias);
+                        if ui
+                            .small_button("✕")
+                            .on_hover_text("Remove this alias")
+                            .clicked()
+                        {
+                            let mut new = s.clone();
+                            new.aliases.remove(i);
+                            replace(actions, new, "remove alias", None);
+                        }
+                    });
+                }
+                ui.horizontal(|ui| {
+                    let mut alias = app.new_alias.clone();
+                    let r = ui.add(
+                        egui::TextEdit::singleline(&mut alias)
+                            .hint_text("add alias")
+                            .desired_width(140.0),
+                    );
+                    if r.changed() {
+                        actions.push(Action::SetField(Field::NewAlias, alias.clone()));
+                    }
+                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if ui.button("Add").clicked() || enter {
+                        let mut new = s.clone();
+                        if new.add_alias(&alias) {
+                            replace(actions, new, "add alias", None);
+                        }
+                        actions.push(Action::SetField(Field::NewAlias, String::new()));
+                    }
+                });
+            });
+            ui.end_row();
+        });
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button("Make current")
+            .on_hover_text("New quotes and claims are attributed to the current speaker (keys 1–9)")
+            .clicked()
+        {
+            actions.push(Action::SetCurrentSpeaker(Some(s.id)));
+        }
+        let others: Vec<&Speaker> = doc
+            .session
+            .speakers
+            .iter()
+            .filter(|o| o.id != s.id)
+            .collect();
+        ui.add_enabled_ui(!others.is_empty(), |ui| {
+            ui.menu_button("Merge into…", |ui| {
+                for o in others {
+                    if ui
+                        .button(&o.name)
+                        .on_hover_text("Move every link and name of this speaker to that one")
+                        .clicked()
+                        && let Some(edit) = Edit::merge_speakers(&doc.session, s.id, o.id)
+                    {
+                        actions.push(Action::Edit {
+                            edit: Box::new(edit),
+                            label: format!("merge {} into {}", s.name, o.name),
+                            coalesce: None,
+                        });
+                        actions.push(Action::SelectSpeaker(Some(o.id)));
+                    }
+                }
+            });
+        });
+        if ui
+            .button("Delete")
+            .on_hover_text("Delete this speaker; its annotations are kept without a speaker")
+            .clicked()
+        {
+            actions.push(Action::Edit {
+                edit: Box::new(Edit::delete_speaker(&doc.session, s.id)),
+                label: format!("delete speaker {}", s.name),
+                coalesce: None,
+            });
+        }
+    });
+}
