@@ -31,9 +31,9 @@ pub fn text_on(bg: Color32) -> Color32 {
     };
     let l = 0.2126 * lin(bg.r()) + 0.7152 * lin(bg.g()) + 0.0722 * lin(bg.b());
     if l > 0.179 {
-        Color32::from_rgb(0x14, 0x14, 0x14)
+        Color32::BLACK
     } else {
-        Color32::from_rgb(0xf2, 0xf2, 0xf2)
+        Color32::WHITE
     }
 }
 
