@@ -175,7 +175,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             }
         }
         ui.separator();
-        ui.label("speaker:");
+        let speaker_label = ui.label("speaker:");
         if let Some(doc) = &app.doc
             && let Some(choice) = super::side_panel::speaker_combo(
                 doc,
@@ -183,6 +183,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 "current_speaker",
                 app.current_speaker,
                 "none",
+                speaker_label.id,
             )
         {
             actions.push(Action::SetCurrentSpeaker(choice));

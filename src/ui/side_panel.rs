@@ -114,6 +114,7 @@ pub fn speaker_combo(
     id_salt: &str,
     current: Option<SpeakerId>,
     none_label: &str,
+    label: egui::Id,
 ) -> Option<Option<SpeakerId>> {
     let mut chosen = current;
     let name = match current {
@@ -132,7 +133,9 @@ pub fn speaker_combo(
                 };
                 ui.selectable_value(&mut chosen, Some(s.id), label);
             }
-        });
+        })
+        .response
+        .labelled_by(label);
     (chosen != current).then_some(chosen)
 }
 
@@ -170,9 +173,16 @@ fn editor_ui(
             }
         });
         ui.end_row();
-        ui.label(if a.kind.tag() == KindTag::Claim { "Claimed by" } else { "Speaker" });
+        let speaker_label = ui.label(if a.kind.tag() == KindTag::Claim { "Claimed by" } else { "Speaker" });
         let none = if a.kind.tag() == KindTag::Claim { "the outlet" } else { "unknown" };
-        if let Some(choice) = speaker_combo(doc, ui, "annotation_speaker", a.kind.speaker(), none) {
+        if let Some(choice) = speaker_combo(
+            doc,
+            ui,
+            "annotation_speaker",
+            a.kind.speaker(),
+            none,
+            speaker_label.id,
+        ) {
             let mut new = a.clone();
             new.kind.set_speaker(choice);
             replace(actions, new, "change speaker", None);
@@ -254,7 +264,7 @@ fn editor_ui(
                     }
                 });
                 ui.end_row();
-                ui.label("Verdict");
+                let verdict_label = ui.label("Verdict");
                 egui::ComboBox::from_id_salt("verdict").selected_text(c.verdict.label()).show_ui(ui, |ui| {
                     for v in Verdict::ALL {
                         if ui.selectable_label(c.verdict == v, v.label()).clicked() && c.verdict != v {
@@ -265,7 +275,7 @@ fn editor_ui(
                             replace(actions, new, "change verdict", None);
                         }
                     }
-                });
+                }).response.labelled_by(verdict_label.id);
                 ui.end_row();
                 ui.label("Sources");
                 let mut sources = c.sources.join("\n");

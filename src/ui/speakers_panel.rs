@@ -105,7 +105,7 @@ fn speaker_editor_ui(
                 );
             }
             ui.end_row();
-            ui.label("Kind");
+            let kind_label = ui.label("Kind");
             egui::ComboBox::from_id_salt("speaker_kind")
                 .selected_text(s.kind.label())
                 .show_ui(ui, |ui| {
@@ -116,7 +116,9 @@ fn speaker_editor_ui(
                             replace(actions, new, "change speaker kind", None);
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(kind_label.id);
             ui.end_row();
             ui.label("Role");
             let mut role = s.role.clone();

@@ -1,0 +1,62 @@
+//! Shared helpers for the UI tests: a harness around the real app, text positions, drags.
+
+#![allow(dead_code, reason = "each test file uses a different subset")]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use newsmark::ui::NewsmarkApp;
+
+/// The bundled sample article.
+pub fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/nato_russia_2022-01-07.txt")
+}
+
+/// Copies the sample into `dir` under `name`.
+pub fn copy_sample(dir: &Path, name: &str) -> PathBuf {
+    let to = dir.join(name);
+    std::fs::copy(sample_path(), &to).unwrap();
+    to
+}
+
+/// A headless harness running the real app, opened on `path`.
+pub fn harness_for(path: &Path, saves: &Path) -> Harness<'static, NewsmarkApp> {
+    let (app, _) = NewsmarkApp::with_file(saves.to_owned(), path);
+    harness(app)
+}
+
+/// A headless harness around an app.
+pub fn harness(app: NewsmarkApp) -> Harness<'static, NewsmarkApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| app);
+    h.run_steps(3);
+    h
+}
+
+/// Code-point range of the first occurrence of `needle` in the open article.
+pub fn find(h: &Harness<'_, NewsmarkApp>, needle: &str) -> (usize, usize) {
+    let text = h.state().document().unwrap().text.as_str();
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in article"));
+    let start = text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+/// Drags the mouse over the article from code point `start` to `end`, like a user selecting.
+pub fn drag_select(h: &mut Harness<'_, NewsmarkApp>, start: usize, end: usize) {
+    let view = h.state().article_view();
+    let a = view.char_pos(start).unwrap() - egui::vec2(2.0, 0.0);
+    let b = view.char_pos(end).unwrap() - egui::vec2(2.0, 0.0);
+    h.hover_at(a);
+    h.step();
+    h.drag_at(a);
+    h.step();
+    h.hover_at(a + (b - a) * 0.5);
+    h.step();
+    h.hover_at(b);
+    h.step();
+    h.drop_at(b);
+    h.run_steps(2);
+}

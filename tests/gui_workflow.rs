@@ -1,0 +1,160 @@
+//! Drives the real window headless: select with the pointer, annotate with keys and buttons,
+//! save, reopen from the file, and check what was written.
+
+mod common;
+
+use common::{copy_sample, drag_select, find, harness, harness_for};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use newsmark::model::annotation::{Kind, KindTag};
+use newsmark::ui::NewsmarkApp;
+
+#[test]
+fn annotate_save_and_reopen_restores_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "story.txt");
+    let saves = dir.path().join("saves");
+    let mut h = harness_for(&article, &saves);
+
+    // A mention of a new speaker, from the keyboard.
+    let (s, e) = find(&h, "Jens Stoltenberg");
+    drag_select(&mut h, s, e);
+    assert_eq!(
+        h.state().selection().map(|sp| (sp.start, sp.end)),
+        Some((s, e))
+    );
+    h.key_press(Key::M);
+    h.run_steps(2);
+
+    // A quote of that (now current) speaker, from the keyboard, across a line of wrapping.
+    let quote = "We regret that, despite calls from the international community for several weeks";
+    let (qs, qe) = find(&h, quote);
+    drag_select(&mut h, qs, qe);
+    h.key_press(Key::Q);
+    h.run_steps(2);
+
+    // A claim, from the toolbar button.
+    let claim = "tens of thousands of troops and heavy weapons";
+    let (cs, ce) = find(&h, claim);
+    drag_select(&mut h, cs, ce);
+    h.get_by_label("Claim  C").click();
+    h.run_steps(2);
+
+    assert!(h.state().title().contains('●'), "unsaved mark in title");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    let saved = saves.join("story.ron");
+    assert!(saved.is_file(), "status: {}", h.state().status());
+    assert!(!h.state().title().contains('●'));
+    let ron = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        ron.contains("path: \"../story.txt\""),
+        "relative article path:\n{ron}"
+    );
+    assert!(ron.lines().count() > 20, "pretty RON, one field a line");
+
+    // A fresh app from the saved file.
+    let (app, err) = NewsmarkApp::with_file(dir.path().join("other"), &saved);
+    assert!(err.is_none());
+    let h2 = harness(app);
+    let doc = h2.state().document().unwrap();
+    let s = &doc.session;
+    assert_eq!(s.speakers.len(), 1);
+    assert_eq!(s.speakers[0].name, "Jens Stoltenberg");
+    let by_kind = |t: KindTag| s.annotations.iter().find(|a| a.kind.tag() == t).unwrap();
+    let m = by_kind(KindTag::Mention);
+    let q = by_kind(KindTag::Quote);
+    let c = by_kind(KindTag::Claim);
+    assert_eq!(m.exact, "Jens Stoltenberg");
+    assert_eq!(q.exact, quote);
+    assert_eq!(c.exact, claim);
+    assert_eq!((q.start, q.end), (qs, qe));
+    assert_eq!(doc.text.slice(c.start..c.end), claim);
+    assert_eq!(q.kind.speaker(), Some(s.speakers[0].id));
+    assert!(matches!(&c.kind, Kind::Claim(cl) if cl.speaker == Some(s.speakers[0].id)));
+}
+
+#[test]
+fn mention_of_alias_joins_the_current_speaker_and_undo_reverts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "a.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    // Tall enough that the whole sample is on screen.
+    h.set_size(egui::vec2(1280.0, 2000.0));
+    h.run_steps(2);
+    let (s, e) = find(&h, "Jens Stoltenberg");
+    drag_select(&mut h, s, e);
+    h.key_press(Key::M);
+    h.run_steps(2);
+    let (s, e) = find(&h, "the Norwegian politician");
+    drag_select(&mut h, s, e);
+    h.key_press(Key::M);
+    h.run_steps(2);
+    let session = &h.state().document().unwrap().session;
+    assert_eq!(session.speakers.len(), 1);
+    assert_eq!(session.speakers[0].aliases, ["the Norwegian politician"], "{:#?}", session);
+    assert_eq!(session.count(KindTag::Mention), 2);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let session = &h.state().document().unwrap().session;
+    assert!(session.speakers[0].aliases.is_empty());
+    assert_eq!(session.count(KindTag::Mention), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(
+        h.state()
+            .document()
+            .unwrap()
+            .session
+            .count(KindTag::Mention),
+        2
+    );
+}
+
+#[test]
+fn clicking_a_highlight_selects_it_and_delete_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "a.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    let (s, e) = find(&h, "Kremlin");
+    drag_select(&mut h, s, e);
+    h.key_press(Key::C);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().selected(), None);
+    let pos = h.state().article_view().char_pos(s + 2).unwrap();
+    h.hover_at(pos);
+    h.step();
+    h.drag_at(pos);
+    h.step();
+    h.drop_at(pos);
+    h.run_steps(2);
+    let id = h.state().selected().expect("click selects the claim");
+    assert_eq!(
+        h.state()
+            .document()
+            .unwrap()
+            .session
+            .annotation(id)
+            .unwrap()
+            .exact,
+        "Kremlin"
+    );
+    h.get_by_label("Delete").click();
+    h.run_steps(2);
+    assert!(h.state().document().unwrap().session.annotations.is_empty());
+}
+
+#[test]
+fn selection_snaps_to_whole_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "a.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    let (s, e) = find(&h, "Secretary General");
+    drag_select(&mut h, s + 3, e - 2);
+    h.key_press(Key::C);
+    h.run_steps(2);
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.session.annotations[0].exact, "Secretary General");
+}
