@@ -1,6 +1,7 @@
 //! Shared helpers for the UI tests: a harness around the real app, text positions, drags.
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
+#![allow(clippy::unwrap_used, reason = "test helpers fail the test on purpose")]
 
 use std::path::{Path, PathBuf};
 
