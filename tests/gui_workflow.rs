@@ -92,7 +92,12 @@ fn mention_of_alias_joins_the_current_speaker_and_undo_reverts_it() {
     h.run_steps(2);
     let session = &h.state().document().unwrap().session;
     assert_eq!(session.speakers.len(), 1);
-    assert_eq!(session.speakers[0].aliases, ["the Norwegian politician"], "{:#?}", session);
+    assert_eq!(
+        session.speakers[0].aliases,
+        ["the Norwegian politician"],
+        "{:#?}",
+        session
+    );
     assert_eq!(session.count(KindTag::Mention), 2);
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

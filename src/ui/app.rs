@@ -117,17 +117,27 @@ impl NewsmarkApp {
     /// A window with `path` open, or with the error shown in it (and returned, for stderr)
     /// if it cannot be opened.
     pub fn with_file(saves_dir: PathBuf, path: &Path) -> (Self, Option<OpenError>) {
-        let mut app = Self::new(saves_dir);
+        Self::new(saves_dir).open_now(path)
+    }
+
+    /// Opens `path` in this app now (no unsaved-changes question); returns the error if any.
+    pub fn open_now(mut self, path: &Path) -> (Self, Option<OpenError>) {
         match Document::open(path) {
             Ok(doc) => {
-                app.set_document(doc);
-                (app, None)
+                self.set_document(doc);
+                (self, None)
             }
             Err(e) => {
-                app.report_open_error(path, &e);
-                (app, Some(e))
+                self.report_open_error(path, &e);
+                (self, Some(e))
             }
         }
+    }
+
+    /// Use only the typed-path field for choosing files, never the system dialog (tests).
+    pub fn typed_paths_only(mut self) -> Self {
+        self.dialogs.typed_paths_only = true;
+        self
     }
 
     /// The open document, if any.

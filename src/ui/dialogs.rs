@@ -51,6 +51,8 @@ pub struct Dialogs {
     pub quit_confirmed: bool,
     /// The open file dialog, if any.
     pub file: Option<FileDialog>,
+    /// Never start the system file dialog (tests, or machines without one).
+    pub typed_paths_only: bool,
 }
 
 impl Dialogs {
@@ -76,7 +78,11 @@ impl Dialogs {
     }
 
     fn start(&mut self, purpose: Purpose, path: String) {
-        let native = spawn_native(&purpose, &path);
+        let native = if self.typed_paths_only {
+            None
+        } else {
+            spawn_native(&purpose, &path)
+        };
         self.file = Some(FileDialog {
             purpose,
             path,
@@ -94,7 +100,7 @@ impl Dialogs {
 /// Runs the platform file dialog on a thread so the window keeps painting. Tests and machines
 /// without a dialog service get `None` and use the typed path.
 fn spawn_native(purpose: &Purpose, path: &str) -> Option<Receiver<Option<PathBuf>>> {
-    if std::env::var_os("NEWSMARK_NO_NATIVE_DIALOG").is_some() || cfg!(test) {
+    if std::env::var_os("NEWSMARK_NO_NATIVE_DIALOG").is_some() {
         return None;
     }
     let (tx, rx) = std::sync::mpsc::channel();

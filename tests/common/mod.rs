@@ -22,7 +22,9 @@ pub fn copy_sample(dir: &Path, name: &str) -> PathBuf {
 
 /// A headless harness running the real app, opened on `path`.
 pub fn harness_for(path: &Path, saves: &Path) -> Harness<'static, NewsmarkApp> {
-    let (app, _) = NewsmarkApp::with_file(saves.to_owned(), path);
+    let (app, _) = NewsmarkApp::new(saves.to_owned())
+        .typed_paths_only()
+        .open_now(path);
     harness(app)
 }
 
