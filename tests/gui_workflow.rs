@@ -1,6 +1,8 @@
 //! Drives the real window headless: select with the pointer, annotate with keys and buttons,
 //! save, reopen from the file, and check what was written.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly on purpose")]
+
 mod common;
 
 use common::{copy_sample, drag_select, find, harness, harness_for};
