@@ -3,5 +3,6 @@
 //!
 //! Layers (arrows point down only): `ui` and `cli` → `io` → `model`.
 
+pub mod cli;
 pub mod io;
 pub mod model;
