@@ -1,6 +1,12 @@
 //! Interchange formats: round trips through brat and W3C on awkward articles, brat byte
 //! stability, hand-written brat, CSV quoting, ClaimReview and Citron fields.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers: a failure should panic with its message"
+)]
+
 use newsmark::io::article::decode;
 use newsmark::io::document::Document;
 use newsmark::io::formats::{FormatError, brat, citron, claimreview, csv, w3c};
@@ -215,13 +221,13 @@ fn brat_offsets_are_code_points_of_the_normalized_text() {
     assert!(
         files
             .ann
-            .contains("\tReference T1 newsmark:speaker-3\tJens Stoltenberg\n")
+            .contains("\tReference T1 newsmark:speaker_3\tJens Stoltenberg\n")
     );
     // The Kremlin has no mention: its N line sits on the quote and the claim themselves.
     assert!(
         files
             .ann
-            .contains("\tReference T5 newsmark:speaker-7\tthe Kremlin\n")
+            .contains("\tReference T5 newsmark:speaker_7\tthe Kremlin\n")
     );
     assert!(files.ann.contains("\tSpeakerKind T5 Country\n"));
     assert!(
@@ -372,7 +378,10 @@ fn claimreview_has_one_review_per_checked_claim() {
     assert_eq!(reviews.len(), 3, "three claims, all with a verdict");
     let unverifiable = &reviews[0];
     assert_eq!(unverifiable["claimReviewed"], "troops are massing");
-    assert_eq!(unverifiable["reviewRating"]["alternateName"], "Unverifiable");
+    assert_eq!(
+        unverifiable["reviewRating"]["alternateName"],
+        "Unverifiable"
+    );
     assert!(unverifiable["reviewRating"].get("ratingValue").is_none());
     assert_eq!(unverifiable["itemReviewed"]["author"]["@type"], "Person");
     let r = &reviews[1];
@@ -385,7 +394,10 @@ fn claimreview_has_one_review_per_checked_claim() {
     assert_eq!(r["reviewRating"]["worstRating"], 1);
     assert_eq!(r["reviewRating"]["alternateName"], "False");
     assert_eq!(r["itemReviewed"]["@type"], "Claim");
-    assert_eq!(r["itemReviewed"]["author"]["@type"], "GovernmentOrganization");
+    assert_eq!(
+        r["itemReviewed"]["author"]["@type"],
+        "GovernmentOrganization"
+    );
     assert_eq!(r["itemReviewed"]["author"]["name"], "the Kremlin");
     assert_eq!(r["itemReviewed"]["appearance"]["@type"], "CreativeWork");
     assert_eq!(

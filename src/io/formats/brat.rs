@@ -13,18 +13,23 @@
 //! *\tEquiv T3 T5                            the mentions of one speaker (two or more)
 //! A1\tQuoteType T7 Direct                   also CheckWorthiness, Verdict (claims) and
 //!                                           SpeakerKind (on a T that carries a speaker's N)
-//! N1\tReference T3 newsmark:speaker-2\tJens Stoltenberg
-//! N2\tReference T8 url:https://x.org/a\thttps://x.org/a    a claim's sources, in order
+//! N1\tReference T3 newsmark:speaker_2\tJens Stoltenberg
+//! N2\tReference T8 source:1\thttps://x.org/a     a claim's sources, numbered in order
 //! #1\tAnnotatorNotes T7\tthe note, with \n \t \\ escaped
 //! ```
 //!
 //! **Speakers.** A speaker's id and canonical name travel in an `N` line with the reference
-//! `newsmark:speaker-<id>` on the speaker's first mention; its other mentions are tied to it by
+//! `newsmark:speaker_<id>` on the speaker's first mention; its other mentions are tied to it by
 //! the `Equiv` line. A quote or claim points at its speaker through a `Source` relation to the
 //! speaker's mention nearest to it. **A speaker with no mention** gets the `N` line on the quote
 //! or claim itself (one on each of them), which brat shows as a normalization and which reads
 //! back to the same speaker id and name. Aliases, role and colour are not carried (brat has no
 //! place for them); speakers no annotation refers to are not exported.
+//!
+//! Reference ids are letters, digits and `_` only (`newsmark:speaker_2`, not `speaker-2`): strict
+//! brat readers such as bratly match them with `\w+:\w+`, so a claim's source URL goes in the
+//! normalization's text and its id is just its ordinal (`source:1`). Import also accepts
+//! `newsmark:speaker-2`.
 //!
 //! Attribute values are the Rust variant names (`MostlyTrue`, brat values cannot hold spaces).
 //! Text fields replace line breaks by spaces, as brat does for spans that cross lines; annotations
@@ -57,7 +62,7 @@ pub struct BratFiles {
 }
 
 /// Reference database prefix of speaker normalizations.
-const SPEAKER_REF: &str = "newsmark:speaker-";
+const SPEAKER_REF: &str = "newsmark:speaker_";
 
 /// Exports a document as brat standoff.
 pub fn export(doc: &Document) -> BratFiles {
@@ -157,13 +162,15 @@ pub fn export(doc: &Document) -> BratFiles {
             }
         }
         if let Kind::Claim(c) = &a.kind {
-            for src in &c.sources {
+            for (i, src) in c
+                .sources
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .enumerate()
+            {
                 n += 1;
-                let id: String = src
-                    .chars()
-                    .map(|c| if c.is_whitespace() { '_' } else { c })
-                    .collect();
-                let _ = writeln!(n_lines, "N{n}\tReference T{t} url:{id}\t{}", escape(src));
+                let src = escape(src);
+                let _ = writeln!(n_lines, "N{n}\tReference T{t} source:{}\t{src}", i + 1);
             }
         }
         if !a.note.is_empty() {
@@ -407,7 +414,7 @@ mod tests {
              T6\tCue 16 20\tsaid\n\
              R1\tSaid Arg1:T2 Arg2:T6\n\
              A1\tQuoteType T2 Direct\n\
-             N1\tReference T2 newsmark:speaker-4\tJens\n"
+             N1\tReference T2 newsmark:speaker_4\tJens\n"
         );
     }
 

@@ -91,10 +91,8 @@ pub fn nearest_mention<'s>(
 fn distance(m: &Annotation, a: &Annotation) -> usize {
     if m.end <= a.start {
         a.start - m.end
-    } else if a.end <= m.start {
-        m.start - a.end
     } else {
-        0
+        m.start.saturating_sub(a.end)
     }
 }
 

@@ -361,18 +361,23 @@ fn parse_link(
         ('N', [_, t, reference]) => {
             tag_of(t)?;
             let name = unescape(extra.unwrap_or_default());
-            if let Some(n) = reference.strip_prefix(SPEAKER_REF) {
+            let speaker = reference
+                .strip_prefix(SPEAKER_REF)
+                .or_else(|| reference.strip_prefix("newsmark:speaker-"));
+            if let Some(n) = speaker {
                 let n = n
                     .parse()
                     .map_err(|_| format!("speaker reference “{reference}” has no number"))?;
                 links
                     .speaker_refs
                     .push((no, (*t).to_owned(), SpeakerId(n), name));
-            } else if reference.starts_with("url:") && tag_of(t)? == Tag::Claim {
+            } else if (reference.starts_with("source:") || reference.starts_with("url:"))
+                && tag_of(t)? == Tag::Claim
+            {
                 links.sources.entry((*t).to_owned()).or_default().push(name);
             } else {
                 return Err(format!(
-                    "normalization “{reference}” is neither {SPEAKER_REF}N nor a claim's url:"
+                    "normalization “{reference}” is neither {SPEAKER_REF}N nor a claim's source:N"
                 ));
             }
         }

@@ -55,10 +55,9 @@ pub fn import(
         .iter()
         .map(|b| b.number.filter(|n| used.insert(*n)).map(AnnotationId))
         .collect();
-    let mut next = used.iter().max().map_or(1, |m| m + 1);
-    for id in ids.iter_mut().filter(|i| i.is_none()) {
-        *id = Some(AnnotationId(next));
-        next += 1;
+    let first_free = used.iter().max().map_or(1, |m| m + 1);
+    for (n, id) in (first_free..).zip(ids.iter_mut().filter(|i| i.is_none())) {
+        *id = Some(AnnotationId(n));
     }
     let by_iri: HashMap<&str, AnnotationId> = built
         .iter()
@@ -210,7 +209,7 @@ fn read_annotation(
     let speaker = bodies
         .iter()
         .find(|b| purpose_is(b, "identifying"))
-        .and_then(|b| {
+        .map(|b| {
             let name = str_of(b, "value").unwrap_or_default();
             let given = b
                 .get("newsmark:speaker")
@@ -221,7 +220,7 @@ fn read_annotation(
                 .or_else(|| registry.values().find(|s| s.is_called(name)).map(|s| s.id))
                 .unwrap_or_else(|| SpeakerId(registry.keys().map(|k| k.0).max().unwrap_or(0) + 1));
             registry.entry(id).or_insert_with(|| Speaker::new(id, name));
-            Some(id)
+            id
         });
     let attr = |name: &str| {
         bodies
