@@ -42,13 +42,18 @@
 
 mod import;
 mod speakers;
+mod values;
 
 pub use import::import;
+use values::{
+    check_worthiness_name, escape, fold, parse_value, quote_type_name, speaker_kind_name, unescape,
+    verdict_name,
+};
 
 use std::fmt::Write as _;
 
 use crate::io::document::Document;
-use crate::model::annotation::{Annotation, CheckWorthiness, Kind, QuoteType, Span, Verdict};
+use crate::model::annotation::{Annotation, Kind, Span};
 use crate::model::speaker::{SpeakerId, SpeakerKind};
 use crate::model::text::ArticleText;
 
@@ -242,126 +247,10 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
-/// Escapes a note for one line: `\` → `\\`, LF → `\n`, tab → `\t`, other line breaks → `\u{…}`.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if is_line_break(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Reverses [`escape`]; unknown escapes are kept as written.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.peek().copied() {
-            Some('\\') => out.push('\\'),
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('u') => {
-                let rest: String = chars.clone().skip(1).take_while(|&c| c != '}').collect();
-                let decoded = rest
-                    .strip_prefix('{')
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .and_then(char::from_u32);
-                if let Some(d) = decoded {
-                    out.push(d);
-                    for _ in 0..rest.chars().count() + 2 {
-                        chars.next();
-                    }
-                    continue;
-                }
-                out.push('\\');
-                continue;
-            }
-            _ => {
-                out.push('\\');
-                continue;
-            }
-        }
-        chars.next();
-    }
-    out
-}
-
-fn quote_type_name(q: QuoteType) -> &'static str {
-    match q {
-        QuoteType::Direct => "Direct",
-        QuoteType::Indirect => "Indirect",
-        QuoteType::Mixed => "Mixed",
-    }
-}
-
-fn check_worthiness_name(c: CheckWorthiness) -> &'static str {
-    match c {
-        CheckWorthiness::Unrated => "Unrated",
-        CheckWorthiness::Not => "Not",
-        CheckWorthiness::Low => "Low",
-        CheckWorthiness::High => "High",
-    }
-}
-
-fn verdict_name(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Unchecked => "Unchecked",
-        Verdict::True => "True",
-        Verdict::MostlyTrue => "MostlyTrue",
-        Verdict::Mixed => "Mixed",
-        Verdict::MostlyFalse => "MostlyFalse",
-        Verdict::False => "False",
-        Verdict::Unverifiable => "Unverifiable",
-    }
-}
-
-fn speaker_kind_name(k: SpeakerKind) -> &'static str {
-    match k {
-        SpeakerKind::Person => "Person",
-        SpeakerKind::Organization => "Organization",
-        SpeakerKind::Country => "Country",
-        SpeakerKind::Group => "Group",
-        SpeakerKind::Unknown => "Unknown",
-    }
-}
-
-/// Lower-case letters and digits only: `"Mostly-true"` → `"mostlytrue"`, for lenient matching.
-fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Finds the value among `all` whose variant name or label folds to the same as `s`.
-fn parse_value<T: Copy>(
-    all: &[T],
-    name: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-    s: &str,
-) -> Option<T> {
-    let f = fold(s);
-    all.iter()
-        .copied()
-        .find(|&v| fold(name(v)) == f || fold(label(v)) == f)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{AnnotationId, KindTag, Quote};
+    use crate::model::annotation::{AnnotationId, KindTag, Quote, Verdict};
     use crate::model::session::{ArticleRef, Session, make_annotation};
     use crate::model::speaker::Speaker;
 
