@@ -3,6 +3,7 @@
 //!
 //! Layers (arrows point down only): `ui` and `cli` → `io` → `model`.
 
+pub mod cli;
 pub mod io;
 pub mod model;
 pub mod ui;

@@ -1,4 +1,5 @@
-//! newsmark entry point: parse the command line, then open the window.
+//! newsmark entry point: parse the command line, then run a headless subcommand or open the
+//! window.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,14 +7,25 @@ use std::process::ExitCode;
 use clap::Parser;
 
 /// Annotate news articles: claims, quotes, speakers.
-#[derive(Parser, Debug)]
-#[command(name = "newsmark", version, about)]
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsmark",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Args {
+    /// A headless subcommand; without one the window opens.
+    #[command(subcommand)]
+    command: Option<newsmark::cli::Command>,
     /// An article (.txt) or a session (.ron) to open; the bundled sample when omitted.
     file: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    newsmark::ui::run(args.file)
+    match args.command {
+        Some(cmd) => newsmark::cli::run(cmd),
+        None => newsmark::ui::run(args.file),
+    }
 }

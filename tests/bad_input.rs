@@ -1,7 +1,11 @@
 //! Bad input gets a clear message in the window and on stderr, never a panic, and the files on
 //! disk stay exactly as they were.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly on purpose")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
 
 mod common;
 

@@ -1,7 +1,11 @@
 //! Drives the real window headless: select with the pointer, annotate with keys and buttons,
 //! save, reopen from the file, and check what was written.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly on purpose")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
 
 mod common;
 

@@ -1,0 +1,340 @@
+//! Headless subcommands: `check`, `stats`, `export`, `import`.
+//!
+//! Results go to stdout (or the `-o` file), messages to stderr. Exit codes: 0 success, 1 a
+//! `check` that found annotations not matching the article, 2 any error (with the message on
+//! stderr). Nothing here panics on bad input.
+
+mod stats;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::{Subcommand, ValueEnum};
+
+use crate::io::article;
+use crate::io::document::Document;
+use crate::io::formats::{brat, citron, claimreview, csv, w3c};
+use crate::io::session_file;
+use crate::model::annotation::Annotation;
+use crate::model::text::ArticleText;
+
+/// A headless subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check that every annotation still matches its article text exactly.
+    ///
+    /// Exits 0 when all match, 1 when some do not (they are listed), 2 on an error.
+    Check {
+        /// The session file (.ron).
+        session: PathBuf,
+    },
+    /// Print counts: annotations by kind, speakers, verdicts, check-worthiness.
+    Stats {
+        /// The session file (.ron).
+        session: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a session to an interchange format.
+    ///
+    /// Offsets are Unicode code points of the normalized article text (BOM removed, CRLF as LF).
+    /// brat writes OUT.ann and OUT.txt (the normalized text) when given `-o OUT.ann`.
+    Export {
+        /// The session file (.ron).
+        session: PathBuf,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum)]
+        format: ExportFormat,
+        /// Output file (default: stdout).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Publication date for ClaimReview, YYYY-MM-DD (default: today, UTC).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Import brat standoff or W3C Web Annotation into a new session file.
+    ///
+    /// Lines or items that cannot be mapped are reported as warnings on stderr.
+    Import {
+        /// Input format.
+        #[arg(long, short = 'f', value_enum)]
+        format: ImportFormat,
+        /// The annotation file (.ann or .json).
+        ann_file: PathBuf,
+        /// The article the annotations were made on (plain text).
+        #[arg(long)]
+        article: PathBuf,
+        /// The session file to write (.ron); it may be overwritten, the article never.
+        #[arg(long, short = 'o')]
+        output: PathBuf,
+    },
+}
+
+/// Formats `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// brat standoff (.ann + .txt).
+    Brat,
+    /// W3C Web Annotation JSON-LD collection.
+    W3c,
+    /// One CSV row per annotation.
+    Csv,
+    /// schema.org ClaimReview JSON-LD for claims with a verdict.
+    Claimreview,
+    /// Citron quote JSON.
+    Citron,
+}
+
+/// Formats `import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// brat standoff (.ann), against the article given with --article.
+    Brat,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+}
+
+/// Runs a subcommand and turns its outcome into an exit code; errors are printed to stderr.
+pub fn run(cmd: Command) -> ExitCode {
+    let result = match cmd {
+        Command::Check { session } => check(&session),
+        Command::Stats { session, json } => stats::run(&session, json).map(|()| ExitCode::SUCCESS),
+        Command::Export {
+            session,
+            format,
+            output,
+            date,
+        } => export(&session, format, output.as_deref(), date).map(|()| ExitCode::SUCCESS),
+        Command::Import {
+            format,
+            ann_file,
+            article,
+            output,
+        } => import(format, &ann_file, &article, &output).map(|()| ExitCode::SUCCESS),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("newsmark: error: {e:#}");
+        ExitCode::from(2)
+    })
+}
+
+/// True if the annotation still covers exactly the text it was made on. The single place to
+/// swap in `model::anchor` once re-anchoring exists.
+pub fn anchors_exactly(text: &ArticleText, a: &Annotation) -> bool {
+    a.start <= a.end && a.end <= text.len_chars() && text.slice(a.start..a.end) == a.exact
+}
+
+/// Opens a session and its article, printing the document's notices to stderr.
+fn open(session: &Path) -> anyhow::Result<Document> {
+    let mut doc = Document::open_session(session)?;
+    // Exports name the article by an absolute IRI, whatever the current folder.
+    let article = Path::new(&doc.session.article.path);
+    if let Ok(abs) = article
+        .canonicalize()
+        .or_else(|_| std::path::absolute(article))
+    {
+        doc.session.article.path = abs.to_string_lossy().into_owned();
+    }
+    for n in &doc.notices {
+        eprintln!("newsmark: note: {n}");
+    }
+    Ok(doc)
+}
+
+fn check(session: &Path) -> anyhow::Result<ExitCode> {
+    let doc = open(session)?;
+    let bad: Vec<&Annotation> = doc
+        .session
+        .annotations
+        .iter()
+        .filter(|a| !anchors_exactly(&doc.text, a))
+        .collect();
+    let total = doc.session.annotations.len();
+    if bad.is_empty() {
+        println!("{total} annotation(s), all anchor exactly");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} of {total} annotation(s) do not match the article:",
+        bad.len()
+    );
+    for a in bad {
+        println!(
+            "  #{} {} {}..{}: was “{}”, article has “{}”",
+            a.id.0,
+            a.kind.tag().label(),
+            a.start,
+            a.end,
+            a.exact,
+            doc.text.slice(a.start..a.end)
+        );
+    }
+    Ok(ExitCode::from(1))
+}
+
+fn export(
+    session: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    date: Option<String>,
+) -> anyhow::Result<()> {
+    let doc = open(session)?;
+    let article = PathBuf::from(&doc.session.article.path);
+    let body = match format {
+        ExportFormat::Brat => {
+            let files = brat::export(&doc);
+            if let Some(out) = output {
+                let txt = out.with_extension("txt");
+                if same_file(&txt, out) {
+                    bail!("brat output {} must not end in .txt", out.display());
+                }
+                refuse_overwrite(&txt, &[&article, session])?;
+                refuse_overwrite(out, &[&article, session])?;
+                write(&txt, &files.txt)?;
+                write(out, &files.ann)?;
+                eprintln!("wrote {} and {}", out.display(), txt.display());
+                return Ok(());
+            }
+            files.ann
+        }
+        ExportFormat::W3c => w3c::export(&doc),
+        ExportFormat::Csv => csv::export(&doc),
+        ExportFormat::Citron => citron::export(&doc),
+        ExportFormat::Claimreview => {
+            let date = match date {
+                Some(d) if is_iso_date(&d) => d,
+                Some(d) => bail!("--date {d} is not a date like 2024-05-01"),
+                None => today(),
+            };
+            claimreview::export(&doc, &date)
+        }
+    };
+    match output {
+        Some(out) => {
+            refuse_overwrite(out, &[&article, session])?;
+            write(out, &body)
+        }
+        None => {
+            print!("{body}");
+            Ok(())
+        }
+    }
+}
+
+fn import(format: ImportFormat, ann: &Path, article: &Path, output: &Path) -> anyhow::Result<()> {
+    refuse_overwrite(output, &[article, ann])?;
+    let loaded = article::load(article)?;
+    if let Some(n) = loaded.decoded.notice() {
+        eprintln!("newsmark: note: {}: {n}", article.display());
+    }
+    let bytes = std::fs::read(ann).with_context(|| format!("cannot read {}", ann.display()))?;
+    let input = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", ann.display()))?;
+    let input = input.strip_prefix('\u{feff}').unwrap_or(&input);
+    let text = &loaded.decoded.text;
+    let (session, warnings) = match format {
+        ImportFormat::Brat => brat::import(input, text, loaded.reference),
+        ImportFormat::W3c => w3c::import(input, text, loaded.reference),
+    }
+    .with_context(|| format!("cannot import {}", ann.display()))?;
+    for w in &warnings {
+        eprintln!("newsmark: warning: {}: {w}", ann.display());
+    }
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    }
+    session_file::save(&session, output)?;
+    println!(
+        "imported {} annotation(s) and {} speaker(s) into {} ({} warning(s))",
+        session.annotations.len(),
+        session.speakers.len(),
+        output.display(),
+        warnings.len()
+    );
+    Ok(())
+}
+
+/// Fails if `out` is one of the protected files (the article, the input).
+fn refuse_overwrite(out: &Path, protected: &[&Path]) -> anyhow::Result<()> {
+    if let Some(p) = protected.iter().find(|p| same_file(out, p)) {
+        bail!(
+            "refusing to write {}: it is the input file {}",
+            out.display(),
+            p.display()
+        );
+    }
+    Ok(())
+}
+
+/// True if both paths name the same existing file, or are the same path.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}
+
+fn write(path: &Path, body: &str) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    }
+    std::fs::write(path, body).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// `YYYY-MM-DD` with plausible month and day.
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts[..] else { return false };
+    let num = |x: &str, len: usize| {
+        (x.len() == len && x.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| x.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (num(y, 4), num(m, 2), num(d, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+/// Today's date in UTC as `YYYY-MM-DD` (the CLI edge reads the clock; the library does not).
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert!(is_iso_date("2024-05-01"));
+        assert!(!is_iso_date("2024-5-1"));
+        assert!(!is_iso_date("2024-13-01"));
+        assert_eq!(today().len(), 10);
+    }
+}

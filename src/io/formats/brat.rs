@@ -1,0 +1,321 @@
+//! brat standoff (`.ann` + `.txt`): export and import.
+//!
+//! The `.txt` is the normalized article text; offsets are code points into it. Layout of an
+//! exported `.ann`, always in this order so that export → import → export is byte-identical:
+//!
+//! ```text
+//! T7\tQuote 10 20;30 40\ttext1 text2      one T per annotation, numbered by annotation id;
+//!                                          a quote's `more` fragments follow its main span
+//! T9\tCue 22 26\tsaid                       cues, numbered after the largest annotation id
+//! R1\tSource Arg1:T7 Arg2:T3                quote/claim → the speaker's nearest mention
+//! R2\tSaid Arg1:T7 Arg2:T9                  quote → its cue
+//! R3\tInQuote Arg1:T8 Arg2:T7               claim → the quote it appears in
+//! *\tEquiv T3 T5                            the mentions of one speaker (two or more)
+//! A1\tQuoteType T7 Direct                   also CheckWorthiness, Verdict (claims) and
+//!                                           SpeakerKind (on a T that carries a speaker's N)
+//! N1\tReference T3 newsmark:speaker_2\tJens Stoltenberg
+//! N2\tReference T8 source:1\thttps://x.org/a     a claim's sources, numbered in order
+//! #1\tAnnotatorNotes T7\tthe note, with \n \t \\ escaped
+//! ```
+//!
+//! **Speakers.** A speaker's id and canonical name travel in an `N` line with the reference
+//! `newsmark:speaker_<id>` on the speaker's first mention; its other mentions are tied to it by
+//! the `Equiv` line. A quote or claim points at its speaker through a `Source` relation to the
+//! speaker's mention nearest to it. **A speaker with no mention** gets the `N` line on the quote
+//! or claim itself (one on each of them), which brat shows as a normalization and which reads
+//! back to the same speaker id and name. Aliases, role and colour are not carried (brat has no
+//! place for them); speakers no annotation refers to are not exported.
+//!
+//! Reference ids are letters, digits and `_` only (`newsmark:speaker_2`, not `speaker-2`): strict
+//! brat readers such as bratly match them with `\w+:\w+`, so a claim's source URL goes in the
+//! normalization's text and its id is just its ordinal (`source:1`). Import also accepts
+//! `newsmark:speaker-2`.
+//!
+//! Attribute values are the Rust variant names (`MostlyTrue`, brat values cannot hold spaces).
+//! Text fields replace line breaks by spaces, as brat does for spans that cross lines; annotations
+//! with an empty span cannot be written in brat and are left out.
+//!
+//! Import also takes files written by hand or by brat itself (only `T` lines, other numbering,
+//! lower-case types): every line it cannot map becomes a warning with its line number. A mention
+//! that is the target of a `Source` relation but has no `N` line gets a speaker named after its
+//! text (reusing a speaker of that name or alias).
+
+mod import;
+mod speakers;
+mod values;
+
+pub use import::import;
+use values::{
+    check_worthiness_name, escape, fold, parse_value, quote_type_name, speaker_kind_name, unescape,
+    verdict_name,
+};
+
+use std::fmt::Write as _;
+
+use crate::io::document::Document;
+use crate::model::annotation::{Annotation, Kind, Span};
+use crate::model::speaker::{SpeakerId, SpeakerKind};
+use crate::model::text::ArticleText;
+
+/// The two files of a brat document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BratFiles {
+    /// The standoff annotations (`NAME.ann`).
+    pub ann: String,
+    /// The normalized article text the offsets count into (`NAME.txt`).
+    pub txt: String,
+}
+
+/// Reference database prefix of speaker normalizations.
+const SPEAKER_REF: &str = "newsmark:speaker_";
+
+/// Exports a document as brat standoff.
+pub fn export(doc: &Document) -> BratFiles {
+    let s = &doc.session;
+    let text = &doc.text;
+    let anns: Vec<&Annotation> = s.annotations.iter().filter(|a| a.end > a.start).collect();
+    let exported = |id| anns.iter().any(|a| a.id == id);
+    let speaker_of = |a: &Annotation| a.kind.speaker().filter(|id| s.speaker(*id).is_some());
+    let mentions_of = |sp: SpeakerId| -> Vec<&Annotation> {
+        anns.iter()
+            .copied()
+            .filter(|m| matches!(m.kind, Kind::Mention(_)) && speaker_of(m) == Some(sp))
+            .collect()
+    };
+    // The T that carries a speaker's N line: its first mention, or the quote/claim itself.
+    let carries_speaker = |a: &Annotation| -> Option<SpeakerId> {
+        let sp = speaker_of(a)?;
+        let first = mentions_of(sp).first().map(|m| m.id);
+        match (&a.kind, first) {
+            (Kind::Mention(_), Some(f)) => (f == a.id).then_some(sp),
+            (Kind::Mention(_), None) => None,
+            (_, Some(_)) => None,
+            (_, None) => Some(sp),
+        }
+    };
+
+    let mut t_lines = String::new();
+    let mut cue_lines = String::new();
+    let mut r_lines = String::new();
+    let mut a_lines = String::new();
+    let mut n_lines = String::new();
+    let mut notes = String::new();
+    let mut next_cue = anns.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
+    let (mut r, mut at, mut n, mut hash) = (0, 0, 0, 0);
+
+    for a in &anns {
+        let mut frags = vec![a.span()];
+        let tag = match &a.kind {
+            Kind::Claim(_) => "Claim",
+            Kind::Mention(_) => "Mention",
+            Kind::Quote(q) => {
+                frags.extend(q.more.iter().filter(|f| !f.is_empty()));
+                "Quote"
+            }
+        };
+        let _ = writeln!(t_lines, "T{}\t{tag} {}", a.id.0, t_body(text, &frags));
+        let t = a.id.0;
+        if let Some(sp) = speaker_of(a).filter(|_| !matches!(a.kind, Kind::Mention(_)))
+            && let Some(m) = crate::io::formats::nearest_mention(s, sp, a)
+        {
+            r += 1;
+            let _ = writeln!(r_lines, "R{r}\tSource Arg1:T{t} Arg2:T{}", m.id.0);
+        }
+        match &a.kind {
+            Kind::Quote(q) => {
+                if let Some(cue) = q.cue.filter(|c| !c.is_empty()) {
+                    let _ = writeln!(cue_lines, "T{next_cue}\tCue {}", t_body(text, &[cue]));
+                    r += 1;
+                    let _ = writeln!(r_lines, "R{r}\tSaid Arg1:T{t} Arg2:T{next_cue}");
+                    next_cue += 1;
+                }
+                at += 1;
+                let _ = writeln!(
+                    a_lines,
+                    "A{at}\tQuoteType T{t} {}",
+                    quote_type_name(q.quote_type)
+                );
+            }
+            Kind::Claim(c) => {
+                if let Some(q) = c.in_quote.filter(|q| exported(*q)) {
+                    r += 1;
+                    let _ = writeln!(r_lines, "R{r}\tInQuote Arg1:T{t} Arg2:T{}", q.0);
+                }
+                at += 1;
+                let cw = check_worthiness_name(c.check_worthiness);
+                let _ = writeln!(a_lines, "A{at}\tCheckWorthiness T{t} {cw}");
+                at += 1;
+                let _ = writeln!(a_lines, "A{at}\tVerdict T{t} {}", verdict_name(c.verdict));
+            }
+            Kind::Mention(_) => {}
+        }
+        if let Some(sp) = carries_speaker(a)
+            && let Some(speaker) = s.speaker(sp)
+        {
+            n += 1;
+            let name = one_line(&speaker.name);
+            let name = if name.trim().is_empty() { "?" } else { &name };
+            let _ = writeln!(
+                n_lines,
+                "N{n}\tReference T{t} {SPEAKER_REF}{}\t{name}",
+                sp.0
+            );
+            if speaker.kind != SpeakerKind::Person {
+                at += 1;
+                let kind = speaker_kind_name(speaker.kind);
+                let _ = writeln!(a_lines, "A{at}\tSpeakerKind T{t} {kind}");
+            }
+        }
+        if let Kind::Claim(c) = &a.kind {
+            for (i, src) in c
+                .sources
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .enumerate()
+            {
+                n += 1;
+                let src = escape(src);
+                let _ = writeln!(n_lines, "N{n}\tReference T{t} source:{}\t{src}", i + 1);
+            }
+        }
+        if !a.note.is_empty() {
+            hash += 1;
+            let _ = writeln!(notes, "#{hash}\tAnnotatorNotes T{t}\t{}", escape(&a.note));
+        }
+    }
+
+    let mut equiv = String::new();
+    for sp in &s.speakers {
+        let ms = mentions_of(sp.id);
+        if ms.len() >= 2 {
+            let ids: Vec<String> = ms.iter().map(|m| format!("T{}", m.id.0)).collect();
+            let _ = writeln!(equiv, "*\tEquiv {}", ids.join(" "));
+        }
+    }
+
+    BratFiles {
+        ann: [t_lines, cue_lines, r_lines, equiv, a_lines, n_lines, notes].concat(),
+        txt: text.as_str().to_owned(),
+    }
+}
+
+/// `"10 20;30 40\ttext1 text2"` for the fragments: offsets, a tab, the texts joined by spaces.
+fn t_body(text: &ArticleText, frags: &[Span]) -> String {
+    let offsets: Vec<String> = frags
+        .iter()
+        .map(|f| format!("{} {}", f.start, f.end))
+        .collect();
+    format!("{}\t{}", offsets.join(";"), fragments_text(text, frags))
+}
+
+/// The text brat writes for fragments: each fragment's text, joined by a space, line breaks
+/// shown as spaces (one for one, so lengths still add up).
+fn fragments_text(text: &ArticleText, frags: &[Span]) -> String {
+    let parts: Vec<String> = frags
+        .iter()
+        .map(|f| one_line(text.slice(f.start..f.end)))
+        .collect();
+    parts.join(" ")
+}
+
+/// Replaces every character a line-based reader could split on by a space.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if is_line_break(c) || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Characters that Python's `str.splitlines` (used by brat tools) treats as line ends.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\u{b}'
+            | '\u{c}'
+            | '\u{1c}'
+            | '\u{1d}'
+            | '\u{1e}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::{AnnotationId, KindTag, Quote, Verdict};
+    use crate::model::session::{ArticleRef, Session, make_annotation};
+    use crate::model::speaker::Speaker;
+
+    fn export_session(session: &Session, text: &ArticleText) -> BratFiles {
+        export(&Document {
+            session: session.clone(),
+            text: text.clone(),
+            session_path: None,
+            notices: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn escape_round_trips() {
+        let s = "a\\b\nc\td\u{2028}e\\q";
+        assert_eq!(escape(s), "a\\\\b\\nc\\td\\u{2028}e\\\\q");
+        assert_eq!(unescape(&escape(s)), s);
+        assert_eq!(unescape("C:\\x \\u{zz}"), "C:\\x \\u{zz}");
+    }
+
+    #[test]
+    fn quote_with_fragments_cue_and_unmentioned_speaker() {
+        let text = ArticleText::new("“We regret,” he said, “that it came to this.”".into());
+        let mut s = Session::new(ArticleRef::default());
+        s.speakers.push(Speaker::new(SpeakerId(4), "Jens"));
+        let kind = Kind::Quote(Quote {
+            speaker: Some(SpeakerId(4)),
+            cue: Some(Span::new(16, 20)),
+            more: vec![Span::new(22, 46)],
+            ..Quote::default()
+        });
+        s.annotations.push(make_annotation(
+            &text,
+            AnnotationId(2),
+            Span::new(0, 12),
+            kind,
+        ));
+        let mention = KindTag::Mention.with_speaker(None);
+        s.annotations.push(make_annotation(
+            &text,
+            AnnotationId(5),
+            Span::new(13, 15),
+            mention,
+        ));
+        let ann = export_session(&s, &text).ann;
+        assert_eq!(
+            ann,
+            "T2\tQuote 0 12;22 46\t“We regret,” “that it came to this.”\n\
+             T5\tMention 13 15\the\n\
+             T6\tCue 16 20\tsaid\n\
+             R1\tSaid Arg1:T2 Arg2:T6\n\
+             A1\tQuoteType T2 Direct\n\
+             N1\tReference T2 newsmark:speaker_4\tJens\n"
+        );
+    }
+
+    #[test]
+    fn values_parse_leniently() {
+        let v = parse_value(&Verdict::ALL, verdict_name, Verdict::label, "mostly-true");
+        assert_eq!(v, Some(Verdict::MostlyTrue));
+        let v = parse_value(&Verdict::ALL, verdict_name, Verdict::label, "Mostly true");
+        assert_eq!(v, Some(Verdict::MostlyTrue));
+        assert_eq!(
+            parse_value(&Verdict::ALL, verdict_name, Verdict::label, "x"),
+            None
+        );
+    }
+}

@@ -1,0 +1,393 @@
+//! Reading brat standoff back into a session (see the parent module for the layout).
+
+use std::collections::HashMap;
+
+use super::speakers::Speakers;
+use super::{
+    SPEAKER_REF, check_worthiness_name, fragments_text, one_line, parse_value, quote_type_name,
+    speaker_kind_name, unescape, verdict_name,
+};
+use crate::io::formats::FormatError;
+use crate::model::annotation::{
+    AnnotationId, CheckWorthiness, Claim, Kind, Mention, Quote, QuoteType, Span, Verdict,
+};
+use crate::model::session::{ArticleRef, Session, make_annotation};
+use crate::model::speaker::{SpeakerId, SpeakerKind};
+use crate::model::text::ArticleText;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Tag {
+    Claim,
+    Quote,
+    Mention,
+    Cue,
+}
+
+/// One `T` line.
+pub(super) struct Entity {
+    pub(super) line: usize,
+    pub(super) tag: Tag,
+    pub(super) frags: Vec<Span>,
+}
+
+impl Entity {
+    pub(super) fn covering(&self) -> Span {
+        let start = self.frags.iter().map(|f| f.start).min().unwrap_or(0);
+        let end = self.frags.iter().map(|f| f.end).max().unwrap_or(start);
+        Span::new(start, end)
+    }
+}
+
+/// Everything read from the lines that are not `T` lines, keyed by the `T` id they refer to.
+#[derive(Default)]
+pub(super) struct Links {
+    pub(super) source: HashMap<String, String>,
+    pub(super) said: HashMap<String, String>,
+    pub(super) in_quote: HashMap<String, String>,
+    pub(super) equiv: Vec<Vec<String>>,
+    /// (line, T, attribute name, value)
+    pub(super) attrs: Vec<(usize, String, String, String)>,
+    /// (line, T, speaker id, name)
+    pub(super) speaker_refs: Vec<(usize, String, SpeakerId, String)>,
+    pub(super) sources: HashMap<String, Vec<String>>,
+    pub(super) notes: HashMap<String, Vec<String>>,
+}
+
+/// Reads a brat `.ann` against the article text it was made on. Returns the session and one
+/// warning per line (or link) that could not be mapped; fails only when no line could be read.
+pub fn import(
+    ann: &str,
+    text: &ArticleText,
+    article: ArticleRef,
+) -> Result<(Session, Vec<String>), FormatError> {
+    let mut warnings = Vec::new();
+    let mut read = 0usize;
+    let mut entities: HashMap<String, Entity> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let lines: Vec<(usize, &str)> = ann
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+
+    for &(no, line) in lines.iter().filter(|(_, l)| l.starts_with('T')) {
+        match parse_entity(no, line, text) {
+            Ok((id, entity, warning)) => {
+                if entities.contains_key(&id) {
+                    warnings.push(format!("line {no}: {id} is defined twice; skipped"));
+                    continue;
+                }
+                warnings.extend(warning);
+                read += 1;
+                order.push(id.clone());
+                entities.insert(id, entity);
+            }
+            Err(why) => warnings.push(format!("line {no}: {why}")),
+        }
+    }
+
+    let mut links = Links::default();
+    for &(no, line) in lines.iter().filter(|(_, l)| !l.starts_with('T')) {
+        match parse_link(line, &entities, &mut links, no) {
+            Ok(()) => read += 1,
+            Err(why) => warnings.push(format!("line {no}: {why}")),
+        }
+    }
+    if read == 0 && !lines.is_empty() {
+        return Err(FormatError::NothingParsed {
+            format: "brat",
+            problems: warnings,
+        });
+    }
+
+    // Annotation ids: the T number where it is free, otherwise a fresh one.
+    let mut ids: HashMap<String, AnnotationId> = HashMap::new();
+    let mut used = std::collections::HashSet::new();
+    let annotation_ts: Vec<&String> = order
+        .iter()
+        .filter(|t| entities.get(*t).is_some_and(|e| e.tag != Tag::Cue))
+        .collect();
+    for t in &annotation_ts {
+        if let Some(n) = t.strip_prefix('T').and_then(|n| n.parse::<u32>().ok())
+            && used.insert(n)
+        {
+            ids.insert((*t).clone(), AnnotationId(n));
+        }
+    }
+    let mut next = used.iter().max().map_or(1, |m| m + 1);
+    for t in &annotation_ts {
+        if !ids.contains_key(*t) {
+            ids.insert((*t).clone(), AnnotationId(next));
+            next += 1;
+        }
+    }
+
+    let speakers = Speakers::resolve(text, &entities, &order, &links, &mut warnings);
+    let mut session = Session::new(article);
+    session.speakers = speakers.registry.into_values().collect();
+
+    let attr = |t: &str, name: &str| -> Option<&str> {
+        links
+            .attrs
+            .iter()
+            .find(|(_, at, n, _)| at == t && n == name)
+            .map(|(_, _, _, v)| v.as_str())
+    };
+    for t in &annotation_ts {
+        let (Some(e), Some(&id)) = (entities.get(*t), ids.get(*t)) else {
+            continue;
+        };
+        let speaker = speakers.of.get(*t).copied();
+        let kind = match e.tag {
+            Tag::Mention | Tag::Cue => Kind::Mention(Mention { speaker }),
+            Tag::Quote => Kind::Quote(Quote {
+                speaker,
+                cue: links
+                    .said
+                    .get(*t)
+                    .and_then(|c| entities.get(c))
+                    .map(Entity::covering),
+                quote_type: attr(t, "QuoteType")
+                    .and_then(|v| {
+                        parse_value(&QuoteType::ALL, quote_type_name, QuoteType::label, v)
+                    })
+                    .unwrap_or_default(),
+                more: e.frags.iter().skip(1).copied().collect(),
+            }),
+            Tag::Claim => Kind::Claim(Claim {
+                speaker,
+                check_worthiness: attr(t, "CheckWorthiness")
+                    .and_then(|v| {
+                        parse_value(
+                            &CheckWorthiness::ALL,
+                            check_worthiness_name,
+                            CheckWorthiness::label,
+                            v,
+                        )
+                    })
+                    .unwrap_or_default(),
+                verdict: attr(t, "Verdict")
+                    .and_then(|v| parse_value(&Verdict::ALL, verdict_name, Verdict::label, v))
+                    .unwrap_or_default(),
+                sources: links.sources.get(*t).cloned().unwrap_or_default(),
+                in_quote: links.in_quote.get(*t).and_then(|q| ids.get(q)).copied(),
+            }),
+        };
+        let span = if e.tag == Tag::Quote {
+            e.frags.first().copied().unwrap_or_default()
+        } else {
+            if e.frags.len() > 1 {
+                warnings.push(format!(
+                    "line {}: {t} has {} fragments; a {:?} keeps one span, so they were joined",
+                    e.line,
+                    e.frags.len(),
+                    e.tag
+                ));
+            }
+            e.covering()
+        };
+        let mut a = make_annotation(text, id, span, kind);
+        a.note = links
+            .notes
+            .get(*t)
+            .map(|n| n.join("\n"))
+            .unwrap_or_default();
+        session.annotations.push(a);
+    }
+    session.annotations.sort_by_key(|a| (a.start, a.end, a.id));
+
+    for (no, t, name, value) in &links.attrs {
+        let tag = entities.get(t).map(|e| e.tag);
+        let fits = match name.as_str() {
+            "QuoteType" => {
+                tag == Some(Tag::Quote)
+                    && parse_value(&QuoteType::ALL, quote_type_name, QuoteType::label, value)
+                        .is_some()
+            }
+            "CheckWorthiness" => {
+                tag == Some(Tag::Claim)
+                    && parse_value(
+                        &CheckWorthiness::ALL,
+                        check_worthiness_name,
+                        CheckWorthiness::label,
+                        value,
+                    )
+                    .is_some()
+            }
+            "Verdict" => {
+                tag == Some(Tag::Claim)
+                    && parse_value(&Verdict::ALL, verdict_name, Verdict::label, value).is_some()
+            }
+            "SpeakerKind" => {
+                speakers.of.contains_key(t)
+                    && parse_value(
+                        &SpeakerKind::ALL,
+                        speaker_kind_name,
+                        SpeakerKind::label,
+                        value,
+                    )
+                    .is_some()
+            }
+            _ => false,
+        };
+        if !fits {
+            warnings.push(format!(
+                "line {no}: attribute {name}={value} does not apply to {t}; ignored"
+            ));
+        }
+    }
+    Ok((session, warnings))
+}
+
+/// Parses `T3\tQuote 10 20;30 40\ttext`: returns the id, the entity and a warning if the text
+/// does not match the article.
+fn parse_entity(
+    no: usize,
+    line: &str,
+    text: &ArticleText,
+) -> Result<(String, Entity, Option<String>), String> {
+    let mut fields = line.splitn(3, '\t');
+    let (Some(id), Some(body)) = (fields.next(), fields.next()) else {
+        return Err("a T line needs tab-separated id, type with offsets, and text".into());
+    };
+    let written = fields.next();
+    let (ty, offsets) = body.split_once(' ').unwrap_or((body, ""));
+    let tag = match super::fold(ty).as_str() {
+        "claim" => Tag::Claim,
+        "quote" => Tag::Quote,
+        "mention" => Tag::Mention,
+        "cue" => Tag::Cue,
+        _ => {
+            return Err(format!(
+                "{id}: entity type “{ty}” is not Claim, Quote, Mention or Cue; skipped"
+            ));
+        }
+    };
+    let mut frags = Vec::new();
+    for frag in offsets.split(';') {
+        let nums: Vec<Option<usize>> = frag.split_whitespace().map(|n| n.parse().ok()).collect();
+        let [Some(start), Some(end)] = nums[..] else {
+            return Err(format!("{id}: cannot read the offsets “{offsets}”"));
+        };
+        if start > end || end > text.len_chars() {
+            return Err(format!(
+                "{id}: offsets {start}..{end} lie outside the article ({} code points); skipped",
+                text.len_chars()
+            ));
+        }
+        frags.push(Span { start, end });
+    }
+    let expected = fragments_text(text, &frags);
+    let warning = written.filter(|w| one_line(w) != expected).map(|w| {
+        format!(
+            "line {no}: {id} says “{w}” but the article has “{expected}” at {offsets} \
+             (offsets count code points of the text with LF line endings); offsets kept"
+        )
+    });
+    Ok((
+        id.to_owned(),
+        Entity {
+            line: no,
+            tag,
+            frags,
+        },
+        warning,
+    ))
+}
+
+/// Parses one non-`T` line into `links`.
+fn parse_link(
+    line: &str,
+    entities: &HashMap<String, Entity>,
+    links: &mut Links,
+    no: usize,
+) -> Result<(), String> {
+    let mut fields = line.splitn(3, '\t');
+    let id = fields.next().unwrap_or_default();
+    let body = fields.next().unwrap_or_default();
+    let extra = fields.next();
+    let words: Vec<&str> = body.split(' ').filter(|w| !w.is_empty()).collect();
+    let tag_of = |t: &str| -> Result<Tag, String> {
+        entities
+            .get(t)
+            .map(|e| e.tag)
+            .ok_or_else(|| format!("{t} is not a readable T annotation"))
+    };
+    let Some(first) = id.chars().next() else {
+        return Err("empty id".into());
+    };
+    match (first, words.as_slice()) {
+        ('R', [rel, a1, a2]) => {
+            let arg = |a: &str| a.split_once(':').map(|(_, t)| t.to_owned());
+            let (Some(x), Some(y)) = (arg(a1), arg(a2)) else {
+                return Err(format!("relation arguments “{a1} {a2}” are not ROLE:T"));
+            };
+            let (tx, ty) = (tag_of(&x)?, tag_of(&y)?);
+            match (super::fold(rel).as_str(), tx, ty) {
+                ("source", Tag::Quote | Tag::Claim, Tag::Mention) => {
+                    links.source.insert(x, y);
+                }
+                ("said", Tag::Quote, Tag::Cue) => {
+                    links.said.insert(x, y);
+                }
+                ("inquote", Tag::Claim, Tag::Quote) => {
+                    links.in_quote.insert(x, y);
+                }
+                _ => {
+                    return Err(format!(
+                        "relation {rel} from a {tx:?} to a {ty:?} has no meaning in newsmark \
+                         (known: Source Quote/Claim→Mention, Said Quote→Cue, InQuote Claim→Quote)"
+                    ));
+                }
+            }
+        }
+        ('*', [rel, members @ ..]) if super::fold(rel) == "equiv" => {
+            let mut group = Vec::new();
+            for m in members {
+                if tag_of(m)? != Tag::Mention {
+                    return Err(format!("Equiv groups mentions, but {m} is not a Mention"));
+                }
+                group.push((*m).to_owned());
+            }
+            links.equiv.push(group);
+        }
+        ('A' | 'M', [name, t, value]) => {
+            tag_of(t)?;
+            links
+                .attrs
+                .push((no, (*t).to_owned(), (*name).to_owned(), (*value).to_owned()));
+        }
+        ('N', [_, t, reference]) => {
+            tag_of(t)?;
+            let name = unescape(extra.unwrap_or_default());
+            let speaker = reference
+                .strip_prefix(SPEAKER_REF)
+                .or_else(|| reference.strip_prefix("newsmark:speaker-"));
+            if let Some(n) = speaker {
+                let n = n
+                    .parse()
+                    .map_err(|_| format!("speaker reference “{reference}” has no number"))?;
+                links
+                    .speaker_refs
+                    .push((no, (*t).to_owned(), SpeakerId(n), name));
+            } else if (reference.starts_with("source:") || reference.starts_with("url:"))
+                && tag_of(t)? == Tag::Claim
+            {
+                links.sources.entry((*t).to_owned()).or_default().push(name);
+            } else {
+                return Err(format!(
+                    "normalization “{reference}” is neither {SPEAKER_REF}N nor a claim's source:N"
+                ));
+            }
+        }
+        ('#', [_, t]) => {
+            tag_of(t)?;
+            let note = unescape(extra.unwrap_or_default());
+            links.notes.entry((*t).to_owned()).or_default().push(note);
+        }
+        ('E', _) => return Err("events are not used by newsmark; skipped".into()),
+        _ => return Err(format!("cannot read “{line}”")),
+    }
+    Ok(())
+}

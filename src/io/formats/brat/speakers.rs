@@ -1,0 +1,155 @@
+//! Rebuilding the speaker registry of a brat import from `N` lines, `Equiv` groups and `Source`
+//! relations.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::import::{Entity, Links, Tag};
+use super::{fragments_text, one_line, parse_value, speaker_kind_name};
+use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind};
+use crate::model::text::ArticleText;
+
+/// The speaker registry rebuilt from `N` lines, `Equiv` groups and `Source` relations.
+pub(super) struct Speakers {
+    pub(super) registry: BTreeMap<SpeakerId, Speaker>,
+    /// Speaker of each T (mentions, quotes, claims).
+    pub(super) of: HashMap<String, SpeakerId>,
+}
+
+impl Speakers {
+    pub(super) fn resolve(
+        text: &ArticleText,
+        entities: &HashMap<String, Entity>,
+        order: &[String],
+        links: &Links,
+        warnings: &mut Vec<String>,
+    ) -> Self {
+        let mut registry: BTreeMap<SpeakerId, Speaker> = BTreeMap::new();
+        let mut direct: HashMap<String, SpeakerId> = HashMap::new();
+        for (no, t, id, name) in &links.speaker_refs {
+            match registry.get(id) {
+                Some(s) if s.name != *name => warnings.push(format!(
+                    "line {no}: speaker {} is called “{}” earlier; “{name}” ignored",
+                    id.0, s.name
+                )),
+                Some(_) => {}
+                None => {
+                    registry.insert(*id, Speaker::new(*id, name.clone()));
+                }
+            }
+            direct.entry(t.clone()).or_insert(*id);
+        }
+
+        // Mention groups: each mention alone, then joined by Equiv lines.
+        let mentions: Vec<&String> = order
+            .iter()
+            .filter(|t| entities.get(*t).is_some_and(|e| e.tag == Tag::Mention))
+            .collect();
+        let mut group: HashMap<&str, usize> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), i))
+            .collect();
+        for members in &links.equiv {
+            let Some(target) = members.first().and_then(|m| group.get(m.as_str())).copied() else {
+                continue;
+            };
+            let joined: Vec<usize> = members
+                .iter()
+                .filter_map(|m| group.get(m.as_str()).copied())
+                .collect();
+            for g in group.values_mut() {
+                if joined.contains(g) {
+                    *g = target;
+                }
+            }
+        }
+        let mut group_speaker: HashMap<usize, SpeakerId> = HashMap::new();
+        for t in &mentions {
+            let (Some(&g), Some(&id)) = (group.get(t.as_str()), direct.get(*t)) else {
+                continue;
+            };
+            let prev = *group_speaker.entry(g).or_insert(id);
+            if prev != id {
+                warnings.push(format!(
+                    "{t} is marked as speaker {} but its Equiv group as speaker {}; kept {}",
+                    id.0, prev.0, prev.0
+                ));
+            }
+        }
+
+        let new_speaker = |t: &str, registry: &mut BTreeMap<SpeakerId, Speaker>| {
+            let name = entities
+                .get(t)
+                .map(|e| one_line(&fragments_text(text, &e.frags)).trim().to_owned())
+                .unwrap_or_default();
+            if let Some(s) = registry.values().find(|s| s.is_called(&name)) {
+                return s.id;
+            }
+            let id = SpeakerId(registry.keys().map(|k| k.0).max().unwrap_or(0) + 1);
+            registry.insert(id, Speaker::new(id, name));
+            id
+        };
+
+        let mut of: HashMap<String, SpeakerId> = HashMap::new();
+        for t in order {
+            let Some(e) = entities.get(t) else { continue };
+            if !matches!(e.tag, Tag::Quote | Tag::Claim) {
+                continue;
+            }
+            let via_mention = links.source.get(t).and_then(|m| {
+                let g = *group.get(m.as_str())?;
+                let id = match group_speaker.get(&g) {
+                    Some(&id) => id,
+                    None => {
+                        let id = new_speaker(m, &mut registry);
+                        group_speaker.insert(g, id);
+                        id
+                    }
+                };
+                Some(id)
+            });
+            match (direct.get(t).copied(), via_mention) {
+                (Some(d), Some(m)) if d != m => {
+                    warnings.push(format!(
+                        "line {}: {t} names speaker {} but its Source mention speaker {}; kept {}",
+                        e.line, d.0, m.0, d.0
+                    ));
+                    of.insert(t.clone(), d);
+                }
+                (Some(id), _) | (None, Some(id)) => {
+                    of.insert(t.clone(), id);
+                }
+                (None, None) => {}
+            }
+        }
+        // Equiv groups without any N line still name one speaker.
+        for t in &mentions {
+            let Some(&g) = group.get(t.as_str()) else {
+                continue;
+            };
+            let size = group.values().filter(|&&x| x == g).count();
+            if size >= 2 && !group_speaker.contains_key(&g) {
+                let id = new_speaker(t, &mut registry);
+                group_speaker.insert(g, id);
+            }
+            if let Some(&id) = group_speaker.get(&g) {
+                of.insert((*t).clone(), id);
+            }
+        }
+
+        for (_, t, _, value) in links.attrs.iter().filter(|a| a.2 == "SpeakerKind") {
+            let kind = parse_value(
+                &SpeakerKind::ALL,
+                speaker_kind_name,
+                SpeakerKind::label,
+                value,
+            );
+            if let (Some(kind), Some(id)) = (kind, of.get(t))
+                && let Some(s) = registry.get_mut(id)
+            {
+                s.kind = kind;
+            }
+        }
+        Self { registry, of }
+    }
+}

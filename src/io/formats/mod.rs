@@ -1,0 +1,108 @@
+//! Interchange formats: brat standoff, W3C Web Annotation, schema.org ClaimReview, CSV and
+//! Citron JSON.
+//!
+//! Every offset written or read here is a Unicode code point index into the normalized article
+//! text ([`ArticleText`]: BOM stripped, CRLF turned into LF), start inclusive, end exclusive —
+//! the W3C rule, and brat's once line endings are normalized. Exports take a [`Document`] and
+//! return strings; the caller writes files. Imports build a [`Session`] against an article's
+//! text and return it with warnings (what could not be mapped), failing only when nothing could.
+//!
+//! [`Document`]: crate::io::document::Document
+//! [`Session`]: crate::model::session::Session
+
+pub mod brat;
+pub mod citron;
+pub mod claimreview;
+pub mod csv;
+pub mod w3c;
+
+use std::path::Path;
+
+use crate::model::annotation::{Annotation, Kind};
+use crate::model::session::Session;
+use crate::model::speaker::SpeakerId;
+
+/// Why an interchange file could not be imported at all.
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    /// Not one line or item of the input could be mapped to an annotation.
+    #[error("nothing in the {format} input could be read: {}", .problems.join("; "))]
+    NothingParsed {
+        /// "brat" or "W3C".
+        format: &'static str,
+        /// What went wrong, line by line or item by item.
+        problems: Vec<String>,
+    },
+    /// The input is not JSON.
+    #[error("not valid JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The input is JSON but not of the expected shape.
+    #[error("{0}")]
+    Shape(String),
+}
+
+/// An IRI for the article: a `file://` URI for an absolute path, otherwise the path itself as a
+/// relative reference, percent-encoded where IRIs do not allow the character.
+/// `"/a/b c.txt"` becomes `"file:///a/b%20c.txt"`.
+pub fn article_iri(path: &str) -> String {
+    let p = Path::new(path);
+    let encoded = percent_encode_path(&path.replace('\\', "/"));
+    if p.is_absolute() {
+        if encoded.starts_with('/') {
+            format!("file://{encoded}")
+        } else {
+            format!("file:///{encoded}")
+        }
+    } else {
+        encoded
+    }
+}
+
+fn percent_encode_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || "/-._~!$&'()*+,;=:@".contains(c) || !c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// The mention of `speaker` closest to `a` (0 when they overlap; ties go to the earlier one);
+/// used to pick the source span of a quote or claim.
+pub fn nearest_mention<'s>(
+    session: &'s Session,
+    speaker: SpeakerId,
+    a: &Annotation,
+) -> Option<&'s Annotation> {
+    session
+        .annotations
+        .iter()
+        .filter(|m| matches!(&m.kind, Kind::Mention(x) if x.speaker == Some(speaker)))
+        .filter(|m| m.end > m.start)
+        .min_by_key(|m| (distance(m, a), m.start))
+}
+
+fn distance(m: &Annotation, a: &Annotation) -> usize {
+    if m.end <= a.start {
+        a.start - m.end
+    } else {
+        m.start.saturating_sub(a.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iris() {
+        assert_eq!(article_iri("/a/b c.txt"), "file:///a/b%20c.txt");
+        assert_eq!(article_iri("x/é#1.txt"), "x/é%231.txt");
+    }
+}

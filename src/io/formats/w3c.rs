@@ -1,0 +1,212 @@
+//! W3C Web Annotation (JSON-LD) export and import.
+//!
+//! The export is one `AnnotationCollection` whose `first` page holds every annotation:
+//!
+//! - `motivation`: `classifying` for claims and quotes, `identifying` for mentions;
+//! - `body`: `TextualBody`s — the kind with `purpose: "tagging"` (`Claim`/`Quote`/`Mention`),
+//!   the speaker's name with `purpose: "identifying"` and `newsmark:speaker` (its id), each
+//!   attribute with `purpose: "classifying"` and `newsmark:attribute` (`checkWorthiness`,
+//!   `verdict`, `quoteType`; the value is the label), the note with `purpose: "commenting"`;
+//!   a quote's cue is a `SpecificResource` body (`purpose: "describing"`, `newsmark:role: "cue"`)
+//!   with the same selectors as a target; a claim's sources are `SpecificResource` bodies with
+//!   `purpose: "linking"` and the source as `source`;
+//! - `target`: `SpecificResource`s on the article IRI, each with a `TextPositionSelector`
+//!   (code points of the normalized text) and a `TextQuoteSelector` (exact, prefix, suffix); a
+//!   quote's `more` fragments are further targets marked `newsmark:role: "more"`;
+//! - `newsmark:inQuote` on a claim names the quote annotation it appears in.
+//!
+//! The speaker registry (id, name, kind, aliases, role, colour) travels on the collection as
+//! `newsmark:speakers`. The `newsmark:` prefix is declared in the `@context`, so every extension
+//! is a proper IRI and the document stays valid JSON-LD and valid Web Annotation.
+
+mod import;
+
+pub use import::import;
+
+use serde_json::{Map, Value, json};
+
+use crate::io::document::Document;
+use crate::io::formats::article_iri;
+use crate::model::annotation::{Annotation, CONTEXT_CHARS, Kind, Span};
+use crate::model::speaker::SpeakerKind;
+use crate::model::text::ArticleText;
+
+/// The Web Annotation JSON-LD context.
+pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+/// Namespace of newsmark's extension properties.
+pub const NEWSMARK_NS: &str = "https://newsmark.example/ns#";
+
+/// Exports a document as a W3C `AnnotationCollection`, pretty-printed JSON-LD.
+pub fn export(doc: &Document) -> String {
+    let s = &doc.session;
+    let source = article_iri(&s.article.path);
+    let base = id_base(&s.article.sha256);
+    let items: Vec<Value> = s
+        .annotations
+        .iter()
+        .map(|a| annotation(doc, a, &source, &base))
+        .collect();
+    let speakers: Vec<Value> = s
+        .speakers
+        .iter()
+        .map(|sp| {
+            let [r, g, b] = sp.colour;
+            json!({
+                "newsmark:id": sp.id.0,
+                "newsmark:name": sp.name,
+                "newsmark:kind": kind_name(sp.kind),
+                "newsmark:aliases": sp.aliases,
+                "newsmark:role": sp.role,
+                "newsmark:colour": format!("#{r:02x}{g:02x}{b:02x}"),
+            })
+        })
+        .collect();
+    let label = std::path::Path::new(&s.article.path)
+        .file_name()
+        .map_or_else(
+            || s.article.path.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+    let collection = json!({
+        "@context": [ANNO_CONTEXT, {"newsmark": NEWSMARK_NS}],
+        "id": format!("{base}:collection"),
+        "type": "AnnotationCollection",
+        "label": format!("newsmark annotations of {label}"),
+        "total": items.len(),
+        "newsmark:speakers": speakers,
+        "first": {
+            "id": format!("{base}:page-1"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    });
+    serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
+}
+
+/// `urn:newsmark:<first 16 hex digits of the article hash>`, the stem of every id.
+fn id_base(sha256: &str) -> String {
+    let hash: String = sha256
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .take(16)
+        .collect();
+    if hash.is_empty() {
+        "urn:newsmark:article".to_owned()
+    } else {
+        format!("urn:newsmark:{hash}")
+    }
+}
+
+/// The id of annotation `n`: `<base>:annotation-<n>`.
+fn annotation_id(base: &str, n: u32) -> String {
+    format!("{base}:annotation-{n}")
+}
+
+fn annotation(doc: &Document, a: &Annotation, source: &str, base: &str) -> Value {
+    let s = &doc.session;
+    let text = &doc.text;
+    let textual = |purpose: &str, value: &str| -> Map<String, Value> {
+        let mut m = Map::new();
+        m.insert("type".into(), "TextualBody".into());
+        m.insert("purpose".into(), purpose.into());
+        m.insert("value".into(), value.into());
+        m
+    };
+    let attribute = |name: &str, value: &str| {
+        let mut m = textual("classifying", value);
+        m.insert("newsmark:attribute".into(), name.into());
+        Value::Object(m)
+    };
+    let mut body = vec![Value::Object(textual("tagging", a.kind.tag().label()))];
+    if let Some(sp) = a.kind.speaker().and_then(|id| s.speaker(id)) {
+        let mut m = textual("identifying", &sp.name);
+        m.insert("newsmark:speaker".into(), sp.id.0.into());
+        body.push(Value::Object(m));
+    }
+    let mut targets = vec![target(text, source, a.span(), None)];
+    let mut extra = Map::new();
+    match &a.kind {
+        Kind::Claim(c) => {
+            body.push(attribute("checkWorthiness", c.check_worthiness.label()));
+            body.push(attribute("verdict", c.verdict.label()));
+            for src in &c.sources {
+                body.push(json!({"type": "SpecificResource", "purpose": "linking", "source": src}));
+            }
+            if let Some(q) = c.in_quote {
+                extra.insert("newsmark:inQuote".into(), annotation_id(base, q.0).into());
+            }
+        }
+        Kind::Quote(q) => {
+            body.push(attribute("quoteType", q.quote_type.label()));
+            if let Some(cue) = q.cue {
+                let mut cue = target(text, source, cue, Some("cue"));
+                if let Value::Object(m) = &mut cue {
+                    m.insert("purpose".into(), "describing".into());
+                }
+                body.push(cue);
+            }
+            targets.extend(
+                q.more
+                    .iter()
+                    .map(|f| target(text, source, *f, Some("more"))),
+            );
+        }
+        Kind::Mention(_) => {}
+    }
+    if !a.note.is_empty() {
+        body.push(Value::Object(textual("commenting", &a.note)));
+    }
+    let motivation = match a.kind {
+        Kind::Mention(_) => "identifying",
+        _ => "classifying",
+    };
+    let mut m = Map::new();
+    m.insert("id".into(), annotation_id(base, a.id.0).into());
+    m.insert("type".into(), "Annotation".into());
+    m.insert("motivation".into(), motivation.into());
+    m.insert("body".into(), Value::Array(body));
+    m.insert(
+        "target".into(),
+        if targets.len() == 1 {
+            targets.swap_remove(0)
+        } else {
+            Value::Array(targets)
+        },
+    );
+    m.extend(extra);
+    Value::Object(m)
+}
+
+/// A `SpecificResource` on the article with position and quote selectors for `span`.
+fn target(text: &ArticleText, source: &str, span: Span, role: Option<&str>) -> Value {
+    let mut m = Map::new();
+    m.insert("type".into(), "SpecificResource".into());
+    m.insert("source".into(), source.into());
+    m.insert(
+        "selector".into(),
+        json!([
+            {"type": "TextPositionSelector", "start": span.start, "end": span.end},
+            {
+                "type": "TextQuoteSelector",
+                "exact": text.slice(span.start..span.end),
+                "prefix": text.prefix_of(span.start, CONTEXT_CHARS),
+                "suffix": text.suffix_of(span.end, CONTEXT_CHARS),
+            },
+        ]),
+    );
+    if let Some(role) = role {
+        m.insert("newsmark:role".into(), role.into());
+    }
+    Value::Object(m)
+}
+
+fn kind_name(k: SpeakerKind) -> &'static str {
+    match k {
+        SpeakerKind::Person => "Person",
+        SpeakerKind::Organization => "Organization",
+        SpeakerKind::Country => "Country",
+        SpeakerKind::Group => "Group",
+        SpeakerKind::Unknown => "Unknown",
+    }
+}

@@ -1,0 +1,246 @@
+//! The headless subcommands through the built binary: exit codes, messages, files written.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers: a failure should panic with its message"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const ARTICLE: &str = "\u{feff}Jens Stoltenberg said: “We regret 😀 this.”\r\nThe end.\r\n";
+const ANN: &str = "T1\tMention 0 16\tJens Stoltenberg\n\
+                   T2\tQuote 23 42\t“We regret 😀 this.”\n\
+                   T3\tCue 17 21\tsaid\n\
+                   R1\tSource Arg1:T2 Arg2:T1\n\
+                   R2\tSaid Arg1:T2 Arg2:T3\n";
+
+fn newsmark(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsmark"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A folder with `article.txt`, `in.ann` and the imported `s.ron`.
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_owned();
+    std::fs::write(d.join("article.txt"), ARTICLE).unwrap();
+    std::fs::write(d.join("in.ann"), ANN).unwrap();
+    let o = newsmark(
+        &[
+            "import",
+            "--format",
+            "brat",
+            "in.ann",
+            "--article",
+            "article.txt",
+            "-o",
+            "s.ron",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("imported 2 annotation(s) and 1 speaker(s)"));
+    (dir, d)
+}
+
+#[test]
+fn check_passes_then_fails_after_the_article_is_edited() {
+    let (_keep, d) = setup();
+    let o = newsmark(&["check", "s.ron"], &d);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("2 annotation(s), all anchor exactly"));
+
+    std::fs::write(d.join("article.txt"), ARTICLE.replace("Jens", "Mr J.")).unwrap();
+    let o = newsmark(&["check", "s.ron"], &d);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("do not match the article"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stderr(&o).contains("the article changed"), "{}", stderr(&o));
+}
+
+#[test]
+fn missing_article_is_exit_2_with_a_message() {
+    let (_keep, d) = setup();
+    std::fs::remove_file(d.join("article.txt")).unwrap();
+    for args in [
+        &["check", "s.ron"][..],
+        &["export", "s.ron", "--format", "csv"],
+    ] {
+        let o = newsmark(args, &d);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("was not found"), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "in.ann",
+            "--article",
+            "nope.txt",
+            "-o",
+            "x.ron",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot read article nope.txt"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn broken_session_is_exit_2_with_a_message() {
+    let (_keep, d) = setup();
+    std::fs::write(d.join("broken.ron"), "(format_version: 1, article: (path: ").unwrap();
+    for cmd in ["check", "stats"] {
+        let o = newsmark(&[cmd, "broken.ron"], &d);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("is not a valid newsmark session"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let o = newsmark(&["check", "absent.ron"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read session absent.ron"));
+}
+
+#[test]
+fn unknown_format_is_exit_2_with_the_choices() {
+    let (_keep, d) = setup();
+    let o = newsmark(&["export", "s.ron", "--format", "docx"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("invalid value 'docx'") && e.contains("brat"),
+        "{e}"
+    );
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "csv",
+            "in.ann",
+            "--article",
+            "article.txt",
+            "-o",
+            "x.ron",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!d.join("x.ron").exists());
+}
+
+#[test]
+fn export_writes_files() {
+    let (_keep, d) = setup();
+    let o = newsmark(
+        &["export", "s.ron", "--format", "brat", "-o", "out/doc.ann"],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let ann = std::fs::read_to_string(d.join("out/doc.ann")).unwrap();
+    let txt = std::fs::read_to_string(d.join("out/doc.txt")).unwrap();
+    assert_eq!(
+        txt,
+        "Jens Stoltenberg said: “We regret 😀 this.”\nThe end.\n"
+    );
+    assert!(ann.starts_with("T1\tMention 0 16\tJens Stoltenberg\nT2\tQuote 23 42\t"));
+
+    for (format, file) in [
+        ("w3c", "a.json"),
+        ("csv", "a.csv"),
+        ("claimreview", "r.json"),
+        ("citron", "c.json"),
+    ] {
+        let o = newsmark(&["export", "s.ron", "-f", format, "-o", file], &d);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert!(d.join(file).is_file(), "{format}");
+    }
+    let w3c = std::fs::read_to_string(d.join("a.json")).unwrap();
+    assert!(w3c.contains("\"TextQuoteSelector\""));
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "w3c",
+            "a.json",
+            "--article",
+            "article.txt",
+            "-o",
+            "w.ron",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = newsmark(&["check", "w.ron"], &d);
+    assert_eq!(o.status.code(), Some(0));
+
+    let o = newsmark(&["export", "s.ron", "-f", "csv"], &d);
+    assert!(stdout(&o).starts_with("id,kind,start,end,text,"));
+    let o = newsmark(&["stats", "s.ron", "--json"], &d);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["kinds"]["quote"], 1);
+}
+
+#[test]
+fn never_overwrites_the_article() {
+    let (_keep, d) = setup();
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "in.ann",
+            "--article",
+            "article.txt",
+            "-o",
+            "article.txt",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("refusing"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(d.join("article.txt")).unwrap(),
+        ARTICLE
+    );
+    let o = newsmark(&["export", "s.ron", "-f", "w3c", "-o", "article.txt"], &d);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(d.join("article.txt")).unwrap(),
+        ARTICLE
+    );
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let d = std::env::temp_dir();
+    for cmd in ["check", "stats", "export", "import"] {
+        let o = newsmark(&[cmd, "--help"], &d);
+        assert_eq!(o.status.code(), Some(0), "{cmd}");
+        assert!(stdout(&o).contains("Usage: newsmark"), "{cmd}");
+    }
+}
