@@ -11,12 +11,13 @@
 //!    The expected position is the old `start` shifted by as much as the preceding annotation
 //!    (in text order) moved, so a paragraph inserted at the top costs one local search per
 //!    annotation. The search starts within [`NEAR_CHARS`] code points and widens until something
-//!    is found. `candidates` counts the occurrences in that searched window; more than one means
-//!    "picked the one nearest the old position". An `exact` shorter than [`CONTEXT_CHARS`]
+//!    is found. `candidates` counts the plausible occurrences in that searched window; more than
+//!    one means "picked the one nearest the old position". An `exact` shorter than [`CONTEXT_CHARS`]
 //!    (a name such as "Stoltenberg" occurs all over an article) is only moved to an occurrence
 //!    whose surrounding text still agrees with `prefix` or `suffix` (at least
-//!    half similar on one side); otherwise a mention from a deleted paragraph would silently jump
-//!    to another mention.
+//!    half similar on one side), and only such occurrences count as candidates; otherwise a
+//!    mention from a deleted paragraph would silently jump to another mention, and every moved
+//!    "Stoltenberg" would be reported as ambiguous.
 //! 3. **Fuzzy** — `exact` matches approximately (edit distance, code points) in a window around
 //!    the expected position with score `1 - distance / len(exact)` ≥ [`FUZZY_THRESHOLD`]; ties
 //!    are broken by context similarity, then by nearness. The span moves to the match, but
@@ -319,8 +320,9 @@ fn shift_span(s: Span, by: isize, len: usize) -> Option<Span> {
     (end <= len).then_some(Span { start, end })
 }
 
-/// The occurrence of `a.exact` nearest `expected` (code points) and the number of occurrences
-/// in the searched window. Short selectors must also be supported by their context.
+/// The occurrence of `a.exact` nearest `expected` (code points) and the number of plausible
+/// occurrences in the searched window. For a short selector only occurrences whose context
+/// agrees are plausible, so the other mentions of the same name do not count as candidates.
 fn nearest_exact(text: &ArticleText, a: &Annotation, expected: usize) -> Option<(usize, usize)> {
     let hay = text.as_str().as_bytes();
     let needle = a.exact.as_bytes();
@@ -348,15 +350,18 @@ fn nearest_exact(text: &ArticleText, a: &Annotation, expected: usize) -> Option<
             from += off + 1;
         }
         found.sort_unstable();
-        let candidates = found.len();
         let exact_len = a.exact.chars().count();
-        let pick = found.iter().map(|&(_, c)| c).find(|&c| {
-            !short
-                || fuzzy::context_similarity(text, c, c + exact_len, &a.prefix, &a.suffix)
-                    >= fuzzy::CONTEXT_SUPPORT
-        });
-        if let Some(c) = pick {
-            return Some((c, candidates));
+        let plausible: Vec<usize> = found
+            .iter()
+            .map(|&(_, c)| c)
+            .filter(|&c| {
+                !short
+                    || fuzzy::context_similarity(text, c, c + exact_len, &a.prefix, &a.suffix)
+                        >= fuzzy::CONTEXT_SUPPORT
+            })
+            .collect();
+        if let Some(&c) = plausible.first() {
+            return Some((c, plausible.len()));
         }
         if lo_c == 0 && hi_c == len {
             return None;

@@ -145,8 +145,8 @@ fn search(pattern: &[char], text: &[char], k: usize) -> Vec<(usize, usize, usize
 pub(super) const CONTEXT_SUPPORT: f32 = 0.5;
 
 /// How well the text around `start..end` agrees with the stored `prefix` and `suffix`: the
-/// better of the two sides, each `1 - edit distance / length`. Sides with no stored context are
-/// skipped; with none at all the answer is 1.
+/// better of the two sides, each `1 - edit distance / length`. An empty stored side means the
+/// span touched the start (end) of the text, so it agrees only if it still does.
 pub(super) fn context_similarity(
     text: &ArticleText,
     start: usize,
@@ -154,28 +154,27 @@ pub(super) fn context_similarity(
     prefix: &str,
     suffix: &str,
 ) -> f32 {
-    let mut best: Option<f32> = None;
-    if !prefix.is_empty() {
-        let n = prefix.chars().count();
-        let now = text.prefix_of(start, n);
-        let sim = if now == prefix {
+    let before = if prefix.is_empty() {
+        if start == 0 { 1.0 } else { 0.0 }
+    } else {
+        let now = text.prefix_of(start, prefix.chars().count());
+        if now == prefix {
             1.0
         } else {
             similarity(prefix, now)
-        };
-        best = Some(best.map_or(sim, |b: f32| b.max(sim)));
-    }
-    if !suffix.is_empty() {
-        let n = suffix.chars().count();
-        let now = text.suffix_of(end, n);
-        let sim = if now == suffix {
+        }
+    };
+    let after = if suffix.is_empty() {
+        if end >= text.len_chars() { 1.0 } else { 0.0 }
+    } else {
+        let now = text.suffix_of(end, suffix.chars().count());
+        if now == suffix {
             1.0
         } else {
             similarity(suffix, now)
-        };
-        best = Some(best.map_or(sim, |b: f32| b.max(sim)));
-    }
-    best.unwrap_or(1.0)
+        }
+    };
+    f32::max(before, after)
 }
 
 /// `1 - levenshtein(a, b) / max(len a, len b)`; meant for short strings (context).
