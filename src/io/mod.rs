@@ -2,4 +2,6 @@
 
 pub mod article;
 pub mod document;
+pub mod migrate;
+pub mod recovery;
 pub mod session_file;
