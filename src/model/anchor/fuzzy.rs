@@ -104,16 +104,17 @@ fn search(pattern: &[char], text: &[char], k: usize) -> Vec<(usize, usize, usize
             *c0 = 0;
             *f0 = j + 1;
         }
-        for i in 1..=top {
-            let (Some(&p), Some(&left), Some(&left_from), Some(&up), Some(&up_from)) = (
-                pattern.get(i - 1),
-                col.get(i),
-                from.get(i),
-                col.get(i - 1),
-                from.get(i - 1),
-            ) else {
-                break;
-            };
+        // Row 0 was just set to (0, j + 1); walk rows 1..=top carrying the new value above.
+        let (mut up, mut up_from) = (0, j + 1);
+        let (Some(cols), Some(froms), Some(pats)) = (
+            col.get_mut(1..=top),
+            from.get_mut(1..=top),
+            pattern.get(..top),
+        ) else {
+            break;
+        };
+        for ((c, f), &p) in cols.iter_mut().zip(froms.iter_mut()).zip(pats) {
+            let (left, left_from) = (*c, *f);
             let mut best = (diag + usize::from(p != t), diag_from);
             if left + 1 < best.0 {
                 best = (left + 1, left_from);
@@ -123,10 +124,9 @@ fn search(pattern: &[char], text: &[char], k: usize) -> Vec<(usize, usize, usize
             }
             diag = left;
             diag_from = left_from;
-            if let (Some(c), Some(f)) = (col.get_mut(i), from.get_mut(i)) {
-                *c = best.0.min(cap);
-                *f = best.1;
-            }
+            *c = best.0.min(cap);
+            *f = best.1;
+            (up, up_from) = (*c, *f);
         }
         last_active = top;
         while last_active > 0 && col.get(last_active).is_none_or(|&v| v > k) {

@@ -5,9 +5,9 @@ use std::collections::HashSet;
 use super::super::annotation::{Annotation, Kind, Span};
 
 /// Problems that would make offsets unsafe to use against a text of `text_len` code points:
-/// reversed spans, spans past the end, `exact` of the wrong length, bad quote extra spans and
-/// duplicate ids. Empty when all is well. [`reanchor`](super::reanchor) repairs all but the
-/// duplicate ids.
+/// reversed spans, spans past the end, bad quote extra spans and duplicate ids. Empty when all
+/// is well. [`reanchor`](super::reanchor) repairs all but the duplicate ids. A span whose text
+/// differs from `exact` is not a problem here: that is a fuzzy match or an orphan to review.
 pub fn validate(annotations: &[Annotation], text_len: usize) -> Vec<String> {
     let mut problems = Vec::new();
     let mut ids = HashSet::new();
@@ -19,11 +19,6 @@ pub fn validate(annotations: &[Annotation], text_len: usize) -> Vec<String> {
         if a.start > a.end {
             problems.push(format!(
                 "annotation {id}: start {} is after end {}",
-                a.start, a.end
-            ));
-        } else if a.end - a.start != a.exact.chars().count() {
-            problems.push(format!(
-                "annotation {id}: span {}..{} does not have the length of its text",
                 a.start, a.end
             ));
         }
