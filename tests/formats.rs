@@ -139,6 +139,7 @@ fn doc(session: &Session, text: &ArticleText) -> Document {
         text: text.clone(),
         session_path: None,
         notices: Vec::new(),
+        anchor_report: None,
     }
 }
 

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::io::article::{self, ArticleError};
 use crate::io::session_file::{self, LoadError, SaveError};
+use crate::model::anchor::{self, AnchorReport};
 use crate::model::session::Session;
 use crate::model::text::ArticleText;
 
@@ -37,6 +38,8 @@ pub struct Document {
     pub session_path: Option<PathBuf>,
     /// Things the user should know about how the files were read.
     pub notices: Vec<String>,
+    /// What re-anchoring did when the session was joined with a changed article, if it ran.
+    pub anchor_report: Option<AnchorReport>,
 }
 
 impl Document {
@@ -60,6 +63,7 @@ impl Document {
             session: Session::new(loaded.reference),
             text: loaded.decoded.text,
             session_path: None,
+            anchor_report: None,
         })
     }
 
@@ -85,18 +89,31 @@ impl Document {
         let loaded = article::load(article_path)?;
         let mut notices: Vec<String> = loaded.decoded.notice().into_iter().collect();
         let text = loaded.decoded.text;
-        if loaded.reference.sha256 != session.article.sha256 {
-            notices.push("the article changed since this session was saved".to_owned());
-        }
-        let stale = session
-            .annotations
-            .iter()
-            .filter(|a| text.slice(a.start..a.end) != a.exact)
-            .count();
-        if stale > 0 {
-            notices.push(format!(
-                "{stale} annotation(s) no longer match the article text: review them"
-            ));
+        let changed = loaded.reference.sha256 != session.article.sha256;
+        // Offsets from a file are untrusted: re-anchor whenever the article changed or any
+        // annotation does not fit the text, so nothing later computes with a bad span.
+        let unsure = changed
+            || session
+                .annotations
+                .iter()
+                .any(|a| text.slice(a.start..a.end) != a.exact)
+            || !anchor::validate(&session.annotations, text.len_chars()).is_empty();
+        let anchor_report = unsure.then(|| anchor::reanchor(&text, &mut session.annotations));
+        session.annotations.sort_by_key(|a| (a.start, a.end, a.id));
+        if let Some(report) = &anchor_report {
+            let review = report.to_review().len();
+            let mut line = if changed {
+                format!(
+                    "the article changed since this session was saved; re-anchored: {}",
+                    report.summary()
+                )
+            } else {
+                format!("annotations re-anchored: {}", report.summary())
+            };
+            if review > 0 {
+                line.push_str(&format!(" — {review} to review"));
+            }
+            notices.push(line);
         }
         session.article = loaded.reference;
         Ok(Self {
@@ -104,6 +121,7 @@ impl Document {
             text,
             session_path,
             notices,
+            anchor_report,
         })
     }
 

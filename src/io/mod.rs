@@ -1,6 +1,9 @@
-//! Files: article decoding, session load/save, the open document, interchange formats.
+//! Files: article decoding, session load/save, the open document, interchange formats,
+//! migrations and crash recovery.
 
 pub mod article;
 pub mod document;
 pub mod formats;
+pub mod migrate;
+pub mod recovery;
 pub mod session_file;

@@ -5,6 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::io::migrate;
 use crate::model::session::{FORMAT_VERSION, Session};
 
 /// Why a session file could not be read.
@@ -55,8 +56,19 @@ struct VersionProbe {
     format_version: u32,
 }
 
-/// Parses session RON; `path` is only used in messages.
+/// Parses session RON of any supported version into a current session; `path` is only used
+/// in messages. Input nested deeper than [`migrate::MAX_NESTING`] is refused before parsing.
 pub fn parse(ron_text: &str, path: &Path) -> Result<Session, LoadError> {
+    let depth = migrate::nesting_depth(ron_text);
+    if depth > migrate::MAX_NESTING {
+        return Err(LoadError::Parse {
+            path: path.to_owned(),
+            message: format!(
+                "brackets are nested {depth} deep, more than the {} a session can have",
+                migrate::MAX_NESTING
+            ),
+        });
+    }
     let parse_err = |e: ron::error::SpannedError| LoadError::Parse {
         path: path.to_owned(),
         message: e.to_string(),
@@ -69,7 +81,10 @@ pub fn parse(ron_text: &str, path: &Path) -> Result<Session, LoadError> {
             supported: FORMAT_VERSION,
         });
     }
-    ron::from_str(ron_text).map_err(parse_err)
+    migrate::upgrade(ron_text, probe.format_version).map_err(|e| LoadError::Parse {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })
 }
 
 /// Reads a session file. The article path in the result is resolved against the file's folder.

@@ -58,12 +58,27 @@ impl Session {
 
     /// An id no annotation has.
     pub fn next_annotation_id(&self) -> AnnotationId {
-        AnnotationId(self.annotations.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
+        // Saturating: a hand-edited id of u32::MAX must not panic (the insert then reports a duplicate).
+        AnnotationId(
+            self.annotations
+                .iter()
+                .map(|a| a.id.0)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1),
+        )
     }
 
     /// An id no speaker has.
     pub fn next_speaker_id(&self) -> SpeakerId {
-        SpeakerId(self.speakers.iter().map(|s| s.id.0).max().unwrap_or(0) + 1)
+        SpeakerId(
+            self.speakers
+                .iter()
+                .map(|s| s.id.0)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1),
+        )
     }
 
     /// The annotation with this id.

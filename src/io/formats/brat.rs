@@ -260,6 +260,7 @@ mod tests {
             text: text.clone(),
             session_path: None,
             notices: Vec::new(),
+            anchor_report: None,
         })
     }
 

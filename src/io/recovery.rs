@@ -1,0 +1,146 @@
+//! Crash recovery: the open session written every few changes to a per-document file in a
+//! recovery folder, read back after a crash, discarded after a real save or a clean exit.
+//!
+//! A recovery file is a session file with one comment line in front:
+//! ```text
+//! // newsmark recovery; changes: 12
+//! (
+//!     format_version: 1,
+//!     ...
+//! ```
+//! so it goes through the same parser, version migration and nesting guard as a session, and a
+//! user can even open it as a session by hand. The article path inside is absolute, so the
+//! recovery folder can be anywhere. Files are written with
+//! [`session_file::write_atomically`]: a crash while writing leaves the previous recovery file.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::article::sha256_hex;
+use crate::io::session_file::{self, LoadError, SaveError};
+use crate::model::session::{FORMAT_VERSION, Session};
+
+/// First line of every recovery file, followed by the change count.
+const HEADER: &str = "// newsmark recovery; changes: ";
+
+/// A stable, file-name-safe key for a document: the first 16 hex digits of the SHA-256 of its
+/// absolute path (the session file if it has one, else the article).
+pub fn key_for(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut hex = sha256_hex(abs.to_string_lossy().as_bytes());
+    hex.truncate(16);
+    hex
+}
+
+/// Where the recovery file for `key` lives in `recovery_dir`.
+pub fn recovery_path(recovery_dir: &Path, key: &str) -> PathBuf {
+    recovery_dir.join(format!("{key}.recovery.ron"))
+}
+
+/// Writes the recovery file for `key` atomically, creating `recovery_dir` if needed. `changes`
+/// is the number of unsaved changes it holds (for the "recover N changes?" prompt).
+pub fn write(
+    recovery_dir: &Path,
+    key: &str,
+    session: &Session,
+    changes: u64,
+) -> Result<(), SaveError> {
+    let path = recovery_path(recovery_dir, key);
+    let err = |source| SaveError {
+        path: path.clone(),
+        source,
+    };
+    std::fs::create_dir_all(recovery_dir).map_err(err)?;
+    let mut stored = session.clone();
+    stored.format_version = FORMAT_VERSION;
+    if let Ok(abs) = std::path::absolute(&session.article.path) {
+        stored.article.path = abs.to_string_lossy().into_owned();
+    }
+    let text = format!("{HEADER}{changes}\n{}", session_file::to_ron(&stored));
+    session_file::write_atomically(&path, text.as_bytes()).map_err(err)
+}
+
+/// Reads the recovery file for `key`: `None` if there is none, otherwise the session and its
+/// change count, or why the file is unusable.
+pub fn read(recovery_dir: &Path, key: &str) -> Option<Result<(Session, u64), LoadError>> {
+    let path = recovery_path(recovery_dir, key);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(source) => return Some(Err(LoadError::Io { path, source })),
+    };
+    Some(parse(&bytes, &path))
+}
+
+/// Removes the recovery file for `key` (and its backup); a missing file is not an error.
+pub fn discard(recovery_dir: &Path, key: &str) -> std::io::Result<()> {
+    let path = recovery_path(recovery_dir, key);
+    let mut bak = path.clone().into_os_string();
+    bak.push(".bak");
+    for p in [path, PathBuf::from(bak)] {
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn parse(bytes: &[u8], path: &Path) -> Result<(Session, u64), LoadError> {
+    let bad = |message: &str| LoadError::Parse {
+        path: path.to_owned(),
+        message: message.to_owned(),
+    };
+    let text = std::str::from_utf8(bytes).map_err(|_| bad("the file is not UTF-8 text"))?;
+    let (first, _) = text.split_once('\n').unwrap_or((text, ""));
+    let changes = first
+        .strip_prefix(HEADER)
+        .and_then(|n| n.trim().parse::<u64>().ok())
+        .ok_or_else(|| bad("not a newsmark recovery file (no header line)"))?;
+    let session = session_file::parse(text, path)?;
+    Ok((session, changes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::session::ArticleRef;
+
+    #[test]
+    fn keys_are_16_hex_digits_and_differ_by_path() {
+        let a = key_for(Path::new("/tmp/a.ron"));
+        assert_eq!(a.len(), 16);
+        assert!(a.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(a, key_for(Path::new("/tmp/b.ron")));
+        assert_eq!(a, key_for(Path::new("/tmp/a.ron")));
+    }
+
+    #[test]
+    fn missing_is_none_and_bad_header_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(read(dir.path(), "k").is_none());
+        std::fs::write(recovery_path(dir.path(), "k"), "(format_version: 1)").unwrap();
+        let msg = read(dir.path(), "k").unwrap().unwrap_err().to_string();
+        assert!(msg.contains("recovery"), "{msg}");
+        discard(dir.path(), "k").unwrap();
+        discard(dir.path(), "k").unwrap();
+        assert!(read(dir.path(), "k").is_none());
+    }
+
+    #[test]
+    fn round_trip_keeps_session_and_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::new(ArticleRef {
+            path: "/abs/article.txt".into(),
+            encoding: "utf-8".into(),
+            ..ArticleRef::default()
+        });
+        s.speakers.push(crate::model::speaker::Speaker::new(
+            crate::model::speaker::SpeakerId(1),
+            "A \"quoted\" (name",
+        ));
+        write(dir.path(), "k", &s, 7).unwrap();
+        write(dir.path(), "k", &s, 8).unwrap();
+        let (back, n) = read(dir.path(), "k").unwrap().unwrap();
+        assert_eq!((back, n), (s, 8));
+    }
+}

@@ -1,0 +1,130 @@
+//! The session file format: the version 1 fixture keeps loading, newer versions are refused,
+//! and opening a session re-anchors against a changed article.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers may panic: a panic is a failed test"
+)]
+
+use std::path::Path;
+
+use newsmark::io::document::Document;
+use newsmark::io::session_file::{self, LoadError};
+use newsmark::model::anchor::Outcome;
+use newsmark::model::annotation::KindTag;
+
+const FIXTURE: &str = include_str!("fixtures/session_v1.ron");
+const SAMPLE: &str = include_str!("../assets/nato_russia_2022-01-07.txt");
+
+#[test]
+fn v1_fixture_loads_with_all_kinds_and_round_trips() {
+    let s = session_file::parse(FIXTURE, Path::new("session_v1.ron")).unwrap();
+    assert_eq!(s.format_version, 1);
+    assert_eq!(s.speakers.len(), 2);
+    for tag in KindTag::ALL {
+        assert!(s.count(tag) >= 2, "{tag:?}");
+    }
+    // Written by this build, read by this build: byte for byte the same.
+    assert_eq!(session_file::to_ron(&s), FIXTURE);
+}
+
+#[test]
+fn v1_fixture_opens_as_a_document_with_its_article() {
+    let doc = Document::open(Path::new("tests/fixtures/session_v1.ron")).unwrap();
+    assert!(doc.anchor_report.is_none(), "{:?}", doc.notices);
+    assert!(doc.notices.is_empty(), "{:?}", doc.notices);
+    for a in &doc.session.annotations {
+        assert_eq!(doc.text.slice(a.start..a.end), a.exact);
+    }
+}
+
+#[test]
+fn newer_version_is_refused_naming_both_versions() {
+    let newer = FIXTURE.replacen("format_version: 1,", "format_version: 2,", 1);
+    let e = session_file::parse(&newer, Path::new("future.ron")).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            LoadError::Newer {
+                found: 2,
+                supported: 1,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let msg = e.to_string();
+    assert!(
+        msg.contains("version 2") && msg.contains("version 1"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn version_zero_is_refused() {
+    let zero = FIXTURE.replacen("format_version: 1,", "format_version: 0,", 1);
+    let msg = session_file::parse(&zero, Path::new("old.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(msg.contains("version 0"), "{msg}");
+}
+
+/// Copies the fixture and the article (as `article`) into a temporary folder laid out like the
+/// repository, and opens the session.
+fn open_with_article(article: &str) -> Document {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = dir.path().join("tests/fixtures");
+    std::fs::create_dir_all(&fixtures).unwrap();
+    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    std::fs::write(
+        dir.path().join("assets/nato_russia_2022-01-07.txt"),
+        article,
+    )
+    .unwrap();
+    std::fs::write(fixtures.join("session_v1.ron"), FIXTURE).unwrap();
+    Document::open(&fixtures.join("session_v1.ron")).unwrap()
+}
+
+#[test]
+fn crlf_resaved_article_reanchors_all_exact() {
+    let doc = open_with_article(&SAMPLE.replace('\n', "\r\n"));
+    let report = doc.anchor_report.as_ref().unwrap();
+    assert!(report.all_exact(), "{}", report.summary());
+    assert!(
+        doc.notices.iter().any(|n| n.contains("8 exact")),
+        "{:?}",
+        doc.notices
+    );
+    assert!(doc.session.article.had_crlf);
+}
+
+#[test]
+fn edited_article_reanchors_and_says_what_to_review() {
+    let edited = format!(
+        "Correction appended.\n\n{}",
+        SAMPLE.replace("positive sign", "positiv sign")
+    );
+    let doc = open_with_article(&edited);
+    let report = doc.anchor_report.as_ref().unwrap();
+    assert_eq!(report.moved, 7, "{}", report.summary());
+    assert!(matches!(
+        report
+            .outcomes
+            .iter()
+            .find(|(_, o)| !matches!(o, Outcome::Moved { .. })),
+        Some((_, Outcome::Fuzzy { .. }))
+    ));
+    let notice = doc.notices.last().unwrap();
+    assert!(
+        notice.contains("the article changed") && notice.contains("1 to review"),
+        "{notice}"
+    );
+    // Annotations stay sorted by position for the rest of the app.
+    assert!(
+        doc.session
+            .annotations
+            .windows(2)
+            .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end))
+    );
+}
