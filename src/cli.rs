@@ -16,8 +16,8 @@ use crate::io::article;
 use crate::io::document::Document;
 use crate::io::formats::{brat, citron, claimreview, csv, w3c};
 use crate::io::session_file;
-use crate::model::annotation::Annotation;
-use crate::model::text::ArticleText;
+use crate::model::anchor::Outcome;
+use crate::model::annotation::KindTag;
 
 /// A headless subcommand.
 #[derive(Debug, Subcommand)]
@@ -120,12 +120,6 @@ pub fn run(cmd: Command) -> ExitCode {
     })
 }
 
-/// True if the annotation still covers exactly the text it was made on. The single place to
-/// swap in `model::anchor` once re-anchoring exists.
-pub fn anchors_exactly(text: &ArticleText, a: &Annotation) -> bool {
-    a.start <= a.end && a.end <= text.len_chars() && text.slice(a.start..a.end) == a.exact
-}
-
 /// Opens a session and its article, printing the document's notices to stderr.
 fn open(session: &Path) -> anyhow::Result<Document> {
     let mut doc = Document::open_session(session)?;
@@ -145,30 +139,39 @@ fn open(session: &Path) -> anyhow::Result<Document> {
 
 fn check(session: &Path) -> anyhow::Result<ExitCode> {
     let doc = open(session)?;
-    let bad: Vec<&Annotation> = doc
-        .session
-        .annotations
-        .iter()
-        .filter(|a| !anchors_exactly(&doc.text, a))
-        .collect();
-    let total = doc.session.annotations.len();
-    if bad.is_empty() {
-        println!("{total} annotation(s), all anchor exactly");
-        return Ok(ExitCode::SUCCESS);
-    }
+    let s = &doc.session;
     println!(
-        "{} of {total} annotation(s) do not match the article:",
-        bad.len()
+        "{} speaker(s), {} claim(s), {} quote(s), {} mention(s)",
+        s.speakers.len(),
+        s.count(KindTag::Claim),
+        s.count(KindTag::Quote),
+        s.count(KindTag::Mention)
     );
-    for a in bad {
+    // Opening re-anchors whenever the article changed or a span does not fit; no report means
+    // every annotation matched where it was.
+    let Some(report) = doc.anchor_report.as_ref().filter(|r| !r.all_exact()) else {
+        println!("{} annotation(s), all anchor exactly", s.annotations.len());
+        return Ok(ExitCode::SUCCESS);
+    };
+    println!("re-anchored: {}", report.summary());
+    for (id, outcome) in &report.outcomes {
+        let (Some(a), true) = (s.annotation(*id), *outcome != Outcome::Exact) else {
+            continue;
+        };
+        let now = match outcome {
+            Outcome::Orphan => "not found".to_owned(),
+            _ => format!(
+                "now {}..{} “{}”",
+                a.start,
+                a.end,
+                doc.text.slice(a.start..a.end)
+            ),
+        };
         println!(
-            "  #{} {} {}..{}: was “{}”, article has “{}”",
-            a.id.0,
+            "  #{} {} {outcome:?}: “{}” {now}",
+            id.0,
             a.kind.tag().label(),
-            a.start,
-            a.end,
-            a.exact,
-            doc.text.slice(a.start..a.end)
+            a.exact
         );
     }
     Ok(ExitCode::from(1))

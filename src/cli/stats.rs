@@ -4,6 +4,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+use crate::model::anchor::AnchorReport;
 use crate::model::annotation::{CheckWorthiness, Kind, KindTag, Verdict};
 use crate::model::session::Session;
 use crate::model::text::ArticleText;
@@ -11,7 +12,7 @@ use crate::model::text::ArticleText;
 /// Prints the statistics of a session as text or JSON.
 pub fn run(session: &Path, as_json: bool) -> anyhow::Result<()> {
     let doc = super::open(session)?;
-    let v = stats(&doc.session, &doc.text);
+    let v = stats(&doc.session, &doc.text, doc.anchor_report.as_ref());
     if as_json {
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
@@ -21,7 +22,7 @@ pub fn run(session: &Path, as_json: bool) -> anyhow::Result<()> {
 }
 
 /// The statistics as JSON (also the source of the text form).
-pub fn stats(s: &Session, text: &ArticleText) -> Value {
+pub fn stats(s: &Session, text: &ArticleText, report: Option<&AnchorReport>) -> Value {
     let kinds: serde_json::Map<String, Value> = KindTag::ALL
         .iter()
         .map(|t| (t.label().to_lowercase(), s.count(*t).into()))
@@ -55,11 +56,8 @@ pub fn stats(s: &Session, text: &ArticleText) -> Value {
                    "mentions": m, "quotes": q, "claims": c})
         })
         .collect();
-    let stale = s
-        .annotations
-        .iter()
-        .filter(|a| !super::anchors_exactly(text, a))
-        .count();
+    // Opening re-anchored the session if the article changed: count what did not stay put.
+    let stale = report.map_or(0, |r| r.moved + r.fuzzy + r.orphan);
     json!({
         "article": s.article.path,
         "chars": text.len_chars(),

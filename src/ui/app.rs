@@ -87,6 +87,7 @@ pub struct NewsmarkApp {
     pub(crate) show_help: bool,
     pub(crate) new_speaker_name: String,
     pub(crate) new_alias: String,
+    pub(crate) recovery: super::recovery::RecoveryState,
     title: String,
 }
 
@@ -110,6 +111,7 @@ impl NewsmarkApp {
             show_help: false,
             new_speaker_name: String::new(),
             new_alias: String::new(),
+            recovery: super::recovery::RecoveryState::default(),
             title: String::new(),
         }
     }
@@ -188,6 +190,7 @@ impl NewsmarkApp {
         self.selected = None;
         self.selected_speaker = None;
         self.view = ArticleView::default();
+        self.check_recovery();
     }
 
     pub(crate) fn report_open_error(&mut self, path: &Path, e: &OpenError) {
@@ -483,6 +486,7 @@ impl NewsmarkApp {
             Ok(()) => {
                 self.saved_version = self.history.version();
                 self.history.seal();
+                self.discard_recovery();
                 self.status = format!("Saved {}", path.display());
             }
             Err(e) => {

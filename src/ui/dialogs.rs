@@ -178,7 +178,8 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
             })
             .inner
         });
-        if r.should_close() {
+        // Only Esc or Cancel dismiss it: a stray click outside must not decide about unsaved work.
+        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             app.dialogs.confirm = None;
         }
         if let Some(save) = r.inner {
@@ -188,6 +189,7 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
             }
             // Only go on if the save worked (or the user discarded).
             if !save || !app.is_dirty() {
+                app.discard_recovery();
                 app.proceed(pending);
             }
         }

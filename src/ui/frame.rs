@@ -29,12 +29,24 @@ impl eframe::App for NewsmarkApp {
             actions.extend(super::article_view::article_ui(self, ui));
         });
         actions.extend(super::dialogs::dialogs_ui(self, &ctx));
+        actions.extend(super::recovery::recovery_ui(self, &ctx));
         for action in actions {
             self.apply(&ctx, action);
         }
+        self.autosave(&ctx);
         self.update_title(&ctx);
         if self.dialogs.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit leaves no recovery file; an exit with unsaved changes the user did not
+        // discard keeps it (written now, so the last second of work is in it too).
+        if self.is_dirty() && !self.dialogs.quit_confirmed {
+            self.write_recovery_now();
+        } else if !self.is_dirty() {
+            self.discard_recovery();
         }
     }
 }

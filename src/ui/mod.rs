@@ -5,6 +5,7 @@ pub mod article_view;
 pub mod commands;
 pub mod dialogs;
 mod frame;
+pub mod recovery;
 pub mod side_panel;
 pub mod speakers_panel;
 pub mod style;
