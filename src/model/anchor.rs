@@ -4,8 +4,8 @@
 //! quote (`exact`, with up to [`CONTEXT_CHARS`] code points of `prefix` and `suffix`).
 //! [`reanchor`] tries, in order:
 //!
-//! 1. **Exact** — `exact` is still at `start`. Nothing moves; only `prefix`/`suffix` are
-//!    refreshed. With an unchanged text this is the only step taken (a slice comparison per
+//! 1. **Exact** — `exact` is still at `start` (for a selector shorter than [`CONTEXT_CHARS`],
+//!    with its context agreeing, see 2). Nothing moves; only `prefix`/`suffix` are refreshed. With an unchanged text this is the only step taken (a slice comparison per
 //!    annotation).
 //! 2. **Moved** — `exact` occurs elsewhere: the occurrence nearest the *expected* position wins.
 //!    The expected position is the old `start` shifted by as much as the preceding annotation
@@ -120,11 +120,16 @@ fn anchor_one(
         return (Outcome::Orphan, None, orphan(a, len));
     }
     let exact_len = a.exact.chars().count();
+    // A short selector at its old place could be another "NATO" that slid there: its context
+    // must agree too (an equality test when the text is unchanged).
     if a.start <= len
         && text
             .as_str()
             .get(text.byte_of(a.start)..)
             .is_some_and(|rest| rest.starts_with(a.exact.as_str()))
+        && (exact_len >= CONTEXT_CHARS
+            || fuzzy::context_similarity(text, a.start, a.start + exact_len, &a.prefix, &a.suffix)
+                >= fuzzy::CONTEXT_SUPPORT)
     {
         a.end = a.start + exact_len;
         refresh_context(text, a);

@@ -7,6 +7,7 @@
 //! length limit on the pattern (unlike a 64-bit Myers bit-vector), and its cost is about
 //! `allowed errors × window length` per annotation.
 
+use super::super::annotation::CONTEXT_CHARS;
 use super::super::text::ArticleText;
 use super::FUZZY_THRESHOLD;
 
@@ -44,6 +45,10 @@ pub(super) fn find(
     let max_errors = max_errors(m);
     if max_errors == 0 {
         // Below five code points only an exact occurrence is a match; stage (b) did that.
+        return None;
+    }
+    if m - max_errors > text.len_chars() {
+        // Even with every allowed deletion the match would not fit in the text.
         return None;
     }
     let slack = FUZZY_SLACK_CHARS + m;
@@ -154,6 +159,16 @@ pub(super) fn context_similarity(
     prefix: &str,
     suffix: &str,
 ) -> f32 {
+    // Only the CONTEXT_CHARS nearest the span count (a hand-edited file may store more).
+    let prefix = prefix
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(prefix, |(b, _)| prefix.get(b..).unwrap_or(prefix));
+    let suffix = suffix
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(suffix, |(b, _)| suffix.get(..b).unwrap_or(suffix));
     let before = if prefix.is_empty() {
         if start == 0 { 1.0 } else { 0.0 }
     } else {
@@ -268,6 +283,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn only_the_nearest_context_chars_count() {
+        let text = ArticleText::new("abc NAME def".into());
+        let long_prefix = format!("{}abc ", "z".repeat(10_000));
+        let cut_prefix = format!("{}abc ", "z".repeat(28));
+        assert_eq!(
+            context_similarity(&text, 4, 8, &long_prefix, ""),
+            context_similarity(&text, 4, 8, &cut_prefix, "")
+        );
+        let long_suffix = format!(" def{}", "z".repeat(10_000));
+        let cut_suffix = format!(" def{}", "z".repeat(28));
+        assert_eq!(
+            context_similarity(&text, 4, 8, "", &long_suffix),
+            context_similarity(&text, 4, 8, "", &cut_suffix)
+        );
     }
 
     #[test]
