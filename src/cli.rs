@@ -14,7 +14,7 @@ use clap::{Subcommand, ValueEnum};
 
 use crate::io::article;
 use crate::io::document::Document;
-use crate::io::formats::{brat, citron, claimreview, csv, w3c};
+use crate::io::formats::files;
 use crate::io::session_file;
 use crate::model::anchor::Outcome;
 use crate::model::annotation::KindTag;
@@ -184,46 +184,33 @@ fn export(
     date: Option<String>,
 ) -> anyhow::Result<()> {
     let doc = open(session)?;
-    let article = PathBuf::from(&doc.session.article.path);
-    let body = match format {
-        ExportFormat::Brat => {
-            let files = brat::export(&doc);
-            if let Some(out) = output {
-                let txt = out.with_extension("txt");
-                if same_file(&txt, out) {
-                    bail!("brat output {} must not end in .txt", out.display());
-                }
-                refuse_overwrite(&txt, &[&article, session])?;
-                refuse_overwrite(out, &[&article, session])?;
-                write(&txt, &files.txt)?;
-                write(out, &files.ann)?;
-                eprintln!("wrote {} and {}", out.display(), txt.display());
-                return Ok(());
-            }
-            files.ann
-        }
-        ExportFormat::W3c => w3c::export(&doc),
-        ExportFormat::Csv => csv::export(&doc),
-        ExportFormat::Citron => citron::export(&doc),
-        ExportFormat::Claimreview => {
-            let date = match date {
-                Some(d) if is_iso_date(&d) => d,
-                Some(d) => bail!("--date {d} is not a date like 2024-05-01"),
-                None => today(),
-            };
-            claimreview::export(&doc, &date)
-        }
+    let date = match date {
+        Some(d) if is_iso_date(&d) => d,
+        Some(d) => bail!("--date {d} is not a date like 2024-05-01"),
+        None => files::today_utc(),
+    };
+    let format = match format {
+        ExportFormat::Brat => files::ExportFormat::Brat,
+        ExportFormat::W3c => files::ExportFormat::W3c,
+        ExportFormat::Csv => files::ExportFormat::Csv,
+        ExportFormat::Claimreview => files::ExportFormat::ClaimReview,
+        ExportFormat::Citron => files::ExportFormat::Citron,
     };
     match output {
         Some(out) => {
-            refuse_overwrite(out, &[&article, session])?;
-            write(out, &body)
+            let written = files::write_export(&doc, format, out, &date)?;
+            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            eprintln!("wrote {}", names.join(" and "));
         }
         None => {
-            print!("{body}");
-            Ok(())
+            // brat's text is not printed: stdout holds the one main file.
+            let rendered = files::render(&doc, format, Path::new("-"), &date);
+            if let Some((_, body)) = rendered.first() {
+                print!("{body}");
+            }
         }
     }
+    Ok(())
 }
 
 fn import(format: ImportFormat, ann: &Path, article: &Path, output: &Path) -> anyhow::Result<()> {
@@ -235,13 +222,13 @@ fn import(format: ImportFormat, ann: &Path, article: &Path, output: &Path) -> an
     let bytes = std::fs::read(ann).with_context(|| format!("cannot read {}", ann.display()))?;
     let input = String::from_utf8(bytes)
         .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", ann.display()))?;
-    let input = input.strip_prefix('\u{feff}').unwrap_or(&input);
-    let text = &loaded.decoded.text;
-    let (session, warnings) = match format {
-        ImportFormat::Brat => brat::import(input, text, loaded.reference),
-        ImportFormat::W3c => w3c::import(input, text, loaded.reference),
-    }
-    .with_context(|| format!("cannot import {}", ann.display()))?;
+    let format = match format {
+        ImportFormat::Brat => files::ImportFormat::Brat,
+        ImportFormat::W3c => files::ImportFormat::W3c,
+    };
+    let (session, warnings) =
+        files::import_str(format, &input, &loaded.decoded.text, loaded.reference)
+            .with_context(|| format!("cannot import {}", ann.display()))?;
     for w in &warnings {
         eprintln!("newsmark: warning: {}: {w}", ann.display());
     }
@@ -262,7 +249,7 @@ fn import(format: ImportFormat, ann: &Path, article: &Path, output: &Path) -> an
 
 /// Fails if `out` is one of the protected files (the article, the input).
 fn refuse_overwrite(out: &Path, protected: &[&Path]) -> anyhow::Result<()> {
-    if let Some(p) = protected.iter().find(|p| same_file(out, p)) {
+    if let Some(p) = protected.iter().find(|p| files::same_file(out, p)) {
         bail!(
             "refusing to write {}: it is the input file {}",
             out.display(),
@@ -270,22 +257,6 @@ fn refuse_overwrite(out: &Path, protected: &[&Path]) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// True if both paths name the same existing file, or are the same path.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
-    }
-}
-
-fn write(path: &Path, body: &str) -> anyhow::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create folder {}", dir.display()))?;
-    }
-    std::fs::write(path, body).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// `YYYY-MM-DD` with plausible month and day.
@@ -303,41 +274,15 @@ fn is_iso_date(s: &str) -> bool {
     )
 }
 
-/// Today's date in UTC as `YYYY-MM-DD` (the CLI edge reads the clock; the library does not).
-fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
         assert!(is_iso_date("2024-05-01"));
         assert!(!is_iso_date("2024-5-1"));
         assert!(!is_iso_date("2024-13-01"));
-        assert_eq!(today().len(), 10);
+        assert!(is_iso_date(&files::today_utc()));
     }
 }

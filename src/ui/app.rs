@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::document::{Document, OpenError};
+use crate::io::formats::files::{self, ExportFormat, ImportFormat};
 use crate::model::annotation::{AnnotationId, KindTag, Span};
 use crate::model::edit::Edit;
 use crate::model::history::History;
@@ -53,6 +54,14 @@ pub enum Action {
     AddPartFromSelection(AnnotationId),
     /// Add a new speaker with this name.
     AddSpeaker(String),
+    /// Export the session to this file.
+    Export(ExportFormat, PathBuf),
+    /// Replace the session by one imported from this file (asks about unsaved changes first).
+    Import(ImportFormat, PathBuf),
+    /// Start choosing where to export to.
+    ChooseExport(ExportFormat),
+    /// Start choosing a file to import.
+    ChooseImport(ImportFormat),
     /// Show another side-panel tab.
     SetTab(SideTab),
     /// Change the text of the new-speaker or new-alias field.
@@ -229,6 +238,19 @@ impl NewsmarkApp {
             Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
             Action::AddPartFromSelection(id) => self.set_quote_part(id, false),
             Action::AddSpeaker(name) => self.add_speaker(name),
+            Action::Export(format, path) => self.export(format, &path),
+            Action::Import(format, path) => self.guard(Pending::Import(format, path)),
+            Action::ChooseExport(format) => {
+                let stem = self
+                    .doc
+                    .as_ref()
+                    .map(|d| d.default_save_path(&self.saves_dir));
+                let suggested = stem
+                    .unwrap_or_else(|| self.saves_dir.join("export"))
+                    .with_extension(format.extension());
+                self.dialogs.export(format, suggested);
+            }
+            Action::ChooseImport(format) => self.dialogs.import(format),
             Action::SetTab(tab) => self.side_tab = tab,
             Action::SetField(Field::NewSpeaker, text) => self.new_speaker_name = text,
             Action::SetField(Field::NewAlias, text) => self.new_alias = text,
@@ -512,7 +534,70 @@ impl NewsmarkApp {
                 Ok(doc) => self.set_document(doc),
                 Err(e) => self.report_open_error(&path, &e),
             },
+            Pending::Import(format, path) => self.import(format, &path),
             Pending::Quit => self.dialogs.quit_confirmed = true,
+        }
+    }
+
+    fn export(&mut self, format: ExportFormat, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        match files::write_export(doc, format, path, &files::today_utc()) {
+            Ok(written) => {
+                let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+                self.status = format!(
+                    "Exported {} annotations to {}",
+                    doc.session.annotations.len(),
+                    names.join(" and ")
+                );
+            }
+            Err(e) => {
+                self.status = format!("Export failed: {e}");
+                self.dialogs.error = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Replaces the session by annotations imported from `path` for the open article.
+    fn import(&mut self, format: ImportFormat, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let input = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|_| format!("{} is not UTF-8 text", path.display())),
+            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+        };
+        let result = input.and_then(|input| {
+            files::import_str(format, &input, &doc.text, doc.session.article.clone())
+                .map_err(|e| format!("cannot import {}: {e}", path.display()))
+        });
+        match result {
+            Ok((session, warnings)) => {
+                let mut imported = Document {
+                    session,
+                    text: doc.text.clone(),
+                    session_path: None,
+                    notices: Vec::new(),
+                    anchor_report: None,
+                };
+                imported.notices.extend(warnings.iter().take(3).cloned());
+                let n = imported.session.annotations.len();
+                self.set_document(imported);
+                self.saved_version = u64::MAX;
+                self.status = format!(
+                    "Imported {n} annotations from {} ({} warning(s)) — save to keep them",
+                    path.display(),
+                    warnings.len()
+                );
+                if !warnings.is_empty() {
+                    self.dialogs.error = Some(format!(
+                        "Imported {n} annotations. Some lines could not be mapped:\n\n{}",
+                        warnings.join("\n")
+                    ));
+                }
+            }
+            Err(e) => {
+                self.status = e.clone();
+                self.dialogs.error = Some(e);
+            }
         }
     }
 

@@ -6,6 +6,8 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{Id, Modal, RichText};
 
+use crate::io::formats::files::{ExportFormat, ImportFormat};
+
 use super::app::{Action, NewsmarkApp};
 use super::commands::UiCommand;
 
@@ -16,6 +18,10 @@ pub enum Purpose {
     Open,
     /// Where to save the session.
     SaveAs,
+    /// Where to write an export.
+    Export(ExportFormat),
+    /// An interchange file to import for the open article.
+    Import(ImportFormat),
     /// The new place of a session's missing article.
     LocateArticle {
         /// The session whose article moved.
@@ -28,6 +34,8 @@ pub enum Purpose {
 pub enum Pending {
     /// Open this file.
     Open(PathBuf),
+    /// Replace the session by one imported from a file.
+    Import(ImportFormat, PathBuf),
     /// Close the window.
     Quit,
 }
@@ -59,6 +67,16 @@ impl Dialogs {
     /// Starts choosing a file to open.
     pub fn open_file(&mut self) {
         self.start(Purpose::Open, String::new());
+    }
+
+    /// Starts choosing where to write an export.
+    pub fn export(&mut self, format: ExportFormat, suggested: PathBuf) {
+        self.start(Purpose::Export(format), suggested.display().to_string());
+    }
+
+    /// Starts choosing a file to import.
+    pub fn import(&mut self, format: ImportFormat) {
+        self.start(Purpose::Import(format), String::new());
     }
 
     /// Starts choosing where to save.
@@ -126,6 +144,20 @@ fn spawn_native(purpose: &Purpose, path: &str) -> Option<Receiver<Option<PathBuf
                 .add_filter("Article or session", &["txt", "ron", "text", "md"])
                 .add_filter("All files", &["*"])
                 .pick_file(),
+            Purpose::Export(_) => dialog
+                .set_file_name(
+                    start
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                )
+                .save_file(),
+            Purpose::Import(ImportFormat::Brat) => {
+                dialog.add_filter("brat standoff", &["ann"]).pick_file()
+            }
+            Purpose::Import(ImportFormat::W3c) => dialog
+                .add_filter("JSON-LD", &["json", "jsonld"])
+                .pick_file(),
             Purpose::LocateArticle { .. } => dialog.pick_file(),
         };
         let _ = tx.send(picked);
@@ -151,7 +183,7 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
     }
     if let Some(pending) = app.dialogs.confirm.clone() {
         let what = match &pending {
-            Pending::Open(p) => format!("Before opening {}:", p.display()),
+            Pending::Open(p) | Pending::Import(_, p) => format!("Before opening {}:", p.display()),
             Pending::Quit => "Before closing:".to_owned(),
         };
         let r = Modal::new(Id::unique("confirm_modal")).show(ctx, |ui| {
@@ -247,6 +279,8 @@ fn file_dialog_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<
     let title = match &dialog.purpose {
         Purpose::Open => "Open article or session",
         Purpose::SaveAs => "Save session as",
+        Purpose::Export(_) => "Export to",
+        Purpose::Import(_) => "Import annotations for this article from",
         Purpose::LocateArticle { .. } => "Locate the article",
     };
     let mut chosen = None;
@@ -272,6 +306,8 @@ fn file_dialog_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<
         ui.horizontal(|ui| {
             let ok = match dialog.purpose {
                 Purpose::SaveAs => "Save",
+                Purpose::Export(_) => "Export",
+                Purpose::Import(_) => "Import",
                 _ => "Open",
             };
             if (ui.button(ok).clicked() || enter) && !dialog.path.trim().is_empty() {
@@ -305,6 +341,8 @@ fn finish(app: &mut NewsmarkApp, purpose: Purpose, path: PathBuf, actions: &mut 
             };
             actions.push(Action::SaveTo(path));
         }
+        Purpose::Export(format) => actions.push(Action::Export(format, path)),
+        Purpose::Import(format) => actions.push(Action::Import(format, path)),
         Purpose::LocateArticle { session } => app.locate_article(&session, &path),
     }
 }

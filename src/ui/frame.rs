@@ -2,6 +2,7 @@
 
 use egui::{Key, RichText};
 
+use crate::io::formats::files::{ExportFormat, ImportFormat};
 use crate::model::annotation::KindTag;
 
 use super::app::{Action, NewsmarkApp};
@@ -129,6 +130,31 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         command_button(app, ui, UiCommand::Open, true, actions);
         command_button(app, ui, UiCommand::Save, has_doc, actions);
         command_button(app, ui, UiCommand::SaveAs, has_doc, actions);
+        ui.separator();
+        ui.add_enabled_ui(has_doc, |ui| {
+            ui.menu_button("Export", |ui| {
+                for format in ExportFormat::ALL {
+                    if ui.button(format.label()).clicked() {
+                        actions.push(Action::ChooseExport(format));
+                        ui.close();
+                    }
+                }
+            });
+            ui.menu_button("Import annotations", |ui| {
+                for format in [ImportFormat::Brat, ImportFormat::W3c] {
+                    if ui
+                        .button(format.label())
+                        .on_hover_text(
+                            "Replace this session by annotations from a file made for this article",
+                        )
+                        .clicked()
+                    {
+                        actions.push(Action::ChooseImport(format));
+                        ui.close();
+                    }
+                }
+            });
+        });
         ui.separator();
         command_button(app, ui, UiCommand::Quit, true, actions);
     });

@@ -14,6 +14,7 @@ pub mod brat;
 pub mod citron;
 pub mod claimreview;
 pub mod csv;
+pub mod files;
 pub mod w3c;
 
 use std::path::Path;

@@ -1,0 +1,215 @@
+//! Exports and imports as files, shared by the CLI and File ▸ Export / Import in the window.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::document::Document;
+use crate::model::session::{ArticleRef, Session};
+use crate::model::text::ArticleText;
+
+use super::{FormatError, brat, citron, claimreview, csv, w3c};
+
+/// A format sessions can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// brat standoff: `NAME.ann` plus the normalized text as `NAME.txt`.
+    Brat,
+    /// W3C Web Annotation JSON-LD collection.
+    W3c,
+    /// One CSV row per annotation.
+    Csv,
+    /// schema.org ClaimReview JSON-LD, one per claim with a verdict.
+    ClaimReview,
+    /// BBC Citron quote JSON.
+    Citron,
+}
+
+impl ExportFormat {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 5] = [
+        Self::Brat,
+        Self::W3c,
+        Self::Csv,
+        Self::ClaimReview,
+        Self::Citron,
+    ];
+
+    /// Menu text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Brat => "brat standoff (.ann + .txt)",
+            Self::W3c => "W3C Web Annotation (JSON-LD)",
+            Self::Csv => "CSV",
+            Self::ClaimReview => "ClaimReview (JSON-LD)",
+            Self::Citron => "Citron quotes (JSON)",
+        }
+    }
+
+    /// File name extension of the main output file.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Brat => "ann",
+            Self::W3c => "jsonld",
+            Self::Csv => "csv",
+            Self::ClaimReview => "claimreview.jsonld",
+            Self::Citron => "citron.json",
+        }
+    }
+}
+
+/// A format sessions can be imported from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// brat standoff `.ann`.
+    Brat,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+}
+
+impl ImportFormat {
+    /// Menu text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Brat => "brat standoff (.ann)…",
+            Self::W3c => "W3C Web Annotation (JSON-LD)…",
+        }
+    }
+}
+
+/// The files an export to `out` consists of, as (path, content): brat gives `out` (the `.ann`)
+/// and `out` with extension `txt`; every other format gives `out` alone.
+pub fn render(
+    doc: &Document,
+    format: ExportFormat,
+    out: &Path,
+    date: &str,
+) -> Vec<(PathBuf, String)> {
+    match format {
+        ExportFormat::Brat => {
+            let files = brat::export(doc);
+            vec![
+                (out.to_owned(), files.ann),
+                (out.with_extension("txt"), files.txt),
+            ]
+        }
+        ExportFormat::W3c => vec![(out.to_owned(), w3c::export(doc))],
+        ExportFormat::Csv => vec![(out.to_owned(), csv::export(doc))],
+        ExportFormat::ClaimReview => vec![(out.to_owned(), claimreview::export(doc, date))],
+        ExportFormat::Citron => vec![(out.to_owned(), citron::export(doc))],
+    }
+}
+
+/// Why an export was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// An output file would replace one of the user's inputs.
+    #[error("refusing to overwrite {0}: it is the article or the session")]
+    WouldOverwrite(PathBuf),
+    /// Two outputs would be the same file (brat with an output ending in .txt).
+    #[error("the brat output {0} must not end in .txt (the text is written beside it)")]
+    Collision(PathBuf),
+    /// Writing failed; files already written stay, nothing else is touched.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+}
+
+/// Writes an export atomically, never over the article or session file; returns the paths.
+pub fn write_export(
+    doc: &Document,
+    format: ExportFormat,
+    out: &Path,
+    date: &str,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let files = render(doc, format, out, date);
+    let mut protected = vec![PathBuf::from(&doc.session.article.path)];
+    protected.extend(doc.session_path.clone());
+    for (path, _) in &files {
+        if protected.iter().any(|p| same_file(p, path)) {
+            return Err(ExportError::WouldOverwrite(path.clone()));
+        }
+    }
+    if files.len() > 1 && files.iter().skip(1).any(|(p, _)| same_file(p, out)) {
+        return Err(ExportError::Collision(out.to_owned()));
+    }
+    let mut written = Vec::new();
+    for (path, body) in files {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        crate::io::session_file::write_atomically(&path, body.as_bytes()).map_err(|source| {
+            ExportError::Io {
+                path: path.clone(),
+                source,
+            }
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Builds a session for `text` from an interchange file's content (BOM tolerated); returns it
+/// with the warnings about what could not be mapped.
+pub fn import_str(
+    format: ImportFormat,
+    input: &str,
+    text: &ArticleText,
+    article: ArticleRef,
+) -> Result<(Session, Vec<String>), FormatError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    match format {
+        ImportFormat::Brat => brat::import(input, text, article),
+        ImportFormat::W3c => w3c::import(input, text, article),
+    }
+}
+
+/// Today's date in UTC as `YYYY-MM-DD`, for ClaimReview's `datePublished` (read at the edge,
+/// never in `model`).
+pub fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// True if both paths name the same file (or the same path when they do not exist yet).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(today_utc().len(), 10);
+    }
+}
