@@ -192,9 +192,11 @@ impl NewsmarkApp {
             false => format!("Opened {}: {}", doc.display_name(), doc.notices.join("; ")),
         };
         self.current_speaker = doc.session.speakers.first().map(|s| s.id);
+        // Re-anchored positions exist only in memory until saved.
+        let moved = doc.anchor_report.as_ref().is_some_and(|r| !r.all_exact());
         self.doc = Some(doc);
         self.history = History::default();
-        self.saved_version = 0;
+        self.saved_version = if moved { u64::MAX } else { 0 };
         self.selection = None;
         self.selected = None;
         self.selected_speaker = None;

@@ -100,7 +100,17 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         .min(ui.available_width() - 24.0)
         .max(200.0);
     let kept_selection = if focused { None } else { app.selection };
+    // Orphans keep stale offsets: painting them there would mark unrelated text.
+    let hidden: Vec<AnnotationId> = doc.anchor_report.as_ref().map_or_else(Vec::new, |r| {
+        app.recovery
+            .review
+            .iter()
+            .copied()
+            .filter(|id| r.outcome(*id) == Some(crate::model::anchor::Outcome::Orphan))
+            .collect()
+    });
     let params = Params {
+        hidden,
         font_size: app.font_size,
         dark,
         selected: app.selected,
@@ -242,6 +252,8 @@ fn welcome_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 
 /// Everything besides the annotations that changes how the article looks.
 struct Params {
+    /// Annotations not painted (orphans under review).
+    hidden: Vec<AnnotationId>,
     font_size: f32,
     dark: bool,
     selected: Option<AnnotationId>,
@@ -255,6 +267,7 @@ impl Params {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
             revision,
+            &self.hidden,
             self.font_size.to_bits(),
             self.dark,
             self.selected,
@@ -282,7 +295,11 @@ fn highlight_job(doc: &Document, p: &Params) -> LayoutJob {
     let session = &doc.session;
     // (span, colour, alpha, is_cue) for every painted range.
     let mut layers: Vec<(Span, [u8; 3], f32, bool)> = Vec::new();
-    for a in &session.annotations {
+    for a in session
+        .annotations
+        .iter()
+        .filter(|a| !p.hidden.contains(&a.id))
+    {
         let colour = style::kind_colour(session, a.kind.tag(), a.kind.speaker());
         let chosen = p.selected == Some(a.id);
         let alpha = match (a.kind.tag(), chosen) {
