@@ -287,7 +287,7 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
                 s.speakers.len(),
                 s.article.encoding.to_uppercase(),
                 if s.article.had_crlf {
-                    "CRLF→LF"
+                    "CRLF shown as LF"
                 } else {
                     "LF"
                 },
