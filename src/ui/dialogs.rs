@@ -231,6 +231,8 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
         egui::Window::new("Keyboard shortcuts")
             .open(&mut open)
             .collapsible(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
                     for c in UiCommand::ALL {

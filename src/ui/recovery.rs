@@ -204,6 +204,8 @@ fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Actio
     let mut open = true;
     egui::Window::new("Review re-anchored annotations")
         .open(&mut open)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .default_width(460.0)
         .show(ctx, |ui| {
             ui.label("The article changed since this session was saved. These annotations could not be placed exactly; nothing was deleted.");
