@@ -146,7 +146,7 @@ fn session_whose_article_moved_asks_to_locate_it() {
     assert_cli_message(&s, "was not found");
     let mut h = harness(app);
     h.get_by_label_contains("The article was not found");
-    h.get_by_role(egui::accesskit::Role::TextInput)
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:")
         .type_text(moved.to_str().unwrap());
     h.run_steps(2);
     h.get_by_label("Open").click();

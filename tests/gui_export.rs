@@ -31,12 +31,12 @@ fn choose_path(
     path: &str,
     button: &str,
 ) {
-    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:");
     // Replace whatever path was suggested.
     field.focus();
     h.run_steps(1);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    h.get_by_role(egui::accesskit::Role::TextInput)
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:")
         .type_text(path);
     h.run_steps(1);
     h.get_by_label(button).click();

@@ -92,7 +92,7 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     annotate_and_wait(&mut h, "Kremlin");
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(2);
-    h.get_by_role(egui::accesskit::Role::TextInput)
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:")
         .type_text(other.to_str().unwrap());
     h.run_steps(1);
     h.get_by_label("Open").click();
@@ -107,7 +107,7 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     // Again, and this time discard: the other file opens and the unsaved work is gone for good.
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(2);
-    h.get_by_role(egui::accesskit::Role::TextInput)
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:")
         .type_text(other.to_str().unwrap());
     h.run_steps(1);
     h.get_by_label("Open").click();

@@ -21,6 +21,8 @@ pub enum SideTab {
     Annotations,
     /// The speaker registry.
     Speakers,
+    /// Counts and charts.
+    Stats,
 }
 
 /// Something the user asked for during a frame; applied after the panels are drawn.
@@ -62,6 +64,20 @@ pub enum Action {
     ChooseExport(ExportFormat),
     /// Start choosing a file to import.
     ChooseImport(ImportFormat),
+    /// Change the search query.
+    SetSearch(String),
+    /// Change what the list and the highlights show.
+    SetFilter(super::filter::Filter),
+    /// List every place the speaker's name or aliases occur and are not yet mentions.
+    FindMentions(SpeakerId),
+    /// Turn a listed candidate into a mention (index into the candidates).
+    AcceptCandidate(usize),
+    /// Turn every listed candidate into a mention.
+    AcceptAllCandidates,
+    /// Forget the listed candidates.
+    ClearCandidates,
+    /// Select a text range (a candidate) and bring it on screen.
+    ShowSpan(Span),
     /// Show another side-panel tab.
     SetTab(SideTab),
     /// Change the text of the new-speaker or new-alias field.
@@ -97,6 +113,19 @@ pub struct NewsmarkApp {
     pub(crate) new_speaker_name: String,
     pub(crate) new_alias: String,
     pub(crate) recovery: super::recovery::RecoveryState,
+    pub(crate) search: super::search::SearchState,
+    pub(crate) filter: super::filter::Filter,
+    /// Sticky mode: the kind each new selection gets at once.
+    pub(crate) sticky: Option<KindTag>,
+    /// The selection sticky mode last looked at.
+    pub(crate) sticky_seen: Option<Span>,
+    /// The kind marked last (for sticky mode).
+    pub(crate) last_kind: KindTag,
+    /// Unmarked occurrences of a speaker's names, offered as mentions.
+    pub(crate) candidates: Vec<(Span, SpeakerId)>,
+    pub(crate) recent: Vec<PathBuf>,
+    /// The theme chosen, mirrored from egui each frame for the preferences.
+    pub(crate) theme: egui::ThemePreference,
     title: String,
 }
 
@@ -121,6 +150,14 @@ impl NewsmarkApp {
             new_speaker_name: String::new(),
             new_alias: String::new(),
             recovery: super::recovery::RecoveryState::default(),
+            search: super::search::SearchState::default(),
+            filter: super::filter::Filter::default(),
+            sticky: None,
+            sticky_seen: None,
+            last_kind: KindTag::Claim,
+            candidates: Vec::new(),
+            recent: Vec::new(),
+            theme: egui::ThemePreference::System,
             title: String::new(),
         }
     }
@@ -201,6 +238,9 @@ impl NewsmarkApp {
         self.selected = None;
         self.selected_speaker = None;
         self.view = ArticleView::default();
+        self.candidates.clear();
+        self.refresh_search();
+        self.remember_recent();
         self.check_recovery();
     }
 
@@ -253,6 +293,25 @@ impl NewsmarkApp {
                 self.dialogs.export(format, suggested);
             }
             Action::ChooseImport(format) => self.dialogs.import(format),
+            Action::SetSearch(query) => {
+                self.search.query = query;
+                self.refresh_search();
+            }
+            Action::SetFilter(filter) => {
+                self.filter = filter;
+                self.view.invalidate();
+            }
+            Action::FindMentions(speaker) => self.find_mentions(speaker),
+            Action::AcceptCandidate(i) => self.accept_candidates(Some(i)),
+            Action::AcceptAllCandidates => self.accept_candidates(None),
+            Action::ClearCandidates => {
+                self.candidates.clear();
+                self.view.invalidate();
+            }
+            Action::ShowSpan(span) => {
+                self.selection = Some(span);
+                self.view.scroll_to_span = Some(span);
+            }
             Action::SetTab(tab) => self.side_tab = tab,
             Action::SetField(Field::NewSpeaker, text) => self.new_speaker_name = text,
             Action::SetField(Field::NewAlias, text) => self.new_alias = text,
@@ -297,10 +356,24 @@ impl NewsmarkApp {
                 });
             }
             UiCommand::Help => self.show_help = !self.show_help,
+            UiCommand::Find => self.search.focus = true,
+            UiCommand::FindNext => self.find_step(true),
+            UiCommand::FindPrevious => self.find_step(false),
+            UiCommand::ToggleSticky => {
+                self.sticky = match self.sticky {
+                    Some(_) => None,
+                    None => Some(self.last_kind),
+                };
+                self.sticky_seen = self.selection;
+                self.status = match self.sticky {
+                    Some(k) => format!("Sticky mode: every new selection becomes a {}", k.label()),
+                    None => "Sticky mode off".into(),
+                };
+            }
         }
     }
 
-    fn edit(&mut self, edit: Edit, label: String, coalesce: Option<String>) {
+    pub(crate) fn edit(&mut self, edit: Edit, label: String, coalesce: Option<String>) {
         let Some(doc) = self.doc.as_mut() else { return };
         match self
             .history
@@ -378,7 +451,7 @@ impl NewsmarkApp {
         (!span.is_empty()).then_some(span)
     }
 
-    fn mark(&mut self, tag: KindTag) {
+    pub(crate) fn mark(&mut self, tag: KindTag) {
         let Some(span) = self.trimmed_selection() else {
             self.status = format!("Select some text first, then press {}", &tag.label()[..1]);
             return;
@@ -405,7 +478,10 @@ impl NewsmarkApp {
                 edits.push(Edit::InsertSpeaker(new));
             }
         }
-        let annotation = make_annotation(&doc.text, id, span, tag.with_speaker(speaker));
+        let mut annotation = make_annotation(&doc.text, id, span, tag.with_speaker(speaker));
+        if let crate::model::annotation::Kind::Claim(c) = &mut annotation.kind {
+            c.in_quote = super::workflow::enclosing_quote(session, span);
+        }
         edits.push(Edit::InsertAnnotation(annotation));
         let who = speaker.map(|_| format!(" ({speaker_name})"));
         let label = format!(
@@ -416,6 +492,10 @@ impl NewsmarkApp {
         self.edit(Edit::Batch(edits), label, None);
         if tag == KindTag::Mention {
             self.current_speaker = speaker;
+        }
+        self.last_kind = tag;
+        if self.sticky.is_some() {
+            self.sticky = Some(tag);
         }
         self.selected = Some(id);
         self.selection = None;
@@ -511,6 +591,7 @@ impl NewsmarkApp {
                 self.saved_version = self.history.version();
                 self.history.seal();
                 self.discard_recovery();
+                self.remember_recent();
                 self.status = format!("Saved {}", path.display());
             }
             Err(e) => {

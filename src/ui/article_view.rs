@@ -20,6 +20,8 @@ pub struct ArticleView {
     revision: u64,
     /// Annotation to bring on screen in the next frame.
     pub(crate) scroll_to: Option<AnnotationId>,
+    /// Text range to bring on screen in the next frame (a search match).
+    pub(crate) scroll_to_span: Option<Span>,
     /// Collapse the text cursor in the next frame.
     pub(crate) clear_cursor: bool,
     /// Where the galley was painted last frame (screen coordinates of its top-left).
@@ -38,6 +40,7 @@ impl Default for ArticleView {
             cache: None,
             revision: 0,
             scroll_to: None,
+            scroll_to_span: None,
             clear_cursor: false,
             galley_pos: Pos2::ZERO,
             galley: None,
@@ -111,6 +114,17 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     });
     let params = Params {
         hidden,
+        filter: app.filter.clone(),
+        candidates: app
+            .candidates
+            .iter()
+            .map(|&(span, sp)| {
+                (
+                    span,
+                    style::kind_colour(&doc.session, KindTag::Mention, Some(sp)),
+                )
+            })
+            .collect(),
         font_size: app.font_size,
         dark,
         selected: app.selected,
@@ -194,6 +208,14 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
             });
         }
     }
+    if let Some(span) = app.view.scroll_to_span.take() {
+        let rect = out
+            .galley
+            .pos_from_cursor(CCursor::new(span.start))
+            .union(out.galley.pos_from_cursor(CCursor::new(span.end)))
+            .translate(out.galley_pos.to_vec2());
+        ui.scroll_to_rect(rect, Some(Align::Center));
+    }
     if let Some(target) = app.view.scroll_to.take()
         && let Some(a) = doc.session.annotation(target)
     {
@@ -254,6 +276,10 @@ fn welcome_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 struct Params {
     /// Annotations not painted (orphans under review).
     hidden: Vec<AnnotationId>,
+    /// What the user chose to see.
+    filter: super::filter::Filter,
+    /// Offered mentions ("find other mentions"), with their speaker's colour.
+    candidates: Vec<(Span, [u8; 3])>,
     font_size: f32,
     dark: bool,
     selected: Option<AnnotationId>,
@@ -268,6 +294,8 @@ impl Params {
         (
             revision,
             &self.hidden,
+            &self.filter,
+            &self.candidates,
             self.font_size.to_bits(),
             self.dark,
             self.selected,
@@ -316,6 +344,9 @@ fn highlight_job(doc: &Document, p: &Params) -> LayoutJob {
                 layers.push((cue, colour, 0.0, true));
             }
         }
+    }
+    for &(span, colour) in &p.candidates {
+        layers.push((span, colour, 0.0, true));
     }
     if let Some(sel) = p.kept_selection {
         layers.push((sel, style::SELECTION, 0.5, false));

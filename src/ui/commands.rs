@@ -40,6 +40,14 @@ pub enum UiCommand {
     ToggleTheme,
     /// Show the list of commands and keys.
     Help,
+    /// Search the article.
+    Find,
+    /// Select the next search match.
+    FindNext,
+    /// Select the previous search match.
+    FindPrevious,
+    /// Sticky mode: each new selection gets the last kind at once.
+    ToggleSticky,
 }
 
 /// How a command is triggered from the keyboard.
@@ -53,7 +61,7 @@ pub enum Trigger {
 
 impl UiCommand {
     /// Every command, in help-overlay order.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 21] = [
         Self::Open,
         Self::Save,
         Self::SaveAs,
@@ -71,6 +79,10 @@ impl UiCommand {
         Self::ZoomOut,
         Self::ToggleTheme,
         Self::Help,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
+        Self::ToggleSticky,
     ];
 
     /// Menu text.
@@ -93,6 +105,10 @@ impl UiCommand {
             Self::ZoomOut => "Smaller text",
             Self::ToggleTheme => "Dark / light theme",
             Self::Help => "Keyboard shortcuts",
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
+            Self::ToggleSticky => "Sticky mode",
         }
     }
 
@@ -118,6 +134,12 @@ impl UiCommand {
             Self::ZoomOut => "Make the article text smaller",
             Self::ToggleTheme => "Switch between the dark and the light theme",
             Self::Help => "Show every command and its key",
+            Self::Find => "Search the article (case-insensitive); Enter selects the first match",
+            Self::FindNext => "Select the next match, ready to annotate with one key",
+            Self::FindPrevious => "Select the previous match",
+            Self::ToggleSticky => {
+                "While on, every new selection is marked at once with the kind used last"
+            }
         }
     }
 
@@ -146,6 +168,10 @@ impl UiCommand {
             Self::ZoomOut => cmd(Key::Minus),
             Self::ToggleTheme => None,
             Self::Help => Some(Single(Key::F1)),
+            Self::Find => cmd(Key::F),
+            Self::FindNext => Some(Single(Key::F3)),
+            Self::FindPrevious => Some(Chord(KeyboardShortcut::new(Modifiers::SHIFT, Key::F3))),
+            Self::ToggleSticky => Some(Single(Key::S)),
         }
     }
 
@@ -167,9 +193,18 @@ pub fn alias_chords() -> [(KeyboardShortcut, UiCommand); 1] {
     )]
 }
 
+/// Extra single keys: ↓/↑ step through annotations, ? opens the help (only while the article
+/// does not have the keyboard, where arrows move the text cursor).
+pub const ALIAS_KEYS: [(Key, UiCommand); 3] = [
+    (Key::ArrowDown, UiCommand::NextAnnotation),
+    (Key::ArrowUp, UiCommand::PrevAnnotation),
+    (Key::Questionmark, UiCommand::Help),
+];
+
 /// Commands whose keys were pressed this frame. `single_keys` is false while a text field has
-/// the keyboard, so typing a "c" in a note does not create a claim.
-pub fn pressed(ctx: &egui::Context, single_keys: bool) -> Vec<UiCommand> {
+/// the keyboard, so typing a "c" in a note does not create a claim; `alias_keys` (arrows) only
+/// when nothing has the keyboard.
+pub fn pressed(ctx: &egui::Context, single_keys: bool, alias_keys: bool) -> Vec<UiCommand> {
     let mut out = Vec::new();
     ctx.input_mut(|i| {
         // Longer chords first, so Ctrl+Shift+S is not taken as Ctrl+S.
@@ -196,6 +231,13 @@ pub fn pressed(ctx: &egui::Context, single_keys: bool) -> Vec<UiCommand> {
                 if let Some(Trigger::Single(k)) = c.trigger()
                     && i.consume_key(Modifiers::NONE, k)
                 {
+                    out.push(c);
+                }
+            }
+        }
+        if single_keys && alias_keys {
+            for (k, c) in ALIAS_KEYS {
+                if i.consume_key(Modifiers::NONE, k) || i.consume_key(Modifiers::SHIFT, k) {
                     out.push(c);
                 }
             }

@@ -296,11 +296,17 @@ fn file_dialog_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<
         if dialog.native.is_some() {
             ui.label(RichText::new("A system file dialog is open…").weak());
         }
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut dialog.path)
-                .hint_text("path to the file")
-                .desired_width(f32::INFINITY),
-        );
+        let field = ui
+            .horizontal(|ui| {
+                let label = ui.label("File:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut dialog.path)
+                        .hint_text("path to the file")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+            })
+            .inner;
         if dialog.native.is_none() && !field.has_focus() && dialog.path.is_empty() {
             field.request_focus();
         }

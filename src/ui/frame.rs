@@ -12,6 +12,7 @@ use super::dialogs::Pending;
 impl eframe::App for NewsmarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.theme = ctx.options(|o| o.theme_preference);
         let mut actions = self.input_actions(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| menu_ui(self, ui, &mut actions));
@@ -22,6 +23,7 @@ impl eframe::App for NewsmarkApp {
             egui::Panel::right("side_panel")
                 .default_size(380.0)
                 .min_size(260.0)
+                .max_size(560.0)
                 .show(ui, |ui| {
                     actions.extend(super::side_panel::side_panel_ui(self, ui))
                 });
@@ -31,14 +33,21 @@ impl eframe::App for NewsmarkApp {
         });
         actions.extend(super::dialogs::dialogs_ui(self, &ctx));
         actions.extend(super::recovery::recovery_ui(self, &ctx));
+        self.search.focus = false;
         for action in actions {
             self.apply(&ctx, action);
         }
+        self.sticky_tick(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
         if self.dialogs.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let prefs = self.prefs();
+        eframe::set_value(storage, super::workflow::PREFS_KEY, &prefs);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -73,7 +82,7 @@ impl NewsmarkApp {
         let focus = ctx.memory(|m| m.focused());
         let single_keys = !self.dialogs.any_open() && (focus.is_none() || focus == article);
         actions.extend(
-            commands::pressed(ctx, single_keys)
+            commands::pressed(ctx, single_keys, focus.is_none())
                 .into_iter()
                 .map(Action::Command),
         );
@@ -128,6 +137,24 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let has_doc = app.doc.is_some();
     ui.menu_button("File", |ui| {
         command_button(app, ui, UiCommand::Open, true, actions);
+        ui.add_enabled_ui(!app.recent.is_empty(), |ui| {
+            ui.menu_button("Open Recent", |ui| {
+                for path in &app.recent {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        actions.push(Action::Open(path.clone()));
+                        ui.close();
+                    }
+                }
+            });
+        });
         command_button(app, ui, UiCommand::Save, has_doc, actions);
         command_button(app, ui, UiCommand::SaveAs, has_doc, actions);
         ui.separator();
@@ -189,6 +216,11 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.separator();
         command_button(app, ui, UiCommand::NextAnnotation, has_doc, actions);
         command_button(app, ui, UiCommand::PrevAnnotation, has_doc, actions);
+        ui.separator();
+        command_button(app, ui, UiCommand::Find, has_doc, actions);
+        command_button(app, ui, UiCommand::FindNext, has_doc, actions);
+        command_button(app, ui, UiCommand::FindPrevious, has_doc, actions);
+        command_button(app, ui, UiCommand::ToggleSticky, has_doc, actions);
     });
     ui.menu_button("Help", |ui| {
         command_button(app, ui, UiCommand::Help, true, actions);
@@ -248,6 +280,22 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             actions.push(Action::Command(UiCommand::Redo));
         }
         ui.separator();
+        let sticky = match app.sticky {
+            Some(k) => format!("Sticky: {}", k.label()),
+            None => "Sticky".to_owned(),
+        };
+        if ui
+            .selectable_label(app.sticky.is_some(), sticky)
+            .on_hover_text(UiCommand::ToggleSticky.tooltip())
+            .clicked()
+        {
+            actions.push(Action::Command(UiCommand::ToggleSticky));
+        }
+        ui.separator();
+        if app.doc.is_some() {
+            super::search::search_ui(app, ui, actions);
+            ui.separator();
+        }
         if ui
             .button("A−")
             .on_hover_text("Smaller text (Ctrl+−)")

@@ -4,11 +4,15 @@ pub mod app;
 pub mod article_view;
 pub mod commands;
 pub mod dialogs;
+pub mod filter;
 mod frame;
 pub mod recovery;
+pub mod search;
 pub mod side_panel;
 pub mod speakers_panel;
+pub mod stats_panel;
 pub mod style;
+pub mod workflow;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,7 +70,17 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    match eframe::run_native("newsmark", options, Box::new(|_cc| Ok(Box::new(app)))) {
+    let creator = Box::new(|cc: &eframe::CreationContext<'_>| {
+        let mut app = app;
+        if let Some(prefs) = cc
+            .storage
+            .and_then(|s| eframe::get_value::<workflow::Prefs>(s, workflow::PREFS_KEY))
+        {
+            app.apply_prefs(&cc.egui_ctx, prefs);
+        }
+        Ok(Box::new(app) as Box<dyn eframe::App>)
+    });
+    match eframe::run_native("newsmark", options, creator) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsmark: cannot open a window: {e}");

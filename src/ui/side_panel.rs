@@ -20,6 +20,7 @@ pub fn side_panel_ui(app: &NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         for (tab, name) in [
             (SideTab::Annotations, "Annotations"),
             (SideTab::Speakers, "Speakers"),
+            (SideTab::Stats, "Stats"),
         ] {
             if ui.selectable_label(app.side_tab == tab, name).clicked() {
                 actions.push(Action::SetTab(tab));
@@ -30,6 +31,7 @@ pub fn side_panel_ui(app: &NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     match app.side_tab {
         SideTab::Annotations => annotations_ui(app, doc, ui, &mut actions),
         SideTab::Speakers => super::speakers_panel::speakers_ui(app, doc, ui, &mut actions),
+        SideTab::Stats => super::stats_panel::stats_ui(doc, ui),
     }
     actions
 }
@@ -41,12 +43,22 @@ fn annotations_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions:
         0.0
     };
     let list_height = (ui.available_height() - editor_height - 8.0).max(80.0);
-    let rows = &doc.session.annotations;
-    if rows.is_empty() {
+    filter_ui(app, doc, ui, actions);
+    let all = &doc.session.annotations;
+    let filtered: Vec<&Annotation>;
+    let rows: Vec<&Annotation> = if app.filter.is_active() {
+        filtered = all.iter().filter(|a| app.filter.shows(a)).collect();
+        filtered
+    } else {
+        all.iter().collect()
+    };
+    if all.is_empty() {
         ui.label(
             RichText::new("No annotations yet. Select text in the article, then press C (claim), Q (quote) or M (mention).")
                 .weak(),
         );
+    } else if rows.is_empty() {
+        ui.label(RichText::new("Nothing matches the filter.").weak());
     }
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 4.0;
     egui::ScrollArea::vertical()
@@ -65,6 +77,45 @@ fn annotations_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions:
             .auto_shrink([false, false])
             .show(ui, |ui| editor_ui(app, doc, a, ui, actions));
     }
+}
+
+/// Kind toggles and speaker / verdict pickers that filter the list and the highlights.
+fn filter_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let mut f = app.filter.clone();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Show:");
+        for (i, tag) in KindTag::ALL.iter().enumerate() {
+            if let Some(on) = f.kinds.get_mut(i) {
+                ui.checkbox(on, format!("{}s", tag.label()));
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("by");
+        if let Some(choice) =
+            speaker_combo(doc, ui, "filter_speaker", f.speaker, "any speaker", l.id)
+        {
+            f.speaker = choice;
+        }
+        let v = ui.label("verdict");
+        egui::ComboBox::from_id_salt("filter_verdict")
+            .selected_text(f.verdict.map_or("any", |v| v.label()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.verdict, None, "any");
+                for v in Verdict::ALL {
+                    ui.selectable_value(&mut f.verdict, Some(v), v.label());
+                }
+            })
+            .response
+            .labelled_by(v.id);
+        if app.filter.is_active() && ui.small_button("Reset").clicked() {
+            f = super::filter::Filter::default();
+        }
+    });
+    if f != app.filter {
+        actions.push(Action::SetFilter(f));
+    }
+    ui.separator();
 }
 
 fn annotation_row(
@@ -98,8 +149,9 @@ fn annotation_row(
         let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 14.0), egui::Sense::hover());
         ui.painter().rect_filled(rect, 2.0, colour);
         let text = format!("{} {snippet}{more}{who}", a.kind.tag().label());
+        // Truncated to the panel: a long row must not widen the panel.
         let r = ui
-            .selectable_label(app.selected == Some(a.id), text)
+            .add(egui::Button::selectable(app.selected == Some(a.id), text).truncate())
             .on_hover_text(super::article_view::describe(doc, a.id));
         if r.clicked() {
             actions.push(Action::Select(Some(a.id), true));
@@ -217,7 +269,7 @@ fn editor_ui(
                     {
                         actions.push(Action::SetCueFromSelection(a.id));
                     }
-                    if q.cue.is_some() && ui.small_button("✕").on_hover_text("Remove the cue").clicked() {
+                    if q.cue.is_some() && ui.small_button("remove").on_hover_text("Remove the cue").clicked() {
                         let mut new = a.clone();
                         if let Kind::Quote(nq) = &mut new.kind {
                             nq.cue = None;
@@ -232,7 +284,7 @@ fn editor_ui(
                         ui.horizontal(|ui| {
                             let t: String = doc.text.slice(part.start..part.end).chars().take(40).collect();
                             ui.label(RichText::new(t).italics());
-                            if ui.small_button("✕").on_hover_text("Remove this part").clicked() {
+                            if ui.small_button("remove").on_hover_text("Remove this part").clicked() {
                                 let mut new = a.clone();
                                 if let Kind::Quote(nq) = &mut new.kind {
                                     nq.more.remove(i);
@@ -276,6 +328,36 @@ fn editor_ui(
                         }
                     }
                 }).response.labelled_by(verdict_label.id);
+                ui.end_row();
+                ui.label("In quote");
+                ui.horizontal(|ui| {
+                    let around = super::workflow::enclosing_quote(&doc.session, a.span());
+                    match c.in_quote.and_then(|q| doc.session.annotation(q)) {
+                        Some(q) => {
+                            let t: String = q.exact.chars().take(30).collect();
+                            if ui.link(format!("#{} “{t}…”", q.id.0)).clicked() {
+                                actions.push(Action::Select(Some(q.id), true));
+                            }
+                            if ui.small_button("remove").on_hover_text("Unlink from the quote").clicked() {
+                                let mut new = a.clone();
+                                if let Kind::Claim(nc) = &mut new.kind {
+                                    nc.in_quote = None;
+                                }
+                                replace(actions, new, "unlink claim from quote", None);
+                            }
+                        }
+                        None => {
+                            ui.label(RichText::new("none").weak());
+                            if around.is_some() && ui.small_button("Link to the quote around it").clicked() {
+                                let mut new = a.clone();
+                                if let Kind::Claim(nc) = &mut new.kind {
+                                    nc.in_quote = around;
+                                }
+                                replace(actions, new, "link claim to quote", None);
+                            }
+                        }
+                    }
+                });
                 ui.end_row();
                 ui.label("Sources");
                 let mut sources = c.sources.join("\n");

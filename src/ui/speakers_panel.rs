@@ -50,10 +50,10 @@ pub fn speakers_ui(
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                 ui.painter().rect_filled(rect, 3.0, style::rgb(s.colour));
                 let key = if n < 9 { format!("{} ", n + 1) } else { String::new() };
-                let current = if app.current_speaker == Some(s.id) { " ★" } else { "" };
+                let current = if app.current_speaker == Some(s.id) { "  (current)" } else { "" };
                 let label = format!("{key}{}{current}", s.name);
                 if ui.selectable_label(app.selected_speaker == Some(s.id), label)
-                    .on_hover_text("Click to edit; ★ marks the current speaker new quotes are attributed to")
+                    .on_hover_text("Click to edit; (current) marks the speaker new quotes and claims are attributed to")
                     .clicked()
                 {
                     actions.push(Action::SelectSpeaker(Some(s.id)));
@@ -62,6 +62,10 @@ pub fn speakers_ui(
             });
         }
     });
+    if !app.candidates.is_empty() {
+        ui.separator();
+        candidates_ui(app, doc, ui, actions);
+    }
     if let Some(s) = app.selected_speaker.and_then(|id| doc.session.speaker(id)) {
         ui.separator();
         egui::ScrollArea::vertical()
@@ -155,7 +159,7 @@ fn speaker_editor_ui(
                     ui.horizontal(|ui| {
                         ui.label(alias);
                         if ui
-                            .small_button("✕")
+                            .small_button("remove")
                             .on_hover_text("Remove this alias")
                             .clicked()
                         {
@@ -222,7 +226,16 @@ fn speaker_editor_ui(
             });
         });
         if ui
-            .button("Delete")
+            .button("Find other mentions")
+            .on_hover_text(
+                "Underline every place the name or an alias occurs that is not marked yet",
+            )
+            .clicked()
+        {
+            actions.push(Action::FindMentions(s.id));
+        }
+        if ui
+            .button("Delete speaker")
             .on_hover_text("Delete this speaker; its annotations are kept without a speaker")
             .clicked()
         {
@@ -233,4 +246,38 @@ fn speaker_editor_ui(
             });
         }
     });
+}
+
+/// The offered mentions from "Find other mentions": accept one by one or all at once.
+fn candidates_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        ui.strong(format!("{} possible mention(s)", app.candidates.len()));
+        if ui.button("Accept all").clicked() {
+            actions.push(Action::AcceptAllCandidates);
+        }
+        if ui.button("Dismiss").clicked() {
+            actions.push(Action::ClearCandidates);
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("candidates")
+        .max_height(160.0)
+        .show(ui, |ui| {
+            for (i, (span, speaker)) in app.candidates.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let before: String = doc.text.prefix_of(span.start, 20).replace('\n', " ");
+                    let name = doc.text.slice(span.start..span.end);
+                    let r = ui.link(format!("…{before}[{name}]")).on_hover_text(format!(
+                        "Show it in the article ({})",
+                        doc.session.speaker_name(Some(*speaker))
+                    ));
+                    if r.clicked() {
+                        actions.push(Action::ShowSpan(*span));
+                    }
+                    if ui.small_button("Accept").clicked() {
+                        actions.push(Action::AcceptCandidate(i));
+                    }
+                });
+            }
+        });
 }

@@ -1,0 +1,110 @@
+//! Ctrl+F: the search bar, its matches, and turning a match into a selection to annotate.
+
+use egui::{Id, RichText};
+
+use crate::model::annotation::Span;
+use crate::model::search::find_all;
+
+use super::app::{Action, NewsmarkApp};
+use super::commands::UiCommand;
+
+/// The search bar's state.
+#[derive(Default)]
+pub struct SearchState {
+    /// What is searched for.
+    pub query: String,
+    /// Matches of `query`, in text order.
+    pub matches: Vec<Span>,
+    /// Index of the selected match.
+    pub current: Option<usize>,
+    /// The search field should take the keyboard next frame.
+    pub focus: bool,
+}
+
+/// Id of the search field.
+pub fn field_id() -> Id {
+    Id::unique("search_field")
+}
+
+impl NewsmarkApp {
+    /// Re-runs the search after the query or the document changed.
+    pub(crate) fn refresh_search(&mut self) {
+        self.search.matches = match &self.doc {
+            Some(doc) => find_all(&doc.text, &self.search.query),
+            None => Vec::new(),
+        };
+        self.search.current = None;
+    }
+
+    /// Selects the next (or previous) match after the current one and scrolls to it; the match
+    /// becomes the text selection, so C / Q / M annotate it.
+    pub(crate) fn find_step(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.status = if self.search.query.trim().is_empty() {
+                "Type something to find (Ctrl+F)".into()
+            } else {
+                format!("“{}” is not in the article", self.search.query.trim())
+            };
+            return;
+        }
+        let next = match (self.search.current, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.search.current = Some(next);
+        if let Some(&span) = self.search.matches.get(next) {
+            self.selection = Some(span);
+            self.selected = None;
+            self.view.scroll_to_span = Some(span);
+            self.status = format!(
+                "Match {} of {n} selected: press C, Q or M to annotate it",
+                next + 1
+            );
+        }
+    }
+}
+
+/// The search field and its buttons, drawn in the toolbar.
+pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let mut query = app.search.query.clone();
+    let field = egui::TextEdit::singleline(&mut query)
+        .id(field_id())
+        .hint_text("Find (Ctrl+F)")
+        .desired_width(180.0);
+    let label = ui.label("Find:");
+    let r = ui.add(field).labelled_by(label.id);
+    if app.search.focus {
+        r.request_focus();
+    }
+    if r.changed() {
+        actions.push(Action::SetSearch(query));
+    }
+    if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        actions.push(Action::Command(UiCommand::FindNext));
+    }
+    let n = app.search.matches.len();
+    if !app.search.query.trim().is_empty() {
+        let text = match app.search.current {
+            Some(i) => format!("{} / {n}", i + 1),
+            None => format!("{n} found"),
+        };
+        ui.label(RichText::new(text).weak());
+        if ui
+            .small_button("Prev")
+            .on_hover_text("Previous match (Shift+F3)")
+            .clicked()
+        {
+            actions.push(Action::Command(UiCommand::FindPrevious));
+        }
+        if ui
+            .small_button("Next")
+            .on_hover_text("Next match (F3)")
+            .clicked()
+        {
+            actions.push(Action::Command(UiCommand::FindNext));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The Stats tab: counts per speaker and kind, verdicts, and painted bar charts.
+
+use egui::{Color32, RichText, Sense, Stroke, vec2};
+
+use crate::io::document::Document;
+use crate::model::annotation::{CheckWorthiness, Kind, KindTag, Verdict};
+
+use super::style;
+
+/// Draws the statistics of the open document.
+pub fn stats_ui(doc: &Document, ui: &mut egui::Ui) {
+    let s = &doc.session;
+    egui::ScrollArea::vertical()
+        .id_salt("stats")
+        .show(ui, |ui| {
+            ui.label(format!(
+                "{} words · {} annotations: {} claims, {} quotes, {} mentions · {} speakers",
+                doc.text.word_count(),
+                s.annotations.len(),
+                s.count(KindTag::Claim),
+                s.count(KindTag::Quote),
+                s.count(KindTag::Mention),
+                s.speakers.len()
+            ));
+            ui.add_space(8.0);
+            ui.strong("Per speaker");
+            legend(ui);
+            let rows: Vec<(String, [usize; 3], [u8; 3])> = s
+                .speakers
+                .iter()
+                .map(|sp| {
+                    let (m, q, c) = s.speaker_counts(sp.id);
+                    (sp.name.clone(), [q, c, m], sp.colour)
+                })
+                .collect();
+            let max = rows
+                .iter()
+                .map(|r| r.1.iter().sum::<usize>())
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            egui::Grid::new("speaker_stats")
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for (name, counts, colour) in &rows {
+                        ui.label(RichText::new(name).color(style::rgb(*colour)));
+                        stacked_bar(ui, counts, max);
+                        ui.label(format!(
+                            "{} q · {} c · {} m",
+                            counts[0], counts[1], counts[2]
+                        ));
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(10.0);
+            ui.strong("Claims by verdict");
+            let claims: Vec<_> = s
+                .annotations
+                .iter()
+                .filter_map(|a| match &a.kind {
+                    Kind::Claim(c) => Some(c),
+                    _ => None,
+                })
+                .collect();
+            let verdicts: Vec<(&str, usize)> = Verdict::ALL
+                .iter()
+                .map(|v| (v.label(), claims.iter().filter(|c| c.verdict == *v).count()))
+                .collect();
+            bars(ui, "verdicts", &verdicts, style::CLAIM);
+            ui.add_space(10.0);
+            ui.strong("Claims by check-worthiness");
+            let worth: Vec<(&str, usize)> = CheckWorthiness::ALL
+                .iter()
+                .map(|w| {
+                    (
+                        w.label(),
+                        claims.iter().filter(|c| c.check_worthiness == *w).count(),
+                    )
+                })
+                .collect();
+            bars(ui, "worthiness", &worth, style::CLAIM);
+        });
+}
+
+const SEGMENTS: [[u8; 3]; 3] = [[0x4e, 0x79, 0xa7], style::CLAIM, [0x9a, 0x9a, 0x9a]];
+
+fn legend(ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        for (name, c) in ["quotes", "claims", "mentions"].iter().zip(SEGMENTS) {
+            let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+            ui.painter().rect_filled(r, 2.0, style::rgb(c));
+            ui.label(RichText::new(*name).small());
+        }
+    });
+}
+
+fn stacked_bar(ui: &mut egui::Ui, counts: &[usize; 3], max: usize) {
+    let width = 160.0;
+    let (rect, _) = ui.allocate_exact_size(vec2(width, 14.0), Sense::hover());
+    let painter = ui.painter();
+    painter.rect_stroke(
+        rect,
+        2.0,
+        Stroke::new(1.0, ui.visuals().weak_text_color()),
+        egui::StrokeKind::Inside,
+    );
+    let mut x = rect.left();
+    for (n, c) in counts.iter().zip(SEGMENTS) {
+        let w = width * (*n as f32) / (max as f32);
+        let seg = egui::Rect::from_min_size(egui::pos2(x, rect.top()), vec2(w, rect.height()));
+        painter.rect_filled(seg, 0.0, style::rgb(c));
+        x += w;
+    }
+}
+
+fn bars(ui: &mut egui::Ui, id: &str, rows: &[(&str, usize)], colour: [u8; 3]) {
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
+    egui::Grid::new(id).num_columns(3).show(ui, |ui| {
+        for (label, n) in rows {
+            ui.label(*label);
+            let (rect, _) = ui.allocate_exact_size(vec2(160.0, 12.0), Sense::hover());
+            let w = 160.0 * (*n as f32) / (max as f32);
+            ui.painter().rect_filled(
+                egui::Rect::from_min_size(rect.min, vec2(w, rect.height())),
+                2.0,
+                if *n == 0 {
+                    Color32::TRANSPARENT
+                } else {
+                    style::rgb(colour)
+                },
+            );
+            ui.label(n.to_string());
+            ui.end_row();
+        }
+    });
+}

@@ -1,0 +1,171 @@
+//! The fact-checker's helpers: finding a speaker's other mentions, sticky mode, claims inside
+//! quotes, recent files and preferences remembered between runs.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::annotation::{AnnotationId, Kind, KindTag, Span};
+use crate::model::edit::Edit;
+use crate::model::search::find_names;
+use crate::model::session::{Session, make_annotation};
+use crate::model::speaker::SpeakerId;
+
+use super::app::NewsmarkApp;
+
+/// Most recent files kept.
+const RECENT: usize = 10;
+
+/// The quote whose span contains `span`, if any (the innermost).
+pub fn enclosing_quote(session: &Session, span: Span) -> Option<AnnotationId> {
+    session
+        .annotations
+        .iter()
+        .filter(|a| matches!(a.kind, Kind::Quote(_)))
+        .filter(|a| a.start <= span.start && span.end <= a.end)
+        .min_by_key(|a| a.end - a.start)
+        .map(|a| a.id)
+}
+
+/// Preferences remembered between runs (the window size is remembered by eframe).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Article font size in points.
+    pub font_size: f32,
+    /// "dark", "light" or "system".
+    pub theme: String,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            font_size: 18.0,
+            theme: "system".into(),
+            recent: Vec::new(),
+        }
+    }
+}
+
+/// Key of the preferences in eframe's storage.
+pub const PREFS_KEY: &str = "newsmark_prefs";
+
+impl NewsmarkApp {
+    /// Lists every whole-word occurrence of the speaker's name and aliases that is not yet
+    /// marked as a mention, for the user to accept one by one or all at once.
+    pub(crate) fn find_mentions(&mut self, speaker: SpeakerId) {
+        let Some(doc) = &self.doc else { return };
+        let Some(sp) = doc.session.speaker(speaker) else {
+            return;
+        };
+        let names = std::iter::once(sp.name.as_str()).chain(sp.aliases.iter().map(String::as_str));
+        let marked = |s: &Span| {
+            doc.session
+                .annotations
+                .iter()
+                .any(|a| matches!(a.kind, Kind::Mention(_)) && a.start < s.end && s.start < a.end)
+        };
+        self.candidates = find_names(&doc.text, names)
+            .into_iter()
+            .filter(|s| !marked(s))
+            .map(|s| (s, speaker))
+            .collect();
+        self.status = format!(
+            "{} more place(s) name {} — accept them in the Speakers tab",
+            self.candidates.len(),
+            sp.name
+        );
+        self.view.invalidate();
+    }
+
+    /// Turns candidate `which` (or all of them) into mentions, as one undoable step.
+    pub(crate) fn accept_candidates(&mut self, which: Option<usize>) {
+        let Some(doc) = &self.doc else { return };
+        let chosen: Vec<(Span, SpeakerId)> = match which {
+            Some(i) => self.candidates.get(i).copied().into_iter().collect(),
+            None => self.candidates.clone(),
+        };
+        if chosen.is_empty() {
+            return;
+        }
+        let first = doc.session.next_annotation_id().0;
+        let edits: Vec<Edit> = chosen
+            .iter()
+            .zip(first..)
+            .map(|(&(span, speaker), id)| {
+                Edit::InsertAnnotation(make_annotation(
+                    &doc.text,
+                    AnnotationId(id),
+                    span,
+                    KindTag::Mention.with_speaker(Some(speaker)),
+                ))
+            })
+            .collect();
+        let n = edits.len();
+        self.edit(Edit::Batch(edits), format!("add {n} mention(s)"), None);
+        self.candidates.retain(|c| !chosen.contains(c));
+        self.view.invalidate();
+    }
+
+    /// In sticky mode, marks a new selection with the last kind once the mouse is released.
+    pub(crate) fn sticky_tick(&mut self, ctx: &egui::Context) {
+        let Some(kind) = self.sticky else { return };
+        if self.selection == self.sticky_seen || ctx.input(|i| i.pointer.any_down()) {
+            return;
+        }
+        self.sticky_seen = self.selection;
+        if self.selection.is_some() {
+            self.mark(kind);
+            self.sticky_seen = None;
+        }
+    }
+
+    /// Puts the open document's file at the top of the recent files.
+    pub(crate) fn remember_recent(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let path = doc
+            .session_path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&doc.session.article.path));
+        let path = std::path::absolute(&path).unwrap_or(path);
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT);
+    }
+
+    /// The preferences to remember.
+    pub fn prefs(&self) -> Prefs {
+        let theme = match self.theme {
+            egui::ThemePreference::Dark => "dark",
+            egui::ThemePreference::Light => "light",
+            egui::ThemePreference::System => "system",
+        };
+        Prefs {
+            font_size: self.font_size,
+            theme: theme.into(),
+            recent: self.recent.clone(),
+        }
+    }
+
+    /// Applies remembered preferences (the open document's file stays first in the list).
+    pub fn apply_prefs(&mut self, ctx: &egui::Context, prefs: Prefs) {
+        self.font_size = prefs.font_size.clamp(10.0, 40.0);
+        ctx.set_theme(match prefs.theme.as_str() {
+            "dark" => egui::ThemePreference::Dark,
+            "light" => egui::ThemePreference::Light,
+            _ => egui::ThemePreference::System,
+        });
+        for p in prefs.recent {
+            if !self.recent.contains(&p) && self.recent.len() < RECENT {
+                self.recent.push(p);
+            }
+        }
+    }
+
+    /// Recently used files, newest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.recent
+    }
+}

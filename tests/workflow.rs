@@ -1,0 +1,332 @@
+//! The fact-checker's workflow through the real window: search, keyboard-only annotation,
+//! two-part quotes with cues, claims, speakers (find mentions, merge, undo), sticky mode,
+//! filters, statistics, help and remembered preferences.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
+
+mod common;
+
+use common::{copy_sample, drag_select, find, harness_for};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use newsmark::model::annotation::{CheckWorthiness, Kind, KindTag, QuoteType, Verdict};
+use newsmark::ui::NewsmarkApp;
+
+/// The sample article in a window tall enough to show all of it.
+fn tall() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "story.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    h.set_size(egui::vec2(1400.0, 2000.0));
+    h.run_steps(3);
+    (dir, h)
+}
+
+fn session<'h>(h: &'h Harness<'_, NewsmarkApp>) -> &'h newsmark::model::session::Session {
+    &h.state().document().unwrap().session
+}
+
+/// Code-point range of the `n`-th (0-based) occurrence of `needle`.
+fn nth(h: &Harness<'_, NewsmarkApp>, needle: &str, n: usize) -> (usize, usize) {
+    let text = h.state().document().unwrap().text.as_str();
+    let byte = text.match_indices(needle).nth(n).unwrap().0;
+    let start = text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+fn mark(h: &mut Harness<'_, NewsmarkApp>, needle: &str, key: Key) {
+    let (s, e) = find(h, needle);
+    drag_select(h, s, e);
+    h.key_press(key);
+    h.run_steps(2);
+}
+
+#[test]
+fn search_then_annotate_the_second_match_from_the_keyboard_only() {
+    let (_dir, mut h) = tall();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("stoltenberg");
+    h.run_steps(2);
+    h.get_by_label_contains("found");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    h.key_press(Key::F3);
+    h.run_steps(2);
+    h.get_by_label("2 / 4");
+    h.key_press(Key::M);
+    h.run_steps(2);
+    let s = session(&h);
+    assert_eq!(s.annotations.len(), 1);
+    let a = &s.annotations[0];
+    assert_eq!(a.exact, "Stoltenberg");
+    assert_eq!((a.start, a.end), nth(&h, "Stoltenberg", 1));
+    assert_eq!(s.speakers[0].name, "Stoltenberg");
+}
+
+#[test]
+fn two_part_quote_with_a_cue_and_a_type() {
+    let (_dir, mut h) = tall();
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    let part1 = "We are always prepared to listen to the concerns of Russia and NATO will make every effort to advance politically";
+    mark(&mut h, part1, Key::Q);
+    let (s, e) = nth(&h, "said Stoltenberg", 0);
+    drag_select(&mut h, s, s + 4);
+    h.get_by_label("Set from selection").click();
+    h.run_steps(2);
+    let (s2, e2) = find(
+        &h,
+        "the dialogue to be meaningful, it must also address concerns about Russia’s actions",
+    );
+    drag_select(&mut h, s2, e2);
+    h.get_by_label("Add selection as part").click();
+    h.run_steps(2);
+    h.get_by_label("mixed").click();
+    h.run_steps(2);
+    let s_ = session(&h);
+    let q = s_
+        .annotations
+        .iter()
+        .find(|a| a.kind.tag() == KindTag::Quote)
+        .unwrap();
+    let Kind::Quote(quote) = &q.kind else {
+        unreachable!()
+    };
+    assert_eq!(q.exact, part1);
+    let cue = quote.cue.unwrap();
+    assert_eq!((cue.start, cue.end), (s, s + 4));
+    assert!(e > cue.end);
+    assert_eq!(quote.more.len(), 1);
+    assert_eq!((quote.more[0].start, quote.more[0].end), (s2, e2));
+    assert_eq!(quote.quote_type, QuoteType::Mixed);
+    assert_eq!(q.kind.speaker(), Some(s_.speakers[0].id));
+}
+
+#[test]
+fn claim_inside_a_quote_links_to_it_and_gets_a_verdict() {
+    let (_dir, mut h) = tall();
+    mark(
+        &mut h,
+        "We regret that, despite calls from the international community for several weeks",
+        Key::Q,
+    );
+    mark(
+        &mut h,
+        "despite calls from the international community for several weeks",
+        Key::C,
+    );
+    h.get_by_label("high").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Verdict")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("Mostly true").click();
+    h.run_steps(2);
+    let s = session(&h);
+    let quote = s
+        .annotations
+        .iter()
+        .find(|a| a.kind.tag() == KindTag::Quote)
+        .unwrap();
+    let claim = s
+        .annotations
+        .iter()
+        .find(|a| a.kind.tag() == KindTag::Claim)
+        .unwrap();
+    let Kind::Claim(c) = &claim.kind else {
+        unreachable!()
+    };
+    assert_eq!(c.in_quote, Some(quote.id));
+    assert_eq!(c.check_worthiness, CheckWorthiness::High);
+    assert_eq!(c.verdict, Verdict::MostlyTrue);
+}
+
+#[test]
+fn merge_two_speakers_then_undo_and_redo_the_merge() {
+    let (_dir, mut h) = tall();
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press(Key::Num0); // no current speaker: the next mention is someone new
+    h.run_steps(1);
+    mark(&mut h, "the Norwegian politician", Key::M);
+    assert_eq!(session(&h).speakers.len(), 2);
+
+    h.get_by_label("Speakers").click();
+    h.run_steps(2);
+    h.get_by_label_contains("2 the Norwegian politician")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Merge into…").click();
+    h.run_steps(3);
+    h.get_by_label("Jens Stoltenberg").click();
+    h.run_steps(2);
+    let s = session(&h);
+    assert_eq!(s.speakers.len(), 1);
+    assert_eq!(s.speakers[0].aliases, ["the Norwegian politician"]);
+    assert!(
+        s.annotations
+            .iter()
+            .all(|a| a.kind.speaker() == Some(s.speakers[0].id))
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(session(&h).speakers.len(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(session(&h).speakers.len(), 1);
+}
+
+#[test]
+fn find_other_mentions_offers_every_name_and_alias_and_accepts_them_all() {
+    let (_dir, mut h) = tall();
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    mark(&mut h, "the Norwegian politician", Key::M);
+    // "Stoltenberg" alone, marked once while Stoltenberg is current, becomes an alias too.
+    let (s, e) = nth(&h, "Stoltenberg", 1);
+    drag_select(&mut h, s, e);
+    h.key_press(Key::M);
+    h.run_steps(2);
+    let speaker = session(&h).speakers[0].id;
+    assert!(
+        session(&h).speakers[0]
+            .aliases
+            .contains(&"Stoltenberg".to_owned())
+    );
+    h.get_by_label("Speakers").click();
+    h.run_steps(2);
+    h.get_by_label_contains("1 Jens Stoltenberg").click();
+    h.run_steps(2);
+    h.get_by_label("Find other mentions").click();
+    h.run_steps(2);
+    // Four "Stoltenberg" in the text: one inside "Jens Stoltenberg", one marked already.
+    h.get_by_label("2 possible mention(s)");
+    h.get_by_label("Accept all").click();
+    h.run_steps(2);
+    let s = session(&h);
+    assert_eq!(s.count(KindTag::Mention), 5);
+    assert!(
+        s.annotations
+            .iter()
+            .all(|a| a.kind.speaker() == Some(speaker))
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        session(&h).count(KindTag::Mention),
+        3,
+        "accept all is one undo step"
+    );
+}
+
+#[test]
+fn sticky_mode_marks_each_new_selection_with_the_last_kind() {
+    let (_dir, mut h) = tall();
+    mark(&mut h, "the Kremlin", Key::C);
+    h.key_press(Key::Escape);
+    h.key_press(Key::S);
+    h.run_steps(2);
+    let (s, e) = find(&h, "heavy weapons");
+    drag_select(&mut h, s, e);
+    h.run_steps(2);
+    let (s, e) = find(&h, "economic sanctions");
+    drag_select(&mut h, s, e);
+    h.run_steps(2);
+    // Listed in text order.
+    let texts: Vec<&str> = session(&h)
+        .annotations
+        .iter()
+        .map(|a| a.exact.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["heavy weapons", "the Kremlin", "economic sanctions"]
+    );
+    assert!(
+        session(&h)
+            .annotations
+            .iter()
+            .all(|a| a.kind.tag() == KindTag::Claim)
+    );
+}
+
+#[test]
+fn arrows_step_through_annotations_and_delete_removes_the_selected_one() {
+    let (_dir, mut h) = tall();
+    mark(&mut h, "the Kremlin", Key::C);
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press(Key::Escape);
+    h.run_steps(1);
+    // Give the keyboard to nothing, as after clicking outside the text.
+    h.state_mut();
+    h.get_by_label("Annotations").click();
+    h.run_steps(2);
+    h.key_press(Key::ArrowDown);
+    h.run_steps(2);
+    let first = session(&h).annotations[0].id;
+    assert_eq!(h.state().selected(), Some(first));
+    h.key_press(Key::ArrowDown);
+    h.run_steps(2);
+    assert_eq!(h.state().selected(), Some(session(&h).annotations[1].id));
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    assert_eq!(session(&h).annotations.len(), 1);
+    assert_eq!(session(&h).annotations[0].id, first);
+}
+
+#[test]
+fn filters_hide_kinds_and_stats_count_them() {
+    let (_dir, mut h) = tall();
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    mark(&mut h, "the Kremlin", Key::C);
+    mark(&mut h, "We regret that", Key::Q);
+    h.key_press(Key::Escape);
+    h.run_steps(1);
+    h.get_by_label("Claims").click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Claim the Kremlin").is_none());
+    h.get_by_label_contains("Quote We regret that");
+    h.get_by_label("Stats").click();
+    h.run_steps(4);
+    h.get_by_label("1 q · 1 c · 1 m");
+    h.get_by_label_contains("3 annotations: 1 claims, 1 quotes, 1 mentions");
+}
+
+#[test]
+fn help_overlay_lists_the_command_table() {
+    let (_dir, mut h) = tall();
+    h.key_press(Key::F1);
+    h.run_steps(3);
+    assert!(h.get_all_by_label("Keyboard shortcuts").count() >= 1);
+    h.get_by_label("Find…");
+    h.get_by_label("Ctrl+F");
+    h.get_by_label("Sticky mode");
+}
+
+#[test]
+fn preferences_and_recent_files_are_remembered() {
+    let (dir, mut h) = tall();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(2);
+    let prefs = h.state().prefs();
+    assert_eq!(prefs.font_size, 20.0);
+    assert_eq!(prefs.recent[0].file_name().unwrap(), "story.txt");
+    // A later run: the preferences come back.
+    let other = copy_sample(dir.path(), "other.txt");
+    let (mut app, _) = NewsmarkApp::new(dir.path().join("saves")).open_now(&other);
+    app.apply_prefs(&egui::Context::default(), prefs);
+    let h2 = common::harness(app);
+    let again = h2.state().prefs();
+    assert_eq!(again.font_size, 20.0);
+    let names: Vec<_> = again
+        .recent
+        .iter()
+        .map(|p| p.file_name().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["other.txt", "story.txt"]);
+}
