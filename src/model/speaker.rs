@@ -106,15 +106,26 @@ impl Speaker {
             .any(|n| n.trim().to_lowercase() == text.to_lowercase())
     }
 
-    /// Adds `alias` unless it is already the name or an alias; returns whether it was added.
+    /// Adds `alias` unless it is already the name or an alias, or a pronoun ("he" names
+    /// nobody in particular); returns whether it was added.
     pub fn add_alias(&mut self, alias: &str) -> bool {
         let alias = alias.trim();
-        if alias.is_empty() || self.is_called(alias) {
+        if alias.is_empty() || self.is_called(alias) || is_pronoun(alias) {
             return false;
         }
         self.aliases.push(alias.to_owned());
         true
     }
+}
+
+/// True for personal pronouns, which refer to a speaker but are no name for them.
+pub fn is_pronoun(text: &str) -> bool {
+    const PRONOUNS: [&str; 16] = [
+        "he", "she", "they", "it", "him", "her", "them", "his", "hers", "their", "we", "us", "i",
+        "me", "you", "its",
+    ];
+    let t = text.trim().to_lowercase();
+    PRONOUNS.contains(&t.as_str())
 }
 
 #[cfg(test)]
@@ -128,6 +139,7 @@ mod tests {
         assert!(!s.add_alias("The Norwegian Politician "));
         assert!(!s.add_alias("jens stoltenberg"));
         assert!(!s.add_alias("  "));
+        assert!(!s.add_alias("He"), "a pronoun is no alias");
         assert!(s.is_called("THE NORWEGIAN POLITICIAN"));
         assert_eq!(s.aliases, ["the Norwegian politician"]);
     }

@@ -469,8 +469,9 @@ impl NewsmarkApp {
                 speaker_name = existing.name.clone();
             } else if let Some(current) = self.current_speaker.and_then(|c| session.speaker(c)) {
                 let mut updated = current.clone();
-                updated.add_alias(&name);
-                edits.push(Edit::ReplaceSpeaker(updated));
+                if updated.add_alias(&name) {
+                    edits.push(Edit::ReplaceSpeaker(updated));
+                }
             } else {
                 let new = Speaker::new(session.next_speaker_id(), name);
                 speaker = Some(new.id);

@@ -359,10 +359,11 @@ fn editor_ui(
                     }
                 });
                 ui.end_row();
-                ui.label("Sources");
+                let sources_label = ui.label("Sources");
                 let mut sources = c.sources.join("\n");
                 if ui
                     .add(egui::TextEdit::multiline(&mut sources).desired_rows(2).hint_text("one URL per line"))
+                    .labelled_by(sources_label.id)
                     .changed()
                 {
                     let mut new = a.clone();
@@ -375,9 +376,13 @@ fn editor_ui(
             }
             Kind::Mention(_) => {}
         }
-        ui.label("Note");
+        let note_label = ui.label("Note");
         let mut note = a.note.clone();
-        if ui.add(egui::TextEdit::multiline(&mut note).desired_rows(2)).changed() {
+        if ui
+            .add(egui::TextEdit::multiline(&mut note).desired_rows(2))
+            .labelled_by(note_label.id)
+            .changed()
+        {
             let mut new = a.clone();
             new.note = note;
             replace(actions, new, "edit note", Some(format!("note {}", a.id.0)));

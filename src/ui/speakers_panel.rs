@@ -96,9 +96,13 @@ fn speaker_editor_ui(
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Name");
+            let name_label = ui.label("Name");
             let mut name = s.name.clone();
-            if ui.text_edit_singleline(&mut name).changed() {
+            if ui
+                .text_edit_singleline(&mut name)
+                .labelled_by(name_label.id)
+                .changed()
+            {
                 let mut new = s.clone();
                 new.name = name;
                 replace(
@@ -124,10 +128,11 @@ fn speaker_editor_ui(
                 .response
                 .labelled_by(kind_label.id);
             ui.end_row();
-            ui.label("Role");
+            let role_label = ui.label("Role");
             let mut role = s.role.clone();
             if ui
                 .add(egui::TextEdit::singleline(&mut role).hint_text("e.g. NATO Secretary General"))
+                .labelled_by(role_label.id)
                 .changed()
             {
                 let mut new = s.clone();
