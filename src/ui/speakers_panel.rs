@@ -197,7 +197,7 @@ fn speaker_editor_ui(
             ui.end_row();
         });
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .button("Make current")
             .on_hover_text("New quotes and claims are attributed to the current speaker (keys 1–9)")
