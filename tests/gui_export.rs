@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{copy_sample, drag_select, find, harness_for};
+use common::{copy_sample, harness_for, mark, type_path};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 
@@ -26,39 +26,18 @@ fn menu(h: &mut egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>, path: &[&s
     }
 }
 
-fn choose_path(
-    h: &mut egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>,
-    path: &str,
-    button: &str,
-) {
-    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:");
-    // Replace whatever path was suggested.
-    field.focus();
-    h.run_steps(1);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:")
-        .type_text(path);
-    h.run_steps(1);
-    h.get_by_label(button).click();
-    h.run_steps(3);
-}
-
 #[test]
 fn export_w3c_and_brat_then_import_them_back() {
     let dir = tempfile::tempdir().unwrap();
     let article = copy_sample(dir.path(), "story.txt");
     let mut h = harness_for(&article, &dir.path().join("saves"));
-    for (needle, key) in [("Jens Stoltenberg", Key::M), ("the Kremlin", Key::C)] {
-        let (s, e) = find(&h, needle);
-        drag_select(&mut h, s, e);
-        h.key_press(key);
-        h.run_steps(2);
-    }
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    mark(&mut h, "the Kremlin", Key::C);
     let before = h.state().document().unwrap().session.annotations.clone();
 
     let w3c = dir.path().join("out/story.jsonld");
     menu(&mut h, &["Export", "W3C Web Annotation (JSON-LD)"]);
-    choose_path(&mut h, w3c.to_str().unwrap(), "Export");
+    type_path(&mut h, &w3c, "Export");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&w3c).unwrap()).unwrap();
     assert_eq!(json["type"], "AnnotationCollection");
@@ -67,7 +46,7 @@ fn export_w3c_and_brat_then_import_them_back() {
 
     let ann = dir.path().join("out/story.ann");
     menu(&mut h, &["Export", "brat standoff (.ann + .txt)"]);
-    choose_path(&mut h, ann.to_str().unwrap(), "Export");
+    type_path(&mut h, &ann, "Export");
     let brat = std::fs::read_to_string(&ann).unwrap();
     assert!(brat.contains("\tMention "), "{brat}");
     assert!(brat.contains("\tthe Kremlin"), "{brat}");
@@ -75,7 +54,7 @@ fn export_w3c_and_brat_then_import_them_back() {
 
     // Never over the article itself.
     menu(&mut h, &["Export", "CSV"]);
-    choose_path(&mut h, article.to_str().unwrap(), "Export");
+    type_path(&mut h, &article, "Export");
     h.get_by_label("Something went wrong");
     assert!(h.state().error().unwrap().contains("refusing to overwrite"));
     assert_eq!(
@@ -90,7 +69,7 @@ fn export_w3c_and_brat_then_import_them_back() {
         &mut h,
         &["Import annotations", "W3C Web Annotation (JSON-LD)…"],
     );
-    choose_path(&mut h, w3c.to_str().unwrap(), "Import");
+    type_path(&mut h, &w3c, "Import");
     h.run_steps(2);
     h.get_by_label("Discard").click();
     h.run_steps(3);

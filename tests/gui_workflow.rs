@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{copy_sample, drag_select, find, harness, harness_for};
+use common::{copy_sample, drag_select, find, harness, harness_for, mark};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use newsmark::model::annotation::{Kind, KindTag};
@@ -88,14 +88,8 @@ fn mention_of_alias_joins_the_current_speaker_and_undo_reverts_it() {
     // Tall enough that the whole sample is on screen.
     h.set_size(egui::vec2(1280.0, 2000.0));
     h.run_steps(2);
-    let (s, e) = find(&h, "Jens Stoltenberg");
-    drag_select(&mut h, s, e);
-    h.key_press(Key::M);
-    h.run_steps(2);
-    let (s, e) = find(&h, "the Norwegian politician");
-    drag_select(&mut h, s, e);
-    h.key_press(Key::M);
-    h.run_steps(2);
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    mark(&mut h, "the Norwegian politician", Key::M);
     let session = &h.state().document().unwrap().session;
     assert_eq!(session.speakers.len(), 1);
     assert_eq!(

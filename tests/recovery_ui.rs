@@ -11,7 +11,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_sample, drag_select, find, harness_for};
+use common::{copy_sample, drag_select, find, harness_for, mark, type_path};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use newsmark::model::annotation::KindTag;
@@ -92,12 +92,7 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     annotate_and_wait(&mut h, "Kremlin");
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(2);
-    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:")
-        .type_text(other.to_str().unwrap());
-    h.run_steps(1);
-    h.get_by_label("Open").click();
-    // The question is a new window: it shows from its second frame on.
-    h.run_steps(4);
+    type_path(&mut h, &other, "Open");
     h.get_by_label_contains("save the changes to story.txt?");
     h.get_by_label("Cancel").click();
     h.run_steps(2);
@@ -107,11 +102,7 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     // Again, and this time discard: the other file opens and the unsaved work is gone for good.
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(2);
-    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:")
-        .type_text(other.to_str().unwrap());
-    h.run_steps(1);
-    h.get_by_label("Open").click();
-    h.run_steps(4);
+    type_path(&mut h, &other, "Open");
     h.get_by_label("Discard").click();
     h.run_steps(2);
     assert_eq!(h.state().document().unwrap().display_name(), "other.txt");
@@ -124,9 +115,7 @@ fn after_the_article_changed_orphans_are_listed_for_review_and_kept_until_delete
     let article = copy_sample(dir.path(), "story.txt");
     let saves = dir.path().join("saves");
     let mut h = harness_for(&article, &saves);
-    let (s, e) = find(&h, "Jens Stoltenberg");
-    drag_select(&mut h, s, e);
-    h.key_press(Key::M);
+    mark(&mut h, "Jens Stoltenberg", Key::M);
     annotate_and_wait(&mut h, "celebrated that the Kremlin");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);

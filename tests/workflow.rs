@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{copy_sample, drag_select, find, harness_for};
+use common::{copy_sample, drag_select, find, harness_for, mark};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -37,13 +37,6 @@ fn nth(h: &Harness<'_, NewsmarkApp>, needle: &str, n: usize) -> (usize, usize) {
     let byte = text.match_indices(needle).nth(n).unwrap().0;
     let start = text[..byte].chars().count();
     (start, start + needle.chars().count())
-}
-
-fn mark(h: &mut Harness<'_, NewsmarkApp>, needle: &str, key: Key) {
-    let (s, e) = find(h, needle);
-    drag_select(h, s, e);
-    h.key_press(key);
-    h.run_steps(2);
 }
 
 #[test]

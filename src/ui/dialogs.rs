@@ -130,28 +130,20 @@ fn spawn_native(purpose: &Purpose, path: &str) -> Option<Receiver<Option<PathBuf
             Some(dir) => dialog.set_directory(dir),
             None => dialog,
         };
+        let suggested_name = start
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let picked = match purpose {
             Purpose::SaveAs => dialog
                 .add_filter("newsmark session", &["ron"])
-                .set_file_name(
-                    start
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                )
+                .set_file_name(suggested_name)
                 .save_file(),
             Purpose::Open => dialog
                 .add_filter("Article or session", &["txt", "ron", "text", "md"])
                 .add_filter("All files", &["*"])
                 .pick_file(),
-            Purpose::Export(_) => dialog
-                .set_file_name(
-                    start
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                )
-                .save_file(),
+            Purpose::Export(_) => dialog.set_file_name(suggested_name).save_file(),
             Purpose::Import(ImportFormat::Brat) => {
                 dialog.add_filter("brat standoff", &["ann"]).pick_file()
             }

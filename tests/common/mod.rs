@@ -63,3 +63,27 @@ pub fn drag_select(h: &mut Harness<'_, NewsmarkApp>, start: usize, end: usize) {
     h.drop_at(b);
     h.run_steps(2);
 }
+
+/// Selects the first `needle` with the pointer and presses `key` (C, Q or M).
+pub fn mark(h: &mut Harness<'_, NewsmarkApp>, needle: &str, key: egui::Key) {
+    let (s, e) = find(h, needle);
+    drag_select(h, s, e);
+    h.key_press(key);
+    h.run_steps(2);
+}
+
+/// Chooses `path` in the open file dialog by typing it over whatever was suggested, then
+/// presses the dialog's `button`.
+pub fn type_path(h: &mut Harness<'_, NewsmarkApp>, path: &Path, button: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    let field = || egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(field(), "File:").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(field(), "File:")
+        .type_text(path.to_str().unwrap());
+    h.run_steps(1);
+    h.get_by_label(button).click();
+    // What the button opens is a new window: it shows from its second frame on.
+    h.run_steps(4);
+}
