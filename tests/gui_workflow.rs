@@ -163,3 +163,30 @@ fn selection_snaps_to_whole_words() {
     let doc = h.state().document().unwrap();
     assert_eq!(doc.session.annotations[0].exact, "Secretary General");
 }
+
+/// A file dropped on the window, as the windowing backend hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_on_the_window_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "a.txt");
+    let other = copy_sample(dir.path(), "dropped.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(other.clone())));
+    h.run_steps(2);
+    assert_eq!(h.state().document().unwrap().display_name(), "dropped.txt");
+}
