@@ -9,6 +9,7 @@
 mod blocks;
 mod highlight;
 mod layout;
+mod paint;
 mod select;
 
 use egui::text::{LayoutJob, TextWrapping};
@@ -287,20 +288,42 @@ fn body_ui(
 
     // Pointer: press, drag, double/triple click; the y is kept on screen so a drag past the
     // edge selects what is visible while the view scrolls.
-    let pointer = response.interact_pointer_pos().or(response.hover_pos());
-    let hit = pointer.map(|p| {
+    let pointer = response
+        .interact_pointer_pos()
+        .or(response.hover_pos())
+        .or_else(|| {
+            ui.input(|i| i.pointer.latest_pos())
+                .filter(|p| clip.contains(*p))
+        });
+    let mut hit_at = |p: Pos2| {
         let y = p.y.clamp(
             clip.top() + 1.0,
             (clip.bottom() - 1.0).max(clip.top() + 1.0),
         );
         layout.hit(ui, vec2(p.x - origin.x, y - origin.y))
-    });
+    };
+    let hit = pointer.map(&mut hit_at);
+    // From the events, not `press_origin`: a press and its release can share a frame.
+    let press = ui
+        .input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::PointerButton {
+                    pos,
+                    button: egui::PointerButton::Primary,
+                    pressed: true,
+                    ..
+                } => Some(*pos),
+                _ => None,
+            })
+        })
+        .filter(|p| clip.contains(*p) && rect.contains(*p))
+        .map(&mut hit_at);
     let blocks_ref = &*layout.blocks;
     let line = |at: usize| {
         let r = blocks_ref.range(blocks_ref.block_of(at));
         Span::new(r.start, r.end)
     };
-    if select::pointer(sel, ui, &response, hit, &doc.text, line) {
+    if select::pointer(sel, ui, &response, hit, press, &doc.text, line) {
         response.request_focus();
     }
     if response.dragged()
@@ -366,7 +389,7 @@ fn body_ui(
         }
     }
 
-    paint(
+    paint::paint(
         ui,
         layout,
         visible.clone(),
@@ -381,47 +404,6 @@ fn body_ui(
         )
     });
     (origin, painted)
-}
-
-/// Paints the visible blocks, then the selection (or the caret) over them.
-fn paint(
-    ui: &egui::Ui,
-    layout: &Layout<'_>,
-    visible: std::ops::Range<usize>,
-    origin: Pos2,
-    sel: Option<Selection>,
-) {
-    let painter = ui.painter();
-    let blocks = &*layout.blocks;
-    for i in visible.clone() {
-        if let Some(l) = blocks.laid(i) {
-            let pos = origin + vec2(0.0, blocks.top(i));
-            painter.galley(pos, l.galley.clone(), layout.look.text_colour);
-        }
-    }
-    let Some(s) = sel else { return };
-    let span = s.span();
-    if span.is_empty() {
-        let b = blocks.block_of(s.head);
-        if visible.contains(&b)
-            && let Some(r) = layout::cursor_rect(blocks, b, s.head)
-        {
-            let r = r.translate(origin.to_vec2());
-            let stroke = egui::Stroke::new(1.5, layout.look.text_colour);
-            painter.line_segment([r.center_top(), r.center_bottom()], stroke);
-        }
-        return;
-    }
-    let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
-    for i in visible {
-        let r = blocks.range(i);
-        if span.end < r.start || span.start > r.end {
-            continue;
-        }
-        for rect in layout::range_rects(blocks, i, span.start, span.end, span.end > r.end) {
-            painter.rect_filled(rect.translate(origin.to_vec2()), 0.0, fill);
-        }
-    }
 }
 
 /// One line describing an annotation for tooltips and lists: "Quote · Stoltenberg · said".

@@ -33,13 +33,15 @@ impl Selection {
     }
 }
 
-/// Updates the selection from the pointer; `hit` is the code point under the pointer.
-/// Returns true if the user pressed inside the article (to take the keyboard focus).
+/// Updates the selection from the pointer: `hit` is the code point under the pointer now,
+/// `press` the one where the primary button went down this frame (press, move and release
+/// can all arrive in one frame). Returns true if the user pressed inside the article.
 pub(super) fn pointer(
     sel: &mut Option<Selection>,
     ui: &egui::Ui,
     response: &Response,
     hit: Option<usize>,
+    press: Option<usize>,
     text: &ArticleText,
     line: impl Fn(usize) -> Span,
 ) -> bool {
@@ -57,13 +59,18 @@ pub(super) fn pointer(
             anchor: l.start,
             head: l.end,
         });
-    } else if response.hovered() && ui.input(|i| i.pointer.any_pressed()) {
+    } else if let Some(from) =
+        press.filter(|_| response.hovered() || response.is_pointer_button_down_on())
+    {
         *sel = match (*sel, shift) {
             (Some(s), true) => Some(Selection { head: at, ..s }),
-            _ => Some(Selection::caret(at)),
+            _ => Some(Selection {
+                anchor: from,
+                head: at,
+            }),
         };
         return true;
-    } else if response.dragged()
+    } else if (response.dragged() || response.drag_stopped())
         && let Some(s) = sel
     {
         s.head = at;
