@@ -22,16 +22,20 @@ fn main() -> anyhow::Result<()> {
         let suffix = args.get(2).cloned().unwrap_or_default();
         return rig::run_case(&open, &suffix);
     }
-    let dir = tempfile::tempdir()?;
+    let tmp = tempfile::tempdir()?;
+    // NEWSMARK_BENCH_DIR keeps the generated files (to open them in the app).
+    let dir =
+        std::env::var_os("NEWSMARK_BENCH_DIR").map_or_else(|| tmp.path().to_owned(), PathBuf::from);
+    std::fs::create_dir_all(&dir)?;
     let big = match args.as_slice() {
-        [] => rig::generate(dir.path(), "big", 1_500_000, 10_000)?,
+        [] => rig::generate(&dir, "big", 1_500_000, 10_000)?,
         [article] => PathBuf::from(article),
         [article, session, ..] => {
             let _ = article;
             PathBuf::from(session)
         }
     };
-    let small = rig::generate(dir.path(), "small", 10_000, 67)?;
+    let small = rig::generate(&dir, "small", 10_000, 67)?;
     let big_warm = child(&big, "")?;
     let small_warm = child(&small, "_10kb")?;
     if let (Some(b), Some(s)) = (big_warm, small_warm) {

@@ -192,7 +192,15 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         look_key: look.key(view.revision, wrap),
         frame: view.frame,
     };
-    let forced = plan_scroll(&mut layout, ui, offset, viewport_h, metrics, reveal);
+    let forced = layout::plan_scroll(
+        &mut layout,
+        ui,
+        offset - PAD_TOP,
+        viewport_h,
+        metrics,
+        reveal,
+    )
+    .map(|o| (o + PAD_TOP).max(0.0));
 
     let mut area = egui::ScrollArea::vertical()
         .id_salt("article_scroll")
@@ -221,44 +229,6 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     view.scroll_id = Some(scroll.id);
     view.clip = Some(scroll.inner_rect);
     actions
-}
-
-/// Lays out what the next frame shows and keeps the text in view still while estimated
-/// heights above it are corrected (or the wrap width changes, or an annotation is revealed).
-/// Returns the scroll offset to force, if it must change.
-fn plan_scroll(
-    layout: &mut Layout<'_>,
-    ui: &egui::Ui,
-    offset: f32,
-    viewport_h: f32,
-    metrics: Metrics,
-    reveal: Option<usize>,
-) -> Option<f32> {
-    layout.blocks.refresh_tops();
-    let y = offset - PAD_TOP;
-    let at_y = layout.blocks.block_at_y(y);
-    let frac = (y - layout.blocks.top(at_y)) / layout.blocks.height(at_y).max(1.0);
-    let resized = layout.blocks.metrics != metrics;
-    if resized {
-        layout.blocks.set_metrics(metrics);
-    }
-    let (anchor, shift) = if let Some(at) = reveal {
-        let r = layout.cursor_rect(ui, at);
-        let b = layout.blocks.block_of(at);
-        (b, r.center().y - layout.blocks.top(b) - viewport_h / 2.0)
-    } else if resized {
-        layout.ensure(ui, at_y);
-        layout.blocks.refresh_tops();
-        (at_y, frac.clamp(0.0, 1.0) * layout.blocks.height(at_y))
-    } else {
-        (at_y, y - layout.blocks.top(at_y))
-    };
-    for _ in 0..2 {
-        let top = layout.blocks.top(anchor) + shift;
-        layout.ensure_range(ui, top, top + viewport_h);
-    }
-    let new_offset = (layout.blocks.top(anchor) + shift + PAD_TOP).max(0.0);
-    ((new_offset - offset).abs() > 0.25).then_some(new_offset)
 }
 
 /// The article inside the scroll area: interaction, painting. Returns the screen position of

@@ -9,7 +9,7 @@ use egui::{Rect, Vec2, pos2};
 use crate::io::document::Document;
 use crate::model::index::IntervalIndex;
 
-use super::blocks::{Blocks, Laid};
+use super::blocks::{Blocks, Laid, Metrics};
 use super::highlight::{self, Layer, Look};
 
 /// Everything needed to lay out a block this frame.
@@ -88,6 +88,45 @@ impl Layout<'_> {
         self.blocks.refresh_tops();
         hit(self.blocks, b, p)
     }
+}
+
+/// Lays out what the next frame shows and keeps the text in view still while estimated
+/// heights above it are corrected (or the wrap width changes, or an annotation is revealed).
+/// `offset` is the scroll position in article coordinates; returns the new one if it must
+/// change.
+pub(super) fn plan_scroll(
+    layout: &mut Layout<'_>,
+    ui: &egui::Ui,
+    offset: f32,
+    viewport_h: f32,
+    metrics: Metrics,
+    reveal: Option<usize>,
+) -> Option<f32> {
+    layout.blocks.refresh_tops();
+    let y = offset;
+    let at_y = layout.blocks.block_at_y(y);
+    let frac = (y - layout.blocks.top(at_y)) / layout.blocks.height(at_y).max(1.0);
+    let resized = layout.blocks.metrics != metrics;
+    if resized {
+        layout.blocks.set_metrics(metrics);
+    }
+    let (anchor, shift) = if let Some(at) = reveal {
+        let r = layout.cursor_rect(ui, at);
+        let b = layout.blocks.block_of(at);
+        (b, r.center().y - layout.blocks.top(b) - viewport_h / 2.0)
+    } else if resized {
+        layout.ensure(ui, at_y);
+        layout.blocks.refresh_tops();
+        (at_y, frac.clamp(0.0, 1.0) * layout.blocks.height(at_y))
+    } else {
+        (at_y, y - layout.blocks.top(at_y))
+    };
+    for _ in 0..2 {
+        let top = layout.blocks.top(anchor) + shift;
+        layout.ensure_range(ui, top, top + viewport_h);
+    }
+    let new_offset = layout.blocks.top(anchor) + shift;
+    ((new_offset - offset).abs() > 0.25).then_some(new_offset)
 }
 
 /// Cursor rectangle of code point `at` in block `b`, if that block has a galley.
