@@ -1,53 +1,68 @@
 //! The central panel: the article at a reading width, highlights, selection, hover and click.
+//!
+//! Per-frame cost does not grow with the article: the text is a column of blocks (its lines)
+//! whose heights are estimated until laid out; only blocks on screen are laid out (one cached
+//! galley each) and painted. Highlights of a block come from an interval index of the
+//! annotations, rebuilt only when they change. Selection is our own (anchor and head code
+//! points), so it spans blocks and survives clicks elsewhere.
 
-use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+mod blocks;
+mod highlight;
+mod layout;
+mod paint;
+mod select;
 
-use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
-use egui::{Align, Color32, FontId, Galley, Id, Pos2, Rect, Stroke, TextEdit, Vec2};
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{Id, Pos2, Rect, Sense, Vec2, pos2, vec2};
 
 use crate::io::document::Document;
 use crate::model::annotation::{AnnotationId, Kind, KindTag, Span};
+use crate::model::index::IntervalIndex;
 
 use super::app::{Action, NewsmarkApp};
 use super::style;
+use blocks::{Blocks, Metrics};
+use highlight::{Layer, Look};
+use layout::Layout;
+use select::Selection;
+
+/// Space above the first line.
+const PAD_TOP: f32 = 16.0;
+/// Space below the last line.
+const PAD_BOTTOM: f32 = 120.0;
 
 /// Layout state of the article view, kept between frames.
+#[derive(Default)]
 pub struct ArticleView {
-    /// The laid-out article and the key it was made for.
-    cache: Option<(u64, Arc<Galley>)>,
     /// Bumped whenever the annotations change, so highlights are rebuilt.
     revision: u64,
     /// Annotation to bring on screen in the next frame.
     pub(crate) scroll_to: Option<AnnotationId>,
-    /// Text range to bring on screen in the next frame (a search match).
+    /// Text range to bring on screen and select in the next frame (a search match).
     pub(crate) scroll_to_span: Option<Span>,
     /// Collapse the text cursor in the next frame.
     pub(crate) clear_cursor: bool,
-    /// Where the galley was painted last frame (screen coordinates of its top-left).
-    galley_pos: Pos2,
-    /// The galley painted last frame.
-    galley: Option<Arc<Galley>>,
+    /// The article's blocks, heights and galleys (built on the first frame).
+    blocks: Option<Blocks>,
+    /// Interval index of the painted spans, and the revision it was built for.
+    index: IntervalIndex<Layer>,
+    index_revision: Option<u64>,
+    /// Row height and average character width, and the font size they were measured for.
+    char_metrics: Option<(u32, f32, f32)>,
+    /// The text selection (our own, so it spans blocks).
+    sel: Option<Selection>,
+    /// Screen position of the top-left of the first block, last frame.
+    origin: Pos2,
+    /// The scroll area's visible rectangle last frame, in screen coordinates.
+    clip: Option<Rect>,
+    /// Code points of the blocks painted last frame.
+    painted: Option<Span>,
     /// The text widget's id.
     text_id: Option<Id>,
-    /// The scroll area's visible rectangle last frame, in screen coordinates.
-    clip: Rect,
-}
-
-impl Default for ArticleView {
-    fn default() -> Self {
-        Self {
-            cache: None,
-            revision: 0,
-            scroll_to: None,
-            scroll_to_span: None,
-            clear_cursor: false,
-            galley_pos: Pos2::ZERO,
-            galley: None,
-            text_id: None,
-            clip: Rect::NOTHING,
-        }
-    }
+    /// The scroll area's id, to read its offset before showing it.
+    scroll_id: Option<Id>,
+    /// Frames drawn, for the galley cache's recency.
+    frame: u64,
 }
 
 impl ArticleView {
@@ -56,29 +71,68 @@ impl ArticleView {
         self.revision += 1;
     }
 
-    /// Screen position of the middle of code point `at`, as laid out in the last frame.
+    /// Screen position of the middle of code point `at`, as laid out in the last frame
+    /// (`None` if its line has not been laid out).
     pub fn char_pos(&self, at: usize) -> Option<Pos2> {
-        let galley = self.galley.as_ref()?;
-        let r = galley.pos_from_cursor(CCursor::new(at));
-        Some(self.galley_pos + r.center().to_vec2() + Vec2::new(1.0, 0.0))
+        let blocks = self.blocks.as_ref()?;
+        let r = layout::cursor_rect(blocks, blocks.block_of(at), at)?;
+        Some(self.origin + r.center().to_vec2() + Vec2::new(1.0, 0.0))
     }
 
     /// Screen rectangle of a code-point range (first to last row), from the last frame.
     pub fn span_rect(&self, span: Span) -> Option<Rect> {
-        let galley = self.galley.as_ref()?;
-        let a = galley.pos_from_cursor(CCursor::new(span.start));
-        let b = galley.pos_from_cursor(CCursor::new(span.end));
-        Some(a.union(b).translate(self.galley_pos.to_vec2()))
+        let blocks = self.blocks.as_ref()?;
+        let a = layout::cursor_rect(blocks, blocks.block_of(span.start), span.start)?;
+        let b = layout::cursor_rect(blocks, blocks.block_of(span.end), span.end)?;
+        Some(a.union(b).translate(self.origin.to_vec2()))
+    }
+
+    /// The code point nearest to screen position `pos`, as laid out in the last frame.
+    pub fn char_at(&self, pos: Pos2) -> Option<usize> {
+        let blocks = self.blocks.as_ref()?;
+        let p = pos - self.origin;
+        Some(layout::hit(blocks, blocks.block_at_y(p.y), p))
+    }
+
+    /// The code points of the lines painted in the last frame (only those on screen).
+    pub fn painted(&self) -> Option<Span> {
+        self.painted
     }
 
     /// The visible part of the article last frame.
     pub fn visible_rect(&self) -> Rect {
-        self.clip
+        self.clip.unwrap_or(Rect::NOTHING)
     }
 
     /// The id of the article text widget.
     pub fn text_id(&self) -> Option<Id> {
         self.text_id
+    }
+
+    /// Row height and average character width of the article's text at `look`'s font size.
+    fn metrics(&mut self, ui: &egui::Ui, doc: &Document, look: &Look, wrap: f32) -> Metrics {
+        let bits = look.font_size.to_bits();
+        let (row_height, char_width) = match self.char_metrics {
+            Some((b, r, c)) if b == bits => (r, c),
+            _ => {
+                let mut sample = doc.text.slice(0..3000).replace('\n', " ");
+                if sample.trim().is_empty() {
+                    sample = "The quick brown fox jumps over the lazy dog.".into();
+                }
+                let n = sample.chars().count().max(1) as f32;
+                let mut job = LayoutJob::single_section(sample, look.base());
+                job.wrap = TextWrapping::no_max_width();
+                let g = ui.fonts_mut(|f| f.layout_job(job));
+                let m = (g.size().y.max(1.0), (g.size().x / n).max(1.0));
+                self.char_metrics = Some((bits, m.0, m.1));
+                m
+            }
+        };
+        Metrics {
+            wrap,
+            row_height,
+            char_width,
+        }
     }
 }
 
@@ -89,151 +143,262 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         welcome_ui(ui, &mut actions);
         return actions;
     };
+    let view = &mut app.view;
     let id = Id::unique("article_text");
-    app.view.text_id = Some(id);
-    if std::mem::take(&mut app.view.clear_cursor)
-        && let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id)
-    {
-        state.cursor.set_char_range(None);
-        state.store(ui.ctx(), id);
+    view.text_id = Some(id);
+    view.frame += 1;
+    if std::mem::take(&mut view.clear_cursor) {
+        view.sel = None;
     }
     let focused = ui.memory(|m| m.has_focus(id));
-    let dark = ui.visuals().dark_mode;
-    let reading_width = (app.font_size * 36.0)
-        .min(ui.available_width() - 24.0)
-        .max(200.0);
-    let kept_selection = if focused { None } else { app.selection };
-    // Orphans keep stale offsets: painting them there would mark unrelated text.
-    let hidden: Vec<AnnotationId> = doc.anchor_report.as_ref().map_or_else(Vec::new, |r| {
-        app.recovery
-            .review
-            .iter()
-            .copied()
-            .filter(|id| r.outcome(*id) == Some(crate::model::anchor::Outcome::Orphan))
-            .collect()
-    });
-    let params = Params {
-        hidden,
-        filter: app.filter.clone(),
-        candidates: app
-            .candidates
-            .iter()
-            .map(|&(span, sp)| {
-                (
-                    span,
-                    style::kind_colour(&doc.session, KindTag::Mention, Some(sp)),
-                )
-            })
-            .collect(),
+    let look = Look {
         font_size: app.font_size,
-        dark,
         selected: app.selected,
-        kept_selection,
+        kept_selection: if focused { None } else { app.selection },
         text_colour: ui.visuals().text_color(),
         panel: ui.visuals().panel_fill,
     };
-    let key = params.key(app.view.revision);
-    let view = &mut app.view;
-    let mut layouter = |ui: &egui::Ui, _: &dyn egui::TextBuffer, wrap: f32| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (key, wrap.to_bits()).hash(&mut h);
-        let k = h.finish();
-        if let Some((ck, g)) = &view.cache
-            && *ck == k
-        {
-            return g.clone();
-        }
-        let mut job = highlight_job(doc, &params);
-        job.wrap.max_width = wrap;
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
-        view.cache = Some((k, galley.clone()));
-        galley
+    let wrap = (app.font_size * 36.0)
+        .min(ui.available_width() - 24.0)
+        .max(200.0);
+    if view.index_revision != Some(view.revision) {
+        // Orphans under review keep stale offsets: painting them would mark unrelated text.
+        let orphans: Vec<AnnotationId> = doc.anchor_report.as_ref().map_or_else(Vec::new, |r| {
+            app.recovery
+                .review
+                .iter()
+                .copied()
+                .filter(|id| r.outcome(*id) == Some(crate::model::anchor::Outcome::Orphan))
+                .collect()
+        });
+        let candidates: Vec<(Span, [u8; 3])> = app
+            .candidates
+            .iter()
+            .map(|&(span, sp)| {
+                let colour = style::kind_colour(&doc.session, KindTag::Mention, Some(sp));
+                (span, colour)
+            })
+            .collect();
+        let filter = &app.filter;
+        let shown =
+            |a: &crate::model::annotation::Annotation| filter.shows(a) && !orphans.contains(&a.id);
+        view.index = highlight::build_index(&doc.session, shown, &candidates);
+        view.index_revision = Some(view.revision);
+    }
+    let metrics = view.metrics(ui, doc, &look, wrap);
+    let mut sel = view.sel;
+    let reveal = view
+        .scroll_to
+        .take()
+        .and_then(|target| doc.session.annotation(target))
+        .map(|a| a.span())
+        .or(view.scroll_to_span.take())
+        .map(|span| {
+            sel = Some(Selection {
+                anchor: span.start,
+                head: span.end,
+            });
+            span.start
+        });
+    let viewport_h = view
+        .clip
+        .map_or_else(|| ui.available_height(), |c| c.height());
+    let offset = view
+        .scroll_id
+        .and_then(|sid| egui::scroll_area::State::load(ui.ctx(), sid))
+        .map_or(0.0, |s| s.clamped_offset().y);
+    let mut layout = Layout {
+        blocks: view
+            .blocks
+            .get_or_insert_with(|| Blocks::new(&doc.text, metrics)),
+        doc,
+        index: &view.index,
+        look,
+        look_key: look.key(view.revision, wrap),
+        frame: view.frame,
     };
-    let mut text: &str = doc.text.as_str();
-    let scroll = egui::ScrollArea::vertical()
+    let forced = layout::plan_scroll(
+        &mut layout,
+        ui,
+        offset - PAD_TOP,
+        viewport_h,
+        metrics,
+        reveal,
+    )
+    .map(|o| (o + PAD_TOP).max(0.0));
+
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("article_scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.vertical_centered(|ui| {
-                ui.add_space(16.0);
-                let out = TextEdit::multiline(&mut text)
-                    .id(id)
-                    .frame(egui::Frame::NONE)
-                    .desired_width(reading_width)
-                    .layouter(&mut layouter)
-                    .show(ui);
-                ui.add_space(ui.available_height().clamp(40.0, 200.0));
-                out
-            })
-            .inner
-        });
-    let out = scroll.inner;
-    app.view.galley_pos = out.galley_pos;
-    app.view.galley = Some(out.galley.clone());
-    app.view.clip = scroll.inner_rect;
+        .content_margin(egui::Margin::ZERO);
+    if let Some(o) = forced {
+        area = area.vertical_scroll_offset(o);
+    }
+    let selection = &mut app.selection;
+    let scroll = area.show_viewport(ui, |ui, viewport| {
+        body_ui(
+            ui,
+            viewport,
+            &mut layout,
+            &mut sel,
+            selection,
+            &mut actions,
+            id,
+        )
+    });
+    let (origin, painted) = scroll.inner;
+    layout.blocks.evict(view.frame);
+    view.sel = sel;
+    view.origin = origin;
+    view.painted = painted;
+    view.scroll_id = Some(scroll.id);
+    view.clip = Some(scroll.inner_rect);
+    actions
+}
 
-    if ui.memory(|m| m.has_focus(id))
-        && let Some(range) = out.cursor_range
+/// The article inside the scroll area: interaction, painting. Returns the screen position of
+/// the first block's top-left and the code points painted.
+fn body_ui(
+    ui: &mut egui::Ui,
+    viewport: Rect,
+    layout: &mut Layout<'_>,
+    sel: &mut Option<Selection>,
+    app_selection: &mut Option<Span>,
+    actions: &mut Vec<Action>,
+    id: Id,
+) -> (Pos2, Option<Span>) {
+    let visible = layout.ensure_range(ui, viewport.min.y - PAD_TOP, viewport.max.y - PAD_TOP);
+    let wrap = layout.blocks.metrics.wrap;
+    let height = layout.blocks.total_height() + PAD_TOP + PAD_BOTTOM;
+    let rect = Rect::from_min_size(ui.max_rect().min, vec2(ui.available_width(), height));
+    ui.allocate_rect(rect, Sense::hover());
+    let response = ui.interact(rect, id, Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article"));
+    let origin = pos2(
+        (rect.center().x - wrap / 2.0).max(rect.left()),
+        rect.top() + PAD_TOP,
+    );
+    let clip = ui.clip_rect();
+    let doc = layout.doc;
+
+    // Pointer: press, drag, double/triple click; the y is kept on screen so a drag past the
+    // edge selects what is visible while the view scrolls.
+    let pointer = response
+        .interact_pointer_pos()
+        .or(response.hover_pos())
+        .or_else(|| {
+            ui.input(|i| i.pointer.latest_pos())
+                .filter(|p| clip.contains(*p))
+        });
+    let mut hit_at = |p: Pos2| {
+        let y = p.y.clamp(
+            clip.top() + 1.0,
+            (clip.bottom() - 1.0).max(clip.top() + 1.0),
+        );
+        layout.hit(ui, vec2(p.x - origin.x, y - origin.y))
+    };
+    let hit = pointer.map(&mut hit_at);
+    // From the events, not `press_origin`: a press and its release can share a frame.
+    let press = ui
+        .input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::PointerButton {
+                    pos,
+                    button: egui::PointerButton::Primary,
+                    pressed: true,
+                    ..
+                } => Some(*pos),
+                _ => None,
+            })
+        })
+        .filter(|p| clip.contains(*p) && rect.contains(*p))
+        .map(&mut hit_at);
+    let blocks_ref = &*layout.blocks;
+    let line = |at: usize| {
+        let r = blocks_ref.range(blocks_ref.block_of(at));
+        Span::new(r.start, r.end)
+    };
+    if select::pointer(sel, ui, &response, hit, press, &doc.text, line) {
+        response.request_focus();
+    }
+    if response.dragged()
+        && let Some(p) = response.interact_pointer_pos()
     {
-        let span = Span::new(range.primary.index.0, range.secondary.index.0);
-        if span.is_empty() {
-            if out.response.response.drag_stopped() || out.response.response.clicked() {
-                app.selection = None;
-            }
+        let dy = if p.y < clip.top() {
+            (clip.top() - p.y).min(40.0)
+        } else if p.y > clip.bottom() {
+            (clip.bottom() - p.y).max(-40.0)
         } else {
-            app.selection = Some(span);
+            0.0
+        };
+        if dy != 0.0 {
+            ui.scroll_with_delta(vec2(0.0, dy));
+            ui.ctx().request_repaint();
+        }
+    }
+    let focused = ui.memory(|m| m.has_focus(id));
+    if focused {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    tab: false,
+                    escape: false,
+                },
+            );
+        });
+        if select::keyboard(sel, ui, layout)
+            && let Some(s) = sel
+        {
+            let r = layout.cursor_rect(ui, s.head);
+            ui.scroll_to_rect(r.translate(origin.to_vec2()).expand(4.0), None);
+        }
+        match sel.map(Selection::span).filter(|s| !s.is_empty()) {
+            Some(span) => *app_selection = Some(span),
+            None if response.clicked() || response.drag_stopped() => *app_selection = None,
+            None => {}
         }
     }
 
-    let response = &out.response.response;
-    let char_at = |pos: Pos2| out.galley.cursor_from_pos(pos - out.galley_pos).index.0;
+    // Click on a highlight selects it; hovering one describes it.
+    let at_pointer = |at: usize| highlight::annotations_at(layout.index, &doc.session, at);
     if response.clicked()
-        && out.cursor_range.is_none_or(|r| r.primary == r.secondary)
-        && let Some(pos) = response.interact_pointer_pos()
+        && sel.is_none_or(|s| s.anchor == s.head)
+        && let Some(at) = hit
     {
-        let hit = doc
-            .session
-            .annotations_at(char_at(pos))
-            .first()
-            .map(|a| a.id);
-        actions.push(Action::Select(hit, false));
+        actions.push(Action::Select(at_pointer(at).first().copied(), false));
     }
-    if let Some(pos) = response.hover_pos() {
-        let hits = doc.session.annotations_at(char_at(pos));
-        if !hits.is_empty() {
+    if response.hovered()
+        && !response.dragged()
+        && let Some(at) = hit
+    {
+        let ids = at_pointer(at);
+        if !ids.is_empty() {
             response.clone().on_hover_ui_at_pointer(|ui| {
-                for a in hits {
-                    ui.label(describe(doc, a.id));
+                for a in ids {
+                    ui.label(describe(doc, a));
                 }
             });
         }
     }
-    if let Some(span) = app.view.scroll_to_span.take() {
-        let rect = out
-            .galley
-            .pos_from_cursor(CCursor::new(span.start))
-            .union(out.galley.pos_from_cursor(CCursor::new(span.end)))
-            .translate(out.galley_pos.to_vec2());
-        ui.scroll_to_rect(rect, Some(Align::Center));
-    }
-    if let Some(target) = app.view.scroll_to.take()
-        && let Some(a) = doc.session.annotation(target)
-    {
-        let rect = out
-            .galley
-            .pos_from_cursor(CCursor::new(a.start))
-            .union(out.galley.pos_from_cursor(CCursor::new(a.end)))
-            .translate(out.galley_pos.to_vec2());
-        ui.scroll_to_rect(rect, Some(Align::Center));
-        // Select the span's text too, so Ctrl+C copies it.
-        let mut state = out.state.clone();
-        state.cursor.set_char_range(Some(CCursorRange::two(
-            CCursor::new(a.start),
-            CCursor::new(a.end),
-        )));
-        state.store(ui.ctx(), id);
-    }
-    actions
+
+    paint::paint(
+        ui,
+        layout,
+        visible.clone(),
+        origin,
+        focused.then_some(*sel).flatten(),
+    );
+    let blocks = &*layout.blocks;
+    let painted = (!visible.is_empty()).then(|| {
+        Span::new(
+            blocks.range(visible.start).start,
+            blocks.range(visible.end - 1).end,
+        )
+    });
+    (origin, painted)
 }
 
 /// One line describing an annotation for tooltips and lists: "Quote · Stoltenberg · said".
@@ -269,184 +434,5 @@ fn welcome_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         if ui.button("Open…").clicked() {
             actions.push(Action::Command(super::commands::UiCommand::Open));
         }
-    });
-}
-
-/// Everything besides the annotations that changes how the article looks.
-struct Params {
-    /// Annotations not painted (orphans under review).
-    hidden: Vec<AnnotationId>,
-    /// What the user chose to see.
-    filter: super::filter::Filter,
-    /// Offered mentions ("find other mentions"), with their speaker's colour.
-    candidates: Vec<(Span, [u8; 3])>,
-    font_size: f32,
-    dark: bool,
-    selected: Option<AnnotationId>,
-    kept_selection: Option<Span>,
-    text_colour: Color32,
-    panel: Color32,
-}
-
-impl Params {
-    fn key(&self, revision: u64) -> u64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (
-            revision,
-            &self.hidden,
-            &self.filter,
-            &self.candidates,
-            self.font_size.to_bits(),
-            self.dark,
-            self.selected,
-            self.kept_selection,
-            self.text_colour,
-            self.panel,
-        )
-            .hash(&mut h);
-        h.finish()
-    }
-}
-
-/// What paints one stretch of text.
-#[derive(Clone, Copy, PartialEq)]
-struct Paint {
-    background: Option<Color32>,
-    underline: Option<Color32>,
-    italics: bool,
-}
-
-/// Builds the layout job: the text split at every annotation boundary, each piece coloured by
-/// the annotations covering it (innermost decides the background, an outer one underlines).
-fn highlight_job(doc: &Document, p: &Params) -> LayoutJob {
-    let text = &doc.text;
-    let session = &doc.session;
-    // (span, colour, alpha, is_cue) for every painted range.
-    let mut layers: Vec<(Span, [u8; 3], f32, bool)> = Vec::new();
-    for a in session
-        .annotations
-        .iter()
-        .filter(|a| !p.hidden.contains(&a.id))
-    {
-        let colour = style::kind_colour(session, a.kind.tag(), a.kind.speaker());
-        let chosen = p.selected == Some(a.id);
-        let alpha = match (a.kind.tag(), chosen) {
-            (_, true) => 0.75,
-            (KindTag::Mention, false) => 0.3,
-            _ => 0.45,
-        };
-        layers.push((a.span(), colour, alpha, false));
-        if let Kind::Quote(q) = &a.kind {
-            for part in &q.more {
-                layers.push((*part, colour, alpha, false));
-            }
-            if let Some(cue) = q.cue {
-                layers.push((cue, colour, 0.0, true));
-            }
-        }
-    }
-    for &(span, colour) in &p.candidates {
-        layers.push((span, colour, 0.0, true));
-    }
-    if let Some(sel) = p.kept_selection {
-        layers.push((sel, style::SELECTION, 0.5, false));
-    }
-    let mut cuts: Vec<usize> = vec![0, text.len_chars()];
-    for (s, ..) in &layers {
-        cuts.push(s.start.min(text.len_chars()));
-        cuts.push(s.end.min(text.len_chars()));
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    layers.sort_by_key(|(s, ..)| s.start);
-
-    let base = TextFormat {
-        font_id: FontId::proportional(p.font_size),
-        color: p.text_colour,
-        line_height: Some(p.font_size * 1.55),
-        ..Default::default()
-    };
-    let mut job = LayoutJob {
-        text: text.as_str().to_owned(),
-        ..Default::default()
-    };
-    let mut active: Vec<usize> = Vec::new();
-    let mut next_layer = 0;
-    let mut last: Option<(Paint, usize)> = None;
-    for w in cuts.windows(2) {
-        let [from, to] = [w[0], w[1]];
-        while next_layer < layers.len() && layers[next_layer].0.start <= from {
-            active.push(next_layer);
-            next_layer += 1;
-        }
-        active.retain(|&i| layers[i].0.end > from);
-        let mut covering: Vec<&(Span, [u8; 3], f32, bool)> = active
-            .iter()
-            .map(|&i| &layers[i])
-            .filter(|l| l.0.end >= to)
-            .collect();
-        covering.sort_by_key(|l| std::cmp::Reverse(l.0.len()));
-        let fills: Vec<_> = covering.iter().filter(|l| !l.3).collect();
-        let paint = Paint {
-            background: fills.last().map(|l| style::blend(p.panel, l.1, l.2)),
-            underline: if fills.len() > 1 {
-                fills.first().map(|l| style::rgb(l.1))
-            } else {
-                covering.iter().find(|l| l.3).map(|l| style::rgb(l.1))
-            },
-            italics: covering.iter().any(|l| l.3),
-        };
-        match &mut last {
-            Some((prev, _)) if *prev == paint => {}
-            _ => {
-                if let Some((prev, start)) = last.take() {
-                    push(&mut job, text, start..from, prev, &base);
-                }
-                last = Some((paint, from));
-            }
-        }
-        if to == text.len_chars()
-            && let Some((prev, start)) = last.take()
-        {
-            push(&mut job, text, start..to, prev, &base);
-        }
-    }
-    if job.sections.is_empty() {
-        push(
-            &mut job,
-            text,
-            0..text.len_chars(),
-            Paint {
-                background: None,
-                underline: None,
-                italics: false,
-            },
-            &base,
-        );
-    }
-    job
-}
-
-fn push(
-    job: &mut LayoutJob,
-    text: &crate::model::text::ArticleText,
-    chars: std::ops::Range<usize>,
-    paint: Paint,
-    base: &TextFormat,
-) {
-    let mut format = base.clone();
-    if let Some(bg) = paint.background {
-        format.background = bg;
-        format.color = style::text_on(bg);
-    }
-    if let Some(u) = paint.underline {
-        format.underline = Stroke::new(2.0, u);
-    }
-    format.italics = paint.italics;
-    let bytes = text.byte_range(chars);
-    job.sections.push(egui::text::LayoutSection {
-        leading_space: 0.0,
-        byte_range: bytes.start.into()..bytes.end.into(),
-        format,
     });
 }

@@ -263,6 +263,8 @@ fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Actio
     app.recovery.review.retain(|id| !accepted.contains(id));
     if !open {
         app.recovery.review.clear();
+        // Orphans were hidden while under review.
+        app.view.invalidate();
     }
 }
 

@@ -1,0 +1,192 @@
+//! Lays out blocks on demand and converts between code points and article coordinates.
+//!
+//! Article coordinates: x from the left of the reading column, y from the top of the first
+//! block (the view adds the scroll position and the top margin).
+
+use egui::text::CCursor;
+use egui::{Rect, Vec2, pos2};
+
+use crate::io::document::Document;
+use crate::model::index::IntervalIndex;
+
+use super::blocks::{Blocks, Laid, Metrics};
+use super::highlight::{self, Layer, Look};
+
+/// Everything needed to lay out a block this frame.
+pub(super) struct Layout<'a> {
+    /// The blocks and their cached galleys.
+    pub blocks: &'a mut Blocks,
+    /// The open document.
+    pub doc: &'a Document,
+    /// The annotations' interval index.
+    pub index: &'a IntervalIndex<Layer>,
+    /// Font, colours, selected annotation.
+    pub look: Look,
+    /// `look.key(revision)` including the wrap width.
+    pub look_key: u64,
+    /// Current frame number (for the cache's recency).
+    pub frame: u64,
+}
+
+impl Layout<'_> {
+    /// Makes sure block `i` is laid out for the current look; returns its change in height.
+    pub fn ensure(&mut self, ui: &egui::Ui, i: usize) -> f32 {
+        let frame = self.frame;
+        if let Some(l) = self.blocks.laid(i)
+            && l.look_key == self.look_key
+        {
+            self.blocks.touch(i, frame);
+            return 0.0;
+        }
+        let wrap = self.blocks.metrics.wrap;
+        let chars = self.blocks.range(i);
+        let sections =
+            highlight::sections(&self.doc.session, self.index, &self.look, chars.clone());
+        let sections_key = highlight::sections_key(&sections, &self.look, wrap);
+        let galley = match self.blocks.laid(i) {
+            Some(l) if l.sections_key == sections_key => l.galley.clone(),
+            _ => {
+                let job = highlight::block_job(&self.doc.text, chars, &sections, &self.look, wrap);
+                ui.fonts_mut(|f| f.layout_job(job))
+            }
+        };
+        self.blocks.store(
+            i,
+            Laid {
+                galley,
+                look_key: self.look_key,
+                sections_key,
+                used: frame,
+            },
+        )
+    }
+
+    /// Lays out every block overlapping heights `y0..y1`; returns the blocks.
+    pub fn ensure_range(&mut self, ui: &egui::Ui, y0: f32, y1: f32) -> std::ops::Range<usize> {
+        self.blocks.refresh_tops();
+        let range = self.blocks.blocks_in(y0, y1);
+        for i in range.clone() {
+            self.ensure(ui, i);
+        }
+        self.blocks.refresh_tops();
+        range
+    }
+
+    /// Zero-width rectangle of the cursor before code point `at`, in article coordinates.
+    pub fn cursor_rect(&mut self, ui: &egui::Ui, at: usize) -> Rect {
+        let b = self.blocks.block_of(at);
+        self.ensure(ui, b);
+        self.blocks.refresh_tops();
+        cursor_rect(self.blocks, b, at).unwrap_or(Rect::NOTHING)
+    }
+
+    /// The code point boundary nearest to `p` (article coordinates).
+    pub fn hit(&mut self, ui: &egui::Ui, p: Vec2) -> usize {
+        self.blocks.refresh_tops();
+        let b = self.blocks.block_at_y(p.y);
+        self.ensure(ui, b);
+        self.blocks.refresh_tops();
+        hit(self.blocks, b, p)
+    }
+}
+
+/// Lays out what the next frame shows and keeps the text in view still while estimated
+/// heights above it are corrected (or the wrap width changes, or an annotation is revealed).
+/// `offset` is the scroll position in article coordinates; returns the new one if it must
+/// change.
+pub(super) fn plan_scroll(
+    layout: &mut Layout<'_>,
+    ui: &egui::Ui,
+    offset: f32,
+    viewport_h: f32,
+    metrics: Metrics,
+    reveal: Option<usize>,
+) -> Option<f32> {
+    layout.blocks.refresh_tops();
+    let y = offset;
+    let at_y = layout.blocks.block_at_y(y);
+    let frac = (y - layout.blocks.top(at_y)) / layout.blocks.height(at_y).max(1.0);
+    let resized = layout.blocks.metrics != metrics;
+    if resized {
+        layout.blocks.set_metrics(metrics);
+    }
+    let (anchor, shift) = if let Some(at) = reveal {
+        let r = layout.cursor_rect(ui, at);
+        let b = layout.blocks.block_of(at);
+        (b, r.center().y - layout.blocks.top(b) - viewport_h / 2.0)
+    } else if resized {
+        layout.ensure(ui, at_y);
+        layout.blocks.refresh_tops();
+        (at_y, frac.clamp(0.0, 1.0) * layout.blocks.height(at_y))
+    } else {
+        (at_y, y - layout.blocks.top(at_y))
+    };
+    for _ in 0..2 {
+        let top = layout.blocks.top(anchor) + shift;
+        layout.ensure_range(ui, top, top + viewport_h);
+    }
+    let new_offset = layout.blocks.top(anchor) + shift;
+    ((new_offset - offset).abs() > 0.25).then_some(new_offset)
+}
+
+/// Cursor rectangle of code point `at` in block `b`, if that block has a galley.
+pub(super) fn cursor_rect(blocks: &Blocks, b: usize, at: usize) -> Option<Rect> {
+    let laid = blocks.laid(b)?;
+    let r = blocks.range(b);
+    let local = at.clamp(r.start, r.end) - r.start;
+    let rect = laid.galley.pos_from_cursor(CCursor::new(local));
+    Some(rect.translate(Vec2::new(0.0, blocks.top(b))))
+}
+
+/// Code point nearest to `p` within block `b` (its start if it has no galley).
+pub(super) fn hit(blocks: &Blocks, b: usize, p: Vec2) -> usize {
+    let r = blocks.range(b);
+    let Some(laid) = blocks.laid(b) else {
+        return r.start;
+    };
+    let local = laid
+        .galley
+        .cursor_from_pos(p - Vec2::new(0.0, blocks.top(b)))
+        .index
+        .0;
+    (r.start + local).min(r.end)
+}
+
+/// Rectangles covering code points `start..end` of block `b`, row by row, in article
+/// coordinates; `past_end` adds a little room after the last row (the selection goes on).
+pub(super) fn range_rects(
+    blocks: &Blocks,
+    b: usize,
+    start: usize,
+    end: usize,
+    past_end: bool,
+) -> Vec<Rect> {
+    let mut out = Vec::new();
+    let Some(laid) = blocks.laid(b) else {
+        return out;
+    };
+    let r = blocks.range(b);
+    let (s, e) = (start.max(r.start) - r.start, end.min(r.end) - r.start);
+    let top = blocks.top(b);
+    let mut at = 0;
+    let rows = laid.galley.rows.len();
+    for (n, row) in laid.galley.rows.iter().enumerate() {
+        let count = row.char_count_including_newline().0;
+        let (r0, r1) = (at, at + count);
+        at = r1;
+        if r1 < s || r0 > e || (r0 == e && !(past_end && n + 1 == rows)) {
+            continue;
+        }
+        let x = |c: usize| row.pos.x + row.row.x_offset(egui::text::CharIndex(c - r0));
+        let mut x1 = x(e.min(r1));
+        if e > r1 || (past_end && n + 1 == rows) {
+            x1 += 4.0;
+        }
+        let rect = row.rect();
+        out.push(Rect::from_min_max(
+            pos2(x(s.max(r0)), rect.top() + top),
+            pos2(x1, rect.bottom() + top),
+        ));
+    }
+    out
+}
