@@ -33,6 +33,17 @@ impl SpeakerKind {
         Self::Unknown,
     ];
 
+    /// The variant's name as written in session files and exports ("Country").
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Person => "Person",
+            Self::Organization => "Organization",
+            Self::Country => "Country",
+            Self::Group => "Group",
+            Self::Unknown => "Unknown",
+        }
+    }
+
     /// Display name.
     pub fn label(self) -> &'static str {
         match self {

@@ -28,7 +28,6 @@ use serde_json::{Map, Value, json};
 use crate::io::document::Document;
 use crate::io::formats::article_iri;
 use crate::model::annotation::{Annotation, CONTEXT_CHARS, Kind, Span};
-use crate::model::speaker::SpeakerKind;
 use crate::model::text::ArticleText;
 
 /// The Web Annotation JSON-LD context.
@@ -54,7 +53,7 @@ pub fn export(doc: &Document) -> String {
             json!({
                 "newsmark:id": sp.id.0,
                 "newsmark:name": sp.name,
-                "newsmark:kind": kind_name(sp.kind),
+                "newsmark:kind": sp.kind.name(),
                 "newsmark:aliases": sp.aliases,
                 "newsmark:role": sp.role,
                 "newsmark:colour": format!("#{r:02x}{g:02x}{b:02x}"),
@@ -199,14 +198,4 @@ fn target(text: &ArticleText, source: &str, span: Span, role: Option<&str>) -> V
         m.insert("newsmark:role".into(), role.into());
     }
     Value::Object(m)
-}
-
-fn kind_name(k: SpeakerKind) -> &'static str {
-    match k {
-        SpeakerKind::Person => "Person",
-        SpeakerKind::Organization => "Organization",
-        SpeakerKind::Country => "Country",
-        SpeakerKind::Group => "Group",
-        SpeakerKind::Unknown => "Unknown",
-    }
 }

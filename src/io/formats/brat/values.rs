@@ -92,13 +92,7 @@ pub(super) fn verdict_name(v: Verdict) -> &'static str {
 }
 
 pub(super) fn speaker_kind_name(k: SpeakerKind) -> &'static str {
-    match k {
-        SpeakerKind::Person => "Person",
-        SpeakerKind::Organization => "Organization",
-        SpeakerKind::Country => "Country",
-        SpeakerKind::Group => "Group",
-        SpeakerKind::Unknown => "Unknown",
-    }
+    k.name()
 }
 
 /// Lower-case letters and digits only: `"Mostly-true"` → `"mostlytrue"`, for lenient matching.
