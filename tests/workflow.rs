@@ -42,11 +42,25 @@ fn nth(h: &Harness<'_, NewsmarkApp>, needle: &str, n: usize) -> (usize, usize) {
 #[test]
 fn search_then_annotate_the_second_match_from_the_keyboard_only() {
     let (_dir, mut h) = tall();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    // Typed right after Ctrl+F: the field has the keyboard and nothing is lost.
+    h.event_modifiers(
+        egui::Event::Key {
+            key: Key::F,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::COMMAND,
+        },
+        Modifiers::COMMAND,
+    );
+    h.event(egui::Event::Text("stoltenberg".into()));
     h.run_steps(2);
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("stoltenberg");
-    h.run_steps(2);
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:");
+    assert!(
+        field.is_focused(),
+        "Ctrl+F puts the cursor in the search field"
+    );
+    assert_eq!(field.value().as_deref(), Some("stoltenberg"));
     h.get_by_label_contains("found");
     h.key_press(Key::Enter);
     h.run_steps(2);

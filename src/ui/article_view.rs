@@ -182,7 +182,7 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         let filter = &app.filter;
         let shown =
             |a: &crate::model::annotation::Annotation| filter.shows(a) && !orphans.contains(&a.id);
-        view.index = highlight::build_index(&doc.session, shown, &candidates);
+        view.index = highlight::build_index(&doc.session, shown, &candidates, &app.search.matches);
         view.index_revision = Some(view.revision);
     }
     let metrics = view.metrics(ui, doc, &look, wrap);

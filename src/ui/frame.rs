@@ -81,11 +81,13 @@ impl NewsmarkApp {
         let article = self.view.text_id();
         let focus = ctx.memory(|m| m.focused());
         let single_keys = !self.dialogs.any_open() && (focus.is_none() || focus == article);
-        actions.extend(
-            commands::pressed(ctx, single_keys, focus.is_none())
-                .into_iter()
-                .map(Action::Command),
-        );
+        let pressed = commands::pressed(ctx, single_keys, focus.is_none());
+        // The search field takes the keyboard in this very frame, so what is typed right after
+        // Ctrl+F lands in it.
+        if pressed.contains(&UiCommand::Find) {
+            self.search.focus = true;
+        }
+        actions.extend(pressed.into_iter().map(Action::Command));
         if single_keys && let Some(doc) = &self.doc {
             const DIGITS: [Key; 10] = [
                 Key::Num0,

@@ -34,6 +34,7 @@ impl NewsmarkApp {
             None => Vec::new(),
         };
         self.search.current = None;
+        self.view.invalidate();
     }
 
     /// Selects the next (or previous) match after the current one and scrolls to it; the match
@@ -75,10 +76,10 @@ pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>
         .hint_text("Find (Ctrl+F)")
         .desired_width(180.0);
     let label = ui.label("Find:");
-    let r = ui.add(field).labelled_by(label.id);
     if app.search.focus {
-        r.request_focus();
+        ui.memory_mut(|m| m.request_focus(field_id()));
     }
+    let r = ui.add(field).labelled_by(label.id);
     if r.changed() {
         actions.push(Action::SetSearch(query));
     }

@@ -24,19 +24,28 @@ pub(super) enum Part {
     Cue,
     /// A possible mention offered by "find other mentions", in its speaker's colour.
     Candidate([u8; 3]),
+    /// A search match.
+    Match,
 }
 
 /// Index value: position of the annotation in `session.annotations`, and which part.
 pub(super) type Layer = (u32, Part);
 
 /// Builds the index of every painted span: the annotations `shown` lets through (with their
-/// cues and further parts) and the offered mention candidates.
+/// cues and further parts), the offered mention candidates and the search matches.
 pub(super) fn build_index(
     session: &Session,
     shown: impl Fn(&Annotation) -> bool,
     candidates: &[(Span, [u8; 3])],
+    matches: &[Span],
 ) -> IntervalIndex<Layer> {
-    let mut spans = Vec::with_capacity(session.annotations.len() + candidates.len());
+    let mut spans =
+        Vec::with_capacity(session.annotations.len() + candidates.len() + matches.len());
+    spans.extend(matches.iter().map(|s| Entry {
+        start: s.start,
+        end: s.end,
+        value: (u32::MAX, Part::Match),
+    }));
     spans.extend(candidates.iter().map(|&(s, colour)| Entry {
         start: s.start,
         end: s.end,
@@ -148,9 +157,16 @@ pub(super) fn sections(
     let mut layers: Vec<(Span, [u8; 3], f32, bool)> = Vec::new();
     for e in index.overlapping(from, to) {
         let span = Span::new(e.start, e.end);
-        if let Part::Candidate(colour) = e.value.1 {
-            layers.push((span, colour, 0.0, true));
-            continue;
+        match e.value.1 {
+            Part::Candidate(colour) => {
+                layers.push((span, colour, 0.0, true));
+                continue;
+            }
+            Part::Match => {
+                layers.push((span, style::SELECTION, 0.3, false));
+                continue;
+            }
+            _ => {}
         }
         let Some(a) = session.annotations.get(e.value.0 as usize) else {
             continue;
@@ -163,7 +179,9 @@ pub(super) fn sections(
         };
         match e.value.1 {
             Part::Main | Part::More => layers.push((span, colour, alpha, false)),
-            Part::Cue | Part::Candidate(_) => layers.push((span, colour, 0.0, true)),
+            Part::Cue | Part::Candidate(_) | Part::Match => {
+                layers.push((span, colour, 0.0, true));
+            }
         }
     }
     if let Some(sel) = look.kept_selection
