@@ -398,6 +398,17 @@ fn body_ui(
             blocks.range(visible.end - 1).end,
         )
     });
+    // Screen readers get the text on screen (bounded, whatever the article's length) and the
+    // selected text.
+    if let Some(span) = painted {
+        let selected = sel.map(Selection::span).filter(|s| !s.is_empty());
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_value(doc.text.slice(span.start..span.end));
+            if let Some(s) = selected {
+                node.set_description(format!("selected: {}", doc.text.slice(s.start..s.end)));
+            }
+        });
+    }
     (origin, painted)
 }
 
