@@ -1,9 +1,12 @@
 //! egui: reads the model, emits actions, never mutates the session directly.
 
+mod annotate;
+mod annotation_editor;
 pub mod app;
 pub mod article_view;
 pub mod commands;
 pub mod dialogs;
+mod files;
 pub mod filter;
 mod frame;
 pub mod recovery;

@@ -1,0 +1,149 @@
+//! Making annotations from the selection: whole-word snapping, claims, quotes, mentions (with
+//! speakers and aliases), quote parts and cues, speakers, stepping through annotations.
+
+use crate::model::annotation::{AnnotationId, Kind, KindTag, Span};
+use crate::model::edit::Edit;
+use crate::model::session::make_annotation;
+use crate::model::speaker::Speaker;
+
+use super::app::NewsmarkApp;
+
+impl NewsmarkApp {
+    /// The selection widened to whole words and trimmed of surrounding white space, if any
+    /// text is left: a drag from "ral Jens Sto" marks "General Jens Stoltenberg".
+    pub(crate) fn trimmed_selection(&self) -> Option<Span> {
+        let doc = self.doc.as_ref()?;
+        let sel = self.selection?;
+        let text = &doc.text;
+        let word = |i: usize| {
+            text.slice(i..i + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let (mut start, mut end) = (sel.start, sel.end);
+        while start > 0 && word(start - 1) && word(start) {
+            start -= 1;
+        }
+        while end < text.len_chars() && end > 0 && word(end - 1) && word(end) {
+            end += 1;
+        }
+        let s = text.slice(start..end);
+        let lead = s.chars().take_while(|c| c.is_whitespace()).count();
+        let trail = s.chars().rev().take_while(|c| c.is_whitespace()).count();
+        let span = Span::new(start + lead, end.saturating_sub(trail));
+        (!span.is_empty()).then_some(span)
+    }
+
+    pub(crate) fn mark(&mut self, tag: KindTag) {
+        let Some(span) = self.trimmed_selection() else {
+            self.status = format!("Select some text first, then press {}", &tag.label()[..1]);
+            return;
+        };
+        let Some(doc) = self.doc.as_ref() else { return };
+        let session = &doc.session;
+        let id = session.next_annotation_id();
+        let mut edits = Vec::new();
+        let mut speaker = self.current_speaker;
+        let mut speaker_name = session.speaker_name(speaker).to_owned();
+        if tag == KindTag::Mention {
+            let name = doc.text.slice(span.start..span.end).trim().to_owned();
+            if let Some(existing) = session.speaker_called(&name) {
+                speaker = Some(existing.id);
+                speaker_name = existing.name.clone();
+            } else if let Some(current) = self.current_speaker.and_then(|c| session.speaker(c)) {
+                let mut updated = current.clone();
+                if updated.add_alias(&name) {
+                    edits.push(Edit::ReplaceSpeaker(updated));
+                }
+            } else {
+                let new = Speaker::new(session.next_speaker_id(), name);
+                speaker = Some(new.id);
+                speaker_name = new.name.clone();
+                edits.push(Edit::InsertSpeaker(new));
+            }
+        }
+        let mut annotation = make_annotation(&doc.text, id, span, tag.with_speaker(speaker));
+        if let Kind::Claim(c) = &mut annotation.kind {
+            c.in_quote = super::workflow::enclosing_quote(session, span);
+        }
+        edits.push(Edit::InsertAnnotation(annotation));
+        let who = speaker.map(|_| format!(" ({speaker_name})"));
+        let label = format!(
+            "add {}{}",
+            tag.label().to_lowercase(),
+            who.unwrap_or_default()
+        );
+        self.edit(Edit::Batch(edits), label, None);
+        if tag == KindTag::Mention {
+            self.current_speaker = speaker;
+        }
+        self.last_kind = tag;
+        if self.sticky.is_some() {
+            self.sticky = Some(tag);
+        }
+        self.selected = Some(id);
+        self.selection = None;
+        self.view.clear_cursor = true;
+    }
+
+    pub(crate) fn set_quote_part(&mut self, id: AnnotationId, cue: bool) {
+        let Some(span) = self.trimmed_selection() else {
+            self.status = "Select the text in the article first".into();
+            return;
+        };
+        let Some(mut a) = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.session.annotation(id))
+            .cloned()
+        else {
+            return;
+        };
+        let Kind::Quote(q) = &mut a.kind else {
+            return;
+        };
+        let label = if cue {
+            q.cue = Some(span);
+            "set cue"
+        } else {
+            q.more.push(span);
+            q.more.sort();
+            "add quote part"
+        };
+        self.edit(Edit::ReplaceAnnotation(a), label.into(), None);
+        self.selection = None;
+        self.view.clear_cursor = true;
+    }
+
+    pub(crate) fn add_speaker(&mut self, name: String) {
+        let name = name.trim().to_owned();
+        let Some(doc) = &self.doc else { return };
+        if name.is_empty() {
+            return;
+        }
+        let sp = Speaker::new(doc.session.next_speaker_id(), name);
+        let id = sp.id;
+        self.edit(Edit::InsertSpeaker(sp), "add speaker".into(), None);
+        self.selected_speaker = Some(id);
+        self.current_speaker = Some(id);
+    }
+
+    pub(crate) fn step_annotation(&mut self, forward: bool) {
+        let Some(doc) = &self.doc else { return };
+        let list = &doc.session.annotations;
+        let pos = self
+            .selected
+            .and_then(|id| doc.session.annotation_index(id));
+        let next = match (pos, forward) {
+            (None, true) => list.first(),
+            (None, false) => list.last(),
+            (Some(i), true) => list.get(i + 1).or(list.first()),
+            (Some(i), false) => i.checked_sub(1).and_then(|j| list.get(j)).or(list.last()),
+        };
+        if let Some(a) = next {
+            self.selected = Some(a.id);
+            self.view.scroll_to = Some(a.id);
+        }
+    }
+}
