@@ -97,6 +97,9 @@ pub struct NewsmarkApp {
     pub(crate) doc: Option<Document>,
     pub(crate) history: History,
     pub(crate) saved_version: u64,
+    /// Unsaved changes that are not in the undo history: re-anchoring, a restore, an import,
+    /// a located article. Zero after a save.
+    pub(crate) unsaved_outside_history: u64,
     /// The last non-empty text selection, kept when focus moves elsewhere.
     pub(crate) selection: Option<Span>,
     pub(crate) selected: Option<AnnotationId>,
@@ -135,6 +138,7 @@ impl NewsmarkApp {
             doc: None,
             history: History::default(),
             saved_version: 0,
+            unsaved_outside_history: 0,
             selection: None,
             selected: None,
             selected_speaker: None,
@@ -194,7 +198,8 @@ impl NewsmarkApp {
 
     /// True if the session has changes that are not saved.
     pub fn is_dirty(&self) -> bool {
-        self.doc.is_some() && self.history.version() != self.saved_version
+        self.doc.is_some()
+            && (self.history.version() != self.saved_version || self.unsaved_outside_history > 0)
     }
 
     /// The status bar's message (last action or error).
@@ -232,7 +237,8 @@ impl NewsmarkApp {
         let moved = doc.anchor_report.as_ref().is_some_and(|r| !r.all_exact());
         self.doc = Some(doc);
         self.history = History::default();
-        self.saved_version = if moved { u64::MAX } else { 0 };
+        self.saved_version = 0;
+        self.unsaved_outside_history = u64::from(moved);
         self.selection = None;
         self.selected = None;
         self.selected_speaker = None;

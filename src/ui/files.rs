@@ -37,6 +37,7 @@ impl NewsmarkApp {
         match doc.save_to(path) {
             Ok(()) => {
                 self.saved_version = self.history.version();
+                self.unsaved_outside_history = 0;
                 self.history.seal();
                 self.discard_recovery();
                 self.remember_recent();
@@ -112,7 +113,7 @@ impl NewsmarkApp {
                 imported.notices.extend(warnings.iter().take(3).cloned());
                 let n = imported.session.annotations.len();
                 self.set_document(imported);
-                self.saved_version = u64::MAX;
+                self.unsaved_outside_history = 1;
                 self.status = format!(
                     "Imported {n} annotations from {} ({} warning(s)) — save to keep them",
                     path.display(),
@@ -141,7 +142,7 @@ impl NewsmarkApp {
             Ok(doc) => {
                 self.set_document(doc);
                 // The new article path is not saved yet.
-                self.saved_version = u64::MAX;
+                self.unsaved_outside_history += 1;
                 self.status = format!("{} — save to remember the article's new place", self.status);
             }
             Err(e) => self.report_open_error(article, &e),

@@ -91,10 +91,8 @@ impl NewsmarkApp {
         let (Some(doc), Some(key)) = (&self.doc, self.recovery_key()) else {
             return;
         };
-        let changes = self
-            .history
-            .version()
-            .abs_diff(self.saved_version.min(self.history.version()));
+        let changes =
+            self.history.version().abs_diff(self.saved_version) + self.unsaved_outside_history;
         match recovery::write(&self.recovery_dir(), &key, &doc.session, changes) {
             Ok(()) => {
                 self.recovery.written_version = self.history.version();
@@ -119,7 +117,7 @@ impl NewsmarkApp {
     }
 
     /// Replaces the open session by the recovered one (re-anchored against the article as it is).
-    fn restore(&mut self, session: Session) {
+    fn restore(&mut self, session: Session, changes: u64) {
         let Some(doc) = &self.doc else { return };
         let article = PathBuf::from(&doc.session.article.path);
         match Document::with_article(session, &article, doc.session_path.clone()) {
@@ -129,7 +127,7 @@ impl NewsmarkApp {
                 self.check_recovery();
                 self.recovery.offer = None;
                 // The restored work is not saved yet; keep its recovery file until it is.
-                self.saved_version = u64::MAX;
+                self.unsaved_outside_history += changes.max(1);
                 self.recovery.written_version = self.history.version();
                 self.status = format!("Restored unsaved work: {n} annotations — save to keep it");
             }
@@ -174,8 +172,8 @@ pub fn recovery_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
         });
         match choice.inner {
             Some(true) => {
-                if let Some((session, _)) = app.recovery.offer.take() {
-                    app.restore(*session);
+                if let Some((session, changes)) = app.recovery.offer.take() {
+                    app.restore(*session, changes);
                 }
             }
             Some(false) => {
