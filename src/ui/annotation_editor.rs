@@ -3,7 +3,9 @@
 use egui::{Color32, RichText};
 
 use crate::io::document::Document;
-use crate::model::annotation::{Annotation, CheckWorthiness, Kind, KindTag, QuoteType, Verdict};
+use crate::model::annotation::{
+    Annotation, CheckWorthiness, Claim, Kind, KindTag, Quote, QuoteType, Verdict,
+};
 use crate::model::edit::Edit;
 
 use super::app::{Action, NewsmarkApp};
@@ -17,14 +19,6 @@ pub fn editor_ui(
     ui: &mut egui::Ui,
     actions: &mut Vec<Action>,
 ) {
-    let replace =
-        |actions: &mut Vec<Action>, new: Annotation, label: &str, coalesce: Option<String>| {
-            actions.push(Action::Edit {
-                edit: Box::new(Edit::ReplaceAnnotation(new)),
-                label: label.to_owned(),
-                coalesce,
-            });
-        };
     ui.horizontal(|ui| {
         ui.strong(format!("{} #{}", a.kind.tag().label(), a.id.0));
         ui.label(RichText::new(format!("{}–{}", a.start, a.end)).weak())
@@ -39,7 +33,7 @@ pub fn editor_ui(
                 if ui.selectable_label(a.kind.tag() == tag, tag.label()).clicked() && a.kind.tag() != tag {
                     let mut new = a.clone();
                     new.kind = a.kind.retagged(tag);
-                    replace(actions, new, "change kind", None);
+                    actions.push(replace_action(new, "change kind", None));
                 }
             }
         });
@@ -56,7 +50,7 @@ pub fn editor_ui(
         ) {
             let mut new = a.clone();
             new.kind.set_speaker(choice);
-            replace(actions, new, "change speaker", None);
+            actions.push(replace_action(new, "change speaker", None));
         }
         ui.end_row();
         match &a.kind {
@@ -65,11 +59,7 @@ pub fn editor_ui(
                 ui.horizontal(|ui| {
                     for t in QuoteType::ALL {
                         if ui.selectable_label(q.quote_type == t, t.label()).clicked() && q.quote_type != t {
-                            let mut new = a.clone();
-                            if let Kind::Quote(nq) = &mut new.kind {
-                                nq.quote_type = t;
-                            }
-                            replace(actions, new, "change quote type", None);
+                            actions.push(quote_change(a, "change quote type", None, |q| q.quote_type = t));
                         }
                     }
                 });
@@ -89,11 +79,7 @@ pub fn editor_ui(
                         actions.push(Action::SetCueFromSelection(a.id));
                     }
                     if q.cue.is_some() && ui.small_button("remove").on_hover_text("Remove the cue").clicked() {
-                        let mut new = a.clone();
-                        if let Kind::Quote(nq) = &mut new.kind {
-                            nq.cue = None;
-                        }
-                        replace(actions, new, "remove cue", None);
+                        actions.push(quote_change(a, "remove cue", None, |q| q.cue = None));
                     }
                 });
                 ui.end_row();
@@ -104,11 +90,9 @@ pub fn editor_ui(
                             let t: String = doc.text.slice(part.start..part.end).chars().take(40).collect();
                             ui.label(RichText::new(t).italics());
                             if ui.small_button("remove").on_hover_text("Remove this part").clicked() {
-                                let mut new = a.clone();
-                                if let Kind::Quote(nq) = &mut new.kind {
-                                    nq.more.remove(i);
-                                }
-                                replace(actions, new, "remove quote part", None);
+                                actions.push(quote_change(a, "remove quote part", None, |q| {
+                                    q.more.remove(i);
+                                }));
                             }
                         });
                     }
@@ -126,11 +110,7 @@ pub fn editor_ui(
                 ui.horizontal(|ui| {
                     for w in CheckWorthiness::ALL {
                         if ui.selectable_label(c.check_worthiness == w, w.label()).clicked() && c.check_worthiness != w {
-                            let mut new = a.clone();
-                            if let Kind::Claim(nc) = &mut new.kind {
-                                nc.check_worthiness = w;
-                            }
-                            replace(actions, new, "change check-worthiness", None);
+                            actions.push(claim_change(a, "change check-worthiness", None, |c| c.check_worthiness = w));
                         }
                     }
                 });
@@ -139,11 +119,7 @@ pub fn editor_ui(
                 egui::ComboBox::from_id_salt("verdict").selected_text(c.verdict.label()).show_ui(ui, |ui| {
                     for v in Verdict::ALL {
                         if ui.selectable_label(c.verdict == v, v.label()).clicked() && c.verdict != v {
-                            let mut new = a.clone();
-                            if let Kind::Claim(nc) = &mut new.kind {
-                                nc.verdict = v;
-                            }
-                            replace(actions, new, "change verdict", None);
+                            actions.push(claim_change(a, "change verdict", None, |c| c.verdict = v));
                         }
                     }
                 }).response.labelled_by(verdict_label.id);
@@ -158,21 +134,13 @@ pub fn editor_ui(
                                 actions.push(Action::Select(Some(q.id), true));
                             }
                             if ui.small_button("remove").on_hover_text("Unlink from the quote").clicked() {
-                                let mut new = a.clone();
-                                if let Kind::Claim(nc) = &mut new.kind {
-                                    nc.in_quote = None;
-                                }
-                                replace(actions, new, "unlink claim from quote", None);
+                                actions.push(claim_change(a, "unlink claim from quote", None, |c| c.in_quote = None));
                             }
                         }
                         None => {
                             ui.label(RichText::new("none").weak());
                             if around.is_some() && ui.small_button("Link to the quote around it").clicked() {
-                                let mut new = a.clone();
-                                if let Kind::Claim(nc) = &mut new.kind {
-                                    nc.in_quote = around;
-                                }
-                                replace(actions, new, "link claim to quote", None);
+                                actions.push(claim_change(a, "link claim to quote", None, |c| c.in_quote = around));
                             }
                         }
                     }
@@ -185,11 +153,7 @@ pub fn editor_ui(
                     .labelled_by(sources_label.id)
                     .changed()
                 {
-                    let mut new = a.clone();
-                    if let Kind::Claim(nc) = &mut new.kind {
-                        nc.sources = sources.lines().map(str::to_owned).collect();
-                    }
-                    replace(actions, new, "edit sources", Some(format!("sources {}", a.id.0)));
+                    actions.push(claim_change(a, "edit sources", Some(format!("sources {}", a.id.0)), |c| c.sources = sources.lines().map(str::to_owned).collect()));
                 }
                 ui.end_row();
             }
@@ -204,7 +168,7 @@ pub fn editor_ui(
         {
             let mut new = a.clone();
             new.note = note;
-            replace(actions, new, "edit note", Some(format!("note {}", a.id.0)));
+            actions.push(replace_action(new, "edit note", Some(format!("note {}", a.id.0))));
         }
         ui.end_row();
     });
@@ -225,4 +189,41 @@ pub fn editor_ui(
             ));
         }
     });
+}
+
+/// An edit of the selected quote's attributes (a no-op on other kinds).
+fn quote_change(
+    a: &Annotation,
+    label: &str,
+    coalesce: Option<String>,
+    change: impl FnOnce(&mut Quote),
+) -> Action {
+    let mut new = a.clone();
+    if let Kind::Quote(q) = &mut new.kind {
+        change(q);
+    }
+    replace_action(new, label, coalesce)
+}
+
+/// An edit of the selected claim's attributes (a no-op on other kinds).
+fn claim_change(
+    a: &Annotation,
+    label: &str,
+    coalesce: Option<String>,
+    change: impl FnOnce(&mut Claim),
+) -> Action {
+    let mut new = a.clone();
+    if let Kind::Claim(c) = &mut new.kind {
+        change(c);
+    }
+    replace_action(new, label, coalesce)
+}
+
+/// Replacing the annotation by `new`, as one undoable step.
+fn replace_action(new: Annotation, label: &str, coalesce: Option<String>) -> Action {
+    Action::Edit {
+        edit: Box::new(Edit::ReplaceAnnotation(new)),
+        label: label.to_owned(),
+        coalesce,
+    }
 }
