@@ -44,19 +44,19 @@ fn annotations_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions:
     let list_height = (ui.available_height() - editor_height - 8.0).max(80.0);
     filter_ui(app, doc, ui, actions);
     let all = &doc.session.annotations;
-    let filtered: Vec<&Annotation>;
-    let rows: Vec<&Annotation> = if app.filter.is_active() {
-        filtered = all.iter().filter(|a| app.filter.shows(a)).collect();
-        filtered
-    } else {
-        all.iter().collect()
-    };
+    // Only a filter needs a list of its own; unfiltered rows are read straight from the session,
+    // so a frame does not copy 10,000 references.
+    let filtered: Option<Vec<&Annotation>> = app
+        .filter
+        .is_active()
+        .then(|| all.iter().filter(|a| app.filter.shows(a)).collect());
+    let count = filtered.as_ref().map_or(all.len(), Vec::len);
     if all.is_empty() {
         ui.label(
             RichText::new("No annotations yet. Select text in the article, then press C (claim), Q (quote) or M (mention).")
                 .weak(),
         );
-    } else if rows.is_empty() {
+    } else if count == 0 {
         ui.label(RichText::new("Nothing matches the filter.").weak());
     }
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 4.0;
@@ -64,9 +64,15 @@ fn annotations_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions:
         .id_salt("annotation_list")
         .max_height(list_height)
         .auto_shrink([false, true])
-        .show_rows(ui, row_h, rows.len(), |ui, range| {
-            for a in rows.get(range).unwrap_or_default() {
-                annotation_row(app, doc, a, ui, actions);
+        .show_rows(ui, row_h, count, |ui, range| {
+            for i in range {
+                let row = match &filtered {
+                    Some(rows) => rows.get(i).copied(),
+                    None => all.get(i),
+                };
+                if let Some(a) = row {
+                    annotation_row(app, doc, a, ui, actions);
+                }
             }
         });
     if let Some(a) = app.selected.and_then(|id| doc.session.annotation(id)) {
