@@ -15,6 +15,7 @@ use newsmark::model::anchor;
 use newsmark::model::annotation::{AnnotationId, Kind, KindTag, Span};
 use newsmark::model::edit::Edit;
 use newsmark::model::history::History;
+use newsmark::model::index::{Entry, IntervalIndex};
 use newsmark::model::session::{Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId};
 use newsmark::model::text::ArticleText;
@@ -200,8 +201,14 @@ fn use_session(mut s: Session, text: &ArticleText) {
             }
         }
     }
+    // What the article view builds from the spans: the interval index and its queries.
+    let index = IntervalIndex::new(s.annotations.iter().map(|a| Entry {
+        start: a.start,
+        end: a.end,
+        value: a.id,
+    }));
     for at in [0, len / 2, len] {
-        let _ = s.annotations_at(at);
+        let _ = (index.at(at), index.overlapping(at, at + 10));
     }
     for tag in KindTag::ALL {
         let _ = s.count(tag);

@@ -138,18 +138,6 @@ impl Session {
         }
         counts
     }
-
-    /// Annotations that cover code point `at`, innermost (shortest) first.
-    pub fn annotations_at(&self, at: usize) -> Vec<&Annotation> {
-        let mut hits: Vec<&Annotation> = self
-            .annotations
-            .iter()
-            .take_while(|a| a.start <= at)
-            .filter(|a| a.span().contains(at))
-            .collect();
-        hits.sort_by_key(|a| a.end - a.start);
-        hits
-    }
 }
 
 /// Builds an annotation over `span` of `text`, recording its exact text and context.
@@ -206,8 +194,6 @@ mod tests {
         ));
         assert_eq!(s.next_speaker_id(), SpeakerId(4));
         assert_eq!(s.speaker_counts(SpeakerId(3)), (1, 0, 0));
-        assert_eq!(s.annotations_at(4).len(), 1);
-        assert_eq!(s.annotations_at(11).len(), 0);
         assert_eq!(s.speaker_name(Some(SpeakerId(3))), "Jens Stoltenberg");
     }
 }
