@@ -143,10 +143,7 @@ impl Edit {
 fn relink(s: &Session, from: SpeakerId, to: Option<SpeakerId>) -> Vec<Edit> {
     s.annotations
         .iter()
-        .filter(|a| {
-            a.kind.speaker() == Some(from)
-                || matches!(&a.kind, super::annotation::Kind::Claim(c) if c.speaker == Some(from))
-        })
+        .filter(|a| a.kind.speaker() == Some(from))
         .map(|a| {
             let mut a = a.clone();
             a.kind.set_speaker(to);
