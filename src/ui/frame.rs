@@ -115,13 +115,8 @@ impl NewsmarkApp {
     }
 }
 
-fn command_button(
-    app: &NewsmarkApp,
-    ui: &mut egui::Ui,
-    cmd: UiCommand,
-    enabled: bool,
-    actions: &mut Vec<Action>,
-) {
+/// A menu entry for a command from the table: its text, shortcut and tooltip.
+fn command_button(ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
     let shortcut = cmd.shortcut_text(ui.ctx());
     let button = egui::Button::new(cmd.label()).shortcut_text(shortcut);
     if ui
@@ -132,13 +127,12 @@ fn command_button(
         actions.push(Action::Command(cmd));
         ui.close();
     }
-    let _ = app;
 }
 
 fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let has_doc = app.doc.is_some();
     ui.menu_button("File", |ui| {
-        command_button(app, ui, UiCommand::Open, true, actions);
+        command_button(ui, UiCommand::Open, true, actions);
         ui.add_enabled_ui(!app.recent.is_empty(), |ui| {
             ui.menu_button("Open Recent", |ui| {
                 for path in &app.recent {
@@ -157,8 +151,8 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 }
             });
         });
-        command_button(app, ui, UiCommand::Save, has_doc, actions);
-        command_button(app, ui, UiCommand::SaveAs, has_doc, actions);
+        command_button(ui, UiCommand::Save, has_doc, actions);
+        command_button(ui, UiCommand::SaveAs, has_doc, actions);
         ui.separator();
         ui.add_enabled_ui(has_doc, |ui| {
             ui.menu_button("Export", |ui| {
@@ -185,47 +179,46 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             });
         });
         ui.separator();
-        command_button(app, ui, UiCommand::Quit, true, actions);
+        command_button(ui, UiCommand::Quit, true, actions);
     });
     ui.menu_button("Edit", |ui| {
         let undo = app.history.undo_label().map(|l| format!("Undo {l}"));
         let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
-        command_button(app, ui, UiCommand::Undo, undo.is_some(), actions);
+        command_button(ui, UiCommand::Undo, undo.is_some(), actions);
         if let Some(u) = undo {
             ui.label(RichText::new(u).weak().small());
         }
-        command_button(app, ui, UiCommand::Redo, redo.is_some(), actions);
+        command_button(ui, UiCommand::Redo, redo.is_some(), actions);
         ui.separator();
         command_button(
-            app,
             ui,
             UiCommand::DeleteAnnotation,
             app.selected.is_some(),
             actions,
         );
-        command_button(app, ui, UiCommand::ClearSelection, true, actions);
+        command_button(ui, UiCommand::ClearSelection, true, actions);
     });
     ui.menu_button("View", |ui| {
-        command_button(app, ui, UiCommand::ZoomIn, true, actions);
-        command_button(app, ui, UiCommand::ZoomOut, true, actions);
-        command_button(app, ui, UiCommand::ToggleTheme, true, actions);
+        command_button(ui, UiCommand::ZoomIn, true, actions);
+        command_button(ui, UiCommand::ZoomOut, true, actions);
+        command_button(ui, UiCommand::ToggleTheme, true, actions);
     });
     ui.menu_button("Annotate", |ui| {
         let sel = app.selection.is_some();
-        command_button(app, ui, UiCommand::MarkClaim, sel, actions);
-        command_button(app, ui, UiCommand::MarkQuote, sel, actions);
-        command_button(app, ui, UiCommand::MarkMention, sel, actions);
+        command_button(ui, UiCommand::MarkClaim, sel, actions);
+        command_button(ui, UiCommand::MarkQuote, sel, actions);
+        command_button(ui, UiCommand::MarkMention, sel, actions);
         ui.separator();
-        command_button(app, ui, UiCommand::NextAnnotation, has_doc, actions);
-        command_button(app, ui, UiCommand::PrevAnnotation, has_doc, actions);
+        command_button(ui, UiCommand::NextAnnotation, has_doc, actions);
+        command_button(ui, UiCommand::PrevAnnotation, has_doc, actions);
         ui.separator();
-        command_button(app, ui, UiCommand::Find, has_doc, actions);
-        command_button(app, ui, UiCommand::FindNext, has_doc, actions);
-        command_button(app, ui, UiCommand::FindPrevious, has_doc, actions);
-        command_button(app, ui, UiCommand::ToggleSticky, has_doc, actions);
+        command_button(ui, UiCommand::Find, has_doc, actions);
+        command_button(ui, UiCommand::FindNext, has_doc, actions);
+        command_button(ui, UiCommand::FindPrevious, has_doc, actions);
+        command_button(ui, UiCommand::ToggleSticky, has_doc, actions);
     });
     ui.menu_button("Help", |ui| {
-        command_button(app, ui, UiCommand::Help, true, actions);
+        command_button(ui, UiCommand::Help, true, actions);
     });
 }
 
