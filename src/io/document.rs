@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::io::article::{self, ArticleError};
 use crate::io::session_file::{self, LoadError, SaveError};
 use crate::model::anchor::{self, AnchorReport};
+use crate::model::annotation::Annotation;
 use crate::model::session::Session;
 use crate::model::text::ArticleText;
 
@@ -123,6 +124,31 @@ impl Document {
             notices,
             anchor_report,
         })
+    }
+
+    /// Annotations whose offsets do not hold their `exact` text: orphans and fuzzy matches
+    /// nobody has reviewed yet. Exports must not write them as if they were anchored.
+    pub fn unanchored(&self) -> Vec<&Annotation> {
+        self.session
+            .annotations
+            .iter()
+            .filter(|a| !self.is_anchored(a))
+            .collect()
+    }
+
+    /// True when the annotation's offsets lie in the text and hold exactly its `exact` text.
+    pub fn is_anchored(&self, a: &Annotation) -> bool {
+        a.start <= a.end
+            && a.end <= self.text.len_chars()
+            && self.text.slice(a.start..a.end) == a.exact
+    }
+
+    /// A copy of the document without the annotations of [`Self::unanchored`], for exports that
+    /// skip them.
+    pub fn anchored_only(&self) -> Self {
+        let mut doc = self.clone();
+        doc.session.annotations.retain(|a| self.is_anchored(a));
+        doc
     }
 
     /// Where Save puts a session that was never saved: `DIR/<article file stem>.ron`.
