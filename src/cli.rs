@@ -1,11 +1,14 @@
 //! Headless subcommands: `check`, `stats`, `export`, `import`.
 //!
-//! Results go to stdout (or the `-o` file), messages to stderr. Exit codes: 0 success, 1 a
-//! `check` that found annotations not matching the article, 2 any error (with the message on
-//! stderr). Nothing here panics on bad input.
+//! Results go to stdout (or the `-o` file), messages to stderr. Exit codes: 0 success; 1 when
+//! something was lost or does not match (a `check` with annotations not matching the article,
+//! an export refused or shortened because of unanchored annotations, an import that dropped
+//! lines); 2 any error (one line on stderr: the file and the cause, once). Nothing here panics
+//! on bad input, and a failed write to stdout is an error like any other.
 
 mod stats;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -28,6 +31,10 @@ pub enum Command {
     Check {
         /// The session file (.ron).
         session: PathBuf,
+        /// Give annotations and speakers that share an id new ids, and save the session (the
+        /// old file is kept as SESSION.ron.bak).
+        #[arg(long)]
+        renumber: bool,
     },
     /// Print counts: annotations by kind, speakers, verdicts, check-worthiness.
     Stats {
@@ -41,6 +48,10 @@ pub enum Command {
     ///
     /// Offsets are Unicode code points of the normalized article text (BOM removed, CRLF as LF).
     /// brat writes OUT.ann and OUT.txt (the normalized text) when given `-o OUT.ann`.
+    ///
+    /// Annotations that are not anchored in the article (orphans and unreviewed fuzzy matches
+    /// after the article changed) are never written at stale offsets: the export is refused
+    /// with exit 1 and they are listed, unless --skip-unanchored is given.
     Export {
         /// The session file (.ron).
         session: PathBuf,
@@ -53,10 +64,14 @@ pub enum Command {
         /// Publication date for ClaimReview, YYYY-MM-DD (default: today, UTC).
         #[arg(long)]
         date: Option<String>,
+        /// Export the anchored annotations and leave out (and list) the others, exit 0.
+        #[arg(long)]
+        skip_unanchored: bool,
     },
     /// Import brat standoff or W3C Web Annotation into a new session file.
     ///
-    /// Lines or items that cannot be mapped are reported as warnings on stderr.
+    /// Lines or items that cannot be mapped are reported on stderr (at most 20, then a count)
+    /// and make the exit code 1.
     Import {
         /// Input format.
         #[arg(long, short = 'f', value_enum)]
@@ -99,25 +114,71 @@ pub enum ImportFormat {
 /// Runs a subcommand and turns its outcome into an exit code; errors are printed to stderr.
 pub fn run(cmd: Command) -> ExitCode {
     let result = match cmd {
-        Command::Check { session } => check(&session),
+        Command::Check { session, renumber } => check(&session, renumber),
         Command::Stats { session, json } => stats::run(&session, json).map(|()| ExitCode::SUCCESS),
         Command::Export {
             session,
             format,
             output,
             date,
-        } => export(&session, format, output.as_deref(), date).map(|()| ExitCode::SUCCESS),
+            skip_unanchored,
+        } => export(&session, format, output.as_deref(), date, skip_unanchored),
         Command::Import {
             format,
             ann_file,
             article,
             output,
-        } => import(format, &ann_file, &article, &output).map(|()| ExitCode::SUCCESS),
+        } => import(format, &ann_file, &article, &output),
     };
     result.unwrap_or_else(|e| {
-        eprintln!("newsmark: error: {e:#}");
+        eprintln!("newsmark: error: {}", one_line_error(&e));
         ExitCode::from(2)
     })
+}
+
+/// The error and its causes on one line, each cause once: a cause whose text the message
+/// already contains is not repeated ("cannot write x: it is a folder", not "…: Is a directory
+/// (os error 21): Is a directory (os error 21)").
+fn one_line_error(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line.replace(['\n', '\r'], " ")
+}
+
+/// Most lines of problems printed for one file; the rest are counted.
+const MAX_REPORTED_LINES: usize = 20;
+
+/// Prints `lines` to stderr, each prefixed, at most [`MAX_REPORTED_LINES`] of them and then
+/// "… and N more".
+fn report_bounded(prefix: &str, lines: &[String]) {
+    for l in lines.iter().take(MAX_REPORTED_LINES) {
+        eprintln!("{prefix}{l}");
+    }
+    if lines.len() > MAX_REPORTED_LINES {
+        eprintln!("{prefix}… and {} more", lines.len() - MAX_REPORTED_LINES);
+    }
+}
+
+/// Writes to stdout; a closed pipe or a full disk is an error, not a panic.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "cannot write to standard output: {}",
+                crate::io::disk::describe(&e)
+            )
+        })
 }
 
 /// Opens a session and its article, printing the document's notices to stderr.
@@ -125,11 +186,13 @@ fn open(session: &Path) -> anyhow::Result<Document> {
     let mut doc = Document::open_session(session)?;
     // Exports name the article by an absolute IRI, whatever the current folder.
     let article = Path::new(&doc.session.article.path);
-    if let Ok(abs) = article
+    if let Some(abs) = article
         .canonicalize()
         .or_else(|_| std::path::absolute(article))
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_owned))
     {
-        doc.session.article.path = abs.to_string_lossy().into_owned();
+        doc.session.article.path = abs;
     }
     for n in &doc.notices {
         eprintln!("newsmark: note: {n}");
@@ -137,11 +200,14 @@ fn open(session: &Path) -> anyhow::Result<Document> {
     Ok(doc)
 }
 
-fn check(session: &Path) -> anyhow::Result<ExitCode> {
+fn check(session: &Path, renumber: bool) -> anyhow::Result<ExitCode> {
+    if renumber {
+        renumber_ids(session)?;
+    }
     let doc = open(session)?;
     let s = &doc.session;
-    println!(
-        "{} speaker(s), {} claim(s), {} quote(s), {} mention(s)",
+    let mut out = format!(
+        "{} speaker(s), {} claim(s), {} quote(s), {} mention(s)\n",
         s.speakers.len(),
         s.count(KindTag::Claim),
         s.count(KindTag::Quote),
@@ -150,12 +216,17 @@ fn check(session: &Path) -> anyhow::Result<ExitCode> {
     // Opening re-anchors whenever the article changed or a span does not fit; no report means
     // every annotation matched where it was.
     let Some(report) = doc.anchor_report.as_ref().filter(|r| !r.all_exact()) else {
-        println!("{} annotation(s), all anchor exactly", s.annotations.len());
+        out.push_str(&format!(
+            "{} annotation(s), all anchor exactly\n",
+            s.annotations.len()
+        ));
+        write_stdout(&out)?;
         return Ok(ExitCode::SUCCESS);
     };
-    println!("re-anchored: {}", report.summary());
+    out.push_str(&format!("re-anchored: {}\n", report.summary()));
+    let by_id: std::collections::HashMap<_, _> = s.annotations.iter().map(|a| (a.id, a)).collect();
     for (id, outcome) in &report.outcomes {
-        let (Some(a), true) = (s.annotation(*id), *outcome != Outcome::Exact) else {
+        let (Some(a), true) = (by_id.get(id), *outcome != Outcome::Exact) else {
             continue;
         };
         let now = match outcome {
@@ -167,14 +238,35 @@ fn check(session: &Path) -> anyhow::Result<ExitCode> {
                 doc.text.slice(a.start..a.end)
             ),
         };
-        println!(
-            "  #{} {} {outcome:?}: “{}” {now}",
+        out.push_str(&format!(
+            "  #{} {} {outcome:?}: “{}” {now}\n",
             id.0,
             a.kind.tag().label(),
             a.exact
-        );
+        ));
     }
+    write_stdout(&out)?;
     Ok(ExitCode::from(1))
+}
+
+/// `check --renumber`: gives repeated ids new ones, saves (keeping `.bak`) and says what changed.
+fn renumber_ids(path: &Path) -> anyhow::Result<()> {
+    let mut session = session_file::load_allowing_duplicates(path)?;
+    let changed = session.renumber_duplicates();
+    if changed.is_empty() {
+        eprintln!("newsmark: every id in {} is unique", path.display());
+        return Ok(());
+    }
+    session_file::save(&session, path)?;
+    eprintln!(
+        "newsmark: renumbered {} id(s) in {} (the old file is {}):",
+        changed.len(),
+        path.display(),
+        crate::io::disk::backup_path(path).display()
+    );
+    let lines: Vec<String> = changed.iter().map(ToString::to_string).collect();
+    report_bounded("  ", &lines);
+    Ok(())
 }
 
 fn export(
@@ -182,7 +274,8 @@ fn export(
     format: ExportFormat,
     output: Option<&Path>,
     date: Option<String>,
-) -> anyhow::Result<()> {
+    skip_unanchored: bool,
+) -> anyhow::Result<ExitCode> {
     let doc = open(session)?;
     let date = match date {
         Some(d) if is_iso_date(&d) => d,
@@ -196,6 +289,46 @@ fn export(
         ExportFormat::Claimreview => files::ExportFormat::ClaimReview,
         ExportFormat::Citron => files::ExportFormat::Citron,
     };
+    let unanchored = doc.unanchored();
+    let total = doc.session.annotations.len();
+    if !unanchored.is_empty() {
+        let lines: Vec<String> = unanchored
+            .iter()
+            .map(|a| {
+                format!(
+                    "#{} {} “{}”",
+                    a.id.0,
+                    a.kind.tag().label(),
+                    crate::io::formats::quote_input(&a.exact)
+                )
+            })
+            .collect();
+        if unanchored.len() == total {
+            eprintln!(
+                "newsmark: none of the {total} annotation(s) is found in {}: it is not this session's article (or it was rewritten); nothing was written",
+                doc.session.article.path
+            );
+            return Ok(ExitCode::from(1));
+        }
+        if !skip_unanchored {
+            eprintln!(
+                "newsmark: {} of {total} annotation(s) are not anchored in the article (orphans or unreviewed fuzzy matches after it changed); nothing was written. Review them in the window, or pass --skip-unanchored to export the others:",
+                unanchored.len()
+            );
+            report_bounded("  ", &lines);
+            return Ok(ExitCode::from(1));
+        }
+        eprintln!(
+            "newsmark: left out {} of {total} annotation(s) that are not anchored in the article:",
+            unanchored.len()
+        );
+        report_bounded("  ", &lines);
+    }
+    let doc = if unanchored.is_empty() {
+        doc
+    } else {
+        doc.anchored_only()
+    };
     match output {
         Some(out) => {
             let written = files::write_export(&doc, format, out, &date)?;
@@ -206,20 +339,26 @@ fn export(
             // brat's text is not printed: stdout holds the one main file.
             let rendered = files::render(&doc, format, Path::new("-"), &date);
             if let Some((_, body)) = rendered.first() {
-                print!("{body}");
+                write_stdout(body)?;
             }
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
-fn import(format: ImportFormat, ann: &Path, article: &Path, output: &Path) -> anyhow::Result<()> {
+fn import(
+    format: ImportFormat,
+    ann: &Path,
+    article: &Path,
+    output: &Path,
+) -> anyhow::Result<ExitCode> {
     refuse_overwrite(output, &[article, ann])?;
     let loaded = article::load(article)?;
     if let Some(n) = loaded.decoded.notice() {
         eprintln!("newsmark: note: {}: {n}", article.display());
     }
-    let bytes = std::fs::read(ann).with_context(|| format!("cannot read {}", ann.display()))?;
+    let bytes =
+        crate::io::disk::read_regular(ann, crate::io::disk::MAX_DATA_BYTES, "annotation file")?;
     let input = String::from_utf8(bytes)
         .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", ann.display()))?;
     let format = match format {
@@ -229,22 +368,32 @@ fn import(format: ImportFormat, ann: &Path, article: &Path, output: &Path) -> an
     let (session, warnings) =
         files::import_str(format, &input, &loaded.decoded.text, loaded.reference)
             .with_context(|| format!("cannot import {}", ann.display()))?;
-    for w in &warnings {
-        eprintln!("newsmark: warning: {}: {w}", ann.display());
-    }
+    report_bounded(
+        &format!("newsmark: warning: {}: ", ann.display()),
+        &warnings,
+    );
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create folder {}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create the folder {}: {}",
+                dir.display(),
+                crate::io::disk::describe(&e)
+            )
+        })?;
     }
     session_file::save(&session, output)?;
-    println!(
-        "imported {} annotation(s) and {} speaker(s) into {} ({} warning(s))",
+    write_stdout(&format!(
+        "imported {} annotation(s) and {} speaker(s) into {} ({} warning(s))\n",
         session.annotations.len(),
         session.speakers.len(),
         output.display(),
         warnings.len()
-    );
-    Ok(())
+    ))?;
+    Ok(if warnings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Fails if `out` is one of the protected files (the article, the input).

@@ -23,6 +23,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
+    newsmark::io::disk::survive_file_size_limit();
     let args = Args::parse();
     match args.command {
         Some(cmd) => newsmark::cli::run(cmd),

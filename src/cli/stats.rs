@@ -14,11 +14,10 @@ pub fn run(session: &Path, as_json: bool) -> anyhow::Result<()> {
     let doc = super::open(session)?;
     let v = stats(&doc.session, &doc.text, doc.anchor_report.as_ref());
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        super::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))
     } else {
-        print!("{}", as_text(&v));
+        super::write_stdout(&as_text(&v))
     }
-    Ok(())
 }
 
 /// The statistics as JSON (also the source of the text form).

@@ -4,22 +4,21 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::io::disk::{self, ReadError};
 use crate::model::session::ArticleRef;
 use crate::model::text::{ArticleText, normalize_line_endings};
 
 /// Why an article could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
-    /// The file could not be read.
-    #[error("cannot read article {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
-    },
+    /// The file could not be read (missing, not a regular file, too large).
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The file name cannot be stored in a session exactly.
+    #[error("{} cannot be opened as an article: its name is not valid UTF-8, so a session could not find it again; rename the file or its folders", .0.display())]
+    NameNotUtf8(PathBuf),
     /// The bytes are not text.
-    #[error("{path} is not a text article: {why}")]
+    #[error("{} is not a text article: {why}", .path.display())]
     NotText {
         /// The file.
         path: PathBuf,
@@ -134,16 +133,16 @@ pub struct LoadedArticle {
 
 /// Reads and decodes an article file.
 pub fn load(path: &Path) -> Result<LoadedArticle, ArticleError> {
-    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let name = path
+        .to_str()
+        .ok_or_else(|| ArticleError::NameNotUtf8(path.to_owned()))?;
+    let bytes = disk::read_regular(path, disk::MAX_ARTICLE_BYTES, "article")?;
     let decoded = decode(&bytes).map_err(|why| ArticleError::NotText {
         path: path.to_owned(),
         why,
     })?;
     let reference = ArticleRef {
-        path: path.to_string_lossy().into_owned(),
+        path: name.to_owned(),
         sha256: sha256_hex(&bytes),
         chars: decoded.text.len_chars(),
         encoding: decoded.encoding.to_owned(),

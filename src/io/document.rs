@@ -19,7 +19,7 @@ pub enum OpenError {
     #[error(transparent)]
     Session(#[from] LoadError),
     /// The session is fine but its article is not where it says.
-    #[error("the article of session {session} was not found at {article}: locate it to continue")]
+    #[error("the article of session {} was not found at {}: locate it to continue", .session.display(), .article.display())]
     ArticleMissing {
         /// The session file.
         session: PathBuf,
@@ -72,7 +72,11 @@ impl Document {
     pub fn open_session(path: &Path) -> Result<Self, OpenError> {
         let session = session_file::load(path)?;
         let article_path = PathBuf::from(&session.article.path);
-        if !article_path.is_file() {
+        // Only a missing article is offered to be located; a folder, a device or a symlink
+        // loop in its place is reported as what it is when the article is read.
+        if std::fs::symlink_metadata(&article_path)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        {
             return Err(OpenError::ArticleMissing {
                 session: path.to_owned(),
                 article: article_path,
@@ -162,9 +166,13 @@ impl Document {
     /// Saves the session to `path` and remembers it as the document's file.
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| SaveError {
+            std::fs::create_dir_all(dir).map_err(|e| SaveError {
                 path: path.to_owned(),
-                source,
+                reason: format!(
+                    "cannot create the folder {}: {}",
+                    dir.display(),
+                    crate::io::disk::describe(&e)
+                ),
             })?;
         }
         session_file::save(&self.session, path)?;

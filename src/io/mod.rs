@@ -2,6 +2,7 @@
 //! migrations and crash recovery.
 
 pub mod article;
+pub mod disk;
 pub mod document;
 pub mod formats;
 pub mod migrate;

@@ -11,11 +11,12 @@
 //! so it goes through the same parser, version migration and nesting guard as a session, and a
 //! user can even open it as a session by hand. The article path inside is absolute, so the
 //! recovery folder can be anywhere. Files are written with
-//! [`session_file::write_atomically`]: a crash while writing leaves the previous recovery file.
+//! [`disk::write_atomically`]: a crash while writing leaves the previous recovery file.
 
 use std::path::{Path, PathBuf};
 
 use crate::io::article::sha256_hex;
+use crate::io::disk;
 use crate::io::session_file::{self, LoadError, SaveError};
 use crate::model::session::{FORMAT_VERSION, Session};
 
@@ -45,40 +46,56 @@ pub fn write(
     changes: u64,
 ) -> Result<(), SaveError> {
     let path = recovery_path(recovery_dir, key);
-    let err = |source| SaveError {
+    let fail = |reason: String| SaveError {
         path: path.clone(),
-        source,
+        reason,
     };
-    std::fs::create_dir_all(recovery_dir).map_err(err)?;
+    std::fs::create_dir_all(recovery_dir).map_err(|e| fail(disk::describe(&e)))?;
     let mut stored = session.clone();
     stored.format_version = FORMAT_VERSION;
-    if let Ok(abs) = std::path::absolute(&session.article.path) {
-        stored.article.path = abs.to_string_lossy().into_owned();
+    if let Some(abs) = std::path::absolute(&session.article.path)
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_owned))
+    {
+        stored.article.path = abs;
     }
-    let text = format!("{HEADER}{changes}\n{}", session_file::to_ron(&stored));
-    session_file::write_atomically(&path, text.as_bytes()).map_err(err)
+    let ron = session_file::to_ron(&stored)
+        .map_err(|e| fail(format!("the session could not be written as RON: {e}")))?;
+    let text = format!("{HEADER}{changes}\n{ron}");
+    Ok(disk::write_atomically(&path, text.as_bytes())?)
 }
 
 /// Reads the recovery file for `key`: `None` if there is none, otherwise the session and its
 /// change count, or why the file is unusable.
 pub fn read(recovery_dir: &Path, key: &str) -> Option<Result<(Session, u64), LoadError>> {
     let path = recovery_path(recovery_dir, key);
-    let bytes = match std::fs::read(&path) {
+    let bytes = match disk::read_regular(&path, disk::MAX_DATA_BYTES, "recovery file") {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(source) => return Some(Err(LoadError::Io { path, source })),
+        Err(e) if e.is_not_found() => return None,
+        Err(e) => return Some(Err(e.into())),
     };
     Some(parse(&bytes, &path))
 }
 
+/// Why a recovery file could not be removed (it would be offered again at the next start).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot remove the recovery file {}: {}", .path.display(), disk::describe(.cause))]
+pub struct DiscardError {
+    /// The file.
+    pub path: PathBuf,
+    /// The OS error.
+    pub cause: std::io::Error,
+}
+
 /// Removes the recovery file for `key` (and its backup); a missing file is not an error.
-pub fn discard(recovery_dir: &Path, key: &str) -> std::io::Result<()> {
+pub fn discard(recovery_dir: &Path, key: &str) -> Result<(), DiscardError> {
     let path = recovery_path(recovery_dir, key);
-    let mut bak = path.clone().into_os_string();
-    bak.push(".bak");
-    for p in [path, PathBuf::from(bak)] {
+    let bak = disk::backup_path(&path);
+    for p in [path, bak] {
         match std::fs::remove_file(&p) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            Err(cause) if cause.kind() != std::io::ErrorKind::NotFound => {
+                return Err(DiscardError { path: p, cause });
+            }
             _ => {}
         }
     }

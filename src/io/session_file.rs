@@ -1,26 +1,22 @@
 //! Session files: RON, written atomically, with the article path relative to the file.
 
-use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::io::disk::{self, ReadError, WriteError};
 use crate::io::migrate;
+use crate::model::ids::DuplicateIds;
 use crate::model::session::{FORMAT_VERSION, Session};
 
 /// Why a session file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    /// The file could not be read.
-    #[error("cannot read session {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
-    },
+    /// The file could not be read (missing, not a regular file, too large).
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// The file is not a valid session (truncated, edited by hand, another format).
-    #[error("{path} is not a valid newsmark session: {message}")]
+    #[error("{} is not a valid newsmark session: {message}", .path.display())]
     Parse {
         /// The file.
         path: PathBuf,
@@ -29,7 +25,7 @@ pub enum LoadError {
     },
     /// Written by a newer newsmark.
     #[error(
-        "{path} uses session format version {found}, but this newsmark reads up to version {supported}: update newsmark to open it"
+        "{} uses session format version {found}, but this newsmark reads up to version {supported}: update newsmark to open it", .path.display()
     )]
     Newer {
         /// The file.
@@ -39,16 +35,35 @@ pub enum LoadError {
         /// Newest version this build reads.
         supported: u32,
     },
+    /// Two annotations or two speakers share an id: links between them would be ambiguous.
+    #[error(
+        "{} has duplicate {ids}: run `newsmark check --renumber {}` to give them new ids (the file is kept as .bak)", .path.display(), .path.display()
+    )]
+    DuplicateIds {
+        /// The file.
+        path: PathBuf,
+        /// Which ids.
+        ids: DuplicateIds,
+    },
 }
 
 /// Why a session could not be written; the previous file is untouched.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot save session to {path}: {source}")]
+#[error("cannot save session to {}: {reason}", .path.display())]
 pub struct SaveError {
     /// The target file.
     pub path: PathBuf,
-    /// The OS error.
-    pub source: std::io::Error,
+    /// What went wrong, in words.
+    pub reason: String,
+}
+
+impl From<WriteError> for SaveError {
+    fn from(e: WriteError) -> Self {
+        Self {
+            reason: disk::describe(&e.cause),
+            path: e.path,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -87,41 +102,55 @@ pub fn parse(ron_text: &str, path: &Path) -> Result<Session, LoadError> {
     })
 }
 
-/// Reads a session file. The article path in the result is resolved against the file's folder.
+/// Reads a session file and refuses one whose annotation or speaker ids repeat. The article
+/// path in the result is resolved against the file's folder.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let session = load_allowing_duplicates(path)?;
+    let ids = session.duplicate_ids();
+    if !ids.is_empty() {
+        return Err(LoadError::DuplicateIds {
+            path: path.to_owned(),
+            ids,
+        });
+    }
+    Ok(session)
+}
+
+/// Reads a session file even if ids repeat (for `check --renumber`, which repairs them).
+pub fn load_allowing_duplicates(path: &Path) -> Result<Session, LoadError> {
+    let bytes = disk::read_regular(path, disk::MAX_DATA_BYTES, "session")?;
+    let bad = |message: &str| LoadError::Parse {
         path: path.to_owned(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| LoadError::Parse {
-        path: path.to_owned(),
-        message: "the file is not UTF-8 text".to_owned(),
-    })?;
+        message: message.to_owned(),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| bad("the file is not UTF-8 text"))?;
     let mut session = parse(&text, path)?;
     let dir = path.parent().unwrap_or(Path::new(""));
-    session.article.path = dir
-        .join(&session.article.path)
-        .to_string_lossy()
-        .into_owned();
+    let article = dir.join(&session.article.path);
+    session.article.path = article
+        .to_str()
+        .ok_or_else(|| {
+            bad("the folder's name is not valid UTF-8, so the article path cannot be kept exactly; rename the folder")
+        })?
+        .to_owned();
     Ok(session)
 }
 
 /// Pretty RON for a session, as written to disk.
-pub fn to_ron(session: &Session) -> String {
+pub fn to_ron(session: &Session) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(4)
         .indentor("    ".to_owned());
-    // Serializing plain data with no maps keyed by non-strings cannot fail.
-    ron::ser::to_string_pretty(session, config).unwrap_or_default() + "\n"
+    Ok(ron::ser::to_string_pretty(session, config)? + "\n")
 }
 
 /// Writes `session` to `path` atomically: a temporary file in the same folder is written and
 /// flushed, the old file is kept as `NAME.bak`, then the temporary file is renamed over `path`.
 /// The article path is stored relative to the session's folder.
 pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
-    let err = |source| SaveError {
+    let fail = |reason: String| SaveError {
         path: path.to_owned(),
-        source,
+        reason,
     };
     let dir = path
         .parent()
@@ -129,53 +158,29 @@ pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
         .unwrap_or(Path::new("."));
     let mut stored = session.clone();
     stored.format_version = FORMAT_VERSION;
-    stored.article.path = relative_path(dir, Path::new(&session.article.path));
-    write_atomically(path, to_ron(&stored).as_bytes()).map_err(err)
-}
-
-/// Atomic replace of `path` by `bytes`, keeping a `.bak` of the previous content.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if path.exists() {
-            let mut bak = path.as_os_str().to_owned();
-            bak.push(".bak");
-            std::fs::copy(path, PathBuf::from(bak))?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    stored.article.path = relative_path(dir, Path::new(&session.article.path)).ok_or_else(|| {
+        fail(format!(
+            "the article path from {} is not valid UTF-8 and could not be stored exactly; rename the folders",
+            dir.display()
+        ))
+    })?;
+    let ron = to_ron(&stored)
+        .map_err(|e| fail(format!("the session could not be written as RON: {e}")))?;
+    Ok(disk::write_atomically(path, ron.as_bytes())?)
 }
 
 /// `target` expressed relative to folder `from` when both can be made absolute; otherwise
-/// `target` as given. `relative_path("/a/saves", "/a/assets/x.txt")` is `"../assets/x.txt"`.
-pub fn relative_path(from: &Path, target: &Path) -> String {
-    let (Ok(from), Ok(target)) = (absolute_clean(from), absolute_clean(target)) else {
-        return target.to_string_lossy().into_owned();
+/// `target` as given; `None` when the result is not valid UTF-8 (it could not be stored
+/// exactly). `relative_path("/a/saves", "/a/assets/x.txt")` is `"../assets/x.txt"`.
+pub fn relative_path(from: &Path, target: &Path) -> Option<String> {
+    let (Ok(from), Ok(target_abs)) = (absolute_clean(from), absolute_clean(target)) else {
+        return target.to_str().map(str::to_owned);
     };
     let from: Vec<Component> = from.components().collect();
-    let to: Vec<Component> = target.components().collect();
+    let to: Vec<Component> = target_abs.components().collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
     if common == 0 {
-        return target.to_string_lossy().into_owned();
+        return target.to_str().map(str::to_owned);
     }
     let mut rel = PathBuf::new();
     for _ in common..from.len() {
@@ -185,7 +190,7 @@ pub fn relative_path(from: &Path, target: &Path) -> String {
         rel.push(c.as_os_str());
     }
     // Always '/' so a session moves between systems.
-    rel.to_string_lossy().replace('\\', "/")
+    Some(rel.to_str()?.replace('\\', "/"))
 }
 
 /// Absolute path with `.` and `..` folded, following symlinks where the path exists.
@@ -214,12 +219,12 @@ mod tests {
     #[test]
     fn relative_paths() {
         assert_eq!(
-            relative_path(Path::new("/a/saves"), Path::new("/a/assets/x.txt")),
-            "../assets/x.txt"
+            relative_path(Path::new("/a/saves"), Path::new("/a/assets/x.txt")).as_deref(),
+            Some("../assets/x.txt")
         );
         assert_eq!(
-            relative_path(Path::new("/a"), Path::new("/a/x.txt")),
-            "x.txt"
+            relative_path(Path::new("/a"), Path::new("/a/x.txt")).as_deref(),
+            Some("x.txt")
         );
     }
 

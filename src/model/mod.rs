@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod annotation;
 pub mod edit;
 pub mod history;
+pub mod ids;
 pub mod index;
 pub mod search;
 pub mod session;

@@ -107,14 +107,13 @@ pub enum ExportError {
     /// Two outputs would be the same file (brat with an output ending in .txt).
     #[error("the brat output {0} must not end in .txt (the text is written beside it)")]
     Collision(PathBuf),
-    /// Writing failed; files already written stay, nothing else is touched.
-    #[error("cannot write {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
-    },
+    /// Writing failed; no output file was changed (every file of an export is renamed into
+    /// place only when all of them were written).
+    #[error(transparent)]
+    Write(#[from] crate::io::disk::WriteError),
+    /// A folder for the output could not be created.
+    #[error("cannot create the folder {}: {}", .0.display(), crate::io::disk::describe(.1))]
+    Folder(PathBuf, std::io::Error),
 }
 
 /// Writes an export atomically, never over the article or session file; returns the paths.
@@ -135,23 +134,17 @@ pub fn write_export(
     if files.len() > 1 && files.iter().skip(1).any(|(p, _)| same_file(p, out)) {
         return Err(ExportError::Collision(out.to_owned()));
     }
-    let mut written = Vec::new();
-    for (path, body) in files {
+    for (path, _) in &files {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            std::fs::create_dir_all(dir).map_err(|e| ExportError::Folder(dir.to_owned(), e))?;
         }
-        crate::io::session_file::write_atomically(&path, body.as_bytes()).map_err(|source| {
-            ExportError::Io {
-                path: path.clone(),
-                source,
-            }
-        })?;
-        written.push(path);
     }
-    Ok(written)
+    let pairs: Vec<(&Path, &[u8])> = files
+        .iter()
+        .map(|(p, body)| (p.as_path(), body.as_bytes()))
+        .collect();
+    crate::io::disk::write_all_atomically(&pairs, true)?;
+    Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
 /// Builds a session for `text` from an interchange file's content (BOM tolerated); returns it

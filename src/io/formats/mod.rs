@@ -74,6 +74,21 @@ fn percent_encode_path(s: &str) -> String {
     out
 }
 
+/// At most 80 characters of user input for a message, cut on a character boundary with "…",
+/// line breaks shown as spaces, so a garbage file cannot flood the terminal.
+pub fn quote_input(s: &str) -> String {
+    const MAX: usize = 80;
+    let mut out: String = s
+        .chars()
+        .take(MAX)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// The mention of `speaker` closest to `a` (0 when they overlap; ties go to the earlier one);
 /// used to pick the source span of a quote or claim.
 pub fn nearest_mention<'s>(
