@@ -157,11 +157,19 @@ fn one_line_error(e: &anyhow::Error) -> String {
 /// Most lines of problems printed for one file; the rest are counted.
 const MAX_REPORTED_LINES: usize = 20;
 
-/// Prints `lines` to stderr, each prefixed, at most [`MAX_REPORTED_LINES`] of them and then
-/// "… and N more".
+/// Longest line printed about one problem, in characters; the formats quote at most 80
+/// characters of input, so this only guards against a message that forgot to.
+const MAX_REPORTED_CHARS: usize = 240;
+
+/// Prints `lines` to stderr, each prefixed and cut at [`MAX_REPORTED_CHARS`], at most
+/// [`MAX_REPORTED_LINES`] of them and then "… and N more".
 fn report_bounded(prefix: &str, lines: &[String]) {
     for l in lines.iter().take(MAX_REPORTED_LINES) {
-        eprintln!("{prefix}{l}");
+        let mut line: String = l.chars().take(MAX_REPORTED_CHARS).collect();
+        if l.chars().nth(MAX_REPORTED_CHARS).is_some() {
+            line.push('…');
+        }
+        eprintln!("{prefix}{line}");
     }
     if lines.len() > MAX_REPORTED_LINES {
         eprintln!("{prefix}… and {} more", lines.len() - MAX_REPORTED_LINES);

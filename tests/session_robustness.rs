@@ -128,7 +128,7 @@ const TOKENS: &[&str] = &[
 fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
     let mut b = base.to_vec();
     for _ in 0..=rng.below(3) {
-        match rng.below(7) {
+        match rng.below(8) {
             0 => b.truncate(rng.below(b.len() + 1)),
             1 => {
                 for _ in 0..=rng.below(8) {
@@ -171,6 +171,26 @@ fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
                 // Swap two numbers' places: start after end, cue beyond the text…
                 let s = String::from_utf8_lossy(&b).replacen("start: ", "end: ", 1);
                 b = s.replacen("end: ", "start: ", 2).into_bytes();
+            }
+            6 => {
+                // One "id: N" takes another's number, or 0 or u32::MAX.
+                let s = String::from_utf8_lossy(&b).into_owned();
+                let at: Vec<usize> = s.match_indices("id: ").map(|(i, _)| i + 4).collect();
+                let number = |i: usize| -> String {
+                    s[i..].chars().take_while(char::is_ascii_digit).collect()
+                };
+                let (Some(&to), Some(&from)) =
+                    (at.get(rng.below(at.len())), at.get(rng.below(at.len())))
+                else {
+                    continue;
+                };
+                let n = match rng.below(3) {
+                    0 => number(from),
+                    1 => "0".to_owned(),
+                    _ => "4294967295".to_owned(),
+                };
+                let len = number(to).len();
+                b = format!("{}{n}{}", &s[..to], &s[to + len..]).into_bytes();
             }
             _ => {
                 let (i, j) = (rng.below(b.len() + 1), rng.below(b.len() + 1));
@@ -229,7 +249,7 @@ fn ten_thousand_mutated_sessions_load_or_fail_cleanly() {
     let article = dir.path().join("article.txt");
     std::fs::write(&article, SAMPLE).unwrap();
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
-    let (mut loaded, mut refused) = (0, 0);
+    let (mut loaded, mut refused, mut duplicates) = (0, 0, 0);
     for round in 0..10_000 {
         let bytes = mutate(&mut rng, FIXTURE.as_bytes());
         let Ok(ron_text) = std::str::from_utf8(&bytes) else {
@@ -239,6 +259,8 @@ fn ten_thousand_mutated_sessions_load_or_fail_cleanly() {
         match session_file::parse(ron_text, Path::new("fuzz.ron")) {
             Ok(s) => {
                 loaded += 1;
+                // Repeated ids (a number mutated into 0 or u32::MAX) are refused, never loaded.
+                assert!(s.duplicate_ids().is_empty(), "round {round}");
                 if round % 20 == 0 {
                     let doc = Document::with_article(s.clone(), &article, None).unwrap();
                     use_session(doc.session, &doc.text);
@@ -248,12 +270,16 @@ fn ten_thousand_mutated_sessions_load_or_fail_cleanly() {
             Err(e) => {
                 refused += 1;
                 assert!(!e.to_string().is_empty());
+                if let session_file::LoadError::DuplicateIds { ids, .. } = &e {
+                    duplicates += 1;
+                    assert!(e.to_string().contains(&ids.to_string()));
+                }
             }
         }
     }
     assert!(
-        loaded > 500 && refused > 500,
-        "loaded {loaded}, refused {refused}"
+        loaded > 500 && refused > 500 && duplicates > 10,
+        "loaded {loaded}, refused {refused}, duplicate ids {duplicates}"
     );
 }
 

@@ -71,9 +71,23 @@ struct VersionProbe {
     format_version: u32,
 }
 
-/// Parses session RON of any supported version into a current session; `path` is only used
-/// in messages. Input nested deeper than [`migrate::MAX_NESTING`] is refused before parsing.
+/// Parses session RON of any supported version into a current session and refuses repeated
+/// annotation or speaker ids; `path` is only used in messages. Input nested deeper than
+/// [`migrate::MAX_NESTING`] is refused before parsing.
 pub fn parse(ron_text: &str, path: &Path) -> Result<Session, LoadError> {
+    let session = parse_allowing_duplicates(ron_text, path)?;
+    let ids = session.duplicate_ids();
+    if !ids.is_empty() {
+        return Err(LoadError::DuplicateIds {
+            path: path.to_owned(),
+            ids,
+        });
+    }
+    Ok(session)
+}
+
+/// [`parse`] without the check of unique ids.
+fn parse_allowing_duplicates(ron_text: &str, path: &Path) -> Result<Session, LoadError> {
     let depth = migrate::nesting_depth(ron_text);
     if depth > migrate::MAX_NESTING {
         return Err(LoadError::Parse {
@@ -105,19 +119,18 @@ pub fn parse(ron_text: &str, path: &Path) -> Result<Session, LoadError> {
 /// Reads a session file and refuses one whose annotation or speaker ids repeat. The article
 /// path in the result is resolved against the file's folder.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let session = load_allowing_duplicates(path)?;
-    let ids = session.duplicate_ids();
-    if !ids.is_empty() {
-        return Err(LoadError::DuplicateIds {
-            path: path.to_owned(),
-            ids,
-        });
-    }
-    Ok(session)
+    load_with(path, parse)
 }
 
 /// Reads a session file even if ids repeat (for `check --renumber`, which repairs them).
 pub fn load_allowing_duplicates(path: &Path) -> Result<Session, LoadError> {
+    load_with(path, parse_allowing_duplicates)
+}
+
+fn load_with(
+    path: &Path,
+    parse: fn(&str, &Path) -> Result<Session, LoadError>,
+) -> Result<Session, LoadError> {
     let bytes = disk::read_regular(path, disk::MAX_DATA_BYTES, "session")?;
     let bad = |message: &str| LoadError::Parse {
         path: path.to_owned(),
