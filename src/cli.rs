@@ -164,15 +164,12 @@ const MAX_REPORTED_CHARS: usize = 240;
 /// Prints `lines` to stderr, each prefixed and cut at [`MAX_REPORTED_CHARS`], at most
 /// [`MAX_REPORTED_LINES`] of them and then "… and N more".
 fn report_bounded(prefix: &str, lines: &[String]) {
-    for l in lines.iter().take(MAX_REPORTED_LINES) {
+    for l in files::bounded_lines(lines, MAX_REPORTED_LINES) {
         let mut line: String = l.chars().take(MAX_REPORTED_CHARS).collect();
         if l.chars().nth(MAX_REPORTED_CHARS).is_some() {
             line.push('…');
         }
         eprintln!("{prefix}{line}");
-    }
-    if lines.len() > MAX_REPORTED_LINES {
-        eprintln!("{prefix}… and {} more", lines.len() - MAX_REPORTED_LINES);
     }
 }
 
@@ -365,10 +362,7 @@ fn import(
     if let Some(n) = loaded.decoded.notice() {
         eprintln!("newsmark: note: {}: {n}", article.display());
     }
-    let bytes =
-        crate::io::disk::read_regular(ann, crate::io::disk::MAX_DATA_BYTES, "annotation file")?;
-    let input = String::from_utf8(bytes)
-        .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", ann.display()))?;
+    let input = files::read_input(ann)?;
     let format = match format {
         ImportFormat::Brat => files::ImportFormat::Brat,
         ImportFormat::W3c => files::ImportFormat::W3c,

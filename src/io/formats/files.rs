@@ -147,6 +147,34 @@ pub fn write_export(
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
+/// Why an interchange file could not be read as text.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadInputError {
+    /// Missing, not a regular file, too large, unreadable.
+    #[error(transparent)]
+    Read(#[from] crate::io::disk::ReadError),
+    /// Bytes that are not UTF-8.
+    #[error("cannot import {}: it is not UTF-8 text", .0.display())]
+    NotUtf8(PathBuf),
+}
+
+/// Reads an annotation file to import (a regular file of at most
+/// [`MAX_DATA_BYTES`](crate::io::disk::MAX_DATA_BYTES), UTF-8), for the CLI and the window alike.
+pub fn read_input(path: &Path) -> Result<String, ReadInputError> {
+    let bytes =
+        crate::io::disk::read_regular(path, crate::io::disk::MAX_DATA_BYTES, "annotation file")?;
+    String::from_utf8(bytes).map_err(|_| ReadInputError::NotUtf8(path.to_owned()))
+}
+
+/// At most `max` lines of `lines`, then "… and N more": what a message shows of a long list.
+pub fn bounded_lines(lines: &[String], max: usize) -> Vec<String> {
+    let mut out: Vec<String> = lines.iter().take(max).cloned().collect();
+    if lines.len() > max {
+        out.push(format!("… and {} more", lines.len() - max));
+    }
+    out
+}
+
 /// Builds a session for `text` from an interchange file's content (BOM tolerated); returns it
 /// with the warnings about what could not be mapped.
 pub fn import_str(
