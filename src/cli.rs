@@ -6,6 +6,7 @@
 //! lines); 2 any error (one line on stderr: the file and the cause, once). Nothing here panics
 //! on bad input, and a failed write to stdout is an error like any other.
 
+mod agree;
 mod stats;
 
 use std::io::Write as _;
@@ -68,6 +69,23 @@ pub enum Command {
         #[arg(long)]
         skip_unanchored: bool,
     },
+    /// Inter-annotator agreement between sessions of the same article.
+    ///
+    /// Per kind (Claim, Quote, Mention, Cue): exact-span precision / recall / F1 (the first
+    /// file is the reference) and character-overlap F1; attribution agreement; Cohen's kappa per
+    /// pair and Krippendorff's alpha over per-code-point labels. With a project folder and
+    /// --annotators, every article all of them annotated (DIR/.newsmark/NAME/ARTICLE.ron).
+    Agree {
+        /// Two or more session files (.ron), or one project folder.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// With a project folder: the annotators to compare, e.g. `alice,bob`.
+        #[arg(long, value_delimiter = ',')]
+        annotators: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Import brat standoff or W3C Web Annotation into a new session file.
     ///
     /// Lines or items that cannot be mapped are reported on stderr (at most 20, then a count)
@@ -129,6 +147,11 @@ pub fn run(cmd: Command) -> ExitCode {
             article,
             output,
         } => import(format, &ann_file, &article, &output),
+        Command::Agree {
+            files,
+            annotators,
+            json,
+        } => agree::run(&files, &annotators, json),
     };
     result.unwrap_or_else(|e| {
         eprintln!("newsmark: error: {}", one_line_error(&e));

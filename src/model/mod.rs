@@ -1,5 +1,6 @@
 //! Pure data and rules: no egui, no file I/O, no clock.
 
+pub mod agreement;
 pub mod anchor;
 pub mod annotation;
 pub mod edit;

@@ -1,0 +1,465 @@
+//! Inter-annotator agreement between sessions on the same article: exact-span and
+//! character-overlap precision / recall / F1 per kind, attribution agreement, Cohen's kappa
+//! and Krippendorff's alpha over per-character labels.
+//!
+//! **Units.** Each annotation is a unit of its kind — `Claim`, `Quote`, `Mention` — with its
+//! fragments (a quote's main span plus its further parts); a quote's cue is a unit of kind
+//! `Cue`. Two units match *exactly* when they have the same kind and identical fragments.
+//!
+//! **Exact P/R/F1** (A is the reference, B the prediction): `tp` = units of B matched one-to-one
+//! by an identical unit of A; `P = tp / |B|`, `R = tp / |A|`, `F1 = 2PR / (P + R)`. Example: A
+//! marks quotes `0..10` and `20..30`, B marks `0..10` and `21..30`: `tp = 1`, `P = R = F1 = 0.5`.
+//!
+//! **Overlap F1** compares the sets of code points each side covers with a kind: `P = |A ∩ B| /
+//! |B|`, `R = |A ∩ B| / |A|`. In the example A covers 20, B 19, both 19: `P = 1`, `R = 0.95`,
+//! `F1 = 0.974`.
+//!
+//! **Per-character labels.** Each code point gets the set of kinds covering it (none, Quote,
+//! Quote+Claim, …) as one nominal label. **Cohen's kappa** for two annotators: `κ = (p_o − p_e)
+//! / (1 − p_e)` with `p_o` the share of code points with equal labels and `p_e = Σ_k p_A(k)
+//! p_B(k)`. **Krippendorff's alpha** (nominal, any number of annotators, every code point rated
+//! by all): `α = 1 − (n − 1) Σ_{c≠k} o_ck / Σ_{c≠k} n_c n_k`, from the coincidence matrix
+//! `o_ck = Σ_u (number of ordered pairs of values c, k in unit u) / (m − 1)`, `n_c = Σ_k o_ck`.
+//!
+//! **Attribution**: of the quotes that match exactly, the share whose speakers have the same
+//! name (case-insensitive; speaker ids differ between annotators' registries).
+
+use std::collections::HashMap;
+
+use super::annotation::{Annotation, Kind, Span};
+use super::session::Session;
+
+/// A unit kind compared by agreement: the annotation kinds plus a quote's cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitKind {
+    /// A claim.
+    Claim,
+    /// A quote (content), with all its parts.
+    Quote,
+    /// A mention of a speaker.
+    Mention,
+    /// A quote's cue ("said").
+    Cue,
+}
+
+impl UnitKind {
+    /// Every kind, in report order.
+    pub const ALL: [Self; 4] = [Self::Claim, Self::Quote, Self::Mention, Self::Cue];
+
+    /// Name in reports and JSON.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Claim => "Claim",
+            Self::Quote => "Quote",
+            Self::Mention => "Mention",
+            Self::Cue => "Cue",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        match self {
+            Self::Claim => 1,
+            Self::Quote => 2,
+            Self::Mention => 4,
+            Self::Cue => 8,
+        }
+    }
+}
+
+/// One unit: its kind and sorted, non-empty fragments.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Unit {
+    kind: UnitKind,
+    frags: Vec<Span>,
+}
+
+fn units(annotations: &[Annotation]) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for a in annotations {
+        let mut frags = vec![a.span()];
+        let kind = match &a.kind {
+            Kind::Claim(_) => UnitKind::Claim,
+            Kind::Mention(_) => UnitKind::Mention,
+            Kind::Quote(q) => {
+                frags.extend(q.more.iter().copied());
+                if let Some(cue) = q.cue.filter(|c| !c.is_empty()) {
+                    out.push(Unit {
+                        kind: UnitKind::Cue,
+                        frags: vec![cue],
+                    });
+                }
+                UnitKind::Quote
+            }
+        };
+        frags.retain(|f| !f.is_empty());
+        frags.sort();
+        frags.dedup();
+        if !frags.is_empty() {
+            out.push(Unit { kind, frags });
+        }
+    }
+    out
+}
+
+/// Precision, recall and F1; `None` where the denominator is zero.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Prf {
+    /// Share of the prediction found in the reference.
+    pub precision: Option<f64>,
+    /// Share of the reference found in the prediction.
+    pub recall: Option<f64>,
+    /// Harmonic mean of precision and recall.
+    pub f1: Option<f64>,
+}
+
+impl Prf {
+    /// From true positives and the sizes of reference and prediction.
+    pub fn new(tp: usize, reference: usize, predicted: usize) -> Self {
+        let ratio = |a: usize, b: usize| (b > 0).then(|| a as f64 / b as f64);
+        let precision = ratio(tp, predicted);
+        let recall = ratio(tp, reference);
+        let f1 = match (precision, recall) {
+            (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
+            (Some(_), Some(_)) => Some(0.0),
+            _ => None,
+        };
+        Self {
+            precision,
+            recall,
+            f1,
+        }
+    }
+}
+
+/// Agreement on one kind between a reference and a prediction.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct KindAgreement {
+    /// Units in the reference (A).
+    pub in_a: usize,
+    /// Units in the prediction (B).
+    pub in_b: usize,
+    /// Exact matches.
+    pub exact_matches: usize,
+    /// Exact-span precision / recall / F1.
+    pub exact: Prf,
+    /// Character-overlap precision / recall / F1.
+    pub overlap: Prf,
+}
+
+/// Agreement between two sessions on the same text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairAgreement {
+    /// Per kind, in [`UnitKind::ALL`] order.
+    pub kinds: Vec<(UnitKind, KindAgreement)>,
+    /// Cohen's kappa over per-character labels (`None` when chance agreement is total).
+    pub kappa: Option<f64>,
+    /// Exactly matched quotes, and how many of them name the same speaker.
+    pub attribution: (usize, usize),
+}
+
+/// Compares session `b` (prediction) with `a` (reference) over a text of `len` code points.
+pub fn compare(a: &Session, b: &Session, len: usize) -> PairAgreement {
+    let (ua, ub) = (units(&a.annotations), units(&b.annotations));
+    let kinds = UnitKind::ALL
+        .iter()
+        .map(|&kind| (kind, kind_agreement(kind, &ua, &ub, len)))
+        .collect();
+    let (la, lb) = (labels(&ua, len), labels(&ub, len));
+    PairAgreement {
+        kinds,
+        kappa: cohen_kappa(&la, &lb),
+        attribution: attribution(a, b),
+    }
+}
+
+fn kind_agreement(kind: UnitKind, ua: &[Unit], ub: &[Unit], len: usize) -> KindAgreement {
+    let of_kind =
+        |u: &[Unit]| -> Vec<Unit> { u.iter().filter(|x| x.kind == kind).cloned().collect() };
+    let (ua, ub) = (of_kind(ua), of_kind(ub));
+    let mut pool: HashMap<&Unit, usize> = HashMap::new();
+    for u in &ua {
+        *pool.entry(u).or_default() += 1;
+    }
+    let mut tp = 0;
+    for u in &ub {
+        if let Some(n) = pool.get_mut(u).filter(|n| **n > 0) {
+            *n -= 1;
+            tp += 1;
+        }
+    }
+    let (ca, cb) = (coverage(&ua, len), coverage(&ub, len));
+    let both = ca.iter().zip(&cb).filter(|(x, y)| **x && **y).count();
+    let count = |c: &[bool]| c.iter().filter(|x| **x).count();
+    KindAgreement {
+        in_a: ua.len(),
+        in_b: ub.len(),
+        exact_matches: tp,
+        exact: Prf::new(tp, ua.len(), ub.len()),
+        overlap: Prf::new(both, count(&ca), count(&cb)),
+    }
+}
+
+/// Which code points the units cover.
+fn coverage(units: &[Unit], len: usize) -> Vec<bool> {
+    let mut c = vec![false; len];
+    for f in units.iter().flat_map(|u| &u.frags) {
+        for x in c.iter_mut().take(f.end.min(len)).skip(f.start) {
+            *x = true;
+        }
+    }
+    c
+}
+
+/// The per-code-point label: a bit per kind covering it.
+fn labels(units: &[Unit], len: usize) -> Vec<u8> {
+    let mut l = vec![0u8; len];
+    for u in units {
+        for f in &u.frags {
+            for x in l.iter_mut().take(f.end.min(len)).skip(f.start) {
+                *x |= u.kind.bit();
+            }
+        }
+    }
+    l
+}
+
+/// Cohen's kappa of two equally long label sequences.
+fn cohen_kappa(a: &[u8], b: &[u8]) -> Option<f64> {
+    let n = a.len().min(b.len());
+    if n == 0 {
+        return None;
+    }
+    let (mut fa, mut fb) = ([0usize; 16], [0usize; 16]);
+    let mut same = 0usize;
+    for (x, y) in a.iter().zip(b) {
+        let (x, y) = (usize::from(*x & 15), usize::from(*y & 15));
+        if let (Some(ca), Some(cb)) = (fa.get_mut(x), fb.get_mut(y)) {
+            *ca += 1;
+            *cb += 1;
+        }
+        same += usize::from(x == y);
+    }
+    let n = n as f64;
+    let po = same as f64 / n;
+    let pe: f64 = fa
+        .iter()
+        .zip(&fb)
+        .map(|(x, y)| (*x as f64 / n) * (*y as f64 / n))
+        .sum();
+    (pe < 1.0).then(|| (po - pe) / (1.0 - pe))
+}
+
+/// Krippendorff's alpha (nominal) over per-code-point labels of every session; `None` with
+/// fewer than two sessions or when there is no variation at all.
+pub fn krippendorff_alpha(sessions: &[&Session], len: usize) -> Option<f64> {
+    if sessions.len() < 2 || len == 0 {
+        return None;
+    }
+    let all: Vec<Vec<u8>> = sessions
+        .iter()
+        .map(|s| labels(&units(&s.annotations), len))
+        .collect();
+    alpha_of_labels(&all, len)
+}
+
+fn alpha_of_labels(all: &[Vec<u8>], len: usize) -> Option<f64> {
+    let m = all.len() as f64;
+    let mut o = [[0f64; 16]; 16];
+    let mut counts = [0usize; 16];
+    for u in 0..len {
+        counts.fill(0);
+        for labels in all {
+            if let Some(c) = labels
+                .get(u)
+                .and_then(|l| counts.get_mut(usize::from(*l & 15)))
+            {
+                *c += 1;
+            }
+        }
+        for (c, &nc) in counts.iter().enumerate() {
+            if nc == 0 {
+                continue;
+            }
+            for (k, &nk) in counts.iter().enumerate() {
+                let pairs = if c == k { nc * (nc - 1) } else { nc * nk };
+                if let Some(cell) = o.get_mut(c).and_then(|row| row.get_mut(k)) {
+                    *cell += pairs as f64 / (m - 1.0);
+                }
+            }
+        }
+    }
+    let n_c: Vec<f64> = o.iter().map(|row| row.iter().sum()).collect();
+    let n: f64 = n_c.iter().sum();
+    let mut disagree = 0.0;
+    let mut expected = 0.0;
+    for c in 0..16 {
+        for k in 0..16 {
+            if c != k {
+                disagree += o.get(c).and_then(|r| r.get(k)).copied().unwrap_or(0.0);
+                expected += n_c.get(c).copied().unwrap_or(0.0) * n_c.get(k).copied().unwrap_or(0.0);
+            }
+        }
+    }
+    (expected > 0.0).then(|| 1.0 - (n - 1.0) * disagree / expected)
+}
+
+/// Exactly matched quotes, and how many of those name speakers with the same name.
+fn attribution(a: &Session, b: &Session) -> (usize, usize) {
+    let speaker_of = |s: &Session, x: &Annotation| -> Option<String> {
+        x.kind
+            .speaker()
+            .and_then(|id| s.speaker(id))
+            .map(|sp| sp.name.trim().to_lowercase())
+    };
+    let quote_key = |x: &Annotation| -> Option<Vec<Span>> {
+        let Kind::Quote(q) = &x.kind else { return None };
+        let mut frags: Vec<Span> = std::iter::once(x.span())
+            .chain(q.more.iter().copied())
+            .filter(|f| !f.is_empty())
+            .collect();
+        frags.sort();
+        frags.dedup();
+        Some(frags)
+    };
+    let mut in_a: HashMap<Vec<Span>, Vec<Option<String>>> = HashMap::new();
+    for x in &a.annotations {
+        if let Some(k) = quote_key(x) {
+            in_a.entry(k).or_default().push(speaker_of(a, x));
+        }
+    }
+    let (mut matched, mut same) = (0, 0);
+    for y in &b.annotations {
+        let Some(k) = quote_key(y) else { continue };
+        let Some(speakers) = in_a.get_mut(&k).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        matched += 1;
+        let sb = speaker_of(b, y);
+        // Prefer pairing with a reference quote of the same speaker.
+        let at = speakers.iter().position(|s| *s == sb).unwrap_or(0);
+        let sa = speakers.remove(at);
+        same += usize::from(sa.is_some() && sa == sb);
+    }
+    (matched, same)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::{AnnotationId, KindTag, Quote};
+    use crate::model::session::ArticleRef;
+    use crate::model::speaker::{Speaker, SpeakerId};
+
+    fn ann(id: u32, start: usize, end: usize, kind: Kind) -> Annotation {
+        Annotation {
+            id: AnnotationId(id),
+            start,
+            end,
+            exact: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+            kind,
+            note: String::new(),
+        }
+    }
+
+    fn quote(speaker: u32, cue: Option<(usize, usize)>) -> Kind {
+        Kind::Quote(Quote {
+            speaker: Some(SpeakerId(speaker)),
+            cue: cue.map(|(s, e)| Span::new(s, e)),
+            ..Quote::default()
+        })
+    }
+
+    fn session(speakers: &[(u32, &str)], anns: Vec<Annotation>) -> Session {
+        let mut s = Session::new(ArticleRef::default());
+        s.speakers = speakers
+            .iter()
+            .map(|(id, n)| Speaker::new(SpeakerId(*id), *n))
+            .collect();
+        s.annotations = anns;
+        s
+    }
+
+    fn close(x: Option<f64>, y: f64) -> bool {
+        x.is_some_and(|x| (x - y).abs() < 1e-9)
+    }
+
+    /// The module doc's example, by hand: quotes 0..10 and 20..30 against 0..10 and 21..30 in
+    /// a 40-code-point text; cues 11..15 in both.
+    #[test]
+    fn worked_example() {
+        let a = session(
+            &[(1, "Jens Stoltenberg")],
+            vec![
+                ann(1, 0, 10, quote(1, Some((11, 15)))),
+                ann(2, 20, 30, quote(1, None)),
+            ],
+        );
+        let b = session(
+            &[(7, "jens stoltenberg")],
+            vec![
+                ann(1, 0, 10, quote(7, Some((11, 15)))),
+                ann(2, 21, 30, quote(7, None)),
+            ],
+        );
+        let r = compare(&a, &b, 40);
+        let q = r
+            .kinds
+            .iter()
+            .find(|(k, _)| *k == UnitKind::Quote)
+            .unwrap()
+            .1;
+        assert_eq!((q.in_a, q.in_b, q.exact_matches), (2, 2, 1));
+        assert!(close(q.exact.f1, 0.5));
+        assert!(close(q.overlap.precision, 1.0));
+        assert!(close(q.overlap.recall, 0.95));
+        assert!(close(q.overlap.f1, 2.0 * 0.95 / 1.95));
+        let cue = r.kinds.iter().find(|(k, _)| *k == UnitKind::Cue).unwrap().1;
+        assert!(close(cue.exact.f1, 1.0));
+        let claim = r
+            .kinds
+            .iter()
+            .find(|(k, _)| *k == UnitKind::Claim)
+            .unwrap()
+            .1;
+        assert_eq!(claim.exact, Prf::default());
+        assert_eq!(r.attribution, (1, 1));
+        // Labels: A = Q×20 (0..10, 20..30), Cue×4, none×16; B = Q×19, Cue×4, none×17.
+        // Equal on 39 of 40 (code point 20). p_o = 39/40;
+        // p_e = (20·19 + 4·4 + 16·17) / 1600 = 668/1600.
+        let pe = 668.0 / 1600.0;
+        assert!(close(r.kappa, (39.0 / 40.0 - pe) / (1.0 - pe)));
+    }
+
+    #[test]
+    fn alpha_by_hand() {
+        // Two coders, four units: labels (0,0), (1,1), (0,1), (1,1).
+        // Coincidences: o00 = 2, o11 = 4, o01 = o10 = 1; n0 = 3, n1 = 5, n = 8.
+        // α = 1 − (8 − 1)·2 / (3·5 + 5·3) = 1 − 14/30.
+        let all = vec![vec![0u8, 1, 0, 1], vec![0u8, 1, 1, 1]];
+        assert!(close(alpha_of_labels(&all, 4), 1.0 - 14.0 / 30.0));
+        // Perfect agreement with variation is 1; no variation at all is undefined.
+        assert!(close(alpha_of_labels(&[vec![0, 1], vec![0, 1]], 2), 1.0));
+        assert_eq!(alpha_of_labels(&[vec![0, 0], vec![0, 0]], 2), None);
+    }
+
+    #[test]
+    fn identical_sessions_agree_fully() {
+        let a = session(
+            &[],
+            vec![
+                ann(1, 2, 8, KindTag::Claim.with_speaker(None)),
+                ann(2, 5, 12, KindTag::Mention.with_speaker(None)),
+            ],
+        );
+        let r = compare(&a, &a, 20);
+        assert!(close(r.kappa, 1.0));
+        for (_, k) in &r.kinds {
+            if k.in_a > 0 {
+                assert!(close(k.exact.f1, 1.0) && close(k.overlap.f1, 1.0));
+            }
+        }
+        assert!(close(krippendorff_alpha(&[&a, &a, &a], 20), 1.0));
+    }
+}
