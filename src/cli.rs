@@ -7,6 +7,7 @@
 //! on bad input, and a failed write to stdout is an error like any other.
 
 mod agree;
+mod project;
 mod stats;
 
 use std::io::Write as _;
@@ -86,6 +87,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search every article of a project folder (or one file), case-insensitively.
+    ///
+    /// One line per match: `FILE:OFFSET: …context [match] context…`, OFFSET being the code
+    /// point where the match starts. Exit 0 with matches, 1 with none, 2 if a file was unreadable.
+    Search {
+        /// A project folder (its `*.txt` articles, recursively) or one article.
+        dir: PathBuf,
+        /// The text to find.
+        query: String,
+    },
     /// Import brat standoff or W3C Web Annotation into a new session file.
     ///
     /// Lines or items that cannot be mapped are reported on stderr (at most 20, then a count)
@@ -152,6 +163,7 @@ pub fn run(cmd: Command) -> ExitCode {
             annotators,
             json,
         } => agree::run(&files, &annotators, json),
+        Command::Search { dir, query } => project::search(&dir, &query),
     };
     result.unwrap_or_else(|e| {
         eprintln!("newsmark: error: {}", one_line_error(&e));

@@ -1,0 +1,93 @@
+//! A project is a folder of articles (`*.txt`, searched recursively; hidden folders such as
+//! `.newsmark/`, where sessions live, are skipped). `newsmark search` looks through all of them.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::io::article;
+use crate::model::search;
+
+/// Characters of context shown on each side of a match.
+const CONTEXT: usize = 30;
+
+/// The article files of a project folder, sorted; a single file is its own project.
+pub fn articles(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(vec![dir.to_owned()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let ft = entry.file_type()?;
+            if ft.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// `newsmark search DIR QUERY`: one line per match, `FILE:OFFSET: …context…`, where OFFSET is
+/// the code point where the match starts in the normalized text. Exit 0 with matches, 1 with
+/// none, 2 when a file could not be read (the others are still searched).
+pub fn search(dir: &Path, query: &str) -> anyhow::Result<ExitCode> {
+    if query.trim().is_empty() {
+        anyhow::bail!("the search text is empty");
+    }
+    let files = articles(dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot list {}: {}",
+            dir.display(),
+            crate::io::disk::describe(&e)
+        )
+    })?;
+    let (mut out, mut found, mut failed) = (String::new(), 0usize, Vec::new());
+    for file in &files {
+        let loaded = match article::load(file) {
+            Ok(l) => l,
+            Err(e) => {
+                failed.push(e.to_string());
+                continue;
+            }
+        };
+        let text = &loaded.decoded.text;
+        let shown = file.strip_prefix(dir).unwrap_or(file);
+        for m in search::find_all(text, query) {
+            found += 1;
+            let before = text.prefix_of(m.start, CONTEXT);
+            let after = text.suffix_of(m.end, CONTEXT);
+            let line = format!("{before}[{}]{after}", text.slice(m.start..m.end))
+                .replace(['\n', '\r', '\t'], " ");
+            out.push_str(&format!("{}:{}: {line}\n", shown.display(), m.start));
+        }
+    }
+    super::write_stdout(&out)?;
+    super::report_bounded("newsmark: ", &failed);
+    eprintln!(
+        "{found} match(es) in {} file(s){}",
+        files.len() - failed.len(),
+        if failed.is_empty() {
+            String::new()
+        } else {
+            format!("; {} file(s) could not be read", failed.len())
+        }
+    );
+    Ok(match (failed.is_empty(), found) {
+        (false, _) => ExitCode::from(2),
+        (true, 0) => ExitCode::from(1),
+        (true, _) => ExitCode::SUCCESS,
+    })
+}
