@@ -416,16 +416,18 @@ impl NewsmarkApp {
 
     fn undo_redo(&mut self, undo: bool) {
         let Some(doc) = self.doc.as_mut() else { return };
-        let label = if undo {
+        let result = if undo {
             self.history.undo(&mut doc.session)
         } else {
             self.history.redo(&mut doc.session)
         };
-        self.status = match (label, undo) {
-            (Some(l), true) => format!("Undid {l}"),
-            (Some(l), false) => format!("Redid {l}"),
-            (None, true) => "Nothing to undo".into(),
-            (None, false) => "Nothing to redo".into(),
+        let verb = if undo { "undo" } else { "redo" };
+        self.status = match result {
+            Ok(Some(l)) if undo => format!("Undid {l}"),
+            Ok(Some(l)) => format!("Redid {l}"),
+            Ok(None) => format!("Nothing to {verb}"),
+            // The step stays where it was: the user can see it in the menu and try again.
+            Err(e) => format!("Could not {verb} {e} (the step is kept; nothing was changed)"),
         };
         self.after_change();
     }
