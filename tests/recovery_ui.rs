@@ -142,3 +142,27 @@ fn after_the_article_changed_orphans_are_listed_for_review_and_kept_until_delete
     assert_eq!(session.annotations[0].kind.tag(), KindTag::Mention);
     assert_eq!(session.annotations[0].exact, "Jens Stoltenberg");
 }
+
+#[test]
+fn a_recovery_file_that_cannot_be_removed_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "story.txt");
+    let saves = dir.path().join("saves");
+    let mut h = harness_for(&article, &saves);
+    annotate_and_wait(&mut h, "Kremlin");
+    let files = recovery_files(&saves);
+    assert_eq!(files.len(), 1, "autosaved within 2 s");
+    // A folder where the recovery file's backup goes: removing it as a file fails.
+    let bak = std::path::PathBuf::from(format!("{}.bak", files[0].display()));
+    std::fs::create_dir_all(bak.join("blocker")).unwrap();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert!(saves.join("story.ron").is_file(), "the save itself worked");
+    let status = h.state().status();
+    assert!(status.starts_with("Saved "), "{status}");
+    assert!(
+        status.contains("could not remove the recovery file"),
+        "{status}"
+    );
+}

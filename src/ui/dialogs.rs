@@ -213,8 +213,11 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
             }
             // Only go on if the save worked (or the user discarded).
             if !save || !app.is_dirty() {
-                app.discard_recovery();
+                let discarded = app.discard_recovery();
                 app.proceed(pending);
+                if let Err(e) = discarded {
+                    app.status = format!("{} — but {e}", app.status);
+                }
             }
         }
     }

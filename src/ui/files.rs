@@ -39,9 +39,12 @@ impl NewsmarkApp {
                 self.saved_version = self.history.version();
                 self.unsaved_outside_history = 0;
                 self.history.seal();
-                self.discard_recovery();
+                let discarded = self.discard_recovery();
                 self.remember_recent();
-                self.status = format!("Saved {}", path.display());
+                self.status = match discarded {
+                    Ok(()) => format!("Saved {}", path.display()),
+                    Err(e) => format!("Saved {}, but {e}", path.display()),
+                };
             }
             Err(e) => {
                 self.status = format!("Save failed: {e}");

@@ -103,17 +103,32 @@ impl NewsmarkApp {
     }
 
     /// Removes the recovery file of the open document (after a save or an explicit discard).
-    pub(crate) fn discard_recovery(&mut self) {
-        if let Some(key) = self.recovery_key() {
-            let _ = recovery::discard(&self.recovery_dir(), &key);
-        }
+    /// On failure, returns a sentence for the user: the stale file would be offered again.
+    pub(crate) fn discard_recovery(&mut self) -> Result<(), String> {
+        let dir = self.recovery_dir();
+        let mut keys: Vec<String> = self.recovery_key().into_iter().collect();
         // A session saved for the first time was autosaved under its article's key.
         if let Some(doc) = &self.doc {
-            let article_key = recovery::key_for(Path::new(&doc.session.article.path));
-            let _ = recovery::discard(&self.recovery_dir(), &article_key);
+            keys.push(recovery::key_for(Path::new(&doc.session.article.path)));
         }
         self.recovery.written_version = self.history.version();
         self.recovery.due = None;
+        let failed: Vec<String> = keys
+            .iter()
+            .filter_map(|key| {
+                recovery::discard(&dir, key).err().map(|e| {
+                    let path = recovery::recovery_path(&dir, key);
+                    format!("{}: {e}", path.display())
+                })
+            })
+            .collect();
+        match failed.is_empty() {
+            true => Ok(()),
+            false => Err(format!(
+                "could not remove the recovery file {}",
+                failed.join("; ")
+            )),
+        }
     }
 
     /// Replaces the open session by the recovered one (re-anchored against the article as it is).
@@ -178,8 +193,10 @@ pub fn recovery_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
             }
             Some(false) => {
                 app.recovery.offer = None;
-                app.discard_recovery();
-                app.status = "Discarded the unsaved work from the previous run".into();
+                app.status = match app.discard_recovery() {
+                    Ok(()) => "Discarded the unsaved work from the previous run".into(),
+                    Err(e) => format!("Discarded the unsaved work, but {e}"),
+                };
             }
             None => {}
         }
