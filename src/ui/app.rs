@@ -55,8 +55,11 @@ pub enum Action {
     AddPartFromSelection(AnnotationId),
     /// Add a new speaker with this name.
     AddSpeaker(String),
-    /// Export the session to this file.
+    /// Export the session to this file (held back for review if some annotations are not
+    /// anchored).
     Export(ExportFormat, PathBuf),
+    /// Export only the annotations anchored in the article, leaving the others out.
+    ExportAnchored(ExportFormat, PathBuf),
     /// Replace the speakers and annotations by those imported from this file (one undo step).
     Import(ImportFormat, PathBuf),
     /// Start choosing where to export to.
@@ -260,7 +263,15 @@ impl NewsmarkApp {
             Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
             Action::AddPartFromSelection(id) => self.set_quote_part(id, false),
             Action::AddSpeaker(name) => self.add_speaker(name),
-            Action::Export(format, path) => self.export(format, &path),
+            Action::Export(format, path) => {
+                if !self.hold_export(format, path.clone()) {
+                    self.export(format, &path, false);
+                }
+            }
+            Action::ExportAnchored(format, path) => {
+                self.recovery.export = None;
+                self.export(format, &path, true);
+            }
             // An undoable step like any other edit: no unsaved-changes question.
             Action::Import(format, path) => self.import(format, &path),
             Action::ChooseExport(format) => {

@@ -127,8 +127,18 @@ impl NewsmarkApp {
         }
     }
 
-    pub(crate) fn export(&mut self, format: ExportFormat, path: &Path) {
+    /// Writes the export; with `anchored_only`, without the annotations that are not anchored.
+    pub(crate) fn export(&mut self, format: ExportFormat, path: &Path, anchored_only: bool) {
         let Some(doc) = &self.doc else { return };
+        let anchored;
+        let (doc, left_out) = if anchored_only {
+            anchored = doc.anchored_only();
+            let left_out =
+                (doc.session.annotations.len()).saturating_sub(anchored.session.annotations.len());
+            (&anchored, left_out)
+        } else {
+            (doc, 0)
+        };
         match files::write_export(doc, format, path, &files::today_utc()) {
             Ok(written) => {
                 let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
@@ -137,6 +147,11 @@ impl NewsmarkApp {
                     doc.session.annotations.len(),
                     names.join(" and ")
                 );
+                if left_out > 0 {
+                    self.status.push_str(&format!(
+                        "; left out {left_out} not anchored in the article"
+                    ));
+                }
             }
             Err(e) => {
                 self.status = format!("Export failed: {e}");

@@ -31,6 +31,8 @@ pub struct RecoveryState {
     /// Where re-anchoring put the fuzzy matches: there (and only there) they are shown and
     /// can be accepted, although their text is not yet `exact`.
     pub placed: Vec<(AnnotationId, Span)>,
+    /// An export waiting for the review of annotations that are not anchored.
+    pub export: Option<super::review::HeldExport>,
 }
 
 impl RecoveryState {

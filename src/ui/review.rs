@@ -1,12 +1,65 @@
-//! The review of annotations that do not hold their text after re-anchoring on a changed
-//! article.
+//! The review of annotations that do not hold their text: after re-anchoring on a changed
+//! article, and before an export (which never writes them as if they were anchored).
+
+use std::path::PathBuf;
 
 use egui::RichText;
 
+use crate::io::formats::files::ExportFormat;
 use crate::model::anchor::{self, Outcome};
 use crate::model::edit::Edit;
 
 use super::app::{Action, NewsmarkApp};
+
+/// An export held back until the annotations that are not anchored are reviewed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldExport {
+    /// The format chosen.
+    pub format: ExportFormat,
+    /// Where it was to be written.
+    pub path: PathBuf,
+    /// True when no annotation at all is anchored: the article is not this session's.
+    pub none_anchored: bool,
+}
+
+impl NewsmarkApp {
+    /// Holds an export back when some annotations are not anchored: lists them for review and
+    /// returns true; returns false if the export may go ahead.
+    pub(crate) fn hold_export(&mut self, format: ExportFormat, path: PathBuf) -> bool {
+        let Some(doc) = &self.doc else { return false };
+        let unanchored: Vec<_> = doc.unanchored().iter().map(|a| a.id).collect();
+        if unanchored.is_empty() {
+            self.recovery.export = None;
+            return false;
+        }
+        let n = unanchored.len();
+        let total = doc.session.annotations.len();
+        let none_anchored = n == total;
+        self.status = if none_anchored {
+            format!(
+                "None of the {total} annotations is anchored in this article: it is not this \
+                 session's article; nothing was exported"
+            )
+        } else {
+            format!(
+                "{n} annotation(s) are not anchored in this article; review them before \
+                 exporting (nothing was exported)"
+            )
+        };
+        for id in unanchored {
+            if !self.recovery.review.contains(&id) {
+                self.recovery.review.push(id);
+            }
+        }
+        self.recovery.export = Some(HeldExport {
+            format,
+            path,
+            none_anchored,
+        });
+        self.view.invalidate();
+        true
+    }
+}
 
 /// The window listing annotations to review, with what can be done to each.
 pub fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -15,6 +68,7 @@ pub fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<A
         .review
         .retain(|id| doc.session.annotation(*id).is_some());
     if app.recovery.review.is_empty() {
+        app.recovery.export = None;
         return;
     }
     let report = doc.anchor_report.as_ref();
@@ -27,7 +81,32 @@ pub fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<A
         .default_pos(ctx.content_rect().center())
         .default_width(460.0)
         .show(ctx, |ui| {
-            ui.label("The article changed since this session was saved. These annotations could not be placed exactly; nothing was deleted.");
+            match &recovery.export {
+                Some(held) if held.none_anchored => {
+                    ui.label(format!(
+                        "None of the {} annotations is anchored in this article: it is not this \
+                         session's article. Nothing was exported.",
+                        recovery.review.len()
+                    ));
+                }
+                Some(held) => {
+                    ui.label(format!(
+                        "{} annotation(s) are not anchored in this article; review them before \
+                         exporting.",
+                        recovery.review.len()
+                    ));
+                    if ui
+                        .button("Export without them")
+                        .on_hover_text(format!("Write {} without these", held.path.display()))
+                        .clicked()
+                    {
+                        actions.push(Action::ExportAnchored(held.format, held.path.clone()));
+                    }
+                }
+                None => {
+                    ui.label("The article changed since this session was saved. These annotations could not be placed exactly; nothing was deleted.");
+                }
+            }
             if let Some(r) = report {
                 ui.label(RichText::new(r.summary()).weak());
             }
@@ -88,6 +167,7 @@ pub fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<A
     app.recovery.review.retain(|id| !accepted.contains(id));
     if !open {
         app.recovery.review.clear();
+        app.recovery.export = None;
         app.view.invalidate();
     }
 }
