@@ -8,23 +8,9 @@
 
 mod common;
 
-use common::{copy_sample, harness_for, mark, type_path};
+use common::{copy_sample, harness_for, mark, menu, session_on_edited_article, type_path};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
-
-fn menu(h: &mut egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>, path: &[&str]) {
-    h.get_by_label("File").click();
-    h.run_steps(2);
-    for (i, item) in path.iter().enumerate() {
-        if i + 1 < path.len() {
-            h.get_by_label(item).hover();
-        } else {
-            h.get_by_label(item).click();
-        }
-        // Menus and dialogs are new areas: visible from their second frame.
-        h.run_steps(4);
-    }
-}
 
 #[test]
 fn export_w3c_and_brat_then_import_them_back() {
@@ -64,15 +50,13 @@ fn export_w3c_and_brat_then_import_them_back() {
     h.get_by_label("OK").click();
     h.run_steps(2);
 
-    // Import replaces the session (after the unsaved-changes question) with equal annotations.
+    // Import replaces the session's annotations with equal ones, as an undoable step.
     menu(
         &mut h,
         &["Import annotations", "W3C Web Annotation (JSON-LD)…"],
     );
     type_path(&mut h, &w3c, "Import");
     h.run_steps(2);
-    h.get_by_label("Discard").click();
-    h.run_steps(3);
     let after = &h.state().document().unwrap().session.annotations;
     assert_eq!(after.len(), 2);
     for (a, b) in before.iter().zip(after) {
@@ -82,4 +66,54 @@ fn export_w3c_and_brat_then_import_them_back() {
         );
     }
     assert!(h.state().is_dirty());
+}
+
+#[test]
+fn export_with_unanchored_annotations_shows_the_review_and_can_leave_them_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_on_edited_article(dir.path());
+    let mut h = harness_for(&session, &dir.path().join("saves"));
+    let out = dir.path().join("out/story.jsonld");
+    menu(&mut h, &["Export", "W3C Web Annotation (JSON-LD)"]);
+    type_path(&mut h, &out, "Export");
+    assert!(
+        !out.exists(),
+        "nothing written while an orphan is unreviewed"
+    );
+    h.get_by_label_contains("Review re-anchored annotations");
+    h.get_by_label(
+        "1 annotation(s) are not anchored in this article; review them before exporting.",
+    );
+    assert!(h.state().status().contains("review them before exporting"));
+
+    h.get_by_label("Export without them").click();
+    h.run_steps(2);
+    let json = std::fs::read_to_string(&out).unwrap();
+    assert!(json.contains("Jens Stoltenberg"), "{json}");
+    assert!(!json.contains("celebrated that the Kremlin"), "{json}");
+    let status = h.state().status();
+    assert!(status.starts_with("Exported 1 annotations"), "{status}");
+    assert!(status.contains("left out 1 not anchored"), "{status}");
+}
+
+#[test]
+fn export_when_no_annotation_is_anchored_says_it_is_another_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_on_edited_article(dir.path());
+    // Another article entirely under the session's article name.
+    std::fs::write(
+        dir.path().join("story.txt"),
+        "A different story altogether.\n",
+    )
+    .unwrap();
+    let mut h = harness_for(&session, &dir.path().join("saves"));
+    let out = dir.path().join("out/story.csv");
+    menu(&mut h, &["Export", "CSV"]);
+    type_path(&mut h, &out, "Export");
+    assert!(!out.exists());
+    h.get_by_label(
+        "None of the 2 annotations is anchored in this article: it is not this session's \
+         article. Nothing was exported.",
+    );
+    assert!(h.state().status().contains("not this session's article"));
 }

@@ -238,7 +238,7 @@ fn use_session(mut s: Session, text: &ArticleText) {
     let a = make_annotation(text, id, Span::new(3, 9), KindTag::Claim.with_speaker(None));
     let mut h = History::default();
     if h.apply(&mut s, Edit::InsertAnnotation(a), "add").is_ok() {
-        h.undo(&mut s);
+        h.undo(&mut s).unwrap();
     }
 }
 
@@ -372,10 +372,10 @@ fn two_thousand_edits_with_recovery_writes_read_back_equal() {
     for step in 1..=2_000u64 {
         match rng.below(10) {
             0 => {
-                history.undo(&mut s);
+                history.undo(&mut s).unwrap();
             }
             1 => {
-                history.redo(&mut s);
+                history.redo(&mut s).unwrap();
             }
             _ => {
                 if let Some(e) = random_edit(&mut rng, &text, &s) {

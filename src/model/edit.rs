@@ -2,7 +2,7 @@
 //! applying the inverse (helix-style transactions).
 
 use super::annotation::{Annotation, AnnotationId};
-use super::session::Session;
+use super::session::{ArticleRef, Session};
 use super::speaker::{Speaker, SpeakerId};
 
 /// Why an edit could not be applied; the session is left unchanged.
@@ -37,6 +37,16 @@ pub enum Edit {
     RemoveSpeaker(SpeakerId),
     /// Replace the speaker with the same id.
     ReplaceSpeaker(Speaker),
+    /// Replace every speaker and annotation at once (import, restore, re-anchoring); the
+    /// article reference stays. Both lists are put in session order; it never fails.
+    ReplaceAll {
+        /// The new speaker registry.
+        speakers: Vec<Speaker>,
+        /// The new annotations.
+        annotations: Vec<Annotation>,
+    },
+    /// Point the session at another article file (the user located a moved article).
+    SetArticle(ArticleRef),
     /// Several edits applied in order, undone in reverse order, all or nothing.
     Batch(Vec<Edit>),
 }
@@ -94,6 +104,22 @@ impl Edit {
                     .ok_or(EditError::NoSpeaker(sp.id.0))?;
                 Ok(Self::ReplaceSpeaker(std::mem::replace(slot, sp)))
             }
+            Self::ReplaceAll {
+                mut speakers,
+                mut annotations,
+            } => {
+                // No id check: a session loaded with duplicate ids must still be replaceable
+                // (re-anchoring it is one of these steps), and the inverse must give it back.
+                speakers.sort_by_key(|sp| sp.id);
+                annotations.sort_by_key(|a| (a.start, a.end, a.id));
+                Ok(Self::ReplaceAll {
+                    speakers: std::mem::replace(&mut s.speakers, speakers),
+                    annotations: std::mem::replace(&mut s.annotations, annotations),
+                })
+            }
+            Self::SetArticle(article) => {
+                Ok(Self::SetArticle(std::mem::replace(&mut s.article, article)))
+            }
             Self::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {
@@ -111,6 +137,26 @@ impl Edit {
                 inverses.reverse();
                 Ok(Self::Batch(inverses))
             }
+        }
+    }
+
+    /// The edit that turns `from` into `to` (article, speakers and annotations), or `None` if
+    /// they are equal: one undo step for a change to the whole session.
+    pub fn between(from: &Session, to: &Session) -> Option<Edit> {
+        let mut edits = Vec::new();
+        if from.article != to.article {
+            edits.push(Self::SetArticle(to.article.clone()));
+        }
+        if from.speakers != to.speakers || from.annotations != to.annotations {
+            edits.push(Self::ReplaceAll {
+                speakers: to.speakers.clone(),
+                annotations: to.annotations.clone(),
+            });
+        }
+        match edits.len() {
+            0 => None,
+            1 => edits.pop(),
+            _ => Some(Self::Batch(edits)),
         }
     }
 
@@ -194,6 +240,34 @@ mod tests {
     }
 
     #[test]
+    fn replace_all_sorts_and_between_undoes_to_the_start() {
+        let (text, mut s) = sample();
+        let a = make_annotation(
+            &text,
+            AnnotationId(1),
+            Span::new(0, 11),
+            KindTag::Mention.with_speaker(None),
+        );
+        let mut sorted = s.clone();
+        Edit::ReplaceAll {
+            speakers: s.speakers.iter().rev().cloned().collect(),
+            annotations: vec![a.clone()],
+        }
+        .apply(&mut sorted)
+        .unwrap();
+        assert_eq!(sorted.speakers, s.speakers, "speakers ordered by id");
+        let mut to = s.clone();
+        to.annotations.push(a);
+        to.article.path = "elsewhere.txt".into();
+        let before = s.clone();
+        let inv = Edit::between(&s, &to).unwrap().apply(&mut s).unwrap();
+        assert_eq!(s, to);
+        assert_eq!(Edit::between(&s, &to), None);
+        inv.apply(&mut s).unwrap();
+        assert_eq!(s, before);
+    }
+
+    #[test]
     fn failed_batch_leaves_session_unchanged() {
         let (_, mut s) = sample();
         let before = s.clone();
@@ -213,6 +287,8 @@ mod tests {
         AddSpeaker,
         Merge(usize, usize),
         DeleteSpeaker(usize),
+        ReplaceAll(usize, usize, usize),
+        SetArticle(u8),
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -223,6 +299,8 @@ mod tests {
             Just(Op::AddSpeaker),
             (0usize..5, 0usize..5).prop_map(|(a, b)| Op::Merge(a, b)),
             (0usize..5).prop_map(Op::DeleteSpeaker),
+            (0usize..20, 0usize..60, 0usize..60).prop_map(|(k, a, b)| Op::ReplaceAll(k, a, b)),
+            (0u8..4).prop_map(Op::SetArticle),
         ]
     }
 
@@ -244,6 +322,25 @@ mod tests {
             Op::AddSpeaker => Some(Edit::InsertSpeaker(Speaker::new(s.next_speaker_id(), "x"))),
             Op::Merge(a, b) => Edit::merge_speakers(s, pick_speaker(a)?, pick_speaker(b)?),
             Op::DeleteSpeaker(i) => pick_speaker(i).map(|id| Edit::delete_speaker(s, id)),
+            Op::ReplaceAll(keep, a, b) => {
+                // Like an import: some annotations kept, one new, the speakers in reverse.
+                let mut annotations: Vec<Annotation> =
+                    s.annotations.iter().take(keep).cloned().collect();
+                annotations.push(make_annotation(
+                    text,
+                    s.next_annotation_id(),
+                    Span::new(a, b),
+                    KindTag::Claim.with_speaker(None),
+                ));
+                Some(Edit::ReplaceAll {
+                    speakers: s.speakers.iter().rev().cloned().collect(),
+                    annotations,
+                })
+            }
+            Op::SetArticle(n) => Some(Edit::SetArticle(ArticleRef {
+                path: format!("moved/{n}.txt"),
+                ..ArticleRef::default()
+            })),
         }
     }
 

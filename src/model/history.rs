@@ -12,6 +12,17 @@ struct Step {
     coalesce: Option<String>,
 }
 
+/// An undo or redo step that could not be applied: the session is unchanged and the step
+/// stays where it was, so nothing is lost silently.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{label}: {source}")]
+pub struct StepFailed {
+    /// The step's label ("add claim").
+    pub label: String,
+    /// Why its edit did not apply.
+    pub source: EditError,
+}
+
 /// Undo and redo stacks plus a change counter for "unsaved changes".
 #[derive(Clone, Debug, Default)]
 pub struct History {
@@ -67,29 +78,44 @@ impl History {
         }
     }
 
-    /// Undoes the last step; returns its label, or `None` if there is nothing to undo.
-    pub fn undo(&mut self, s: &mut Session) -> Option<String> {
-        let step = self.undo.pop()?;
-        Some(Self::swap(s, step, &mut self.redo, &mut self.version))
+    /// Undoes the last step; returns its label, or `None` if there is nothing to undo. If the
+    /// step does not apply, the session is unchanged and the step stays on the undo stack.
+    pub fn undo(&mut self, s: &mut Session) -> Result<Option<String>, StepFailed> {
+        Self::swap(s, &mut self.undo, &mut self.redo, &mut self.version)
     }
 
-    /// Redoes the last undone step; returns its label.
-    pub fn redo(&mut self, s: &mut Session) -> Option<String> {
-        let step = self.redo.pop()?;
-        Some(Self::swap(s, step, &mut self.undo, &mut self.version))
+    /// Redoes the last undone step; returns its label, or `None` if there is nothing to redo.
+    /// If the step does not apply, the session is unchanged and the step stays on the redo stack.
+    pub fn redo(&mut self, s: &mut Session) -> Result<Option<String>, StepFailed> {
+        Self::swap(s, &mut self.redo, &mut self.undo, &mut self.version)
     }
 
-    fn swap(s: &mut Session, step: Step, other: &mut Vec<Step>, version: &mut u64) -> String {
-        // An inverse always applies to the state it was made from.
-        if let Ok(inverse) = step.inverse.apply(s) {
-            other.push(Step {
-                label: step.label.clone(),
-                inverse,
-                coalesce: None,
-            });
-            *version += 1;
+    /// Applies the top step of `from` and moves its inverse to `to`.
+    fn swap(
+        s: &mut Session,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        version: &mut u64,
+    ) -> Result<Option<String>, StepFailed> {
+        let Some(step) = from.pop() else {
+            return Ok(None);
+        };
+        match step.inverse.clone().apply(s) {
+            Ok(inverse) => {
+                to.push(Step {
+                    label: step.label.clone(),
+                    inverse,
+                    coalesce: None,
+                });
+                *version += 1;
+                Ok(Some(step.label))
+            }
+            Err(source) => {
+                let label = step.label.clone();
+                from.push(step);
+                Err(StepFailed { label, source })
+            }
         }
-        step.label
     }
 
     /// Label of the step Undo would revert.
@@ -130,12 +156,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(h.undo_label(), Some("add speaker"));
-        assert_eq!(h.undo(&mut s).as_deref(), Some("add speaker"));
+        assert_eq!(h.undo(&mut s), Ok(Some("add speaker".into())));
         assert!(s.speakers.is_empty());
-        assert_eq!(h.redo(&mut s).as_deref(), Some("add speaker"));
+        assert_eq!(h.redo(&mut s), Ok(Some("add speaker".into())));
         assert_eq!(s.speakers.len(), 1);
         assert_eq!(h.version(), 3);
-        assert!(h.redo(&mut s).is_none());
+        assert_eq!(h.redo(&mut s), Ok(None));
     }
 
     #[test]
@@ -159,7 +185,38 @@ mod tests {
             .unwrap();
         }
         assert_eq!(h.undo_len(), 2);
-        h.undo(&mut s);
+        h.undo(&mut s).unwrap();
         assert_eq!(s.speakers[0].name, "A");
+    }
+
+    #[test]
+    fn a_step_that_fails_is_reported_and_kept() {
+        let mut s = Session::new(ArticleRef::default());
+        let mut h = History::default();
+        h.apply(
+            &mut s,
+            Edit::InsertSpeaker(Speaker::new(SpeakerId(1), "A")),
+            "add speaker",
+        )
+        .unwrap();
+        // Something outside the history removed the speaker: its undo cannot apply.
+        s.speakers.clear();
+        let before = s.clone();
+        let err = h.undo(&mut s).unwrap_err();
+        assert_eq!(err.label, "add speaker");
+        assert_eq!(err.source, EditError::NoSpeaker(1));
+        assert_eq!(err.to_string(), "add speaker: speaker 1 does not exist");
+        assert_eq!(s, before, "session unchanged");
+        assert_eq!(h.version(), 1, "nothing changed");
+        assert_eq!(
+            h.undo_label(),
+            Some("add speaker"),
+            "the step is still there"
+        );
+        assert_eq!(h.redo_label(), None);
+        // Once the state fits again, the same step undoes.
+        s.speakers.push(Speaker::new(SpeakerId(1), "A"));
+        assert_eq!(h.undo(&mut s), Ok(Some("add speaker".into())));
+        assert!(s.speakers.is_empty());
     }
 }

@@ -55,9 +55,12 @@ pub enum Action {
     AddPartFromSelection(AnnotationId),
     /// Add a new speaker with this name.
     AddSpeaker(String),
-    /// Export the session to this file.
+    /// Export the session to this file (held back for review if some annotations are not
+    /// anchored).
     Export(ExportFormat, PathBuf),
-    /// Replace the session by one imported from this file (asks about unsaved changes first).
+    /// Export only the annotations anchored in the article, leaving the others out.
+    ExportAnchored(ExportFormat, PathBuf),
+    /// Replace the speakers and annotations by those imported from this file (one undo step).
     Import(ImportFormat, PathBuf),
     /// Start choosing where to export to.
     ChooseExport(ExportFormat),
@@ -97,9 +100,6 @@ pub struct NewsmarkApp {
     pub(crate) doc: Option<Document>,
     pub(crate) history: History,
     pub(crate) saved_version: u64,
-    /// Unsaved changes that are not in the undo history: re-anchoring, a restore, an import,
-    /// a located article. Zero after a save.
-    pub(crate) unsaved_outside_history: u64,
     /// The last non-empty text selection, kept when focus moves elsewhere.
     pub(crate) selection: Option<Span>,
     pub(crate) selected: Option<AnnotationId>,
@@ -138,7 +138,6 @@ impl NewsmarkApp {
             doc: None,
             history: History::default(),
             saved_version: 0,
-            unsaved_outside_history: 0,
             selection: None,
             selected: None,
             selected_speaker: None,
@@ -198,8 +197,7 @@ impl NewsmarkApp {
 
     /// True if the session has changes that are not saved.
     pub fn is_dirty(&self) -> bool {
-        self.doc.is_some()
-            && (self.history.version() != self.saved_version || self.unsaved_outside_history > 0)
+        self.doc.is_some() && self.history.version() != self.saved_version
     }
 
     /// The status bar's message (last action or error).
@@ -227,28 +225,6 @@ impl NewsmarkApp {
         &self.view
     }
 
-    pub(crate) fn set_document(&mut self, doc: Document) {
-        self.status = match doc.notices.is_empty() {
-            true => format!("Opened {}", doc.display_name()),
-            false => format!("Opened {}: {}", doc.display_name(), doc.notices.join("; ")),
-        };
-        self.current_speaker = doc.session.speakers.first().map(|s| s.id);
-        // Re-anchored positions exist only in memory until saved.
-        let moved = doc.anchor_report.as_ref().is_some_and(|r| !r.all_exact());
-        self.doc = Some(doc);
-        self.history = History::default();
-        self.saved_version = 0;
-        self.unsaved_outside_history = u64::from(moved);
-        self.selection = None;
-        self.selected = None;
-        self.selected_speaker = None;
-        self.view = ArticleView::default();
-        self.candidates.clear();
-        self.refresh_search();
-        self.remember_recent();
-        self.check_recovery();
-    }
-
     pub(crate) fn report_open_error(&mut self, path: &Path, e: &OpenError) {
         if let OpenError::ArticleMissing { session, article } = e {
             self.dialogs.locate_article(session.clone(), article);
@@ -271,7 +247,9 @@ impl NewsmarkApp {
                 edit,
                 label,
                 coalesce,
-            } => self.edit(*edit, label, coalesce),
+            } => {
+                self.edit(*edit, label, coalesce);
+            }
             Action::Select(id, scroll) => {
                 self.selected = id;
                 if scroll {
@@ -285,8 +263,17 @@ impl NewsmarkApp {
             Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
             Action::AddPartFromSelection(id) => self.set_quote_part(id, false),
             Action::AddSpeaker(name) => self.add_speaker(name),
-            Action::Export(format, path) => self.export(format, &path),
-            Action::Import(format, path) => self.guard(Pending::Import(format, path)),
+            Action::Export(format, path) => {
+                if !self.hold_export(format, path.clone()) {
+                    self.export(format, &path, false);
+                }
+            }
+            Action::ExportAnchored(format, path) => {
+                self.recovery.export = None;
+                self.export(format, &path, true);
+            }
+            // An undoable step like any other edit: no unsaved-changes question.
+            Action::Import(format, path) => self.import(format, &path),
             Action::ChooseExport(format) => {
                 let stem = self
                     .doc
@@ -378,16 +365,27 @@ impl NewsmarkApp {
         }
     }
 
-    pub(crate) fn edit(&mut self, edit: Edit, label: String, coalesce: Option<String>) {
-        let Some(doc) = self.doc.as_mut() else { return };
-        match self
-            .history
-            .apply_coalescing(&mut doc.session, edit, label.clone(), coalesce)
-        {
-            Ok(()) => self.status = capitalized(&label),
-            Err(e) => self.status = format!("Could not {label}: {e}"),
-        }
+    /// Applies `edit` through the history; true if it applied (the status says what happened).
+    pub(crate) fn edit(&mut self, edit: Edit, label: String, coalesce: Option<String>) -> bool {
+        let Some(doc) = self.doc.as_mut() else {
+            return false;
+        };
+        let applied =
+            match self
+                .history
+                .apply_coalescing(&mut doc.session, edit, label.clone(), coalesce)
+            {
+                Ok(()) => {
+                    self.status = capitalized(&label);
+                    true
+                }
+                Err(e) => {
+                    self.status = format!("Could not {label}: {e}");
+                    false
+                }
+            };
         self.after_change();
+        applied
     }
 
     /// Drops references to things that no longer exist after a change.
@@ -416,16 +414,18 @@ impl NewsmarkApp {
 
     fn undo_redo(&mut self, undo: bool) {
         let Some(doc) = self.doc.as_mut() else { return };
-        let label = if undo {
+        let result = if undo {
             self.history.undo(&mut doc.session)
         } else {
             self.history.redo(&mut doc.session)
         };
-        self.status = match (label, undo) {
-            (Some(l), true) => format!("Undid {l}"),
-            (Some(l), false) => format!("Redid {l}"),
-            (None, true) => "Nothing to undo".into(),
-            (None, false) => "Nothing to redo".into(),
+        let verb = if undo { "undo" } else { "redo" };
+        self.status = match result {
+            Ok(Some(l)) if undo => format!("Undid {l}"),
+            Ok(Some(l)) => format!("Redid {l}"),
+            Ok(None) => format!("Nothing to {verb}"),
+            // The step stays where it was: the user can see it in the menu and try again.
+            Err(e) => format!("Could not {verb} {e} (the step is kept; nothing was changed)"),
         };
         self.after_change();
     }

@@ -162,15 +162,6 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         .min(ui.available_width() - 24.0)
         .max(200.0);
     if view.index_revision != Some(view.revision) {
-        // Orphans under review keep stale offsets: painting them would mark unrelated text.
-        let orphans: Vec<AnnotationId> = doc.anchor_report.as_ref().map_or_else(Vec::new, |r| {
-            app.recovery
-                .review
-                .iter()
-                .copied()
-                .filter(|id| r.outcome(*id) == Some(crate::model::anchor::Outcome::Orphan))
-                .collect()
-        });
         let candidates: Vec<(Span, [u8; 3])> = app
             .candidates
             .iter()
@@ -180,8 +171,12 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
             })
             .collect();
         let filter = &app.filter;
-        let shown =
-            |a: &crate::model::annotation::Annotation| filter.shows(a) && !orphans.contains(&a.id);
+        let recovery = &app.recovery;
+        // Orphans and file offsets that re-anchoring replaced do not hold their text (they may
+        // even lie past its end): painting them would mark unrelated text.
+        let shown = |a: &crate::model::annotation::Annotation| {
+            filter.shows(a) && recovery.is_placed(doc, a)
+        };
         view.index = highlight::build_index(&doc.session, shown, &candidates, &app.search.matches);
         view.index_revision = Some(view.revision);
     }

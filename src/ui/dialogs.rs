@@ -34,8 +34,6 @@ pub enum Purpose {
 pub enum Pending {
     /// Open this file.
     Open(PathBuf),
-    /// Replace the session by one imported from a file.
-    Import(ImportFormat, PathBuf),
     /// Close the window.
     Quit,
 }
@@ -175,7 +173,7 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
     }
     if let Some(pending) = app.dialogs.confirm.clone() {
         let what = match &pending {
-            Pending::Open(p) | Pending::Import(_, p) => format!("Before opening {}:", p.display()),
+            Pending::Open(p) => format!("Before opening {}:", p.display()),
             Pending::Quit => "Before closing:".to_owned(),
         };
         let r = Modal::new(Id::unique("confirm_modal")).show(ctx, |ui| {
@@ -213,8 +211,11 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
             }
             // Only go on if the save worked (or the user discarded).
             if !save || !app.is_dirty() {
-                app.discard_recovery();
+                let discarded = app.discard_recovery();
                 app.proceed(pending);
+                if let Err(e) = discarded {
+                    app.status = format!("{} — but {e}", app.status);
+                }
             }
         }
     }

@@ -5,11 +5,66 @@ use std::path::{Path, PathBuf};
 
 use crate::io::document::{Document, OpenError};
 use crate::io::formats::files::{self, ExportFormat, ImportFormat};
+use crate::model::edit::Edit;
+use crate::model::history::History;
+use crate::model::session::Session;
 
 use super::app::NewsmarkApp;
+use super::article_view::ArticleView;
 use super::dialogs::Pending;
 
 impl NewsmarkApp {
+    /// Shows `doc` with a fresh history. If opening re-anchored its annotations, the file's
+    /// own annotations are the starting state and the re-anchoring is the first undo step, so
+    /// the title shows unsaved changes and autosave keeps them.
+    pub(crate) fn set_document(&mut self, doc: Document) {
+        let base = stored_base(&doc);
+        self.set_document_from(doc, base, "re-anchor annotations".into());
+    }
+
+    /// Shows `doc` with a fresh history that starts at `base` (if given) and has the change
+    /// from `base` to `doc.session` as its one undo step, called `label`.
+    pub(crate) fn set_document_from(
+        &mut self,
+        mut doc: Document,
+        base: Option<Session>,
+        label: String,
+    ) {
+        let target = base.map(|b| std::mem::replace(&mut doc.session, b));
+        self.install(doc);
+        let opened = self.status.clone();
+        if let Some(target) = target
+            && let Some(edit) = self
+                .doc
+                .as_ref()
+                .and_then(|d| Edit::between(&d.session, &target))
+            && self.edit(edit, label, None)
+        {
+            self.status = opened;
+        }
+        self.start_review();
+    }
+
+    /// Shows `doc` as it is, with a fresh history and nothing selected.
+    fn install(&mut self, doc: Document) {
+        self.status = match doc.notices.is_empty() {
+            true => format!("Opened {}", doc.display_name()),
+            false => format!("Opened {}: {}", doc.display_name(), doc.notices.join("; ")),
+        };
+        self.current_speaker = doc.session.speakers.first().map(|s| s.id);
+        self.doc = Some(doc);
+        self.history = History::default();
+        self.saved_version = 0;
+        self.selection = None;
+        self.selected = None;
+        self.selected_speaker = None;
+        self.view = ArticleView::default();
+        self.candidates.clear();
+        self.refresh_search();
+        self.remember_recent();
+        self.check_recovery();
+    }
+
     pub(crate) fn suggested_save_path(&self) -> PathBuf {
         self.doc.as_ref().map_or_else(
             || self.saves_dir.join("session.ron"),
@@ -37,11 +92,13 @@ impl NewsmarkApp {
         match doc.save_to(path) {
             Ok(()) => {
                 self.saved_version = self.history.version();
-                self.unsaved_outside_history = 0;
                 self.history.seal();
-                self.discard_recovery();
+                let discarded = self.discard_recovery();
                 self.remember_recent();
-                self.status = format!("Saved {}", path.display());
+                self.status = match discarded {
+                    Ok(()) => format!("Saved {}", path.display()),
+                    Err(e) => format!("Saved {}, but {e}", path.display()),
+                };
             }
             Err(e) => {
                 self.status = format!("Save failed: {e}");
@@ -66,13 +123,22 @@ impl NewsmarkApp {
                 Ok(doc) => self.set_document(doc),
                 Err(e) => self.report_open_error(&path, &e),
             },
-            Pending::Import(format, path) => self.import(format, &path),
             Pending::Quit => self.dialogs.quit_confirmed = true,
         }
     }
 
-    pub(crate) fn export(&mut self, format: ExportFormat, path: &Path) {
+    /// Writes the export; with `anchored_only`, without the annotations that are not anchored.
+    pub(crate) fn export(&mut self, format: ExportFormat, path: &Path, anchored_only: bool) {
         let Some(doc) = &self.doc else { return };
+        let anchored;
+        let (doc, left_out) = if anchored_only {
+            anchored = doc.anchored_only();
+            let left_out =
+                (doc.session.annotations.len()).saturating_sub(anchored.session.annotations.len());
+            (&anchored, left_out)
+        } else {
+            (doc, 0)
+        };
         match files::write_export(doc, format, path, &files::today_utc()) {
             Ok(written) => {
                 let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
@@ -81,6 +147,11 @@ impl NewsmarkApp {
                     doc.session.annotations.len(),
                     names.join(" and ")
                 );
+                if left_out > 0 {
+                    self.status.push_str(&format!(
+                        "; left out {left_out} not anchored in the article"
+                    ));
+                }
             }
             Err(e) => {
                 self.status = format!("Export failed: {e}");
@@ -103,19 +174,24 @@ impl NewsmarkApp {
         });
         match result {
             Ok((session, warnings)) => {
-                let mut imported = Document {
-                    session,
-                    text: doc.text.clone(),
-                    session_path: None,
-                    notices: Vec::new(),
-                    anchor_report: None,
-                };
-                imported.notices.extend(warnings.iter().take(3).cloned());
-                let n = imported.session.annotations.len();
-                self.set_document(imported);
-                self.unsaved_outside_history = 1;
+                let n = session.annotations.len();
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |f| f.to_string_lossy().into(),
+                );
+                // Imported for this article: only speakers and annotations change.
+                let applied = Edit::between(&doc.session, &session).is_none_or(|edit| {
+                    self.edit(edit, format!("import {n} annotations from {name}"), None)
+                });
+                if !applied {
+                    return;
+                }
+                // What was under review or offered belongs to the replaced annotations.
+                self.recovery.review.clear();
+                self.candidates.clear();
                 self.status = format!(
-                    "Imported {n} annotations from {} ({} warning(s)) — save to keep them",
+                    "Imported {n} annotations from {} ({} warning(s)) — save to keep them, \
+                     undo to go back",
                     path.display(),
                     warnings.len()
                 );
@@ -133,16 +209,24 @@ impl NewsmarkApp {
         }
     }
 
-    /// Joins the session at `session_path` with the article the user located at `article`.
+    /// Joins the session at `session_path` with the article the user located at `article`;
+    /// the new place (and any re-anchoring) is one undo step, unsaved until saved.
     pub(crate) fn locate_article(&mut self, session_path: &Path, article: &Path) {
         let result = crate::io::session_file::load(session_path)
             .map_err(OpenError::from)
-            .and_then(|s| Document::with_article(s, article, Some(session_path.to_owned())));
+            .and_then(|stored| {
+                let doc =
+                    Document::with_article(stored.clone(), article, Some(session_path.to_owned()))?;
+                Ok((doc, stored))
+            });
         match result {
-            Ok(doc) => {
-                self.set_document(doc);
-                // The new article path is not saved yet.
-                self.unsaved_outside_history += 1;
+            Ok((doc, stored)) => {
+                let mut base = doc.session.clone();
+                base.article = stored.article;
+                base.annotations = stored.annotations;
+                base.annotations.sort_by_key(|a| (a.start, a.end, a.id));
+                let label = format!("locate the article at {}", article.display());
+                self.set_document_from(doc, Some(base), label);
                 self.status = format!("{} — save to remember the article's new place", self.status);
             }
             Err(e) => self.report_open_error(article, &e),
@@ -167,4 +251,15 @@ fn unused_path(path: PathBuf) -> PathBuf {
         .map(|n| path.with_file_name(format!("{stem}-{n}.{ext}")))
         .find(|p| !p.exists())
         .unwrap_or(path)
+}
+
+/// The session as its file stores it, when opening `doc` re-anchored the annotations: the same
+/// session with the file's annotations (offsets and text as saved) in session order.
+fn stored_base(doc: &Document) -> Option<Session> {
+    doc.anchor_report.as_ref()?;
+    let stored = crate::io::session_file::load(doc.session_path.as_deref()?).ok()?;
+    let mut base = doc.session.clone();
+    base.annotations = stored.annotations;
+    base.annotations.sort_by_key(|a| (a.start, a.end, a.id));
+    Some(base)
 }

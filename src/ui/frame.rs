@@ -55,8 +55,11 @@ impl eframe::App for NewsmarkApp {
         // discard keeps it (written now, so the last second of work is in it too).
         if self.is_dirty() && !self.dialogs.quit_confirmed {
             self.write_recovery_now();
-        } else if !self.is_dirty() {
-            self.discard_recovery();
+        } else if !self.is_dirty()
+            && let Err(e) = self.discard_recovery()
+        {
+            // The window is gone: stderr is the only place left to say it.
+            eprintln!("newsmark: {e}");
         }
     }
 }

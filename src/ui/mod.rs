@@ -10,6 +10,7 @@ mod files;
 pub mod filter;
 mod frame;
 pub mod recovery;
+pub mod review;
 pub mod search;
 pub mod side_panel;
 pub mod speakers_panel;

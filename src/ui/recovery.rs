@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Id, Modal, RichText};
+use egui::{Id, Modal};
 
 use crate::io::document::Document;
 use crate::io::recovery;
-use crate::model::anchor::{self, Outcome};
-use crate::model::annotation::AnnotationId;
+use crate::model::anchor::Outcome;
+use crate::model::annotation::{Annotation, AnnotationId, Span};
 use crate::model::edit::Edit;
 use crate::model::session::Session;
 
@@ -28,6 +28,19 @@ pub struct RecoveryState {
     pub offer: Option<(Box<Session>, u64)>,
     /// Annotations re-anchoring could not place exactly, still to be reviewed.
     pub review: Vec<AnnotationId>,
+    /// Where re-anchoring put the fuzzy matches: there (and only there) they are shown and
+    /// can be accepted, although their text is not yet `exact`.
+    pub placed: Vec<(AnnotationId, Span)>,
+    /// An export waiting for the review of annotations that are not anchored.
+    pub export: Option<super::review::HeldExport>,
+}
+
+impl RecoveryState {
+    /// True if the annotation may be drawn and shown in its place: its offsets hold its text,
+    /// or it is a fuzzy match still where re-anchoring put it.
+    pub fn is_placed(&self, doc: &Document, a: &Annotation) -> bool {
+        doc.is_anchored(a) || self.placed.contains(&(a.id, a.span()))
+    }
 }
 
 impl NewsmarkApp {
@@ -46,13 +59,10 @@ impl NewsmarkApp {
         Some(recovery::key_for(&path))
     }
 
-    /// After a document is opened: offer unsaved work from a previous run, and list what
-    /// re-anchoring wants reviewed.
+    /// After a document is opened: forget the last one's recovery state and offer unsaved work
+    /// from a previous run.
     pub(crate) fn check_recovery(&mut self) {
         self.recovery = RecoveryState::default();
-        if let Some(report) = self.doc.as_ref().and_then(|d| d.anchor_report.as_ref()) {
-            self.recovery.review = report.to_review();
-        }
         let Some(key) = self.recovery_key() else {
             return;
         };
@@ -66,6 +76,23 @@ impl NewsmarkApp {
                     format!("A recovery file exists but cannot be read (kept as is): {e}");
             }
         }
+    }
+
+    /// Lists what re-anchoring wants reviewed, and where it put the fuzzy matches.
+    pub(crate) fn start_review(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let Some(report) = &doc.anchor_report else {
+            return;
+        };
+        self.recovery.review = report.to_review();
+        self.recovery.placed = doc
+            .session
+            .annotations
+            .iter()
+            .filter(|a| matches!(report.outcome(a.id), Some(Outcome::Fuzzy { .. })))
+            .map(|a| (a.id, a.span()))
+            .collect();
+        self.view.invalidate();
     }
 
     /// Writes the recovery file when a change is older than [`AUTOSAVE_DELAY`].
@@ -91,8 +118,7 @@ impl NewsmarkApp {
         let (Some(doc), Some(key)) = (&self.doc, self.recovery_key()) else {
             return;
         };
-        let changes =
-            self.history.version().abs_diff(self.saved_version) + self.unsaved_outside_history;
+        let changes = self.history.version().abs_diff(self.saved_version);
         match recovery::write(&self.recovery_dir(), &key, &doc.session, changes) {
             Ok(()) => {
                 self.recovery.written_version = self.history.version();
@@ -103,33 +129,52 @@ impl NewsmarkApp {
     }
 
     /// Removes the recovery file of the open document (after a save or an explicit discard).
-    pub(crate) fn discard_recovery(&mut self) {
-        if let Some(key) = self.recovery_key() {
-            let _ = recovery::discard(&self.recovery_dir(), &key);
-        }
+    /// On failure, returns a sentence for the user: the stale file would be offered again.
+    pub(crate) fn discard_recovery(&mut self) -> Result<(), String> {
+        let dir = self.recovery_dir();
+        let mut keys: Vec<String> = self.recovery_key().into_iter().collect();
         // A session saved for the first time was autosaved under its article's key.
         if let Some(doc) = &self.doc {
-            let article_key = recovery::key_for(Path::new(&doc.session.article.path));
-            let _ = recovery::discard(&self.recovery_dir(), &article_key);
+            keys.push(recovery::key_for(Path::new(&doc.session.article.path)));
         }
         self.recovery.written_version = self.history.version();
         self.recovery.due = None;
+        let failed: Vec<String> = keys
+            .iter()
+            .filter_map(|key| {
+                recovery::discard(&dir, key).err().map(|e| {
+                    let path = recovery::recovery_path(&dir, key);
+                    format!("{}: {e}", path.display())
+                })
+            })
+            .collect();
+        match failed.is_empty() {
+            true => Ok(()),
+            false => Err(format!(
+                "could not remove the recovery file {}",
+                failed.join("; ")
+            )),
+        }
     }
 
-    /// Replaces the open session by the recovered one (re-anchored against the article as it is).
-    fn restore(&mut self, session: Session, changes: u64) {
+    /// Replaces the open session by the recovered one (re-anchored against the article as it
+    /// is), as one undo step.
+    fn restore(&mut self, session: Session) {
         let Some(doc) = &self.doc else { return };
         let article = PathBuf::from(&doc.session.article.path);
         match Document::with_article(session, &article, doc.session_path.clone()) {
             Ok(restored) => {
                 let n = restored.session.annotations.len();
-                self.set_document(restored);
-                self.check_recovery();
-                self.recovery.offer = None;
-                // The restored work is not saved yet; keep its recovery file until it is.
-                self.unsaved_outside_history += changes.max(1);
-                self.recovery.written_version = self.history.version();
-                self.status = format!("Restored unsaved work: {n} annotations — save to keep it");
+                let Some(doc) = self.doc.as_mut() else { return };
+                doc.anchor_report = restored.anchor_report;
+                let step = Edit::between(&doc.session, &restored.session);
+                let applied =
+                    step.is_some_and(|edit| self.edit(edit, "restore unsaved work".into(), None));
+                self.start_review();
+                if applied {
+                    self.status =
+                        format!("Restored unsaved work: {n} annotations — save to keep it");
+                }
             }
             Err(e) => self.dialogs.error = Some(format!("Could not restore the unsaved work: {e}")),
         }
@@ -172,104 +217,21 @@ pub fn recovery_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
         });
         match choice.inner {
             Some(true) => {
-                if let Some((session, changes)) = app.recovery.offer.take() {
-                    app.restore(*session, changes);
+                if let Some((session, _)) = app.recovery.offer.take() {
+                    app.restore(*session);
                 }
             }
             Some(false) => {
                 app.recovery.offer = None;
-                app.discard_recovery();
-                app.status = "Discarded the unsaved work from the previous run".into();
+                app.status = match app.discard_recovery() {
+                    Ok(()) => "Discarded the unsaved work from the previous run".into(),
+                    Err(e) => format!("Discarded the unsaved work, but {e}"),
+                };
             }
             None => {}
         }
         return actions;
     }
-    review_ui(app, ctx, &mut actions);
+    super::review::review_ui(app, ctx, &mut actions);
     actions
-}
-
-fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
-    let Some(doc) = &app.doc else { return };
-    app.recovery
-        .review
-        .retain(|id| doc.session.annotation(*id).is_some());
-    if app.recovery.review.is_empty() {
-        return;
-    }
-    let report = doc.anchor_report.as_ref();
-    let mut accepted = Vec::new();
-    let mut open = true;
-    egui::Window::new("Review re-anchored annotations")
-        .open(&mut open)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
-        .default_width(460.0)
-        .show(ctx, |ui| {
-            ui.label("The article changed since this session was saved. These annotations could not be placed exactly; nothing was deleted.");
-            if let Some(r) = report {
-                ui.label(RichText::new(r.summary()).weak());
-            }
-            ui.separator();
-            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                for &id in &app.recovery.review {
-                    let Some(a) = doc.session.annotation(id) else { continue };
-                    let outcome = report.and_then(|r| r.outcome(id));
-                    let what = match outcome {
-                        Some(Outcome::Fuzzy { score }) => format!("fuzzy match, score {score:.2}"),
-                        Some(Outcome::Moved { candidates }) => {
-                            format!("moved; {candidates} places match, the nearest to the old position was picked")
-                        }
-                        _ => "orphan: not found in the new text".to_owned(),
-                    };
-                    ui.strong(format!("{} #{} — {what}", a.kind.tag().label(), id.0));
-                    ui.label(format!("was: “{}”", a.exact));
-                    if !matches!(outcome, Some(Outcome::Orphan) | None) {
-                        ui.label(format!("now: “{}”", doc.text.slice(a.start..a.end)));
-                    }
-                    ui.horizontal(|ui| {
-                        let orphan = matches!(outcome, Some(Outcome::Orphan) | None);
-                        if !orphan && ui.button("Accept").on_hover_text("Keep it where it was placed").clicked() {
-                            let mut fixed = a.clone();
-                            anchor::reattach(&doc.text, &mut fixed, a.span());
-                            actions.push(edit(Edit::ReplaceAnnotation(fixed), "accept re-anchored annotation"));
-                            accepted.push(id);
-                        }
-                        if let Some(sel) = app.selection
-                            && ui.button("Re-attach to selection").on_hover_text("Move it to the text selected in the article").clicked()
-                        {
-                            let mut fixed = a.clone();
-                            anchor::reattach(&doc.text, &mut fixed, sel);
-                            actions.push(edit(Edit::ReplaceAnnotation(fixed), "re-attach annotation"));
-                            accepted.push(id);
-                        }
-                        if app.selection.is_none() {
-                            ui.label(RichText::new("select text to re-attach").weak().small());
-                        }
-                        if !orphan && ui.button("Show").clicked() {
-                            actions.push(Action::Select(Some(id), true));
-                        }
-                        if ui.button("Delete").clicked() {
-                            actions.push(edit(Edit::RemoveAnnotation(id), "delete annotation"));
-                            accepted.push(id);
-                        }
-                    });
-                    ui.separator();
-                }
-            });
-        });
-    app.recovery.review.retain(|id| !accepted.contains(id));
-    if !open {
-        app.recovery.review.clear();
-        // Orphans were hidden while under review.
-        app.view.invalidate();
-    }
-}
-
-fn edit(edit: Edit, label: &str) -> Action {
-    Action::Edit {
-        edit: Box::new(edit),
-        label: label.to_owned(),
-        coalesce: None,
-    }
 }

@@ -87,3 +87,40 @@ pub fn type_path(h: &mut Harness<'_, NewsmarkApp>, path: &Path, button: &str) {
     // What the button opens is a new window: it shows from its second frame on.
     h.run_steps(4);
 }
+
+/// Opens the File menu and clicks through `path` (submenus hovered, the last item clicked).
+pub fn menu(h: &mut Harness<'_, NewsmarkApp>, path: &[&str]) {
+    use egui_kittest::kittest::Queryable as _;
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    for (i, item) in path.iter().enumerate() {
+        if i + 1 < path.len() {
+            h.get_by_label(item).hover();
+        } else {
+            h.get_by_label(item).click();
+        }
+        // Menus and dialogs are new areas: visible from their second frame.
+        h.run_steps(4);
+    }
+}
+
+/// Saves `saves/story.ron` on `dir/story.txt` with a mention of "Jens Stoltenberg" and a claim
+/// on "celebrated that the Kremlin", then edits the article: "Update:" in front and everything
+/// from "Nevertheless" on cut off. Reopened, the mention has moved and the claim is an orphan
+/// whose saved offsets lie past the end of the text. Returns the session file.
+pub fn session_on_edited_article(dir: &Path) -> PathBuf {
+    let article = copy_sample(dir, "story.txt");
+    let saves = dir.join("saves");
+    let mut h = harness_for(&article, &saves);
+    mark(&mut h, "Jens Stoltenberg", egui::Key::M);
+    mark(&mut h, "celebrated that the Kremlin", egui::Key::C);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    drop(h);
+    let session = saves.join("story.ron");
+    assert!(session.is_file());
+    let text = std::fs::read_to_string(&article).unwrap();
+    let cut = text.find("Nevertheless").unwrap();
+    std::fs::write(&article, format!("Update:\n\n{}", &text[..cut])).unwrap();
+    session
+}

@@ -1,0 +1,181 @@
+//! The review of annotations that do not hold their text: after re-anchoring on a changed
+//! article, and before an export (which never writes them as if they were anchored).
+
+use std::path::PathBuf;
+
+use egui::RichText;
+
+use crate::io::formats::files::ExportFormat;
+use crate::model::anchor::{self, Outcome};
+use crate::model::edit::Edit;
+
+use super::app::{Action, NewsmarkApp};
+
+/// An export held back until the annotations that are not anchored are reviewed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldExport {
+    /// The format chosen.
+    pub format: ExportFormat,
+    /// Where it was to be written.
+    pub path: PathBuf,
+    /// True when no annotation at all is anchored: the article is not this session's.
+    pub none_anchored: bool,
+}
+
+impl NewsmarkApp {
+    /// Holds an export back when some annotations are not anchored: lists them for review and
+    /// returns true; returns false if the export may go ahead.
+    pub(crate) fn hold_export(&mut self, format: ExportFormat, path: PathBuf) -> bool {
+        let Some(doc) = &self.doc else { return false };
+        let unanchored: Vec<_> = doc.unanchored().iter().map(|a| a.id).collect();
+        if unanchored.is_empty() {
+            self.recovery.export = None;
+            return false;
+        }
+        let n = unanchored.len();
+        let total = doc.session.annotations.len();
+        let none_anchored = n == total;
+        self.status = if none_anchored {
+            format!(
+                "None of the {total} annotations is anchored in this article: it is not this \
+                 session's article; nothing was exported"
+            )
+        } else {
+            format!(
+                "{n} annotation(s) are not anchored in this article; review them before \
+                 exporting (nothing was exported)"
+            )
+        };
+        for id in unanchored {
+            if !self.recovery.review.contains(&id) {
+                self.recovery.review.push(id);
+            }
+        }
+        self.recovery.export = Some(HeldExport {
+            format,
+            path,
+            none_anchored,
+        });
+        self.view.invalidate();
+        true
+    }
+}
+
+/// The window listing annotations to review, with what can be done to each.
+pub fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    app.recovery
+        .review
+        .retain(|id| doc.session.annotation(*id).is_some());
+    if app.recovery.review.is_empty() {
+        app.recovery.export = None;
+        return;
+    }
+    let report = doc.anchor_report.as_ref();
+    let recovery = &app.recovery;
+    let mut accepted = Vec::new();
+    let mut open = true;
+    egui::Window::new("Review re-anchored annotations")
+        .open(&mut open)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .default_width(460.0)
+        .show(ctx, |ui| {
+            match &recovery.export {
+                Some(held) if held.none_anchored => {
+                    ui.label(format!(
+                        "None of the {} annotations is anchored in this article: it is not this \
+                         session's article. Nothing was exported.",
+                        recovery.review.len()
+                    ));
+                }
+                Some(held) => {
+                    ui.label(format!(
+                        "{} annotation(s) are not anchored in this article; review them before \
+                         exporting.",
+                        recovery.review.len()
+                    ));
+                    if ui
+                        .button("Export without them")
+                        .on_hover_text(format!("Write {} without these", held.path.display()))
+                        .clicked()
+                    {
+                        actions.push(Action::ExportAnchored(held.format, held.path.clone()));
+                    }
+                }
+                None => {
+                    ui.label("The article changed since this session was saved. These annotations could not be placed exactly; nothing was deleted.");
+                }
+            }
+            if let Some(r) = report {
+                ui.label(RichText::new(r.summary()).weak());
+            }
+            ui.separator();
+            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                for &id in &recovery.review {
+                    let Some(a) = doc.session.annotation(id) else { continue };
+                    let outcome = report.and_then(|r| r.outcome(id));
+                    // Only where re-anchoring put it (or where its text is) can it be accepted.
+                    let placed = recovery.is_placed(doc, a);
+                    let orphan = !placed || matches!(outcome, Some(Outcome::Orphan) | None);
+                    let what = match outcome {
+                        _ if doc.is_anchored(a) && !matches!(outcome, Some(Outcome::Moved { .. })) => {
+                            "anchored".to_owned()
+                        }
+                        Some(Outcome::Fuzzy { score }) if placed => format!("fuzzy match, score {score:.2}"),
+                        Some(Outcome::Moved { candidates }) if placed => {
+                            format!("moved; {candidates} places match, the nearest to the old position was picked")
+                        }
+                        Some(Outcome::Orphan) => "orphan: not found in the new text".to_owned(),
+                        _ => "not anchored: its offsets do not hold its text".to_owned(),
+                    };
+                    ui.strong(format!("{} #{} — {what}", a.kind.tag().label(), id.0));
+                    ui.label(format!("was: “{}”", a.exact));
+                    if !orphan {
+                        ui.label(format!("now: “{}”", doc.text.slice(a.start..a.end)));
+                    }
+                    ui.horizontal(|ui| {
+                        if !orphan && ui.button("Accept").on_hover_text("Keep it where it was placed").clicked() {
+                            let mut fixed = a.clone();
+                            anchor::reattach(&doc.text, &mut fixed, a.span());
+                            actions.push(edit(Edit::ReplaceAnnotation(fixed), "accept re-anchored annotation"));
+                            accepted.push(id);
+                        }
+                        if let Some(sel) = app.selection
+                            && ui.button("Re-attach to selection").on_hover_text("Move it to the text selected in the article").clicked()
+                        {
+                            let mut fixed = a.clone();
+                            anchor::reattach(&doc.text, &mut fixed, sel);
+                            actions.push(edit(Edit::ReplaceAnnotation(fixed), "re-attach annotation"));
+                            accepted.push(id);
+                        }
+                        if app.selection.is_none() {
+                            ui.label(RichText::new("select text to re-attach").weak().small());
+                        }
+                        if !orphan && ui.button("Show").clicked() {
+                            actions.push(Action::Select(Some(id), true));
+                        }
+                        if ui.button("Delete").clicked() {
+                            actions.push(edit(Edit::RemoveAnnotation(id), "delete annotation"));
+                            accepted.push(id);
+                        }
+                    });
+                    ui.separator();
+                }
+            });
+        });
+    app.recovery.review.retain(|id| !accepted.contains(id));
+    if !open {
+        app.recovery.review.clear();
+        app.recovery.export = None;
+        app.view.invalidate();
+    }
+}
+
+fn edit(edit: Edit, label: &str) -> Action {
+    Action::Edit {
+        edit: Box::new(edit),
+        label: label.to_owned(),
+        coalesce: None,
+    }
+}
