@@ -163,11 +163,7 @@ impl NewsmarkApp {
     /// Replaces the session by annotations imported from `path` for the open article.
     pub(crate) fn import(&mut self, format: ImportFormat, path: &Path) {
         let Some(doc) = &self.doc else { return };
-        let input = match std::fs::read(path) {
-            Ok(bytes) => String::from_utf8(bytes)
-                .map_err(|_| format!("{} is not UTF-8 text", path.display())),
-            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
-        };
+        let input = files::read_input(path).map_err(|e| e.to_string());
         let result = input.and_then(|input| {
             files::import_str(format, &input, &doc.text, doc.session.article.clone())
                 .map_err(|e| format!("cannot import {}: {e}", path.display()))
@@ -198,7 +194,7 @@ impl NewsmarkApp {
                 if !warnings.is_empty() {
                     self.dialogs.error = Some(format!(
                         "Imported {n} annotations. Some lines could not be mapped:\n\n{}",
-                        warnings.join("\n")
+                        files::bounded_lines(&warnings, 20).join("\n")
                     ));
                 }
             }
