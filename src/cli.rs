@@ -39,8 +39,11 @@ pub enum Command {
         renumber: bool,
     },
     /// Print counts: annotations by kind, speakers, verdicts, check-worthiness.
+    ///
+    /// Given a project folder: one row per article and annotator session
+    /// (DIR/.newsmark/NAME/ARTICLE.ron), and the totals.
     Stats {
-        /// The session file (.ron).
+        /// The session file (.ron), or a project folder.
         session: PathBuf,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -144,7 +147,7 @@ pub enum ImportFormat {
 pub fn run(cmd: Command) -> ExitCode {
     let result = match cmd {
         Command::Check { session, renumber } => check(&session, renumber),
-        Command::Stats { session, json } => stats::run(&session, json).map(|()| ExitCode::SUCCESS),
+        Command::Stats { session, json } => stats::run(&session, json),
         Command::Export {
             session,
             format,

@@ -49,3 +49,54 @@ fn search_lists_code_point_offsets_in_every_article_and_skips_sessions() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("bin.txt is not a text article"));
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
 }
+
+#[test]
+fn project_stats_list_every_article_and_annotator_with_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("story.txt"), "Jens Stoltenberg said “no” today.\n").unwrap();
+    std::fs::write(d.join("other.txt"), "Nobody said anything at all.\n").unwrap();
+    std::fs::write(
+        d.join("a.ann"),
+        "T1\tMention 0 16\tJens Stoltenberg\nT2\tQuote 22 26\t“no”\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("b.ann"), "T1\tClaim 17 26\tsaid “no”\n").unwrap();
+    for (ann, who) in [("a.ann", "alice"), ("b.ann", "bob")] {
+        let out = format!(".newsmark/{who}/story.ron");
+        let o = newsmark(
+            &[
+                "import",
+                "-f",
+                "brat",
+                ann,
+                "--article",
+                "story.txt",
+                "-o",
+                &out,
+            ],
+            d,
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let o = newsmark(&["stats", "."], d);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let row = |name: &str| out.lines().find(|l| l.starts_with(name)).map(str::to_owned);
+    assert!(row("other.txt").unwrap().contains("(new)"), "{out}");
+    let alice = out
+        .lines()
+        .find(|l| l.contains("alice"))
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    assert_eq!(alice, ["story.txt", "5", "alice", "2", "0", "1", "1"]);
+    assert!(
+        out.contains("total: 2 article(s), 10 words, 2 session(s), 3 annotation(s): 1 claims, 1 quotes, 1 mentions"),
+        "{out}"
+    );
+    let o = newsmark(&["stats", ".", "--json"], d);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["total"]["kinds"]["claim"], 1);
+    assert_eq!(v["articles"][1]["sessions"][1]["annotator"], "bob");
+}

@@ -1,114 +1,149 @@
-//! `newsmark stats`: counts of annotations, speakers, verdicts and check-worthiness.
+//! `newsmark stats`: counts of annotations, speakers, verdicts and check-worthiness, for one
+//! session or for every article of a project folder and its annotators' sessions.
 
 use std::path::Path;
+use std::process::ExitCode;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
+use crate::io::document::Document;
 use crate::model::anchor::AnchorReport;
-use crate::model::annotation::{CheckWorthiness, Kind, KindTag, Verdict};
-use crate::model::session::Session;
-use crate::model::text::ArticleText;
+use crate::model::stats::Stats;
 
-/// Prints the statistics of a session as text or JSON.
-pub fn run(session: &Path, as_json: bool) -> anyhow::Result<()> {
-    let doc = super::open(session)?;
-    let v = stats(&doc.session, &doc.text, doc.anchor_report.as_ref());
-    if as_json {
-        super::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))
-    } else {
-        super::write_stdout(&as_text(&v))
+/// Prints the statistics of a session, or of a project folder, as text or JSON.
+pub fn run(path: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
+    if path.is_dir() {
+        return project(path, as_json);
     }
+    let doc = super::open(path)?;
+    let st = of(&doc);
+    if as_json {
+        super::write_stdout(&(serde_json::to_string_pretty(&st)? + "\n"))?;
+    } else {
+        super::write_stdout(&st.to_text())?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
-/// The statistics as JSON (also the source of the text form).
-pub fn stats(s: &Session, text: &ArticleText, report: Option<&AnchorReport>) -> Value {
-    let kinds: serde_json::Map<String, Value> = KindTag::ALL
-        .iter()
-        .map(|t| (t.label().to_lowercase(), s.count(*t).into()))
-        .collect();
-    let claims = || {
-        s.annotations.iter().filter_map(|a| match &a.kind {
-            Kind::Claim(c) => Some(c),
-            _ => None,
-        })
-    };
-    let verdicts: serde_json::Map<String, Value> = Verdict::ALL
-        .iter()
-        .map(|v| {
-            let n = claims().filter(|c| c.verdict == *v).count();
-            (v.label().to_owned(), n.into())
-        })
-        .collect();
-    let worthiness: serde_json::Map<String, Value> = CheckWorthiness::ALL
-        .iter()
-        .map(|w| {
-            let n = claims().filter(|c| c.check_worthiness == *w).count();
-            (w.label().to_owned(), n.into())
-        })
-        .collect();
-    let speakers: Vec<Value> = s
-        .speakers
-        .iter()
-        .map(|sp| {
-            let (m, q, c) = s.speaker_counts(sp.id);
-            json!({"id": sp.id.0, "name": sp.name, "kind": sp.kind.label(),
-                   "mentions": m, "quotes": q, "claims": c})
-        })
-        .collect();
+/// The statistics of an open document.
+fn of(doc: &Document) -> Stats {
     // Opening re-anchored the session if the article changed: count what did not stay put.
-    let stale = report.map_or(0, |r| r.moved + r.fuzzy + r.orphan);
-    json!({
-        "article": s.article.path,
-        "chars": text.len_chars(),
-        "words": text.word_count(),
-        "annotations": s.annotations.len(),
-        "not_anchored": stale,
-        "kinds": kinds,
-        "speakers": speakers,
-        "verdicts": verdicts,
-        "check_worthiness": worthiness,
+    let stale = doc
+        .anchor_report
+        .as_ref()
+        .map_or(0, |r: &AnchorReport| r.moved + r.fuzzy + r.orphan);
+    Stats::of(&doc.session, &doc.text, stale)
+}
+
+/// Every article of the project with each annotator's session (`DIR/.newsmark/NAME/STEM.ron`).
+fn project(dir: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
+    let articles = super::project::articles(dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot list {}: {}",
+            dir.display(),
+            crate::io::disk::describe(&e)
+        )
+    })?;
+    let annotators = annotators(dir);
+    let mut rows = Vec::new();
+    let mut text = format!(
+        "{:<40} {:>7}  {:<12} {:>6} {:>6} {:>6} {:>8}\n",
+        "article", "words", "annotator", "annots", "claims", "quotes", "mentions"
+    );
+    let mut total: Option<Stats> = None;
+    let (mut words, mut sessions, mut failed) = (0usize, 0usize, Vec::new());
+    for article in &articles {
+        let shown = article
+            .strip_prefix(dir)
+            .unwrap_or(article)
+            .display()
+            .to_string();
+        let stem = article
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let loaded = match crate::io::article::load(article) {
+            Ok(l) => l,
+            Err(e) => {
+                failed.push(e.to_string());
+                continue;
+            }
+        };
+        let w = loaded.decoded.text.word_count();
+        words += w;
+        let mut per = Vec::new();
+        for name in &annotators {
+            let session = super::agree::project_session_path(dir, name, &stem);
+            if !session.is_file() {
+                continue;
+            }
+            match Document::open_session(&session) {
+                Ok(doc) => {
+                    let st = of(&doc);
+                    text.push_str(&format!(
+                        "{:<40} {:>7}  {:<12} {:>6} {:>6} {:>6} {:>8}\n",
+                        shown,
+                        w,
+                        name,
+                        st.annotations,
+                        st.kind("claim"),
+                        st.kind("quote"),
+                        st.kind("mention")
+                    ));
+                    match &mut total {
+                        Some(t) => t.add(&st),
+                        None => total = Some(st.clone()),
+                    }
+                    sessions += 1;
+                    per.push(json!({ "annotator": name, "stats": st }));
+                }
+                Err(e) => failed.push(e.to_string()),
+            }
+        }
+        if per.is_empty() {
+            text.push_str(&format!("{shown:<40} {w:>7}  {:<12}\n", "(new)"));
+        }
+        rows.push(json!({ "article": shown, "words": w, "sessions": per }));
+    }
+    let t = total.as_ref();
+    let count = |k: &str| t.map_or(0, |t| t.kind(k));
+    text.push_str(&format!(
+        "total: {} article(s), {words} words, {sessions} session(s), {} annotation(s): {} claims, {} quotes, {} mentions\n",
+        articles.len(),
+        t.map_or(0, |t| t.annotations),
+        count("claim"),
+        count("quote"),
+        count("mention"),
+    ));
+    if as_json {
+        let v = json!({
+            "project": dir.display().to_string(),
+            "articles": rows,
+            "words": words,
+            "sessions": sessions,
+            "total": total,
+        });
+        super::write_stdout(&(serde_json::to_string_pretty(&v)? + "\n"))?;
+    } else {
+        super::write_stdout(&text)?;
+    }
+    super::report_bounded("newsmark: ", &failed);
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
     })
 }
 
-fn as_text(v: &Value) -> String {
-    let mut out = String::new();
-    let num = |k: &str| v.get(k).and_then(Value::as_u64).unwrap_or(0);
-    out.push_str(&format!(
-        "article: {}\n{} words, {} code points\n{} annotation(s), {} not anchored exactly\n",
-        v.get("article").and_then(Value::as_str).unwrap_or(""),
-        num("words"),
-        num("chars"),
-        num("annotations"),
-        num("not_anchored"),
-    ));
-    for (title, key) in [
-        ("kinds", "kinds"),
-        ("verdicts", "verdicts"),
-        ("check-worthiness", "check_worthiness"),
-    ] {
-        out.push_str(&format!("{title}:\n"));
-        if let Some(map) = v.get(key).and_then(Value::as_object) {
-            for (k, n) in map {
-                out.push_str(&format!("  {k}: {n}\n"));
-            }
-        }
-    }
-    out.push_str("speakers:\n");
-    for sp in v
-        .get("speakers")
-        .and_then(Value::as_array)
+/// Names of the annotators with a folder in `DIR/.newsmark/`, sorted.
+fn annotators(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join(".newsmark"))
         .into_iter()
         .flatten()
-    {
-        let n = |k: &str| sp.get(k).and_then(Value::as_u64).unwrap_or(0);
-        out.push_str(&format!(
-            "  {} ({}): {} mention(s), {} quote(s), {} claim(s)\n",
-            sp.get("name").and_then(Value::as_str).unwrap_or(""),
-            sp.get("kind").and_then(Value::as_str).unwrap_or(""),
-            n("mentions"),
-            n("quotes"),
-            n("claims"),
-        ));
-    }
-    out
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    names.sort();
+    names
 }

@@ -3,48 +3,42 @@
 use egui::{Color32, RichText, Sense, Stroke, vec2};
 
 use crate::io::document::Document;
-use crate::model::annotation::{CheckWorthiness, Kind, KindTag, Verdict};
+use crate::model::stats::Stats;
 
 use super::style;
 
 /// Draws the statistics of the open document.
 pub fn stats_ui(doc: &Document, ui: &mut egui::Ui) {
-    let s = &doc.session;
+    let st = Stats::of(&doc.session, &doc.text, 0);
     egui::ScrollArea::vertical()
         .id_salt("stats")
         .show(ui, |ui| {
             ui.label(format!(
                 "{} words · {} annotations: {} claims, {} quotes, {} mentions · {} speakers",
-                doc.text.word_count(),
-                s.annotations.len(),
-                s.count(KindTag::Claim),
-                s.count(KindTag::Quote),
-                s.count(KindTag::Mention),
-                s.speakers.len()
+                st.words,
+                st.annotations,
+                st.kind("claim"),
+                st.kind("quote"),
+                st.kind("mention"),
+                st.speakers.len()
             ));
             ui.add_space(8.0);
             ui.strong("Per speaker");
             legend(ui);
-            let rows: Vec<(String, [usize; 3], [u8; 3])> = s
+            let max = st
                 .speakers
                 .iter()
-                .map(|sp| {
-                    let (m, q, c) = s.speaker_counts(sp.id);
-                    (sp.name.clone(), [q, c, m], sp.colour)
-                })
-                .collect();
-            let max = rows
-                .iter()
-                .map(|r| r.1.iter().sum::<usize>())
+                .map(|sp| sp.quotes + sp.claims + sp.mentions)
                 .max()
                 .unwrap_or(0)
                 .max(1);
             egui::Grid::new("speaker_stats")
                 .num_columns(3)
                 .show(ui, |ui| {
-                    for (name, counts, colour) in &rows {
-                        ui.label(RichText::new(name).color(style::rgb(*colour)));
-                        stacked_bar(ui, counts, max);
+                    for sp in &st.speakers {
+                        let counts = [sp.quotes, sp.claims, sp.mentions];
+                        ui.label(RichText::new(&sp.name).color(style::rgb(sp.colour)));
+                        stacked_bar(ui, &counts, max);
                         ui.label(format!(
                             "{} q · {} c · {} m",
                             counts[0], counts[1], counts[2]
@@ -54,31 +48,10 @@ pub fn stats_ui(doc: &Document, ui: &mut egui::Ui) {
                 });
             ui.add_space(10.0);
             ui.strong("Claims by verdict");
-            let claims: Vec<_> = s
-                .annotations
-                .iter()
-                .filter_map(|a| match &a.kind {
-                    Kind::Claim(c) => Some(c),
-                    _ => None,
-                })
-                .collect();
-            let verdicts: Vec<(&str, usize)> = Verdict::ALL
-                .iter()
-                .map(|v| (v.label(), claims.iter().filter(|c| c.verdict == *v).count()))
-                .collect();
-            bars(ui, "verdicts", &verdicts, style::CLAIM);
+            bars(ui, "verdicts", &st.verdicts.0, style::CLAIM);
             ui.add_space(10.0);
             ui.strong("Claims by check-worthiness");
-            let worth: Vec<(&str, usize)> = CheckWorthiness::ALL
-                .iter()
-                .map(|w| {
-                    (
-                        w.label(),
-                        claims.iter().filter(|c| c.check_worthiness == *w).count(),
-                    )
-                })
-                .collect();
-            bars(ui, "worthiness", &worth, style::CLAIM);
+            bars(ui, "worthiness", &st.check_worthiness.0, style::CLAIM);
         });
 }
 
