@@ -9,17 +9,16 @@
 mod agree;
 mod project;
 mod stats;
+mod transfer;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 
-use crate::io::article;
 use crate::io::document::Document;
-use crate::io::formats::files;
+use crate::io::formats::files::{self, ExportFormat, ImportFormat};
 use crate::io::session_file;
 use crate::model::anchor::Outcome;
 use crate::model::annotation::KindTag;
@@ -58,12 +57,12 @@ pub enum Command {
     /// after the article changed) are never written at stale offsets: the export is refused
     /// with exit 1 and they are listed, unless --skip-unanchored is given.
     Export {
-        /// The session file (.ron).
+        /// The session file (.ron), or a folder of them (then -o is a folder).
         session: PathBuf,
-        /// Output format.
-        #[arg(long, short = 'f', value_enum)]
+        /// Output format: brat, w3c, csv, claimreview or citron.
+        #[arg(long, short = 'f', value_parser = transfer::export_format)]
         format: ExportFormat,
-        /// Output file (default: stdout).
+        /// Output file (default: stdout), or the output folder for a folder of sessions.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         /// Publication date for ClaimReview, YYYY-MM-DD (default: today, UTC).
@@ -105,42 +104,23 @@ pub enum Command {
     /// Lines or items that cannot be mapped are reported on stderr (at most 20, then a count)
     /// and make the exit code 1.
     Import {
-        /// Input format.
-        #[arg(long, short = 'f', value_enum)]
+        /// Input format: brat or w3c.
+        #[arg(long, short = 'f', value_parser = transfer::import_format)]
         format: ImportFormat,
-        /// The annotation file (.ann or .json).
+        /// The annotation file (.ann or .json), or a folder of them.
         ann_file: PathBuf,
         /// The article the annotations were made on (plain text).
         #[arg(long)]
-        article: PathBuf,
-        /// The session file to write (.ron); it may be overwritten, the article never.
+        article: Option<PathBuf>,
+        /// For a folder of annotation files: the folder of articles (NAME.txt for NAME.ann,
+        /// or ARTICLE.txt for ARTICLE_ANNOTATOR.ann).
+        #[arg(long)]
+        article_dir: Option<PathBuf>,
+        /// The session file to write (.ron), or the output folder for a folder of inputs; it
+        /// may be overwritten, the article never.
         #[arg(long, short = 'o')]
         output: PathBuf,
     },
-}
-
-/// Formats `export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// brat standoff (.ann + .txt).
-    Brat,
-    /// W3C Web Annotation JSON-LD collection.
-    W3c,
-    /// One CSV row per annotation.
-    Csv,
-    /// schema.org ClaimReview JSON-LD for claims with a verdict.
-    Claimreview,
-    /// Citron quote JSON.
-    Citron,
-}
-
-/// Formats `import` reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ImportFormat {
-    /// brat standoff (.ann), against the article given with --article.
-    Brat,
-    /// W3C Web Annotation JSON-LD.
-    W3c,
 }
 
 /// Runs a subcommand and turns its outcome into an exit code; errors are printed to stderr.
@@ -154,13 +134,26 @@ pub fn run(cmd: Command) -> ExitCode {
             output,
             date,
             skip_unanchored,
-        } => export(&session, format, output.as_deref(), date, skip_unanchored),
+        } => transfer::export(&transfer::ExportArgs {
+            session: &session,
+            format,
+            output: output.as_deref(),
+            date,
+            skip_unanchored,
+        }),
         Command::Import {
             format,
             ann_file,
             article,
+            article_dir,
             output,
-        } => import(format, &ann_file, &article, &output),
+        } => transfer::import(
+            format,
+            &ann_file,
+            article.as_deref(),
+            article_dir.as_deref(),
+            &output,
+        ),
         Command::Agree {
             files,
             annotators,
@@ -310,168 +303,4 @@ fn renumber_ids(path: &Path) -> anyhow::Result<()> {
     let lines: Vec<String> = changed.iter().map(ToString::to_string).collect();
     report_bounded("  ", &lines);
     Ok(())
-}
-
-fn export(
-    session: &Path,
-    format: ExportFormat,
-    output: Option<&Path>,
-    date: Option<String>,
-    skip_unanchored: bool,
-) -> anyhow::Result<ExitCode> {
-    let doc = open(session)?;
-    let date = match date {
-        Some(d) if is_iso_date(&d) => d,
-        Some(d) => bail!("--date {d} is not a date like 2024-05-01"),
-        None => files::today_utc(),
-    };
-    let format = match format {
-        ExportFormat::Brat => files::ExportFormat::Brat,
-        ExportFormat::W3c => files::ExportFormat::W3c,
-        ExportFormat::Csv => files::ExportFormat::Csv,
-        ExportFormat::Claimreview => files::ExportFormat::ClaimReview,
-        ExportFormat::Citron => files::ExportFormat::Citron,
-    };
-    let unanchored = doc.unanchored();
-    let total = doc.session.annotations.len();
-    if !unanchored.is_empty() {
-        let lines: Vec<String> = unanchored
-            .iter()
-            .map(|a| {
-                format!(
-                    "#{} {} “{}”",
-                    a.id.0,
-                    a.kind.tag().label(),
-                    crate::io::formats::quote_input(&a.exact)
-                )
-            })
-            .collect();
-        if unanchored.len() == total {
-            eprintln!(
-                "newsmark: none of the {total} annotation(s) is found in {}: it is not this session's article (or it was rewritten); nothing was written",
-                doc.session.article.path
-            );
-            return Ok(ExitCode::from(1));
-        }
-        if !skip_unanchored {
-            eprintln!(
-                "newsmark: {} of {total} annotation(s) are not anchored in the article (orphans or unreviewed fuzzy matches after it changed); nothing was written. Review them in the window, or pass --skip-unanchored to export the others:",
-                unanchored.len()
-            );
-            report_bounded("  ", &lines);
-            return Ok(ExitCode::from(1));
-        }
-        eprintln!(
-            "newsmark: left out {} of {total} annotation(s) that are not anchored in the article:",
-            unanchored.len()
-        );
-        report_bounded("  ", &lines);
-    }
-    let doc = if unanchored.is_empty() {
-        doc
-    } else {
-        doc.anchored_only()
-    };
-    match output {
-        Some(out) => {
-            let written = files::write_export(&doc, format, out, &date)?;
-            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            eprintln!("wrote {}", names.join(" and "));
-        }
-        None => {
-            // brat's text is not printed: stdout holds the one main file.
-            let rendered = files::render(&doc, format, Path::new("-"), &date);
-            if let Some((_, body)) = rendered.first() {
-                write_stdout(body)?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn import(
-    format: ImportFormat,
-    ann: &Path,
-    article: &Path,
-    output: &Path,
-) -> anyhow::Result<ExitCode> {
-    refuse_overwrite(output, &[article, ann])?;
-    let loaded = article::load(article)?;
-    if let Some(n) = loaded.decoded.notice() {
-        eprintln!("newsmark: note: {}: {n}", article.display());
-    }
-    let input = files::read_input(ann)?;
-    let format = match format {
-        ImportFormat::Brat => files::ImportFormat::Brat,
-        ImportFormat::W3c => files::ImportFormat::W3c,
-    };
-    let (session, warnings) =
-        files::import_str(format, &input, &loaded.decoded.text, loaded.reference)
-            .with_context(|| format!("cannot import {}", ann.display()))?;
-    report_bounded(
-        &format!("newsmark: warning: {}: ", ann.display()),
-        &warnings,
-    );
-    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            anyhow::anyhow!(
-                "cannot create the folder {}: {}",
-                dir.display(),
-                crate::io::disk::describe(&e)
-            )
-        })?;
-    }
-    session_file::save(&session, output)?;
-    write_stdout(&format!(
-        "imported {} annotation(s) and {} speaker(s) into {} ({} warning(s))\n",
-        session.annotations.len(),
-        session.speakers.len(),
-        output.display(),
-        warnings.len()
-    ))?;
-    Ok(if warnings.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
-}
-
-/// Fails if `out` is one of the protected files (the article, the input).
-fn refuse_overwrite(out: &Path, protected: &[&Path]) -> anyhow::Result<()> {
-    if let Some(p) = protected.iter().find(|p| files::same_file(out, p)) {
-        bail!(
-            "refusing to write {}: it is the input file {}",
-            out.display(),
-            p.display()
-        );
-    }
-    Ok(())
-}
-
-/// `YYYY-MM-DD` with plausible month and day.
-fn is_iso_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = parts[..] else { return false };
-    let num = |x: &str, len: usize| {
-        (x.len() == len && x.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| x.parse::<u32>().ok())
-            .flatten()
-    };
-    matches!(
-        (num(y, 4), num(m, 2), num(d, 2)),
-        (Some(_), Some(1..=12), Some(1..=31))
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates() {
-        assert!(is_iso_date("2024-05-01"));
-        assert!(!is_iso_date("2024-5-1"));
-        assert!(!is_iso_date("2024-13-01"));
-        assert!(is_iso_date(&files::today_utc()));
-    }
 }

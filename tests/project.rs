@@ -100,3 +100,54 @@ fn project_stats_list_every_article_and_annotator_with_totals() {
     assert_eq!(v["total"]["kinds"]["claim"], 1);
     assert_eq!(v["articles"][1]["sessions"][1]["annotator"], "bob");
 }
+
+#[test]
+fn whole_folders_import_and_export_with_one_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("ann")).unwrap();
+    std::fs::create_dir_all(d.join("text")).unwrap();
+    std::fs::write(
+        d.join("text/story.txt"),
+        "Jens Stoltenberg said “no” today.\n",
+    )
+    .unwrap();
+    // Corpus naming: ARTICLE_ANNOTATOR.ann beside ARTICLE.txt.
+    std::fs::write(d.join("ann/story_alice.ann"), "T1\tQuote 22 26\t“no”\n").unwrap();
+    std::fs::write(d.join("ann/story_bob.ann"), "T1\tClaim 17 26\tsaid “no”\n").unwrap();
+    std::fs::write(d.join("ann/lost.ann"), "T1\tClaim 0 4\tJens\n").unwrap();
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "ann",
+            "--article-dir",
+            "text",
+            "-o",
+            "sessions",
+        ],
+        d,
+    );
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(e.contains("no article"), "{e}");
+    assert!(
+        e.contains(
+            "imported 2 of 3 file(s) completely into sessions; 0 with lines dropped, 1 failed"
+        ),
+        "{e}"
+    );
+    assert!(d.join("sessions/story_alice.ron").is_file());
+    assert!(d.join("sessions/story_bob.ron").is_file());
+
+    let o = newsmark(&["export", "sessions", "-f", "brat", "-o", "out"], d);
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(e.contains("exported 2 of 2 session(s) completely"), "{e}");
+    let ann = std::fs::read_to_string(d.join("out/story_alice.ann")).unwrap();
+    assert!(ann.starts_with("T1\tQuote 22 26\t“no”\n"), "{ann}");
+    assert!(d.join("out/story_bob.txt").is_file());
+    let o = newsmark(&["export", "sessions", "-f", "csv"], d);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -33,6 +33,22 @@ impl ExportFormat {
         Self::Citron,
     ];
 
+    /// Name on the command line (`--format brat`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Brat => "brat",
+            Self::W3c => "w3c",
+            Self::Csv => "csv",
+            Self::ClaimReview => "claimreview",
+            Self::Citron => "citron",
+        }
+    }
+
+    /// The format called `name` on the command line.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     /// Menu text.
     pub fn label(self) -> &'static str {
         match self {
@@ -66,6 +82,30 @@ pub enum ImportFormat {
 }
 
 impl ImportFormat {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 2] = [Self::Brat, Self::W3c];
+
+    /// Name on the command line (`--format brat`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Brat => "brat",
+            Self::W3c => "w3c",
+        }
+    }
+
+    /// The format called `name` on the command line.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// File name extensions of its input files.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Brat => &["ann"],
+            Self::W3c => &["json", "jsonld"],
+        }
+    }
+
     /// Menu text.
     pub fn label(self) -> &'static str {
         match self {

@@ -1,0 +1,347 @@
+//! `newsmark export` and `newsmark import`, for one file or a whole folder: the formats are
+//! declared once in [`files`], and every file's outcome is reported (what was written, left
+//! out, dropped) with one summary for a folder.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+
+use crate::io::article;
+use crate::io::formats::files::{self, ExportFormat, ImportFormat};
+use crate::io::session_file;
+
+/// How one file's export or import went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Outcome {
+    /// Everything was written.
+    Complete,
+    /// Something was left out or refused (reported); exit code 1.
+    Partial,
+}
+
+impl Outcome {
+    fn code(self) -> ExitCode {
+        match self {
+            Self::Complete => ExitCode::SUCCESS,
+            Self::Partial => ExitCode::from(1),
+        }
+    }
+}
+
+/// Parses `--format` for export (the names come from [`ExportFormat::name`]).
+pub fn export_format(name: &str) -> Result<ExportFormat, String> {
+    ExportFormat::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
+        format!("possible values: {}", names.join(", "))
+    })
+}
+
+/// Parses `--format` for import.
+pub fn import_format(name: &str) -> Result<ImportFormat, String> {
+    ImportFormat::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = ImportFormat::ALL.iter().map(|f| f.name()).collect();
+        format!("possible values: {}", names.join(", "))
+    })
+}
+
+/// What `export` was asked to do.
+pub struct ExportArgs<'a> {
+    /// A session file, or a folder of them.
+    pub session: &'a Path,
+    /// The format.
+    pub format: ExportFormat,
+    /// Output file (or folder, for a folder of sessions); stdout when `None`.
+    pub output: Option<&'a Path>,
+    /// ClaimReview's date.
+    pub date: Option<String>,
+    /// Write the anchored annotations and list the others instead of refusing.
+    pub skip_unanchored: bool,
+}
+
+/// `newsmark export`: one session to a file or stdout, or a folder of sessions to a folder.
+pub fn export(args: &ExportArgs<'_>) -> anyhow::Result<ExitCode> {
+    let date = match &args.date {
+        Some(d) if is_iso_date(d) => d.clone(),
+        Some(d) => bail!("--date {d} is not a date like 2024-05-01"),
+        None => files::today_utc(),
+    };
+    if !args.session.is_dir() {
+        return Ok(export_one(args, args.session, args.output, &date)?.code());
+    }
+    let Some(out_dir) = args.output else {
+        bail!(
+            "{} is a folder: give an output folder with -o",
+            args.session.display()
+        );
+    };
+    let sessions = files_with(args.session, &["ron"])?;
+    let (mut complete, mut partial, mut failed) = (0, 0, 0);
+    for s in &sessions {
+        let stem = s.file_stem().map(|x| x.to_string_lossy().into_owned());
+        let out = out_dir.join(format!(
+            "{}.{}",
+            stem.unwrap_or_default(),
+            args.format.extension()
+        ));
+        match export_one(args, s, Some(&out), &date) {
+            Ok(Outcome::Complete) => complete += 1,
+            Ok(Outcome::Partial) => partial += 1,
+            Err(e) => {
+                failed += 1;
+                eprintln!("newsmark: error: {}", super::one_line_error(&e));
+            }
+        }
+    }
+    eprintln!(
+        "exported {complete} of {} session(s) completely to {}; {partial} with annotations left out or refused, {failed} failed",
+        sessions.len(),
+        out_dir.display()
+    );
+    Ok(summary_code(partial, failed))
+}
+
+/// 2 when a file failed, 1 when something was left out, else 0.
+fn summary_code(partial: usize, failed: usize) -> ExitCode {
+    match (failed, partial) {
+        (0, 0) => ExitCode::SUCCESS,
+        (0, _) => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    }
+}
+
+/// The regular files directly in `dir` with one of `extensions`, sorted.
+fn files_with(dir: &Path, extensions: &[&str]) -> anyhow::Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot list {}: {}",
+            dir.display(),
+            crate::io::disk::describe(&e)
+        )
+    })?;
+    let mut out: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn export_one(
+    args: &ExportArgs<'_>,
+    session: &Path,
+    output: Option<&Path>,
+    date: &str,
+) -> anyhow::Result<Outcome> {
+    let doc = super::open(session)?;
+    let unanchored = doc.unanchored();
+    let total = doc.session.annotations.len();
+    let name = session.display();
+    if !unanchored.is_empty() {
+        let lines: Vec<String> = unanchored
+            .iter()
+            .map(|a| {
+                format!(
+                    "#{} {} “{}”",
+                    a.id.0,
+                    a.kind.tag().label(),
+                    crate::io::formats::quote_input(&a.exact)
+                )
+            })
+            .collect();
+        if unanchored.len() == total {
+            eprintln!(
+                "newsmark: {name}: none of the {total} annotation(s) is found in {}: it is not this session's article (or it was rewritten); nothing was written",
+                doc.session.article.path
+            );
+            return Ok(Outcome::Partial);
+        }
+        if !args.skip_unanchored {
+            eprintln!(
+                "newsmark: {name}: {} of {total} annotation(s) are not anchored in the article (orphans or unreviewed fuzzy matches after it changed); nothing was written. Review them in the window, or pass --skip-unanchored to export the others:",
+                unanchored.len()
+            );
+            super::report_bounded("  ", &lines);
+            return Ok(Outcome::Partial);
+        }
+        eprintln!(
+            "newsmark: {name}: left out {} of {total} annotation(s) that are not anchored in the article:",
+            unanchored.len()
+        );
+        super::report_bounded("  ", &lines);
+    }
+    let doc = if unanchored.is_empty() {
+        doc
+    } else {
+        doc.anchored_only()
+    };
+    match output {
+        Some(out) => {
+            let written = files::write_export(&doc, args.format, out, date)?;
+            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            eprintln!("wrote {}", names.join(" and "));
+        }
+        None => {
+            // brat's text is not printed: stdout holds the one main file.
+            let rendered = files::render(&doc, args.format, Path::new("-"), date);
+            if let Some((_, body)) = rendered.first() {
+                super::write_stdout(body)?;
+            }
+        }
+    }
+    Ok(Outcome::Complete)
+}
+
+/// `newsmark import`: one annotation file against one article into one session, or a folder
+/// of annotation files against a folder of articles into a folder of sessions.
+pub fn import(
+    format: ImportFormat,
+    input: &Path,
+    article: Option<&Path>,
+    article_dir: Option<&Path>,
+    output: &Path,
+) -> anyhow::Result<ExitCode> {
+    if !input.is_dir() {
+        let Some(article) = article else {
+            bail!("give the article the annotations were made on with --article");
+        };
+        return Ok(import_one(format, input, article, output)?.code());
+    }
+    let Some(texts) = article_dir.or(article) else {
+        bail!(
+            "{} is a folder: give the folder of articles with --article-dir",
+            input.display()
+        );
+    };
+    let inputs = files_with(input, format.extensions())?;
+    let (mut complete, mut partial, mut failed) = (0, 0, 0);
+    for ann in &inputs {
+        let stem = ann
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let result = article_for(texts, &stem)
+            .and_then(|txt| import_one(format, ann, &txt, &output.join(format!("{stem}.ron"))));
+        match result {
+            Ok(Outcome::Complete) => complete += 1,
+            Ok(Outcome::Partial) => partial += 1,
+            Err(e) => {
+                failed += 1;
+                eprintln!("newsmark: error: {}", super::one_line_error(&e));
+            }
+        }
+    }
+    eprintln!(
+        "imported {complete} of {} file(s) completely into {}; {partial} with lines dropped, {failed} failed",
+        inputs.len(),
+        output.display()
+    );
+    Ok(summary_code(partial, failed))
+}
+
+/// The article of annotation file `stem` in `dir`: `STEM.txt`, or, for corpora that name
+/// files `ARTICLE_ANNOTATOR.ann` (PolNeAR), `ARTICLE.txt`.
+fn article_for(dir: &Path, stem: &str) -> anyhow::Result<PathBuf> {
+    let exact = dir.join(format!("{stem}.txt"));
+    if exact.is_file() {
+        return Ok(exact);
+    }
+    if let Some((base, _)) = stem.rsplit_once('_') {
+        let base = dir.join(format!("{base}.txt"));
+        if base.is_file() {
+            return Ok(base);
+        }
+    }
+    bail!("no article {} for {stem}", exact.display())
+}
+
+fn import_one(
+    format: ImportFormat,
+    ann: &Path,
+    article: &Path,
+    output: &Path,
+) -> anyhow::Result<Outcome> {
+    refuse_overwrite(output, &[article, ann])?;
+    let loaded = article::load(article)?;
+    if let Some(n) = loaded.decoded.notice() {
+        eprintln!("newsmark: note: {}: {n}", article.display());
+    }
+    let input = files::read_input(ann)?;
+    let (session, warnings) =
+        files::import_str(format, &input, &loaded.decoded.text, loaded.reference)
+            .with_context(|| format!("cannot import {}", ann.display()))?;
+    super::report_bounded(
+        &format!("newsmark: warning: {}: ", ann.display()),
+        &warnings,
+    );
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create the folder {}: {}",
+                dir.display(),
+                crate::io::disk::describe(&e)
+            )
+        })?;
+    }
+    session_file::save(&session, output)?;
+    super::write_stdout(&format!(
+        "imported {} annotation(s) and {} speaker(s) into {} ({} warning(s))\n",
+        session.annotations.len(),
+        session.speakers.len(),
+        output.display(),
+        warnings.len()
+    ))?;
+    Ok(if warnings.is_empty() {
+        Outcome::Complete
+    } else {
+        Outcome::Partial
+    })
+}
+
+/// Fails if `out` is one of the protected files (the article, the input).
+fn refuse_overwrite(out: &Path, protected: &[&Path]) -> anyhow::Result<()> {
+    if let Some(p) = protected.iter().find(|p| files::same_file(out, p)) {
+        bail!(
+            "refusing to write {}: it is the input file {}",
+            out.display(),
+            p.display()
+        );
+    }
+    Ok(())
+}
+
+/// `YYYY-MM-DD` with plausible month and day.
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts[..] else { return false };
+    let num = |x: &str, len: usize| {
+        (x.len() == len && x.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| x.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (num(y, 4), num(m, 2), num(d, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_format_names() {
+        assert!(is_iso_date("2024-05-01"));
+        assert!(!is_iso_date("2024-5-1"));
+        assert!(!is_iso_date("2024-13-01"));
+        assert!(is_iso_date(&files::today_utc()));
+        assert_eq!(export_format("claimreview"), Ok(ExportFormat::ClaimReview));
+        assert!(export_format("docx").unwrap_err().contains("brat, w3c"));
+        assert_eq!(import_format("w3c"), Ok(ImportFormat::W3c));
+    }
+}
