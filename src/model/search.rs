@@ -58,7 +58,7 @@ pub fn find_names<'a>(text: &ArticleText, names: impl IntoIterator<Item = &'a st
         text.slice(at..at + 1)
             .chars()
             .next()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(crate::model::text::is_word_char)
     };
     let mut all: Vec<Span> = names
         .into_iter()

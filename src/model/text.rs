@@ -135,6 +135,43 @@ impl ArticleText {
     }
 }
 
+/// True for a character that belongs to a word: a letter or digit in any script, or a
+/// combining mark or joiner that continues one — so "élite" spelled with e + U+0301, a
+/// pointed Hebrew word or a vowelled Arabic word is one word. `_` and punctuation are not.
+/// The one definition used by selection snapping, name search and annotation.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            u32::from(c),
+            0x0300..=0x036F
+                | 0x0483..=0x0489
+                | 0x0591..=0x05BD
+                | 0x05BF
+                | 0x05C1..=0x05C2
+                | 0x05C4..=0x05C5
+                | 0x05C7
+                | 0x0610..=0x061A
+                | 0x064B..=0x065F
+                | 0x0670
+                | 0x06D6..=0x06DC
+                | 0x06DF..=0x06E4
+                | 0x06E7..=0x06E8
+                | 0x06EA..=0x06ED
+                | 0x093C
+                | 0x094D
+                | 0x0E31
+                | 0x0E34..=0x0E3A
+                | 0x0E47..=0x0E4E
+                | 0x1AB0..=0x1AFF
+                | 0x1DC0..=0x1DFF
+                | 0x200C..=0x200D
+                | 0x20D0..=0x20FF
+                | 0xFE00..=0xFE0F
+                | 0xFE20..=0xFE2F
+                | 0xE0100..=0xE01EF
+        )
+}
+
 fn find_paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -165,6 +202,18 @@ fn find_paragraphs(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_characters_include_marks_not_underscores() {
+        for c in [
+            'a', 'é', '9', 'ש', 'ب', '山', '\u{301}', '\u{5b8}', '\u{64e}', '\u{94d}',
+        ] {
+            assert!(is_word_char(c), "{c:?}");
+        }
+        for c in ['_', ' ', '-', '“', '.', '😀'] {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn crlf_and_lone_cr_become_lf() {

@@ -19,7 +19,7 @@ impl NewsmarkApp {
             text.slice(i..i + 1)
                 .chars()
                 .next()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(crate::model::text::is_word_char)
         };
         let (mut start, mut end) = (sel.start, sel.end);
         while start > 0 && word(start - 1) && word(start) {
