@@ -50,10 +50,12 @@ use values::{
     verdict_name,
 };
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::io::document::Document;
-use crate::model::annotation::{Annotation, Kind, Span};
+use crate::io::formats::nearest::{MentionIndex, speakers_by_id};
+use crate::model::annotation::{Annotation, AnnotationId, Kind, Span};
 use crate::model::speaker::{SpeakerId, SpeakerKind};
 use crate::model::text::ArticleText;
 
@@ -74,18 +76,22 @@ pub fn export(doc: &Document) -> BratFiles {
     let s = &doc.session;
     let text = &doc.text;
     let anns: Vec<&Annotation> = s.annotations.iter().filter(|a| a.end > a.start).collect();
-    let exported = |id| anns.iter().any(|a| a.id == id);
-    let speaker_of = |a: &Annotation| a.kind.speaker().filter(|id| s.speaker(*id).is_some());
-    let mentions_of = |sp: SpeakerId| -> Vec<&Annotation> {
-        anns.iter()
-            .copied()
-            .filter(|m| matches!(m.kind, Kind::Mention(_)) && speaker_of(m) == Some(sp))
-            .collect()
-    };
+    // Lookups built once, so that export stays O(n log n) however many mentions a speaker has.
+    let speakers = speakers_by_id(s);
+    let exported: HashSet<AnnotationId> = anns.iter().map(|a| a.id).collect();
+    let nearest = MentionIndex::new(s);
+    let speaker_of = |a: &Annotation| a.kind.speaker().filter(|id| speakers.contains_key(id));
+    // Each speaker's exported mentions, in session order.
+    let mut mentions_of: HashMap<SpeakerId, Vec<AnnotationId>> = HashMap::new();
+    for m in anns.iter().filter(|m| matches!(m.kind, Kind::Mention(_))) {
+        if let Some(sp) = speaker_of(m) {
+            mentions_of.entry(sp).or_default().push(m.id);
+        }
+    }
     // The T that carries a speaker's N line: its first mention, or the quote/claim itself.
     let carries_speaker = |a: &Annotation| -> Option<SpeakerId> {
         let sp = speaker_of(a)?;
-        let first = mentions_of(sp).first().map(|m| m.id);
+        let first = mentions_of.get(&sp).and_then(|ms| ms.first()).copied();
         match (&a.kind, first) {
             (Kind::Mention(_), Some(f)) => (f == a.id).then_some(sp),
             (Kind::Mention(_), None) => None,
@@ -116,7 +122,7 @@ pub fn export(doc: &Document) -> BratFiles {
         let _ = writeln!(t_lines, "T{}\t{tag} {}", a.id.0, t_body(text, &frags));
         let t = a.id.0;
         if let Some(sp) = speaker_of(a).filter(|_| !matches!(a.kind, Kind::Mention(_)))
-            && let Some(m) = crate::io::formats::nearest_mention(s, sp, a)
+            && let Some(m) = nearest.nearest(sp, a)
         {
             r += 1;
             let _ = writeln!(r_lines, "R{r}\tSource Arg1:T{t} Arg2:T{}", m.id.0);
@@ -137,7 +143,7 @@ pub fn export(doc: &Document) -> BratFiles {
                 );
             }
             Kind::Claim(c) => {
-                if let Some(q) = c.in_quote.filter(|q| exported(*q)) {
+                if let Some(q) = c.in_quote.filter(|q| exported.contains(q)) {
                     r += 1;
                     let _ = writeln!(r_lines, "R{r}\tInQuote Arg1:T{t} Arg2:T{}", q.0);
                 }
@@ -150,7 +156,7 @@ pub fn export(doc: &Document) -> BratFiles {
             Kind::Mention(_) => {}
         }
         if let Some(sp) = carries_speaker(a)
-            && let Some(speaker) = s.speaker(sp)
+            && let Some(speaker) = speakers.get(&sp)
         {
             n += 1;
             let name = one_line(&speaker.name);
@@ -186,9 +192,9 @@ pub fn export(doc: &Document) -> BratFiles {
 
     let mut equiv = String::new();
     for sp in &s.speakers {
-        let ms = mentions_of(sp.id);
+        let ms = mentions_of.get(&sp.id).map_or(&[][..], Vec::as_slice);
         if ms.len() >= 2 {
-            let ids: Vec<String> = ms.iter().map(|m| format!("T{}", m.id.0)).collect();
+            let ids: Vec<String> = ms.iter().map(|m| format!("T{}", m.0)).collect();
             let _ = writeln!(equiv, "*\tEquiv {}", ids.join(" "));
         }
     }

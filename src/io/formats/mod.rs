@@ -15,6 +15,7 @@ pub mod citron;
 pub mod claimreview;
 pub mod csv;
 pub mod files;
+pub mod nearest;
 pub mod w3c;
 
 use std::path::Path;
@@ -75,7 +76,8 @@ fn percent_encode_path(s: &str) -> String {
 }
 
 /// The mention of `speaker` closest to `a` (0 when they overlap; ties go to the earlier one);
-/// used to pick the source span of a quote or claim.
+/// the source span of a quote or claim. A linear scan: exporters asking for many annotations use
+/// [`nearest::MentionIndex`], which gives the same answers.
 pub fn nearest_mention<'s>(
     session: &'s Session,
     speaker: SpeakerId,
