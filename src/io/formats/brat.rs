@@ -106,8 +106,10 @@ pub fn export(doc: &Document) -> BratFiles {
     let mut a_lines = String::new();
     let mut n_lines = String::new();
     let mut notes = String::new();
-    let mut next_cue = anns.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
-    let (mut r, mut at, mut n, mut hash) = (0, 0, 0, 0);
+    // u64: cues are numbered after the largest annotation id, which may be u32::MAX, and the
+    // line counters must not wrap either.
+    let mut next_cue = anns.iter().map(|a| u64::from(a.id.0)).max().unwrap_or(0) + 1;
+    let (mut r, mut at, mut n, mut hash) = (0u64, 0u64, 0u64, 0u64);
 
     for a in &anns {
         let mut frags = vec![a.span()];

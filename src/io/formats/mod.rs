@@ -91,6 +91,45 @@ pub fn nearest_mention<'s>(
         .min_by_key(|m| (distance(m, a), m.start))
 }
 
+/// Hands out ids for things an import creates (annotations, speakers) without wrapping: first
+/// the ids after the largest one in use (`max + 1`, `max + 2`, …), and once those run out at
+/// `u32::MAX`, the smallest unused ids from 1 up (0 last). Ids the caller says are used are
+/// skipped; every id returned must be marked used by the caller.
+#[derive(Clone, Debug)]
+pub struct FreshIds {
+    above: Option<u32>,
+    low: u64,
+}
+
+impl FreshIds {
+    /// Ids after `max`, the largest id in use (from 1 when nothing is).
+    pub fn after(max: Option<u32>) -> Self {
+        Self {
+            above: max.map_or(Some(1), |m| m.checked_add(1)),
+            low: 1,
+        }
+    }
+
+    /// The next free id, or `None` when all 2³² ids are used.
+    pub fn next(&mut self, is_used: impl Fn(u32) -> bool) -> Option<u32> {
+        while let Some(id) = self.above {
+            self.above = id.checked_add(1);
+            if !is_used(id) {
+                return Some(id);
+            }
+        }
+        // 1 ..= u32::MAX, then 0 (as 2³²).
+        while self.low <= 1 << 32 {
+            let id = u32::try_from(self.low).unwrap_or(0);
+            self.low += 1;
+            if !is_used(id) {
+                return Some(id);
+            }
+        }
+        None
+    }
+}
+
 fn distance(m: &Annotation, a: &Annotation) -> usize {
     if m.end <= a.start {
         a.start - m.end
@@ -102,6 +141,23 @@ fn distance(m: &Annotation, a: &Annotation) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fresh_ids_never_wrap() {
+        let mut ids = FreshIds::after(None);
+        assert_eq!(
+            (ids.next(|_| false), ids.next(|_| false)),
+            (Some(1), Some(2))
+        );
+        let mut ids = FreshIds::after(Some(u32::MAX - 1));
+        let used = [0, 1, 2, 4, u32::MAX - 1];
+        let mut got = Vec::new();
+        for _ in 0..3 {
+            let id = ids.next(|id| used.contains(&id) || got.contains(&id));
+            got.extend(id);
+        }
+        assert_eq!(got, [u32::MAX, 3, 5]);
+    }
 
     #[test]
     fn iris() {

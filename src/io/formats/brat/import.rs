@@ -7,7 +7,7 @@ use super::{
     SPEAKER_REF, check_worthiness_name, fragments_text, one_line, parse_value, quote_type_name,
     speaker_kind_name, unescape, verdict_name,
 };
-use crate::io::formats::FormatError;
+use crate::io::formats::{FormatError, FreshIds};
 use crate::model::annotation::{
     AnnotationId, CheckWorthiness, Claim, Kind, Mention, Quote, QuoteType, Span, Verdict,
 };
@@ -115,11 +115,13 @@ pub fn import(
             ids.insert((*t).clone(), AnnotationId(n));
         }
     }
-    let mut next = used.iter().max().map_or(1, |m| m + 1);
+    let mut fresh = FreshIds::after(used.iter().max().copied());
     for t in &annotation_ts {
-        if !ids.contains_key(*t) {
-            ids.insert((*t).clone(), AnnotationId(next));
-            next += 1;
+        if !ids.contains_key(*t)
+            && let Some(n) = fresh.next(|n| used.contains(&n))
+        {
+            used.insert(n);
+            ids.insert((*t).clone(), AnnotationId(n));
         }
     }
 

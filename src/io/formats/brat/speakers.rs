@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::import::{Entity, Links, Tag};
 use super::{fragments_text, one_line, parse_value, speaker_kind_name};
+use crate::io::formats::FreshIds;
 use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 use crate::model::text::ArticleText;
 
@@ -77,17 +78,20 @@ impl Speakers {
             }
         }
 
-        let new_speaker = |t: &str, registry: &mut BTreeMap<SpeakerId, Speaker>| {
+        // New speakers get ids after the largest one named in N lines, never wrapping past
+        // u32::MAX (then the smallest unused).
+        let mut fresh = FreshIds::after(registry.keys().next_back().map(|k| k.0));
+        let mut new_speaker = |t: &str, registry: &mut BTreeMap<SpeakerId, Speaker>| {
             let name = entities
                 .get(t)
                 .map(|e| one_line(&fragments_text(text, &e.frags)).trim().to_owned())
                 .unwrap_or_default();
             if let Some(s) = registry.values().find(|s| s.is_called(&name)) {
-                return s.id;
+                return Some(s.id);
             }
-            let id = SpeakerId(registry.keys().map(|k| k.0).max().unwrap_or(0) + 1);
+            let id = SpeakerId(fresh.next(|n| registry.contains_key(&SpeakerId(n)))?);
             registry.insert(id, Speaker::new(id, name));
-            id
+            Some(id)
         };
 
         let mut of: HashMap<String, SpeakerId> = HashMap::new();
@@ -101,7 +105,7 @@ impl Speakers {
                 let id = match group_speaker.get(&g) {
                     Some(&id) => id,
                     None => {
-                        let id = new_speaker(m, &mut registry);
+                        let id = new_speaker(m, &mut registry)?;
                         group_speaker.insert(g, id);
                         id
                     }
@@ -128,8 +132,10 @@ impl Speakers {
                 continue;
             };
             let size = group.values().filter(|&&x| x == g).count();
-            if size >= 2 && !group_speaker.contains_key(&g) {
-                let id = new_speaker(t, &mut registry);
+            if size >= 2
+                && !group_speaker.contains_key(&g)
+                && let Some(id) = new_speaker(t, &mut registry)
+            {
                 group_speaker.insert(g, id);
             }
             if let Some(&id) = group_speaker.get(&g) {
