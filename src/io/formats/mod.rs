@@ -28,7 +28,7 @@ use crate::model::speaker::SpeakerId;
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
     /// Not one line or item of the input could be mapped to an annotation.
-    #[error("nothing in the {format} input could be read: {}", .problems.join("; "))]
+    #[error("nothing in the {format} input could be read: {}", summarize(.problems))]
     NothingParsed {
         /// "brat" or "W3C".
         format: &'static str,
@@ -41,6 +41,33 @@ pub enum FormatError {
     /// The input is JSON but not of the expected shape.
     #[error("{0}")]
     Shape(String),
+}
+
+/// How many problems [`FormatError::NothingParsed`] shows before "… and N more".
+pub const SHOWN_PROBLEMS: usize = 20;
+
+/// The first [`SHOWN_PROBLEMS`] problems joined by "; ", then how many were left out.
+fn summarize(problems: &[String]) -> String {
+    let shown = problems.get(..SHOWN_PROBLEMS).unwrap_or(problems);
+    let mut out = shown.join("; ");
+    let more = problems.len() - shown.len();
+    if more > 0 {
+        out.push_str(&format!("; … and {more} more"));
+    }
+    out
+}
+
+/// Most characters of input that a warning or problem quotes.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `s` as a message may quote it: at most [`QUOTE_CHARS`] characters, cut on a character
+/// boundary with "…" appended, so that a huge bad line cannot make a huge message.
+/// `quote_input("short")` is `"short"`; 100 `x`s become 80 `x`s and `…`.
+pub fn quote_input(s: &str) -> String {
+    match s.char_indices().nth(QUOTE_CHARS) {
+        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or_default()),
+        None => s.to_owned(),
+    }
 }
 
 /// An IRI for the article: a `file://` URI for an absolute path, otherwise the path itself as a
@@ -157,6 +184,27 @@ mod tests {
             got.extend(id);
         }
         assert_eq!(got, [u32::MAX, 3, 5]);
+    }
+
+    #[test]
+    fn quotes_are_cut_on_char_boundaries() {
+        assert_eq!(quote_input("short"), "short");
+        let exact = "é".repeat(QUOTE_CHARS);
+        assert_eq!(quote_input(&exact), exact);
+        let long = "😀".repeat(QUOTE_CHARS + 1);
+        assert_eq!(quote_input(&long), format!("{}…", "😀".repeat(QUOTE_CHARS)));
+    }
+
+    #[test]
+    fn nothing_parsed_shows_twenty_problems() {
+        let problems: Vec<String> = (1..=25).map(|i| format!("p{i}")).collect();
+        let e = FormatError::NothingParsed {
+            format: "brat",
+            problems,
+        };
+        let msg = e.to_string();
+        assert!(msg.ends_with("; p20; … and 5 more"), "{msg}");
+        assert!(!msg.contains("p21"));
     }
 
     #[test]

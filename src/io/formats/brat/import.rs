@@ -7,7 +7,7 @@ use super::{
     SPEAKER_REF, check_worthiness_name, fragments_text, one_line, parse_value, quote_type_name,
     speaker_kind_name, unescape, verdict_name,
 };
-use crate::io::formats::{FormatError, FreshIds};
+use crate::io::formats::{FormatError, FreshIds, quote_input as q};
 use crate::model::annotation::{
     AnnotationId, CheckWorthiness, Claim, Kind, Mention, Quote, QuoteType, Span, Verdict,
 };
@@ -75,7 +75,7 @@ pub fn import(
         match parse_entity(no, line, text) {
             Ok((id, entity, warning)) => {
                 if entities.contains_key(&id) {
-                    warnings.push(format!("line {no}: {id} is defined twice; skipped"));
+                    warnings.push(format!("line {no}: {} is defined twice; skipped", q(&id)));
                     continue;
                 }
                 warnings.extend(warning);
@@ -181,8 +181,9 @@ pub fn import(
         } else {
             if e.frags.len() > 1 {
                 warnings.push(format!(
-                    "line {}: {t} has {} fragments; a {:?} keeps one span, so they were joined",
+                    "line {}: {} has {} fragments; a {:?} keeps one span, so they were joined",
                     e.line,
+                    q(t),
                     e.frags.len(),
                     e.tag
                 ));
@@ -234,6 +235,7 @@ pub fn import(
             _ => false,
         };
         if !fits {
+            let (name, value, t) = (q(name), q(value), q(t));
             warnings.push(format!(
                 "line {no}: attribute {name}={value} does not apply to {t}; ignored"
             ));
@@ -254,6 +256,7 @@ fn parse_entity(
         return Err("a T line needs tab-separated id, type with offsets, and text".into());
     };
     let written = fields.next();
+    let quoted_id = q(id);
     let (ty, offsets) = body.split_once(' ').unwrap_or((body, ""));
     let tag = match super::fold(ty).as_str() {
         "claim" => Tag::Claim,
@@ -262,7 +265,8 @@ fn parse_entity(
         "cue" => Tag::Cue,
         _ => {
             return Err(format!(
-                "{id}: entity type “{ty}” is not Claim, Quote, Mention or Cue; skipped"
+                "{quoted_id}: entity type “{}” is not Claim, Quote, Mention or Cue; skipped",
+                q(ty)
             ));
         }
     };
@@ -270,11 +274,15 @@ fn parse_entity(
     for frag in offsets.split(';') {
         let nums: Vec<Option<usize>> = frag.split_whitespace().map(|n| n.parse().ok()).collect();
         let [Some(start), Some(end)] = nums[..] else {
-            return Err(format!("{id}: cannot read the offsets “{offsets}”"));
+            return Err(format!(
+                "{quoted_id}: cannot read the offsets “{}”",
+                q(offsets)
+            ));
         };
         if start > end || end > text.len_chars() {
             return Err(format!(
-                "{id}: offsets {start}..{end} lie outside the article ({} code points); skipped",
+                "{quoted_id}: offsets {start}..{end} lie outside the article ({} code points); \
+                 skipped",
                 text.len_chars()
             ));
         }
@@ -283,8 +291,11 @@ fn parse_entity(
     let expected = fragments_text(text, &frags);
     let warning = written.filter(|w| one_line(w) != expected).map(|w| {
         format!(
-            "line {no}: {id} says “{w}” but the article has “{expected}” at {offsets} \
-             (offsets count code points of the text with LF line endings); offsets kept"
+            "line {no}: {quoted_id} says “{}” but the article has “{}” at {} \
+             (offsets count code points of the text with LF line endings); offsets kept",
+            q(w),
+            q(&expected),
+            q(offsets)
         )
     });
     Ok((
@@ -314,7 +325,7 @@ fn parse_link(
         entities
             .get(t)
             .map(|e| e.tag)
-            .ok_or_else(|| format!("{t} is not a readable T annotation"))
+            .ok_or_else(|| format!("{} is not a readable T annotation", q(t)))
     };
     let Some(first) = id.chars().next() else {
         return Err("empty id".into());
@@ -323,7 +334,11 @@ fn parse_link(
         ('R', [rel, a1, a2]) => {
             let arg = |a: &str| a.split_once(':').map(|(_, t)| t.to_owned());
             let (Some(x), Some(y)) = (arg(a1), arg(a2)) else {
-                return Err(format!("relation arguments “{a1} {a2}” are not ROLE:T"));
+                return Err(format!(
+                    "relation arguments “{} {}” are not ROLE:T",
+                    q(a1),
+                    q(a2)
+                ));
             };
             let (tx, ty) = (tag_of(&x)?, tag_of(&y)?);
             match (super::fold(rel).as_str(), tx, ty) {
@@ -338,8 +353,9 @@ fn parse_link(
                 }
                 _ => {
                     return Err(format!(
-                        "relation {rel} from a {tx:?} to a {ty:?} has no meaning in newsmark \
-                         (known: Source Quote/Claim→Mention, Said Quote→Cue, InQuote Claim→Quote)"
+                        "relation {} from a {tx:?} to a {ty:?} has no meaning in newsmark \
+                         (known: Source Quote/Claim→Mention, Said Quote→Cue, InQuote Claim→Quote)",
+                        q(rel)
                     ));
                 }
             }
@@ -348,7 +364,10 @@ fn parse_link(
             let mut group = Vec::new();
             for m in members {
                 if tag_of(m)? != Tag::Mention {
-                    return Err(format!("Equiv groups mentions, but {m} is not a Mention"));
+                    return Err(format!(
+                        "Equiv groups mentions, but {} is not a Mention",
+                        q(m)
+                    ));
                 }
                 group.push((*m).to_owned());
             }
@@ -369,7 +388,7 @@ fn parse_link(
             if let Some(n) = speaker {
                 let n = n
                     .parse()
-                    .map_err(|_| format!("speaker reference “{reference}” has no number"))?;
+                    .map_err(|_| format!("speaker reference “{}” has no number", q(reference)))?;
                 links
                     .speaker_refs
                     .push((no, (*t).to_owned(), SpeakerId(n), name));
@@ -379,7 +398,8 @@ fn parse_link(
                 links.sources.entry((*t).to_owned()).or_default().push(name);
             } else {
                 return Err(format!(
-                    "normalization “{reference}” is neither {SPEAKER_REF}N nor a claim's source:N"
+                    "normalization “{}” is neither {SPEAKER_REF}N nor a claim's source:N",
+                    q(reference)
                 ));
             }
         }
@@ -389,7 +409,7 @@ fn parse_link(
             links.notes.entry((*t).to_owned()).or_default().push(note);
         }
         ('E', _) => return Err("events are not used by newsmark; skipped".into()),
-        _ => return Err(format!("cannot read “{line}”")),
+        _ => return Err(format!("cannot read “{}”", q(line))),
     }
     Ok(())
 }

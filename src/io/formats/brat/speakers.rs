@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::import::{Entity, Links, Tag};
 use super::{fragments_text, one_line, parse_value, speaker_kind_name};
-use crate::io::formats::FreshIds;
+use crate::io::formats::{FreshIds, quote_input as q};
 use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 use crate::model::text::ArticleText;
 
@@ -29,8 +29,10 @@ impl Speakers {
         for (no, t, id, name) in &links.speaker_refs {
             match registry.get(id) {
                 Some(s) if s.name != *name => warnings.push(format!(
-                    "line {no}: speaker {} is called “{}” earlier; “{name}” ignored",
-                    id.0, s.name
+                    "line {no}: speaker {} is called “{}” earlier; “{}” ignored",
+                    id.0,
+                    q(&s.name),
+                    q(name)
                 )),
                 Some(_) => {}
                 None => {
@@ -72,8 +74,11 @@ impl Speakers {
             let prev = *group_speaker.entry(g).or_insert(id);
             if prev != id {
                 warnings.push(format!(
-                    "{t} is marked as speaker {} but its Equiv group as speaker {}; kept {}",
-                    id.0, prev.0, prev.0
+                    "{} is marked as speaker {} but its Equiv group as speaker {}; kept {}",
+                    q(t),
+                    id.0,
+                    prev.0,
+                    prev.0
                 ));
             }
         }
@@ -115,8 +120,12 @@ impl Speakers {
             match (direct.get(t).copied(), via_mention) {
                 (Some(d), Some(m)) if d != m => {
                     warnings.push(format!(
-                        "line {}: {t} names speaker {} but its Source mention speaker {}; kept {}",
-                        e.line, d.0, m.0, d.0
+                        "line {}: {} names speaker {} but its Source mention speaker {}; kept {}",
+                        e.line,
+                        q(t),
+                        d.0,
+                        m.0,
+                        d.0
                     ));
                     of.insert(t.clone(), d);
                 }

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::io::formats::{FormatError, FreshIds};
+use crate::io::formats::{FormatError, FreshIds, quote_input};
 use crate::model::annotation::{
     AnnotationId, CheckWorthiness, Claim, Kind, KindTag, Mention, Quote, QuoteType, Span, Verdict,
 };
@@ -79,6 +79,7 @@ pub fn import(
         if let (Kind::Claim(c), Some(q)) = (&mut kind, &b.in_quote) {
             c.in_quote = by_iri.get(q.as_str()).copied();
             if c.in_quote.is_none() {
+                let q = quote_input(q);
                 warnings.push(format!("a claim is in quote {q}, which is not in the file"));
             }
         }
@@ -318,8 +319,10 @@ fn resolve(
         (p, Some(e)) if !e.is_empty() => {
             let prefix = quote.and_then(|q| str_of(q, "prefix")).unwrap_or_default();
             let suffix = quote.and_then(|q| str_of(q, "suffix")).unwrap_or_default();
-            let found = find_quote(text, e, prefix, suffix, p.map_or(0, |p| p.start))
-                .ok_or_else(|| format!("the quoted text “{e}” is not in the article"))?;
+            let found =
+                find_quote(text, e, prefix, suffix, p.map_or(0, |p| p.start)).ok_or_else(|| {
+                    format!("the quoted text “{}” is not in the article", quote_input(e))
+                })?;
             warnings.push(format!(
                 "annotation {i}: position did not match its quote; anchored at {}..{} by the quote",
                 found.start, found.end
