@@ -41,6 +41,7 @@
 //! text (reusing a speaker of that name or alias).
 
 mod import;
+mod links;
 mod speakers;
 mod values;
 
