@@ -318,6 +318,24 @@ mod tests {
     }
 
     #[test]
+    fn chained_equiv_lines_make_one_speaker() {
+        let text = ArticleText::new("Ann Bo Cy Di Ed".into());
+        let ann = "T1\tMention 0 3\tAnn\nT2\tMention 4 6\tBo\nT3\tMention 7 9\tCy\n\
+                   T4\tMention 10 12\tDi\nT5\tMention 13 15\tEd\n\
+                   *\tEquiv T3 T4\n*\tEquiv T1 T2\n*\tEquiv T2 T4\n";
+        let (s, warnings) = import(ann, &text, ArticleRef::default()).unwrap_or_else(|e| {
+            panic!("{e}");
+        });
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let names: Vec<&str> = s.speakers.iter().map(|sp| sp.name.as_str()).collect();
+        assert_eq!(names, ["Ann"]);
+        let speakers: Vec<Option<SpeakerId>> =
+            s.annotations.iter().map(|a| a.kind.speaker()).collect();
+        let one = Some(s.speakers[0].id);
+        assert_eq!(speakers, [one, one, one, one, None]);
+    }
+
+    #[test]
     fn values_parse_leniently() {
         let v = parse_value(&Verdict::ALL, verdict_name, Verdict::label, "mostly-true");
         assert_eq!(v, Some(Verdict::MostlyTrue));

@@ -115,13 +115,14 @@ pub fn import(
     let mut session = Session::new(article);
     session.speakers = speakers.registry.into_values().collect();
 
-    let attr = |t: &str, name: &str| -> Option<&str> {
-        links
-            .attrs
-            .iter()
-            .find(|(_, at, n, _)| at == t && n == name)
-            .map(|(_, _, _, v)| v.as_str())
-    };
+    // The first value of each (T, attribute), looked up once per annotation.
+    let mut attrs: HashMap<(&str, &str), &str> = HashMap::new();
+    for (_, t, name, value) in &links.attrs {
+        attrs
+            .entry((t.as_str(), name.as_str()))
+            .or_insert(value.as_str());
+    }
+    let attr = |t: &str, name: &str| -> Option<&str> { attrs.get(&(t, name)).copied() };
     for t in &annotation_ts {
         let (Some(e), Some(&id)) = (entities.get(*t), ids.get(*t)) else {
             continue;

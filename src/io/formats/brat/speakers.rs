@@ -53,19 +53,27 @@ impl Speakers {
             .enumerate()
             .map(|(i, t)| (t.as_str(), i))
             .collect();
+        // Union-find over mention indexes: relabelling every mention per Equiv line was
+        // quadratic in the number of mentions.
+        let mut parent: Vec<usize> = (0..mentions.len()).collect();
         for members in &links.equiv {
-            let Some(target) = members.first().and_then(|m| group.get(m.as_str())).copied() else {
+            let Some(&first) = members.first().and_then(|m| group.get(m.as_str())) else {
                 continue;
             };
-            let joined: Vec<usize> = members
-                .iter()
-                .filter_map(|m| group.get(m.as_str()).copied())
-                .collect();
-            for g in group.values_mut() {
-                if joined.contains(g) {
-                    *g = target;
+            let target = root(&mut parent, first);
+            for m in members.iter().filter_map(|m| group.get(m.as_str())) {
+                let r = root(&mut parent, *m);
+                if let Some(slot) = parent.get_mut(r) {
+                    *slot = target;
                 }
             }
+        }
+        for g in group.values_mut() {
+            *g = root(&mut parent, *g);
+        }
+        let mut group_size: HashMap<usize, usize> = HashMap::new();
+        for &g in group.values() {
+            *group_size.entry(g).or_default() += 1;
         }
         let mut group_speaker: HashMap<usize, SpeakerId> = HashMap::new();
         for t in &mentions {
@@ -141,8 +149,7 @@ impl Speakers {
             let Some(&g) = group.get(t.as_str()) else {
                 continue;
             };
-            let size = group.values().filter(|&&x| x == g).count();
-            if size >= 2
+            if group_size.get(&g).is_some_and(|&n| n >= 2)
                 && !group_speaker.contains_key(&g)
                 && let Some(id) = new_speaker(t, &mut registry)
             {
@@ -168,4 +175,19 @@ impl Speakers {
         }
         Self { registry, of }
     }
+}
+
+/// The representative of mention `i`'s group in a union-find `parent` table (path halving).
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while let Some(&p) = parent.get(i) {
+        if p == i {
+            break;
+        }
+        let grand = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(i) {
+            *slot = grand;
+        }
+        i = grand;
+    }
+    i
 }
