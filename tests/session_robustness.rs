@@ -7,16 +7,18 @@
     reason = "test helpers may panic: a panic is a failed test"
 )]
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use newsmark::io::document::Document;
+use newsmark::io::formats::{brat, citron, claimreview, csv, w3c};
 use newsmark::io::{recovery, session_file};
 use newsmark::model::anchor;
 use newsmark::model::annotation::{AnnotationId, Kind, KindTag, Span};
 use newsmark::model::edit::Edit;
 use newsmark::model::history::History;
 use newsmark::model::index::{Entry, IntervalIndex};
-use newsmark::model::session::{Session, make_annotation};
+use newsmark::model::session::{ArticleRef, Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId};
 use newsmark::model::text::ArticleText;
 
@@ -167,6 +169,19 @@ fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
                 let t = TOKENS[rng.below(TOKENS.len())];
                 b.splice(at..at, t.bytes());
             }
+            7 => {
+                // An annotation, speaker or link id at an end of its range.
+                let s = String::from_utf8_lossy(&b).into_owned();
+                let at: Vec<usize> = ["id: ", "Some("]
+                    .iter()
+                    .flat_map(|p| s.match_indices(p).map(|(i, p)| i + p.len()))
+                    .collect();
+                if let Some(&i) = at.get(rng.below(at.len())) {
+                    let digits = s[i..].bytes().take_while(u8::is_ascii_digit).count();
+                    let n = ["0", "4294967295"][rng.below(2)];
+                    b = format!("{}{n}{}", &s[..i], &s[i + digits..]).into_bytes();
+                }
+            }
             5 => {
                 // Swap two numbers' places: start after end, cue beyond the text…
                 let s = String::from_utf8_lossy(&b).replacen("start: ", "end: ", 1);
@@ -234,12 +249,39 @@ fn use_session(mut s: Session, text: &ArticleText) {
         let _ = s.count(tag);
     }
     let _ = session_file::to_ron(&s);
+    exports_read_back(&s, text);
     let id = s.next_annotation_id();
     let a = make_annotation(text, id, Span::new(3, 9), KindTag::Claim.with_speaker(None));
     let mut h = History::default();
     if h.apply(&mut s, Edit::InsertAnnotation(a), "add").is_ok() {
         h.undo(&mut s).unwrap();
     }
+}
+
+/// Every exporter runs; brat and W3C output imports again with every annotation it holds.
+fn exports_read_back(s: &Session, text: &ArticleText) {
+    let doc = Document {
+        session: s.clone(),
+        text: text.clone(),
+        session_path: None,
+        notices: Vec::new(),
+        anchor_report: None,
+    };
+    let _ = (csv::export(&doc), citron::export(&doc));
+    let _ = claimreview::export(&doc, "2024-05-01");
+    let files = brat::export(&doc);
+    let (back, _) = brat::import(&files.ann, text, ArticleRef::default()).unwrap();
+    // brat leaves out empty spans and keeps the first of two equal ids.
+    let ids: HashSet<AnnotationId> = s
+        .annotations
+        .iter()
+        .filter(|a| a.end > a.start)
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(back.annotations.len(), ids.len(), "{}", files.ann);
+    let json = w3c::export(&doc);
+    let (back, _) = w3c::import(&json, text, ArticleRef::default()).unwrap();
+    assert_eq!(back.annotations.len(), s.annotations.len());
 }
 
 #[test]

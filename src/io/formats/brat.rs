@@ -41,6 +41,7 @@
 //! text (reusing a speaker of that name or alias).
 
 mod import;
+mod links;
 mod speakers;
 mod values;
 
@@ -50,10 +51,12 @@ use values::{
     verdict_name,
 };
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::io::document::Document;
-use crate::model::annotation::{Annotation, Kind, Span};
+use crate::io::formats::nearest::{MentionIndex, speakers_by_id};
+use crate::model::annotation::{Annotation, AnnotationId, Kind, Span};
 use crate::model::speaker::{SpeakerId, SpeakerKind};
 use crate::model::text::ArticleText;
 
@@ -74,18 +77,22 @@ pub fn export(doc: &Document) -> BratFiles {
     let s = &doc.session;
     let text = &doc.text;
     let anns: Vec<&Annotation> = s.annotations.iter().filter(|a| a.end > a.start).collect();
-    let exported = |id| anns.iter().any(|a| a.id == id);
-    let speaker_of = |a: &Annotation| a.kind.speaker().filter(|id| s.speaker(*id).is_some());
-    let mentions_of = |sp: SpeakerId| -> Vec<&Annotation> {
-        anns.iter()
-            .copied()
-            .filter(|m| matches!(m.kind, Kind::Mention(_)) && speaker_of(m) == Some(sp))
-            .collect()
-    };
+    // Lookups built once, so that export stays O(n log n) however many mentions a speaker has.
+    let speakers = speakers_by_id(s);
+    let exported: HashSet<AnnotationId> = anns.iter().map(|a| a.id).collect();
+    let nearest = MentionIndex::new(s);
+    let speaker_of = |a: &Annotation| a.kind.speaker().filter(|id| speakers.contains_key(id));
+    // Each speaker's exported mentions, in session order.
+    let mut mentions_of: HashMap<SpeakerId, Vec<AnnotationId>> = HashMap::new();
+    for m in anns.iter().filter(|m| matches!(m.kind, Kind::Mention(_))) {
+        if let Some(sp) = speaker_of(m) {
+            mentions_of.entry(sp).or_default().push(m.id);
+        }
+    }
     // The T that carries a speaker's N line: its first mention, or the quote/claim itself.
     let carries_speaker = |a: &Annotation| -> Option<SpeakerId> {
         let sp = speaker_of(a)?;
-        let first = mentions_of(sp).first().map(|m| m.id);
+        let first = mentions_of.get(&sp).and_then(|ms| ms.first()).copied();
         match (&a.kind, first) {
             (Kind::Mention(_), Some(f)) => (f == a.id).then_some(sp),
             (Kind::Mention(_), None) => None,
@@ -100,8 +107,10 @@ pub fn export(doc: &Document) -> BratFiles {
     let mut a_lines = String::new();
     let mut n_lines = String::new();
     let mut notes = String::new();
-    let mut next_cue = anns.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
-    let (mut r, mut at, mut n, mut hash) = (0, 0, 0, 0);
+    // u64: cues are numbered after the largest annotation id, which may be u32::MAX, and the
+    // line counters must not wrap either.
+    let mut next_cue = anns.iter().map(|a| u64::from(a.id.0)).max().unwrap_or(0) + 1;
+    let (mut r, mut at, mut n, mut hash) = (0u64, 0u64, 0u64, 0u64);
 
     for a in &anns {
         let mut frags = vec![a.span()];
@@ -116,7 +125,7 @@ pub fn export(doc: &Document) -> BratFiles {
         let _ = writeln!(t_lines, "T{}\t{tag} {}", a.id.0, t_body(text, &frags));
         let t = a.id.0;
         if let Some(sp) = speaker_of(a).filter(|_| !matches!(a.kind, Kind::Mention(_)))
-            && let Some(m) = crate::io::formats::nearest_mention(s, sp, a)
+            && let Some(m) = nearest.nearest(sp, a)
         {
             r += 1;
             let _ = writeln!(r_lines, "R{r}\tSource Arg1:T{t} Arg2:T{}", m.id.0);
@@ -137,7 +146,7 @@ pub fn export(doc: &Document) -> BratFiles {
                 );
             }
             Kind::Claim(c) => {
-                if let Some(q) = c.in_quote.filter(|q| exported(*q)) {
+                if let Some(q) = c.in_quote.filter(|q| exported.contains(q)) {
                     r += 1;
                     let _ = writeln!(r_lines, "R{r}\tInQuote Arg1:T{t} Arg2:T{}", q.0);
                 }
@@ -150,7 +159,7 @@ pub fn export(doc: &Document) -> BratFiles {
             Kind::Mention(_) => {}
         }
         if let Some(sp) = carries_speaker(a)
-            && let Some(speaker) = s.speaker(sp)
+            && let Some(speaker) = speakers.get(&sp)
         {
             n += 1;
             let name = one_line(&speaker.name);
@@ -186,9 +195,9 @@ pub fn export(doc: &Document) -> BratFiles {
 
     let mut equiv = String::new();
     for sp in &s.speakers {
-        let ms = mentions_of(sp.id);
+        let ms = mentions_of.get(&sp.id).map_or(&[][..], Vec::as_slice);
         if ms.len() >= 2 {
-            let ids: Vec<String> = ms.iter().map(|m| format!("T{}", m.id.0)).collect();
+            let ids: Vec<String> = ms.iter().map(|m| format!("T{}", m.0)).collect();
             let _ = writeln!(equiv, "*\tEquiv {}", ids.join(" "));
         }
     }
@@ -306,6 +315,24 @@ mod tests {
              A1\tQuoteType T2 Direct\n\
              N1\tReference T2 newsmark:speaker_4\tJens\n"
         );
+    }
+
+    #[test]
+    fn chained_equiv_lines_make_one_speaker() {
+        let text = ArticleText::new("Ann Bo Cy Di Ed".into());
+        let ann = "T1\tMention 0 3\tAnn\nT2\tMention 4 6\tBo\nT3\tMention 7 9\tCy\n\
+                   T4\tMention 10 12\tDi\nT5\tMention 13 15\tEd\n\
+                   *\tEquiv T3 T4\n*\tEquiv T1 T2\n*\tEquiv T2 T4\n";
+        let (s, warnings) = import(ann, &text, ArticleRef::default()).unwrap_or_else(|e| {
+            panic!("{e}");
+        });
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let names: Vec<&str> = s.speakers.iter().map(|sp| sp.name.as_str()).collect();
+        assert_eq!(names, ["Ann"]);
+        let speakers: Vec<Option<SpeakerId>> =
+            s.annotations.iter().map(|a| a.kind.speaker()).collect();
+        let one = Some(s.speakers[0].id);
+        assert_eq!(speakers, [one, one, one, one, None]);
     }
 
     #[test]

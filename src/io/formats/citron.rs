@@ -8,7 +8,7 @@
 use serde_json::{Value, json};
 
 use crate::io::document::Document;
-use crate::io::formats::nearest_mention;
+use crate::io::formats::nearest::MentionIndex;
 use crate::model::annotation::{Kind, Span};
 use crate::model::text::ArticleText;
 
@@ -16,6 +16,7 @@ use crate::model::text::ArticleText;
 pub fn export(doc: &Document) -> String {
     let s = &doc.session;
     let text = &doc.text;
+    let nearest = MentionIndex::new(s);
     let quotes: Vec<Value> = s
         .annotations
         .iter()
@@ -25,7 +26,7 @@ pub fn export(doc: &Document) -> String {
             };
             let sources: Vec<Value> = q
                 .speaker
-                .and_then(|sp| nearest_mention(s, sp, a))
+                .and_then(|sp| nearest.nearest(sp, a))
                 .map(|m| span(text, m.span()))
                 .into_iter()
                 .collect();

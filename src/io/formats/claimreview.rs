@@ -10,12 +10,14 @@ use serde_json::{Map, Value, json};
 
 use crate::io::document::Document;
 use crate::io::formats::article_iri;
+use crate::io::formats::nearest::speakers_by_id;
 use crate::model::annotation::{Kind, Verdict};
 use crate::model::speaker::SpeakerKind;
 
 /// Exports the reviewed claims; `date_published` is an ISO 8601 date such as `"2024-05-01"`.
 pub fn export(doc: &Document, date_published: &str) -> String {
     let s = &doc.session;
+    let speakers = speakers_by_id(s);
     let article = json!({
         "@type": "CreativeWork",
         "url": article_iri(&s.article.path),
@@ -41,7 +43,7 @@ pub fn export(doc: &Document, date_published: &str) -> String {
 
             let mut claim = Map::new();
             claim.insert("@type".into(), "Claim".into());
-            if let Some(sp) = c.speaker.and_then(|id| s.speaker(id)) {
+            if let Some(sp) = c.speaker.and_then(|id| speakers.get(&id)) {
                 let ty = match sp.kind {
                     SpeakerKind::Person | SpeakerKind::Unknown => "Person",
                     SpeakerKind::Country => "GovernmentOrganization",

@@ -2,6 +2,7 @@
 //! they hold `"`, `,`, CR or LF, inner quotes doubled), UTF-8.
 
 use crate::io::document::Document;
+use crate::io::formats::nearest::speakers_by_id;
 use crate::model::annotation::Kind;
 
 /// Column names, in order.
@@ -24,12 +25,13 @@ pub const HEADER: [&str; 11] = [
 pub fn export(doc: &Document) -> String {
     let s = &doc.session;
     let text = &doc.text;
+    let speakers = speakers_by_id(s);
     let mut out = row(HEADER.iter().map(|h| (*h).to_owned()));
     for a in &s.annotations {
         let speaker = a
             .kind
             .speaker()
-            .and_then(|id| s.speaker(id))
+            .and_then(|id| speakers.get(&id))
             .map_or(String::new(), |sp| sp.name.clone());
         let mut body = text.slice(a.start..a.end).to_owned();
         let (mut cue, mut ty, mut cw, mut verdict) =

@@ -15,6 +15,7 @@ pub mod citron;
 pub mod claimreview;
 pub mod csv;
 pub mod files;
+pub mod nearest;
 pub mod w3c;
 
 use std::path::Path;
@@ -27,7 +28,7 @@ use crate::model::speaker::SpeakerId;
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
     /// Not one line or item of the input could be mapped to an annotation.
-    #[error("nothing in the {format} input could be read: {}", .problems.join("; "))]
+    #[error("nothing in the {format} input could be read: {}", summarize(.problems))]
     NothingParsed {
         /// "brat" or "W3C".
         format: &'static str,
@@ -40,6 +41,33 @@ pub enum FormatError {
     /// The input is JSON but not of the expected shape.
     #[error("{0}")]
     Shape(String),
+}
+
+/// How many problems [`FormatError::NothingParsed`] shows before "… and N more".
+pub const SHOWN_PROBLEMS: usize = 20;
+
+/// The first [`SHOWN_PROBLEMS`] problems joined by "; ", then how many were left out.
+fn summarize(problems: &[String]) -> String {
+    let shown = problems.get(..SHOWN_PROBLEMS).unwrap_or(problems);
+    let mut out = shown.join("; ");
+    let more = problems.len() - shown.len();
+    if more > 0 {
+        out.push_str(&format!("; … and {more} more"));
+    }
+    out
+}
+
+/// Most characters of input that a warning or problem quotes.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `s` as a message may quote it: at most [`QUOTE_CHARS`] characters, cut on a character
+/// boundary with "…" appended, so that a huge bad line cannot make a huge message.
+/// `quote_input("short")` is `"short"`; 100 `x`s become 80 `x`s and `…`.
+pub fn quote_input(s: &str) -> String {
+    match s.char_indices().nth(QUOTE_CHARS) {
+        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or_default()),
+        None => s.to_owned(),
+    }
 }
 
 /// An IRI for the article: a `file://` URI for an absolute path, otherwise the path itself as a
@@ -90,7 +118,8 @@ pub fn quote_input(s: &str) -> String {
 }
 
 /// The mention of `speaker` closest to `a` (0 when they overlap; ties go to the earlier one);
-/// used to pick the source span of a quote or claim.
+/// the source span of a quote or claim. A linear scan: exporters asking for many annotations use
+/// [`nearest::MentionIndex`], which gives the same answers.
 pub fn nearest_mention<'s>(
     session: &'s Session,
     speaker: SpeakerId,
@@ -104,6 +133,45 @@ pub fn nearest_mention<'s>(
         .min_by_key(|m| (distance(m, a), m.start))
 }
 
+/// Hands out ids for things an import creates (annotations, speakers) without wrapping: first
+/// the ids after the largest one in use (`max + 1`, `max + 2`, …), and once those run out at
+/// `u32::MAX`, the smallest unused ids from 1 up (0 last). Ids the caller says are used are
+/// skipped; every id returned must be marked used by the caller.
+#[derive(Clone, Debug)]
+pub struct FreshIds {
+    above: Option<u32>,
+    low: u64,
+}
+
+impl FreshIds {
+    /// Ids after `max`, the largest id in use (from 1 when nothing is).
+    pub fn after(max: Option<u32>) -> Self {
+        Self {
+            above: max.map_or(Some(1), |m| m.checked_add(1)),
+            low: 1,
+        }
+    }
+
+    /// The next free id, or `None` when all 2³² ids are used.
+    pub fn next(&mut self, is_used: impl Fn(u32) -> bool) -> Option<u32> {
+        while let Some(id) = self.above {
+            self.above = id.checked_add(1);
+            if !is_used(id) {
+                return Some(id);
+            }
+        }
+        // 1 ..= u32::MAX, then 0 (as 2³²).
+        while self.low <= 1 << 32 {
+            let id = u32::try_from(self.low).unwrap_or(0);
+            self.low += 1;
+            if !is_used(id) {
+                return Some(id);
+            }
+        }
+        None
+    }
+}
+
 fn distance(m: &Annotation, a: &Annotation) -> usize {
     if m.end <= a.start {
         a.start - m.end
@@ -115,6 +183,44 @@ fn distance(m: &Annotation, a: &Annotation) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fresh_ids_never_wrap() {
+        let mut ids = FreshIds::after(None);
+        assert_eq!(
+            (ids.next(|_| false), ids.next(|_| false)),
+            (Some(1), Some(2))
+        );
+        let mut ids = FreshIds::after(Some(u32::MAX - 1));
+        let used = [0, 1, 2, 4, u32::MAX - 1];
+        let mut got = Vec::new();
+        for _ in 0..3 {
+            let id = ids.next(|id| used.contains(&id) || got.contains(&id));
+            got.extend(id);
+        }
+        assert_eq!(got, [u32::MAX, 3, 5]);
+    }
+
+    #[test]
+    fn quotes_are_cut_on_char_boundaries() {
+        assert_eq!(quote_input("short"), "short");
+        let exact = "é".repeat(QUOTE_CHARS);
+        assert_eq!(quote_input(&exact), exact);
+        let long = "😀".repeat(QUOTE_CHARS + 1);
+        assert_eq!(quote_input(&long), format!("{}…", "😀".repeat(QUOTE_CHARS)));
+    }
+
+    #[test]
+    fn nothing_parsed_shows_twenty_problems() {
+        let problems: Vec<String> = (1..=25).map(|i| format!("p{i}")).collect();
+        let e = FormatError::NothingParsed {
+            format: "brat",
+            problems,
+        };
+        let msg = e.to_string();
+        assert!(msg.ends_with("; p20; … and 5 more"), "{msg}");
+        assert!(!msg.contains("p21"));
+    }
 
     #[test]
     fn iris() {

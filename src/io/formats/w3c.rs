@@ -23,11 +23,15 @@ mod import;
 
 pub use import::import;
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value, json};
 
 use crate::io::document::Document;
 use crate::io::formats::article_iri;
+use crate::io::formats::nearest::speakers_by_id;
 use crate::model::annotation::{Annotation, CONTEXT_CHARS, Kind, Span};
+use crate::model::speaker::{Speaker, SpeakerId};
 use crate::model::text::ArticleText;
 
 /// The Web Annotation JSON-LD context.
@@ -40,10 +44,11 @@ pub fn export(doc: &Document) -> String {
     let s = &doc.session;
     let source = article_iri(&s.article.path);
     let base = id_base(&s.article.sha256);
+    let speakers = speakers_by_id(s);
     let items: Vec<Value> = s
         .annotations
         .iter()
-        .map(|a| annotation(doc, a, &source, &base))
+        .map(|a| annotation(doc, &speakers, a, &source, &base))
         .collect();
     let speakers: Vec<Value> = s
         .speakers
@@ -102,8 +107,13 @@ fn annotation_id(base: &str, n: u32) -> String {
     format!("{base}:annotation-{n}")
 }
 
-fn annotation(doc: &Document, a: &Annotation, source: &str, base: &str) -> Value {
-    let s = &doc.session;
+fn annotation(
+    doc: &Document,
+    speakers: &HashMap<SpeakerId, &Speaker>,
+    a: &Annotation,
+    source: &str,
+    base: &str,
+) -> Value {
     let text = &doc.text;
     let textual = |purpose: &str, value: &str| -> Map<String, Value> {
         let mut m = Map::new();
@@ -118,7 +128,7 @@ fn annotation(doc: &Document, a: &Annotation, source: &str, base: &str) -> Value
         Value::Object(m)
     };
     let mut body = vec![Value::Object(textual("tagging", a.kind.tag().label()))];
-    if let Some(sp) = a.kind.speaker().and_then(|id| s.speaker(id)) {
+    if let Some(sp) = a.kind.speaker().and_then(|id| speakers.get(&id)) {
         let mut m = textual("identifying", &sp.name);
         m.insert("newsmark:speaker".into(), sp.id.0.into());
         body.push(Value::Object(m));

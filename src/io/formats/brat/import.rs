@@ -2,17 +2,18 @@
 
 use std::collections::HashMap;
 
+use super::links::{Links, parse_link};
 use super::speakers::Speakers;
 use super::{
-    SPEAKER_REF, check_worthiness_name, fragments_text, one_line, parse_value, quote_type_name,
-    speaker_kind_name, unescape, verdict_name,
+    check_worthiness_name, fragments_text, one_line, parse_value, quote_type_name,
+    speaker_kind_name, verdict_name,
 };
-use crate::io::formats::FormatError;
+use crate::io::formats::{FormatError, FreshIds, quote_input as q};
 use crate::model::annotation::{
     AnnotationId, CheckWorthiness, Claim, Kind, Mention, Quote, QuoteType, Span, Verdict,
 };
 use crate::model::session::{ArticleRef, Session, make_annotation};
-use crate::model::speaker::{SpeakerId, SpeakerKind};
+use crate::model::speaker::SpeakerKind;
 use crate::model::text::ArticleText;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,21 +39,6 @@ impl Entity {
     }
 }
 
-/// Everything read from the lines that are not `T` lines, keyed by the `T` id they refer to.
-#[derive(Default)]
-pub(super) struct Links {
-    pub(super) source: HashMap<String, String>,
-    pub(super) said: HashMap<String, String>,
-    pub(super) in_quote: HashMap<String, String>,
-    pub(super) equiv: Vec<Vec<String>>,
-    /// (line, T, attribute name, value)
-    pub(super) attrs: Vec<(usize, String, String, String)>,
-    /// (line, T, speaker id, name)
-    pub(super) speaker_refs: Vec<(usize, String, SpeakerId, String)>,
-    pub(super) sources: HashMap<String, Vec<String>>,
-    pub(super) notes: HashMap<String, Vec<String>>,
-}
-
 /// Reads a brat `.ann` against the article text it was made on. Returns the session and one
 /// warning per line (or link) that could not be mapped; fails only when no line could be read.
 pub fn import(
@@ -75,7 +61,7 @@ pub fn import(
         match parse_entity(no, line, text) {
             Ok((id, entity, warning)) => {
                 if entities.contains_key(&id) {
-                    warnings.push(format!("line {no}: {id} is defined twice; skipped"));
+                    warnings.push(format!("line {no}: {} is defined twice; skipped", q(&id)));
                     continue;
                 }
                 warnings.extend(warning);
@@ -115,11 +101,13 @@ pub fn import(
             ids.insert((*t).clone(), AnnotationId(n));
         }
     }
-    let mut next = used.iter().max().map_or(1, |m| m + 1);
+    let mut fresh = FreshIds::after(used.iter().max().copied());
     for t in &annotation_ts {
-        if !ids.contains_key(*t) {
-            ids.insert((*t).clone(), AnnotationId(next));
-            next += 1;
+        if !ids.contains_key(*t)
+            && let Some(n) = fresh.next(|n| used.contains(&n))
+        {
+            used.insert(n);
+            ids.insert((*t).clone(), AnnotationId(n));
         }
     }
 
@@ -127,13 +115,14 @@ pub fn import(
     let mut session = Session::new(article);
     session.speakers = speakers.registry.into_values().collect();
 
-    let attr = |t: &str, name: &str| -> Option<&str> {
-        links
-            .attrs
-            .iter()
-            .find(|(_, at, n, _)| at == t && n == name)
-            .map(|(_, _, _, v)| v.as_str())
-    };
+    // The first value of each (T, attribute), looked up once per annotation.
+    let mut attrs: HashMap<(&str, &str), &str> = HashMap::new();
+    for (_, t, name, value) in &links.attrs {
+        attrs
+            .entry((t.as_str(), name.as_str()))
+            .or_insert(value.as_str());
+    }
+    let attr = |t: &str, name: &str| -> Option<&str> { attrs.get(&(t, name)).copied() };
     for t in &annotation_ts {
         let (Some(e), Some(&id)) = (entities.get(*t), ids.get(*t)) else {
             continue;
@@ -179,8 +168,9 @@ pub fn import(
         } else {
             if e.frags.len() > 1 {
                 warnings.push(format!(
-                    "line {}: {t} has {} fragments; a {:?} keeps one span, so they were joined",
+                    "line {}: {} has {} fragments; a {:?} keeps one span, so they were joined",
                     e.line,
+                    q(t),
                     e.frags.len(),
                     e.tag
                 ));
@@ -232,6 +222,7 @@ pub fn import(
             _ => false,
         };
         if !fits {
+            let (name, value, t) = (q(name), q(value), q(t));
             warnings.push(format!(
                 "line {no}: attribute {name}={value} does not apply to {t}; ignored"
             ));
@@ -252,6 +243,7 @@ fn parse_entity(
         return Err("a T line needs tab-separated id, type with offsets, and text".into());
     };
     let written = fields.next();
+    let quoted_id = q(id);
     let (ty, offsets) = body.split_once(' ').unwrap_or((body, ""));
     let tag = match super::fold(ty).as_str() {
         "claim" => Tag::Claim,
@@ -260,7 +252,8 @@ fn parse_entity(
         "cue" => Tag::Cue,
         _ => {
             return Err(format!(
-                "{id}: entity type “{ty}” is not Claim, Quote, Mention or Cue; skipped"
+                "{quoted_id}: entity type “{}” is not Claim, Quote, Mention or Cue; skipped",
+                q(ty)
             ));
         }
     };
@@ -268,11 +261,15 @@ fn parse_entity(
     for frag in offsets.split(';') {
         let nums: Vec<Option<usize>> = frag.split_whitespace().map(|n| n.parse().ok()).collect();
         let [Some(start), Some(end)] = nums[..] else {
-            return Err(format!("{id}: cannot read the offsets “{offsets}”"));
+            return Err(format!(
+                "{quoted_id}: cannot read the offsets “{}”",
+                q(offsets)
+            ));
         };
         if start > end || end > text.len_chars() {
             return Err(format!(
-                "{id}: offsets {start}..{end} lie outside the article ({} code points); skipped",
+                "{quoted_id}: offsets {start}..{end} lie outside the article ({} code points); \
+                 skipped",
                 text.len_chars()
             ));
         }
@@ -281,8 +278,11 @@ fn parse_entity(
     let expected = fragments_text(text, &frags);
     let warning = written.filter(|w| one_line(w) != expected).map(|w| {
         format!(
-            "line {no}: {id} says “{w}” but the article has “{expected}” at {offsets} \
-             (offsets count code points of the text with LF line endings); offsets kept"
+            "line {no}: {quoted_id} says “{}” but the article has “{}” at {} \
+             (offsets count code points of the text with LF line endings); offsets kept",
+            q(w),
+            q(&expected),
+            q(offsets)
         )
     });
     Ok((
@@ -294,100 +294,4 @@ fn parse_entity(
         },
         warning,
     ))
-}
-
-/// Parses one non-`T` line into `links`.
-fn parse_link(
-    line: &str,
-    entities: &HashMap<String, Entity>,
-    links: &mut Links,
-    no: usize,
-) -> Result<(), String> {
-    let mut fields = line.splitn(3, '\t');
-    let id = fields.next().unwrap_or_default();
-    let body = fields.next().unwrap_or_default();
-    let extra = fields.next();
-    let words: Vec<&str> = body.split(' ').filter(|w| !w.is_empty()).collect();
-    let tag_of = |t: &str| -> Result<Tag, String> {
-        entities
-            .get(t)
-            .map(|e| e.tag)
-            .ok_or_else(|| format!("{t} is not a readable T annotation"))
-    };
-    let Some(first) = id.chars().next() else {
-        return Err("empty id".into());
-    };
-    match (first, words.as_slice()) {
-        ('R', [rel, a1, a2]) => {
-            let arg = |a: &str| a.split_once(':').map(|(_, t)| t.to_owned());
-            let (Some(x), Some(y)) = (arg(a1), arg(a2)) else {
-                return Err(format!("relation arguments “{a1} {a2}” are not ROLE:T"));
-            };
-            let (tx, ty) = (tag_of(&x)?, tag_of(&y)?);
-            match (super::fold(rel).as_str(), tx, ty) {
-                ("source", Tag::Quote | Tag::Claim, Tag::Mention) => {
-                    links.source.insert(x, y);
-                }
-                ("said", Tag::Quote, Tag::Cue) => {
-                    links.said.insert(x, y);
-                }
-                ("inquote", Tag::Claim, Tag::Quote) => {
-                    links.in_quote.insert(x, y);
-                }
-                _ => {
-                    return Err(format!(
-                        "relation {rel} from a {tx:?} to a {ty:?} has no meaning in newsmark \
-                         (known: Source Quote/Claim→Mention, Said Quote→Cue, InQuote Claim→Quote)"
-                    ));
-                }
-            }
-        }
-        ('*', [rel, members @ ..]) if super::fold(rel) == "equiv" => {
-            let mut group = Vec::new();
-            for m in members {
-                if tag_of(m)? != Tag::Mention {
-                    return Err(format!("Equiv groups mentions, but {m} is not a Mention"));
-                }
-                group.push((*m).to_owned());
-            }
-            links.equiv.push(group);
-        }
-        ('A' | 'M', [name, t, value]) => {
-            tag_of(t)?;
-            links
-                .attrs
-                .push((no, (*t).to_owned(), (*name).to_owned(), (*value).to_owned()));
-        }
-        ('N', [_, t, reference]) => {
-            tag_of(t)?;
-            let name = unescape(extra.unwrap_or_default());
-            let speaker = reference
-                .strip_prefix(SPEAKER_REF)
-                .or_else(|| reference.strip_prefix("newsmark:speaker-"));
-            if let Some(n) = speaker {
-                let n = n
-                    .parse()
-                    .map_err(|_| format!("speaker reference “{reference}” has no number"))?;
-                links
-                    .speaker_refs
-                    .push((no, (*t).to_owned(), SpeakerId(n), name));
-            } else if (reference.starts_with("source:") || reference.starts_with("url:"))
-                && tag_of(t)? == Tag::Claim
-            {
-                links.sources.entry((*t).to_owned()).or_default().push(name);
-            } else {
-                return Err(format!(
-                    "normalization “{reference}” is neither {SPEAKER_REF}N nor a claim's source:N"
-                ));
-            }
-        }
-        ('#', [_, t]) => {
-            tag_of(t)?;
-            let note = unescape(extra.unwrap_or_default());
-            links.notes.entry((*t).to_owned()).or_default().push(note);
-        }
-        ('E', _) => return Err("events are not used by newsmark; skipped".into()),
-        _ => return Err(format!("cannot read “{line}”")),
-    }
-    Ok(())
 }

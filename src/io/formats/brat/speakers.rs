@@ -3,8 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::import::{Entity, Links, Tag};
+use super::import::{Entity, Tag};
+use super::links::Links;
 use super::{fragments_text, one_line, parse_value, speaker_kind_name};
+use crate::io::formats::{FreshIds, quote_input as q};
 use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 use crate::model::text::ArticleText;
 
@@ -28,8 +30,10 @@ impl Speakers {
         for (no, t, id, name) in &links.speaker_refs {
             match registry.get(id) {
                 Some(s) if s.name != *name => warnings.push(format!(
-                    "line {no}: speaker {} is called “{}” earlier; “{name}” ignored",
-                    id.0, s.name
+                    "line {no}: speaker {} is called “{}” earlier; “{}” ignored",
+                    id.0,
+                    q(&s.name),
+                    q(name)
                 )),
                 Some(_) => {}
                 None => {
@@ -49,19 +53,27 @@ impl Speakers {
             .enumerate()
             .map(|(i, t)| (t.as_str(), i))
             .collect();
+        // Union-find over mention indexes: relabelling every mention per Equiv line was
+        // quadratic in the number of mentions.
+        let mut parent: Vec<usize> = (0..mentions.len()).collect();
         for members in &links.equiv {
-            let Some(target) = members.first().and_then(|m| group.get(m.as_str())).copied() else {
+            let Some(&first) = members.first().and_then(|m| group.get(m.as_str())) else {
                 continue;
             };
-            let joined: Vec<usize> = members
-                .iter()
-                .filter_map(|m| group.get(m.as_str()).copied())
-                .collect();
-            for g in group.values_mut() {
-                if joined.contains(g) {
-                    *g = target;
+            let target = root(&mut parent, first);
+            for m in members.iter().filter_map(|m| group.get(m.as_str())) {
+                let r = root(&mut parent, *m);
+                if let Some(slot) = parent.get_mut(r) {
+                    *slot = target;
                 }
             }
+        }
+        for g in group.values_mut() {
+            *g = root(&mut parent, *g);
+        }
+        let mut group_size: HashMap<usize, usize> = HashMap::new();
+        for &g in group.values() {
+            *group_size.entry(g).or_default() += 1;
         }
         let mut group_speaker: HashMap<usize, SpeakerId> = HashMap::new();
         for t in &mentions {
@@ -71,23 +83,29 @@ impl Speakers {
             let prev = *group_speaker.entry(g).or_insert(id);
             if prev != id {
                 warnings.push(format!(
-                    "{t} is marked as speaker {} but its Equiv group as speaker {}; kept {}",
-                    id.0, prev.0, prev.0
+                    "{} is marked as speaker {} but its Equiv group as speaker {}; kept {}",
+                    q(t),
+                    id.0,
+                    prev.0,
+                    prev.0
                 ));
             }
         }
 
-        let new_speaker = |t: &str, registry: &mut BTreeMap<SpeakerId, Speaker>| {
+        // New speakers get ids after the largest one named in N lines, never wrapping past
+        // u32::MAX (then the smallest unused).
+        let mut fresh = FreshIds::after(registry.keys().next_back().map(|k| k.0));
+        let mut new_speaker = |t: &str, registry: &mut BTreeMap<SpeakerId, Speaker>| {
             let name = entities
                 .get(t)
                 .map(|e| one_line(&fragments_text(text, &e.frags)).trim().to_owned())
                 .unwrap_or_default();
             if let Some(s) = registry.values().find(|s| s.is_called(&name)) {
-                return s.id;
+                return Some(s.id);
             }
-            let id = SpeakerId(registry.keys().map(|k| k.0).max().unwrap_or(0) + 1);
+            let id = SpeakerId(fresh.next(|n| registry.contains_key(&SpeakerId(n)))?);
             registry.insert(id, Speaker::new(id, name));
-            id
+            Some(id)
         };
 
         let mut of: HashMap<String, SpeakerId> = HashMap::new();
@@ -101,7 +119,7 @@ impl Speakers {
                 let id = match group_speaker.get(&g) {
                     Some(&id) => id,
                     None => {
-                        let id = new_speaker(m, &mut registry);
+                        let id = new_speaker(m, &mut registry)?;
                         group_speaker.insert(g, id);
                         id
                     }
@@ -111,8 +129,12 @@ impl Speakers {
             match (direct.get(t).copied(), via_mention) {
                 (Some(d), Some(m)) if d != m => {
                     warnings.push(format!(
-                        "line {}: {t} names speaker {} but its Source mention speaker {}; kept {}",
-                        e.line, d.0, m.0, d.0
+                        "line {}: {} names speaker {} but its Source mention speaker {}; kept {}",
+                        e.line,
+                        q(t),
+                        d.0,
+                        m.0,
+                        d.0
                     ));
                     of.insert(t.clone(), d);
                 }
@@ -127,9 +149,10 @@ impl Speakers {
             let Some(&g) = group.get(t.as_str()) else {
                 continue;
             };
-            let size = group.values().filter(|&&x| x == g).count();
-            if size >= 2 && !group_speaker.contains_key(&g) {
-                let id = new_speaker(t, &mut registry);
+            if group_size.get(&g).is_some_and(|&n| n >= 2)
+                && !group_speaker.contains_key(&g)
+                && let Some(id) = new_speaker(t, &mut registry)
+            {
                 group_speaker.insert(g, id);
             }
             if let Some(&id) = group_speaker.get(&g) {
@@ -152,4 +175,19 @@ impl Speakers {
         }
         Self { registry, of }
     }
+}
+
+/// The representative of mention `i`'s group in a union-find `parent` table (path halving).
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while let Some(&p) = parent.get(i) {
+        if p == i {
+            break;
+        }
+        let grand = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(i) {
+            *slot = grand;
+        }
+        i = grand;
+    }
+    i
 }

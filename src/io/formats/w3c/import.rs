@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::io::formats::FormatError;
+use crate::io::formats::{FormatError, FreshIds, quote_input};
 use crate::model::annotation::{
     AnnotationId, CheckWorthiness, Claim, Kind, KindTag, Mention, Quote, QuoteType, Span, Verdict,
 };
@@ -36,9 +36,12 @@ pub fn import(
         }
     }
 
+    // Speakers named without an id get ids after those of newsmark:speakers, never wrapping.
+    let mut fresh_speakers = FreshIds::after(registry.keys().next_back().map(|k| k.0));
     let mut built = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        match read_annotation(item, text, &mut registry, &mut warnings, i) {
+        let speakers = (&mut registry, &mut fresh_speakers);
+        match read_annotation(item, text, speakers, &mut warnings, i) {
             Ok(a) => built.push(a),
             Err(why) => warnings.push(format!("annotation {i}: {why}; skipped")),
         }
@@ -55,9 +58,12 @@ pub fn import(
         .iter()
         .map(|b| b.number.filter(|n| used.insert(*n)).map(AnnotationId))
         .collect();
-    let first_free = used.iter().max().map_or(1, |m| m + 1);
-    for (n, id) in (first_free..).zip(ids.iter_mut().filter(|i| i.is_none())) {
-        *id = Some(AnnotationId(n));
+    let mut fresh = FreshIds::after(used.iter().max().copied());
+    for id in ids.iter_mut().filter(|i| i.is_none()) {
+        *id = fresh.next(|n| used.contains(&n)).map(AnnotationId);
+        if let Some(AnnotationId(n)) = *id {
+            used.insert(n);
+        }
     }
     let by_iri: HashMap<&str, AnnotationId> = built
         .iter()
@@ -67,14 +73,17 @@ pub fn import(
 
     let mut session = Session::new(article);
     for (b, id) in built.iter().zip(&ids) {
+        // Only when all 2³² ids are taken, which no file can reach.
+        let Some(id) = *id else { continue };
         let mut kind = b.kind.clone();
         if let (Kind::Claim(c), Some(q)) = (&mut kind, &b.in_quote) {
             c.in_quote = by_iri.get(q.as_str()).copied();
             if c.in_quote.is_none() {
+                let q = quote_input(q);
                 warnings.push(format!("a claim is in quote {q}, which is not in the file"));
             }
         }
-        let mut a = make_annotation(text, id.unwrap_or(AnnotationId(0)), b.span, kind);
+        let mut a = make_annotation(text, id, b.span, kind);
         a.note = b.note.clone();
         session.annotations.push(a);
     }
@@ -165,7 +174,7 @@ fn read_speaker(v: &Value) -> Option<Speaker> {
 fn read_annotation(
     item: &Value,
     text: &ArticleText,
-    registry: &mut BTreeMap<SpeakerId, Speaker>,
+    (registry, fresh): (&mut BTreeMap<SpeakerId, Speaker>, &mut FreshIds),
     warnings: &mut Vec<String>,
     i: usize,
 ) -> Result<Built, String> {
@@ -209,18 +218,21 @@ fn read_annotation(
     let speaker = bodies
         .iter()
         .find(|b| purpose_is(b, "identifying"))
-        .map(|b| {
+        .and_then(|b| {
             let name = str_of(b, "value").unwrap_or_default();
             let given = b
                 .get("newsmark:speaker")
                 .and_then(Value::as_u64)
                 .and_then(|n| u32::try_from(n).ok())
                 .map(SpeakerId);
-            let id = given
+            let id = match given
                 .or_else(|| registry.values().find(|s| s.is_called(name)).map(|s| s.id))
-                .unwrap_or_else(|| SpeakerId(registry.keys().map(|k| k.0).max().unwrap_or(0) + 1));
+            {
+                Some(id) => id,
+                None => SpeakerId(fresh.next(|n| registry.contains_key(&SpeakerId(n)))?),
+            };
             registry.entry(id).or_insert_with(|| Speaker::new(id, name));
-            id
+            Some(id)
         });
     let attr = |name: &str| {
         bodies
@@ -307,8 +319,10 @@ fn resolve(
         (p, Some(e)) if !e.is_empty() => {
             let prefix = quote.and_then(|q| str_of(q, "prefix")).unwrap_or_default();
             let suffix = quote.and_then(|q| str_of(q, "suffix")).unwrap_or_default();
-            let found = find_quote(text, e, prefix, suffix, p.map_or(0, |p| p.start))
-                .ok_or_else(|| format!("the quoted text “{e}” is not in the article"))?;
+            let found =
+                find_quote(text, e, prefix, suffix, p.map_or(0, |p| p.start)).ok_or_else(|| {
+                    format!("the quoted text “{}” is not in the article", quote_input(e))
+                })?;
             warnings.push(format!(
                 "annotation {i}: position did not match its quote; anchored at {}..{} by the quote",
                 found.start, found.end
