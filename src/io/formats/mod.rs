@@ -61,13 +61,19 @@ fn summarize(problems: &[String]) -> String {
 pub const QUOTE_CHARS: usize = 80;
 
 /// `s` as a message may quote it: at most [`QUOTE_CHARS`] characters, cut on a character
-/// boundary with "…" appended, so that a huge bad line cannot make a huge message.
+/// boundary with "…" appended, control characters (tabs, line breaks, terminal escapes) shown
+/// as spaces, so that a huge or hostile bad line cannot make a huge or harmful message.
 /// `quote_input("short")` is `"short"`; 100 `x`s become 80 `x`s and `…`.
 pub fn quote_input(s: &str) -> String {
-    match s.char_indices().nth(QUOTE_CHARS) {
-        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or_default()),
-        None => s.to_owned(),
+    let mut out: String = s
+        .chars()
+        .take(QUOTE_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.chars().nth(QUOTE_CHARS).is_some() {
+        out.push('…');
     }
+    out
 }
 
 /// An IRI for the article: a `file://` URI for an absolute path, otherwise the path itself as a
@@ -98,21 +104,6 @@ fn percent_encode_path(s: &str) -> String {
                 out.push_str(&format!("%{b:02X}"));
             }
         }
-    }
-    out
-}
-
-/// At most 80 characters of user input for a message, cut on a character boundary with "…",
-/// line breaks shown as spaces, so a garbage file cannot flood the terminal.
-pub fn quote_input(s: &str) -> String {
-    const MAX: usize = 80;
-    let mut out: String = s
-        .chars()
-        .take(MAX)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if s.chars().nth(MAX).is_some() {
-        out.push('…');
     }
     out
 }
