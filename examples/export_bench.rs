@@ -114,6 +114,7 @@ fn generate_session(rng: &mut Rng, text: &ArticleText, n: usize) -> Session {
                     cue: Some(Span::new(end + 2, end + 6)),
                     quote_type: QuoteType::ALL[rng.below(3)],
                     more,
+                    source_mentions: Vec::new(),
                 };
                 (Span::new(start, end), Kind::Quote(quote))
             }
@@ -128,6 +129,7 @@ fn generate_session(rng: &mut Rng, text: &ArticleText, n: usize) -> Session {
                         Vec::new()
                     },
                     in_quote: last_quote.filter(|_| rng.below(3) == 0),
+                    source_mentions: Vec::new(),
                 };
                 (
                     Span::new(start, start + 20 + rng.below(80)),

@@ -74,6 +74,7 @@ fn session(text: &ArticleText, reference: ArticleRef) -> Session {
             cue: Some(find(text, "said", 0)),
             quote_type: QuoteType::Direct,
             more: vec![find(text, "“and troops are massing.”", 0)],
+            source_mentions: Vec::new(),
         }),
         "split around the cue, a \"tab\"\there\nand a line",
     );
@@ -85,6 +86,7 @@ fn session(text: &ArticleText, reference: ArticleRef) -> Session {
             cue: Some(find(text, "answered", 0)),
             quote_type: QuoteType::Indirect,
             more: Vec::new(),
+            source_mentions: Vec::new(),
         }),
         "",
     );
@@ -97,6 +99,7 @@ fn session(text: &ArticleText, reference: ArticleRef) -> Session {
             verdict: Verdict::MostlyTrue,
             sources: vec!["https://example.org/a b".into(), "https://e.org/2".into()],
             in_quote: None,
+            source_mentions: Vec::new(),
         }),
         "checked, with commas, and \\backslashes\\n",
     );
@@ -109,6 +112,7 @@ fn session(text: &ArticleText, reference: ArticleRef) -> Session {
             verdict: Verdict::Unverifiable,
             sources: Vec::new(),
             in_quote: Some(AnnotationId(2)),
+            source_mentions: Vec::new(),
         }),
         "",
     );

@@ -58,7 +58,7 @@ fn extreme_session(text: &ArticleText) -> Session {
         speaker: jens,
         cue: Some(find(text, "said")),
         quote_type: QuoteType::Direct,
-        more: Vec::new(),
+        ..Quote::default()
     };
     add(MAX, find(text, "“We regret it.”"), Kind::Quote(quote));
     add(
@@ -296,6 +296,7 @@ fn random_session(rng: &mut Rng, text: &ArticleText) -> Session {
                     cue: (rng.below(2) == 0).then(|| rng.span(len)),
                     quote_type: QuoteType::ALL[rng.below(3)],
                     more: (0..rng.below(2)).map(|_| rng.span(len)).collect(),
+                    ..Quote::default()
                 })
             }
             _ => Kind::Claim(Claim {

@@ -128,3 +128,29 @@ fn edited_article_reanchors_and_says_what_to_review() {
             .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end))
     );
 }
+
+#[test]
+fn source_mentions_annotator_and_publication_round_trip_and_stay_absent_when_unset() {
+    use newsmark::model::annotation::{AnnotationId, Kind};
+    use newsmark::model::session::ReviewerKind;
+    let mut s = session_file::parse(FIXTURE, Path::new("session_v1.ron")).unwrap();
+    s.annotator = "Ana Lima".into();
+    s.publication.article_url = "https://news.example/nato".into();
+    s.publication.reviewer = "Factcheck Desk".into();
+    s.publication.reviewer_kind = ReviewerKind::Organization;
+    let quote = s
+        .annotations
+        .iter_mut()
+        .find(|a| matches!(a.kind, Kind::Quote(_)))
+        .unwrap();
+    if let Kind::Quote(q) = &mut quote.kind {
+        q.source_mentions = vec![AnnotationId(2), AnnotationId(9)];
+    }
+    let ron = session_file::to_ron(&s).unwrap();
+    assert!(ron.contains("annotator: \"Ana Lima\""), "{ron}");
+    assert!(ron.contains("source_mentions: [2, 9]"), "{ron}");
+    assert!(ron.contains("reviewer_kind: Organization"), "{ron}");
+    assert!(!ron.contains("outlet"), "empty fields are not written");
+    let back = session_file::parse(&ron, Path::new("s.ron")).unwrap();
+    assert_eq!(back, s);
+}

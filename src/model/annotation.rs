@@ -172,6 +172,10 @@ pub struct Claim {
     pub sources: Vec<String>,
     /// The quote it appears in, if any.
     pub in_quote: Option<AnnotationId>,
+    /// The mention annotations that are its source span(s) (PARC's source), beside
+    /// `speaker`; ids of annotations that no longer exist are ignored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub source_mentions: Vec<AnnotationId>,
 }
 
 /// Attributes of a quote (PARC / Citron: source, cue, content).
@@ -186,6 +190,10 @@ pub struct Quote {
     pub quote_type: QuoteType,
     /// Further content fragments of a quote split around its attribution.
     pub more: Vec<Span>,
+    /// The mention annotations that are its source span(s) (PARC / Citron's source: a name
+    /// or a pronoun), beside `speaker`; ids of annotations that no longer exist are ignored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub source_mentions: Vec<AnnotationId>,
 }
 
 /// Attributes of a mention of a speaker.
@@ -263,6 +271,15 @@ impl Kind {
             Self::Claim(c) => c.speaker,
             Self::Quote(q) => q.speaker,
             Self::Mention(m) => m.speaker,
+        }
+    }
+
+    /// The mention annotations given as the source span(s) of a quote or claim.
+    pub fn source_mentions(&self) -> &[AnnotationId] {
+        match self {
+            Self::Claim(c) => &c.source_mentions,
+            Self::Quote(q) => &q.source_mentions,
+            Self::Mention(_) => &[],
         }
     }
 

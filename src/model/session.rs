@@ -29,6 +29,47 @@ pub struct ArticleRef {
     pub had_crlf: bool,
 }
 
+/// Who is the reviewer of a fact-check: a person or an organisation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReviewerKind {
+    /// A named person.
+    #[default]
+    Person,
+    /// A newsroom or fact-checking organisation.
+    Organization,
+}
+
+/// Where the article and the fact-check are published: what ClaimReview needs beyond the
+/// annotations. Every field may be empty until the user fills it in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Publication {
+    /// Public URL of the article (ClaimReview `itemReviewed.appearance`, W3C `target.source`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub article_url: String,
+    /// Outlet that published the article.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub outlet: String,
+    /// Date the article was published, YYYY-MM-DD.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub article_date: String,
+    /// Who reviewed the claims.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reviewer: String,
+    /// Whether the reviewer is a person or an organisation.
+    pub reviewer_kind: ReviewerKind,
+    /// URL of the published fact-check (ClaimReview `url`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub review_url: String,
+}
+
+impl Publication {
+    /// True when nothing is set (then it is not written to the session file).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 /// Everything a user made for one article; saved as RON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,6 +78,12 @@ pub struct Session {
     pub format_version: u32,
     /// The annotated article.
     pub article: ArticleRef,
+    /// Who annotated (the name in the preferences); empty when not known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub annotator: String,
+    /// Publication metadata for ClaimReview and W3C exports.
+    #[serde(default, skip_serializing_if = "Publication::is_empty")]
+    pub publication: Publication,
     /// The speaker registry, ordered by id.
     #[serde(default)]
     pub speakers: Vec<Speaker>,
@@ -51,6 +98,8 @@ impl Session {
         Self {
             format_version: FORMAT_VERSION,
             article,
+            annotator: String::new(),
+            publication: Publication::default(),
             speakers: Vec::new(),
             annotations: Vec::new(),
         }

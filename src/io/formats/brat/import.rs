@@ -143,6 +143,7 @@ pub fn import(
                     })
                     .unwrap_or_default(),
                 more: e.frags.iter().skip(1).copied().collect(),
+                source_mentions: Vec::new(),
             }),
             Tag::Claim => Kind::Claim(Claim {
                 speaker,
@@ -161,6 +162,7 @@ pub fn import(
                     .unwrap_or_default(),
                 sources: links.sources.get(*t).cloned().unwrap_or_default(),
                 in_quote: links.in_quote.get(*t).and_then(|q| ids.get(q)).copied(),
+                source_mentions: Vec::new(),
             }),
         };
         let span = if e.tag == Tag::Quote {

@@ -263,6 +263,7 @@ fn read_annotation(
                     .and_then(|v| QuoteType::ALL.into_iter().find(|q| q.label() == v))
                     .unwrap_or_default(),
                 more,
+                source_mentions: Vec::new(),
             })
         }
         KindTag::Claim => Kind::Claim(Claim {
@@ -280,6 +281,7 @@ fn read_annotation(
                 .map(str::to_owned)
                 .collect(),
             in_quote: None,
+            source_mentions: Vec::new(),
         }),
     };
     Ok(Built {
