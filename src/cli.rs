@@ -116,6 +116,10 @@ pub enum Command {
         /// or ARTICLE.txt for ARTICLE_ANNOTATOR.ann).
         #[arg(long)]
         article_dir: Option<PathBuf>,
+        /// brat entity types to map: FROM=TO[,FROM=TO…], TO one of Claim, Quote, Mention,
+        /// Cue, skip. PolNeAR: Content=Quote,Source=Mention,Attribution=skip.
+        #[arg(long, value_parser = crate::io::formats::brat::TypeMap::parse)]
+        map: Option<crate::io::formats::brat::TypeMap>,
         /// The session file to write (.ron), or the output folder for a folder of inputs; it
         /// may be overwritten, the article never.
         #[arg(long, short = 'o')]
@@ -147,12 +151,16 @@ pub fn run(cmd: Command) -> ExitCode {
             article,
             article_dir,
             output,
+            map,
         } => transfer::import(
             format,
             &ann_file,
             article.as_deref(),
             article_dir.as_deref(),
             &output,
+            &files::ImportOptions {
+                map: map.unwrap_or_default(),
+            },
         ),
         Command::Agree {
             files,

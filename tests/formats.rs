@@ -326,10 +326,11 @@ fn hand_written_brat_with_only_t_lines_imports_with_line_warnings() {
         .collect();
     use newsmark::model::annotation::KindTag::*;
     assert_eq!(kinds, [(Mention, 0, 6), (Quote, 13, 18), (Claim, 26, 32)]);
-    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_eq!(warnings.len(), 4, "{warnings:?}");
     assert!(warnings[0].starts_with("line 3:") && warnings[0].contains("Person"));
     assert!(warnings[1].starts_with("line 5:") && warnings[1].contains("outside"));
     assert!(warnings[2].starts_with("line 8:"));
+    assert!(warnings[3].contains("--map Person="), "{warnings:?}");
     // The Source relation created a speaker named after the mention.
     assert_eq!(s.speakers.len(), 1);
     assert_eq!(s.speakers[0].name, "Merkel");
@@ -346,13 +347,27 @@ fn hand_written_brat_with_only_t_lines_imports_with_line_warnings() {
 }
 
 #[test]
-fn brat_text_mismatch_is_a_warning_not_a_silent_guess() {
+fn brat_text_mismatch_is_dropped_with_its_reason_not_kept_at_a_guess() {
     let text = ArticleText::new("é and more".into());
     // Offsets counted in bytes (é is 2 bytes): the text field does not match.
-    let (s, warnings) =
-        brat::import("T1\tMention 3 6\tand\n", &text, ArticleRef::default()).unwrap();
+    let (s, warnings) = brat::import(
+        "T1\tMention 3 6\tand\nT2\tMention 6 10\tmore\n",
+        &text,
+        ArticleRef::default(),
+    )
+    .unwrap();
     assert_eq!(s.annotations.len(), 1);
-    assert!(warnings[0].contains("code points"), "{warnings:?}");
+    assert_eq!(s.annotations[0].exact, "more");
+    assert!(
+        warnings[0].contains("says “and” but the article has “nd ”")
+            && warnings[0].contains("code points"),
+        "{warnings:?}"
+    );
+    let err = brat::import("T1\tMention 3 6\tand\n", &text, ArticleRef::default());
+    assert!(
+        matches!(err, Err(FormatError::NothingParsed { .. })),
+        "{err:?}"
+    );
 }
 
 #[test]

@@ -167,15 +167,14 @@ fn brat_import_makes_up_free_ids_when_u32_max_is_taken() {
         .iter()
         .map(|s| (s.id.0, s.name.as_str()))
         .collect();
-    assert_eq!(
-        ids,
-        [(1, "He"), (2, "The Kremlin"), (MAX, "Jens Stoltenberg")]
-    );
+    // "He" is a pronoun: it stays the quote's source mention but names no speaker.
+    assert_eq!(ids, [(1, "The Kremlin"), (MAX, "Jens Stoltenberg")]);
     let by_text = |t: &str| s.annotations.iter().find(|a| a.exact == t).unwrap();
     assert_eq!(by_text("“We regret it.”").id, AnnotationId(MAX));
+    assert_eq!(by_text("“We regret it.”").kind.speaker(), None);
     assert_eq!(
-        by_text("“We regret it.”").kind.speaker(),
-        Some(SpeakerId(1))
+        by_text("“We regret it.”").kind.source_mentions(),
+        [by_text("He").id]
     );
     // The ids after u32::MAX are taken, so the smallest unused ones are used: 1, then 3.
     assert_eq!(by_text("NATO is open").id, AnnotationId(1));

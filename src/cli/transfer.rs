@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 
 use crate::io::article;
-use crate::io::formats::files::{self, ExportFormat, ImportFormat};
+use crate::io::formats::files::{self, ExportFormat, ImportFormat, ImportOptions};
 use crate::io::session_file;
 
 /// How one file's export or import went.
@@ -205,12 +205,13 @@ pub fn import(
     article: Option<&Path>,
     article_dir: Option<&Path>,
     output: &Path,
+    options: &ImportOptions,
 ) -> anyhow::Result<ExitCode> {
     if !input.is_dir() {
         let Some(article) = article else {
             bail!("give the article the annotations were made on with --article");
         };
-        return Ok(import_one(format, input, article, output)?.code());
+        return Ok(import_one(format, input, article, output, options)?.code());
     }
     let Some(texts) = article_dir.or(article) else {
         bail!(
@@ -225,8 +226,15 @@ pub fn import(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let result = article_for(texts, &stem)
-            .and_then(|txt| import_one(format, ann, &txt, &output.join(format!("{stem}.ron"))));
+        let result = article_for(texts, &stem).and_then(|txt| {
+            import_one(
+                format,
+                ann,
+                &txt,
+                &output.join(format!("{stem}.ron")),
+                options,
+            )
+        });
         match result {
             Ok(Outcome::Complete) => complete += 1,
             Ok(Outcome::Partial) => partial += 1,
@@ -265,6 +273,7 @@ fn import_one(
     ann: &Path,
     article: &Path,
     output: &Path,
+    options: &ImportOptions,
 ) -> anyhow::Result<Outcome> {
     refuse_overwrite(output, &[article, ann])?;
     let loaded = article::load(article)?;
@@ -272,13 +281,24 @@ fn import_one(
         eprintln!("newsmark: note: {}: {n}", article.display());
     }
     let input = files::read_input(ann)?;
-    let (session, warnings) =
-        files::import_str(format, &input, &loaded.decoded.text, loaded.reference)
-            .with_context(|| format!("cannot import {}", ann.display()))?;
-    super::report_bounded(
-        &format!("newsmark: warning: {}: ", ann.display()),
-        &warnings,
-    );
+    let imported = files::import_str(
+        format,
+        &input,
+        &loaded.decoded.text,
+        loaded.reference,
+        options,
+    )
+    .with_context(|| format!("cannot import {}", ann.display()))?;
+    let shown = ann.display();
+    super::report_bounded(&format!("newsmark: dropped: {shown}: "), &imported.dropped);
+    for n in &imported.notes {
+        eprintln!(
+            "newsmark: note: {shown}: {}",
+            crate::io::formats::quote_input(n)
+        );
+    }
+    super::report_bounded("  ", &imported.summary);
+    let (session, warnings) = (imported.session, imported.dropped);
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             anyhow::anyhow!(
@@ -290,7 +310,7 @@ fn import_one(
     }
     session_file::save(&session, output)?;
     super::write_stdout(&format!(
-        "imported {} annotation(s) and {} speaker(s) into {} ({} warning(s))\n",
+        "imported {} annotation(s) and {} speaker(s) into {} ({} line(s) dropped)\n",
         session.annotations.len(),
         session.speakers.len(),
         output.display(),

@@ -165,8 +165,15 @@ impl NewsmarkApp {
         let Some(doc) = &self.doc else { return };
         let input = files::read_input(path).map_err(|e| e.to_string());
         let result = input.and_then(|input| {
-            files::import_str(format, &input, &doc.text, doc.session.article.clone())
-                .map_err(|e| format!("cannot import {}: {e}", path.display()))
+            files::import_str(
+                format,
+                &input,
+                &doc.text,
+                doc.session.article.clone(),
+                &files::ImportOptions::default(),
+            )
+            .map(|i| (i.session, [i.dropped, i.notes].concat()))
+            .map_err(|e| format!("cannot import {}: {e}", path.display()))
         });
         match result {
             Ok((session, warnings)) => {

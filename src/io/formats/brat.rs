@@ -42,10 +42,13 @@
 
 mod import;
 mod links;
+mod mapping;
+mod offsets;
 mod speakers;
 mod values;
 
-pub use import::import;
+pub use import::{BratImport, import, import_with};
+pub use mapping::{Tally, TypeCount, TypeMap};
 use values::{
     check_worthiness_name, escape, fold, parse_value, quote_type_name, speaker_kind_name, unescape,
     verdict_name,

@@ -215,18 +215,55 @@ pub fn bounded_lines(lines: &[String], max: usize) -> Vec<String> {
     out
 }
 
+/// How to read an interchange file.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// brat entity types → what they become (`--map`).
+    pub map: brat::TypeMap,
+}
+
+/// An imported session with the account of what happened to the input.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The new session.
+    pub session: Session,
+    /// One reason per line or item that could not be imported (a loss: exit 1).
+    pub dropped: Vec<String>,
+    /// What was done that the user should know, that lost nothing.
+    pub notes: Vec<String>,
+    /// Per type of input: read, kept, skipped by the map, dropped (brat).
+    pub summary: Vec<String>,
+}
+
 /// Builds a session for `text` from an interchange file's content (BOM tolerated); returns it
-/// with the warnings about what could not be mapped.
+/// with what was dropped (and why), notes and a per-type summary.
 pub fn import_str(
     format: ImportFormat,
     input: &str,
     text: &ArticleText,
     article: ArticleRef,
-) -> Result<(Session, Vec<String>), FormatError> {
+    options: &ImportOptions,
+) -> Result<Imported, FormatError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     match format {
-        ImportFormat::Brat => brat::import(input, text, article),
-        ImportFormat::W3c => w3c::import(input, text, article),
+        ImportFormat::Brat => {
+            let r = brat::import_with(input, text, article, &options.map)?;
+            Ok(Imported {
+                session: r.session,
+                dropped: r.dropped,
+                notes: r.notes,
+                summary: r.tally.lines(),
+            })
+        }
+        ImportFormat::W3c => {
+            let (session, dropped) = w3c::import(input, text, article)?;
+            Ok(Imported {
+                session,
+                dropped,
+                notes: Vec::new(),
+                summary: Vec::new(),
+            })
+        }
     }
 }
 

@@ -100,6 +100,12 @@ impl Speakers {
                 .get(t)
                 .map(|e| one_line(&fragments_text(text, &e.frags)).trim().to_owned())
                 .unwrap_or_default();
+            // A pronoun or a common noun ("she", "officials", "a source") names nobody by
+            // itself: such mentions stay source spans of their quotes without a speaker, so
+            // nine "she"s never become one person.
+            if !is_name_like(&name) {
+                return None;
+            }
             if let Some(s) = registry.values().find(|s| s.is_called(&name)) {
                 return Some(s.id);
             }
@@ -114,7 +120,7 @@ impl Speakers {
             if !matches!(e.tag, Tag::Quote | Tag::Claim) {
                 continue;
             }
-            let via_mention = links.source.get(t).and_then(|m| {
+            let via_mention = links.source.get(t).and_then(|ms| ms.first()).and_then(|m| {
                 let g = *group.get(m.as_str())?;
                 let id = match group_speaker.get(&g) {
                     Some(&id) => id,
@@ -175,6 +181,25 @@ impl Speakers {
         }
         Self { registry, of }
     }
+}
+
+/// True when a mention's text looks like a name: not a pronoun, and some word other than a
+/// leading article or determiner begins with a capital ("The New York Post", "Clinton",
+/// "President Obama"; not "she", "a source", "officials", "the source").
+pub(super) fn is_name_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() == 1
+        && crate::model::speaker::is_pronoun(words.first().copied().unwrap_or_default())
+    {
+        return false;
+    }
+    let determiners = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    ];
+    words
+        .iter()
+        .skip_while(|w| determiners.contains(&w.to_lowercase().as_str()))
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The representative of mention `i`'s group in a union-find `parent` table (path halving).
