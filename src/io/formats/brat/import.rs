@@ -351,7 +351,7 @@ pub fn import_with(
             e.frags.first().copied().unwrap_or_default()
         } else {
             if e.frags.len() > 1 {
-                warnings.push(format!(
+                notes.push(format!(
                     "line {}: {} has {} fragments; a {:?} keeps one span, so they were joined",
                     e.line,
                     q(t),
