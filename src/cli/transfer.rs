@@ -291,12 +291,7 @@ fn import_one(
     .with_context(|| format!("cannot import {}", ann.display()))?;
     let shown = ann.display();
     super::report_bounded(&format!("newsmark: dropped: {shown}: "), &imported.dropped);
-    for n in &imported.notes {
-        eprintln!(
-            "newsmark: note: {shown}: {}",
-            crate::io::formats::quote_input(n)
-        );
-    }
+    super::report_bounded(&format!("newsmark: note: {shown}: "), &imported.notes);
     super::report_bounded("  ", &imported.summary);
     let (session, warnings) = (imported.session, imported.dropped);
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
