@@ -6,8 +6,10 @@
     reason = "test helpers: a failure should panic with its message"
 )]
 
+mod cli_support;
+use cli_support::newsmark;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 const ARTICLE: &str =
     "Jens Stoltenberg said: “We regret 😀 this.” He added that troops had left.\n";
@@ -23,14 +25,6 @@ const BOB: &str = "T1\tMention 0 16\tJens Stoltenberg\n\
                    T3\tCue 17 21\tsaid\n\
                    T4\tClaim 52 72\tthat troops had left\n\
                    T5\tMention 43 45\tHe\n";
-
-fn newsmark(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsmark"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
 
 fn import(d: &Path, ann: &str, name: &str, out: &str) {
     std::fs::write(d.join(name), format!("{ann}{RELATIONS}")).unwrap();

@@ -7,8 +7,8 @@
     reason = "test helpers: a failure should panic with its message"
 )]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
+use cli_support::newsmark;
 
 use newsmark::io::formats::brat::{self, TypeMap};
 use newsmark::model::annotation::{Kind, Span};
@@ -135,14 +135,6 @@ fn a_split_content_and_a_cue_without_a_quote_are_accounted_for() {
             .lines()
             .contains(&"Cue: read 1, kept 0, skipped 0, dropped 1".to_owned())
     );
-}
-
-fn newsmark(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsmark"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
 }
 
 #[test]

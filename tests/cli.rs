@@ -6,8 +6,10 @@
     reason = "test helpers: a failure should panic with its message"
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod cli_support;
+use cli_support::{newsmark, stderr, stdout};
+
+use std::path::PathBuf;
 
 const ARTICLE: &str = "\u{feff}Jens Stoltenberg said: “We regret 😀 this.”\r\nThe end.\r\n";
 const ANN: &str = "T1\tMention 0 16\tJens Stoltenberg\n\
@@ -15,22 +17,6 @@ const ANN: &str = "T1\tMention 0 16\tJens Stoltenberg\n\
                    T3\tCue 17 21\tsaid\n\
                    R1\tSource Arg1:T2 Arg2:T1\n\
                    R2\tSaid Arg1:T2 Arg2:T3\n";
-
-fn newsmark(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsmark"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 /// A folder with `article.txt`, `in.ann` and the imported `s.ron`.
 fn setup() -> (tempfile::TempDir, PathBuf) {

@@ -6,16 +6,8 @@
     reason = "test helpers: a failure should panic with its message"
 )]
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn newsmark(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsmark"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
+mod cli_support;
+use cli_support::newsmark;
 
 #[test]
 fn search_lists_code_point_offsets_in_every_article_and_skips_sessions() {

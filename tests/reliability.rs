@@ -8,6 +8,9 @@
     reason = "test helpers: a failure should panic with its message"
 )]
 
+mod cli_support;
+use cli_support::{newsmark, stderr, stdout};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -19,22 +22,6 @@ const ANN: &str = "T1\tMention 0 16\tJens Stoltenberg\n\
                    T4\tClaim 64 97\te\u{301}lite troops had left the border\n\
                    R1\tSource Arg1:T2 Arg2:T1\n\
                    R2\tSaid Arg1:T2 Arg2:T3\n";
-
-fn newsmark(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsmark"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 /// A folder with `article.txt`, `in.ann` and the imported `s.ron` (3 annotations).
 fn setup() -> (tempfile::TempDir, PathBuf) {
