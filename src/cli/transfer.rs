@@ -76,15 +76,32 @@ pub fn export(args: &ExportArgs<'_>) -> anyhow::Result<ExitCode> {
         );
     };
     let sessions = files_with(args.session, &["ron"])?;
-    let (mut complete, mut partial, mut failed) = (0, 0, 0);
-    for s in &sessions {
+    let (complete, partial, failed) = for_each(&sessions, |s| {
         let stem = s.file_stem().map(|x| x.to_string_lossy().into_owned());
         let out = out_dir.join(format!(
             "{}.{}",
             stem.unwrap_or_default(),
             args.format.extension()
         ));
-        match export_one(args, s, Some(&out), &date) {
+        export_one(args, s, Some(&out), &date)
+    });
+    eprintln!(
+        "exported {complete} of {} session(s) completely to {}; {partial} with annotations left out or refused, {failed} failed",
+        sessions.len(),
+        out_dir.display()
+    );
+    Ok(summary_code(partial, failed))
+}
+
+/// Runs `one` on every file, printing each error on one line; returns how many were complete,
+/// partial and failed.
+fn for_each(
+    files: &[PathBuf],
+    mut one: impl FnMut(&Path) -> anyhow::Result<Outcome>,
+) -> (usize, usize, usize) {
+    let (mut complete, mut partial, mut failed) = (0, 0, 0);
+    for f in files {
+        match one(f) {
             Ok(Outcome::Complete) => complete += 1,
             Ok(Outcome::Partial) => partial += 1,
             Err(e) => {
@@ -93,12 +110,7 @@ pub fn export(args: &ExportArgs<'_>) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    eprintln!(
-        "exported {complete} of {} session(s) completely to {}; {partial} with annotations left out or refused, {failed} failed",
-        sessions.len(),
-        out_dir.display()
-    );
-    Ok(summary_code(partial, failed))
+    (complete, partial, failed)
 }
 
 /// 2 when a file failed, 1 when something was left out, else 0.
@@ -220,30 +232,15 @@ pub fn import(
         );
     };
     let inputs = files_with(input, format.extensions())?;
-    let (mut complete, mut partial, mut failed) = (0, 0, 0);
-    for ann in &inputs {
+    let (complete, partial, failed) = for_each(&inputs, |ann| {
         let stem = ann
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let result = article_for(texts, &stem).and_then(|txt| {
-            import_one(
-                format,
-                ann,
-                &txt,
-                &output.join(format!("{stem}.ron")),
-                options,
-            )
-        });
-        match result {
-            Ok(Outcome::Complete) => complete += 1,
-            Ok(Outcome::Partial) => partial += 1,
-            Err(e) => {
-                failed += 1;
-                eprintln!("newsmark: error: {}", super::one_line_error(&e));
-            }
-        }
-    }
+        let txt = article_for(texts, &stem)?;
+        let out = output.join(format!("{stem}.ron"));
+        import_one(format, ann, &txt, &out, options)
+    });
     eprintln!(
         "imported {complete} of {} file(s) completely into {}; {partial} with lines dropped, {failed} failed",
         inputs.len(),
