@@ -129,6 +129,8 @@ pub struct NewsmarkApp {
     /// The theme chosen, mirrored from egui each frame for the preferences.
     pub(crate) theme: egui::ThemePreference,
     title: String,
+    /// True once egui has been given the system-font fallback.
+    fonts_installed: bool,
 }
 
 impl NewsmarkApp {
@@ -162,6 +164,7 @@ impl NewsmarkApp {
             recent: Vec::new(),
             theme: egui::ThemePreference::System,
             title: String::new(),
+            fonts_installed: false,
         }
     }
 
@@ -227,11 +230,25 @@ impl NewsmarkApp {
         &self.view
     }
 
+    /// Gives egui the system fonts as fallbacks (once), so panels draw every script.
+    pub(crate) fn install_fonts(&mut self, ctx: &egui::Context) {
+        if !std::mem::replace(&mut self.fonts_installed, true) {
+            ctx.add_font_provider(std::sync::Arc::new(super::text_engine::fonts::EguiFallback));
+        }
+    }
+
     pub(crate) fn set_document(&mut self, doc: Document) {
         self.status = match doc.notices.is_empty() {
             true => format!("Opened {}", doc.display_name()),
             false => format!("Opened {}: {}", doc.display_name(), doc.notices.join("; ")),
         };
+        let missing = super::text_engine::fonts::system().missing_in(doc.text.as_str());
+        if !missing.is_empty() {
+            self.status.push_str(&format!(
+                " · no installed font for {}: those characters show as boxes",
+                missing.join(", ")
+            ));
+        }
         self.current_speaker = doc.session.speakers.first().map(|s| s.id);
         // Re-anchored positions exist only in memory until saved.
         let moved = doc.anchor_report.as_ref().is_some_and(|r| !r.all_exact());

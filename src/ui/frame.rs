@@ -12,6 +12,7 @@ use super::dialogs::Pending;
 impl eframe::App for NewsmarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.install_fonts(&ctx);
         self.theme = ctx.options(|o| o.theme_preference);
         let mut actions = self.input_actions(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| {

@@ -15,6 +15,7 @@ pub mod side_panel;
 pub mod speakers_panel;
 pub mod stats_panel;
 pub mod style;
+pub mod text_engine;
 pub mod workflow;
 
 use std::path::{Path, PathBuf};
@@ -71,6 +72,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
+        // Our own provider (text_engine::fonts) finds system fonts; eframe's would only warn.
+        system_font_fallback: false,
         ..Default::default()
     };
     let creator = Box::new(|cc: &eframe::CreationContext<'_>| {
