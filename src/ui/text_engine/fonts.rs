@@ -60,6 +60,9 @@ impl SystemFonts {
         let t = Instant::now();
         let mut db = Database::new();
         db.load_system_fonts();
+        // egui's own fonts, so the article is set as before and Latin text works on a
+        // machine without any system font.
+        db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
         let faces = db.len();
         let locale = std::env::var("LANG")
             .ok()

@@ -5,3 +5,4 @@
 
 pub mod fonts;
 pub mod script;
+pub mod shaped;
