@@ -12,7 +12,6 @@ mod layout;
 mod paint;
 mod select;
 
-use egui::text::{LayoutJob, TextWrapping};
 use egui::{Id, Pos2, Rect, Sense, Vec2, pos2, vec2};
 
 use crate::io::document::Document;
@@ -21,6 +20,8 @@ use crate::model::index::IntervalIndex;
 
 use super::app::{Action, NewsmarkApp};
 use super::style;
+use super::text_engine::atlas::Atlas;
+use super::text_engine::{fonts, shaped};
 use blocks::{Blocks, Metrics};
 use highlight::{Layer, Look};
 use layout::Layout;
@@ -61,8 +62,12 @@ pub struct ArticleView {
     text_id: Option<Id>,
     /// The scroll area's id, to read its offset before showing it.
     scroll_id: Option<Id>,
-    /// Frames drawn, for the galley cache's recency.
+    /// Frames drawn, for the layout cache's recency.
     frame: u64,
+    /// Rasterized glyphs, in one texture.
+    atlas: Atlas,
+    /// .notdef glyphs drawn last frame (characters no installed font has).
+    notdef: usize,
 }
 
 impl ArticleView {
@@ -94,6 +99,25 @@ impl ArticleView {
         Some(layout::hit(blocks, blocks.block_at_y(p.y), p))
     }
 
+    /// Screen rectangles of a code-point range as drawn last frame: one per line and visual
+    /// run (a span over a direction boundary gives several); empty where not laid out.
+    pub fn span_rects(&self, span: Span) -> Vec<Rect> {
+        let Some(blocks) = self.blocks.as_ref() else {
+            return Vec::new();
+        };
+        let (first, last) = (blocks.block_of(span.start), blocks.block_of(span.end));
+        (first..=last)
+            .flat_map(|b| layout::range_rects(blocks, b, span.start, span.end, false))
+            .filter(|r| r.width() > 0.0)
+            .map(|r| r.translate(self.origin.to_vec2()))
+            .collect()
+    }
+
+    /// .notdef glyphs (boxes for characters no installed font has) drawn last frame.
+    pub fn notdef_drawn(&self) -> usize {
+        self.notdef
+    }
+
     /// The code points of the lines painted in the last frame (only those on screen).
     pub fn painted(&self) -> Option<Span> {
         self.painted
@@ -110,7 +134,7 @@ impl ArticleView {
     }
 
     /// Row height and average character width of the article's text at `look`'s font size.
-    fn metrics(&mut self, ui: &egui::Ui, doc: &Document, look: &Look, wrap: f32) -> Metrics {
+    fn metrics(&mut self, doc: &Document, look: &Look, wrap: f32) -> Metrics {
         let bits = look.font_size.to_bits();
         let (row_height, char_width) = match self.char_metrics {
             Some((b, r, c)) if b == bits => (r, c),
@@ -120,10 +144,14 @@ impl ArticleView {
                     sample = "The quick brown fox jumps over the lazy dog.".into();
                 }
                 let n = sample.chars().count().max(1) as f32;
-                let mut job = LayoutJob::single_section(sample, look.base());
-                job.wrap = TextWrapping::no_max_width();
-                let g = ui.fonts_mut(|f| f.layout_job(job));
-                let m = (g.size().y.max(1.0), (g.size().x / n).max(1.0));
+                let row = look.row_height();
+                let mut fs = fonts::system().engine();
+                let s = shaped::shape(&mut fs, &sample, look.font_size, row, f32::MAX);
+                let width: f32 = s.lines.iter().flat_map(|l| &l.glyphs).map(|g| g.w).sum();
+                let m = (
+                    s.height.max(row).min(row * 2.0).max(1.0),
+                    (width / n).max(1.0),
+                );
                 self.char_metrics = Some((bits, m.0, m.1));
                 m
             }
@@ -185,7 +213,7 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         view.index = highlight::build_index(&doc.session, shown, &candidates, &app.search.matches);
         view.index_revision = Some(view.revision);
     }
-    let metrics = view.metrics(ui, doc, &look, wrap);
+    let metrics = view.metrics(doc, &look, wrap);
     let mut sel = view.sel;
     let reveal = view
         .scroll_to
@@ -216,6 +244,8 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         look,
         look_key: look.key(view.revision, wrap),
         frame: view.frame,
+        atlas: &mut view.atlas,
+        notdef: 0,
     };
     let forced = layout::plan_scroll(
         &mut layout,
@@ -248,6 +278,7 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     });
     let (origin, painted) = scroll.inner;
     layout.blocks.evict(view.frame);
+    view.notdef = layout.notdef;
     view.sel = sel;
     view.origin = origin;
     view.painted = painted;
@@ -384,7 +415,7 @@ fn body_ui(
         }
     }
 
-    paint::paint(
+    layout.notdef = paint::paint(
         ui,
         layout,
         visible.clone(),

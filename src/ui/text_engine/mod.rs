@@ -3,6 +3,7 @@
 //! highlight rectangles in code points, and a glyph atlas painted as egui meshes.
 //! Why this engine: docs/text-engine.md.
 
+pub mod atlas;
 pub mod fonts;
 pub mod script;
 pub mod shaped;
