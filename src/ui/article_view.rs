@@ -326,7 +326,7 @@ fn body_ui(
             clip.top() + 1.0,
             (clip.bottom() - 1.0).max(clip.top() + 1.0),
         );
-        layout.hit(ui, vec2(p.x - origin.x, y - origin.y))
+        layout.hit_both(ui, vec2(p.x - origin.x, y - origin.y))
     };
     let hit = pointer.map(&mut hit_at);
     // From the events, not `press_origin`: a press and its release can share a frame.
@@ -343,7 +343,7 @@ fn body_ui(
             })
         })
         .filter(|p| clip.contains(*p) && rect.contains(*p))
-        .map(&mut hit_at);
+        .map(|p| hit_at(p).0);
     let blocks_ref = &*layout.blocks;
     let line = |at: usize| {
         let r = blocks_ref.range(blocks_ref.block_of(at));
@@ -397,13 +397,13 @@ fn body_ui(
     let at_pointer = |at: usize| highlight::annotations_at(layout.index, &doc.session, at);
     if response.clicked()
         && sel.is_none_or(|s| s.anchor == s.head)
-        && let Some(at) = hit
+        && let Some((_, at)) = hit
     {
         actions.push(Action::Select(at_pointer(at).first().copied(), false));
     }
     if response.hovered()
         && !response.dragged()
-        && let Some(at) = hit
+        && let Some((_, at)) = hit
     {
         let ids = at_pointer(at);
         if !ids.is_empty() {

@@ -98,11 +98,24 @@ impl Layout<'_> {
 
     /// The code point boundary nearest to `p` (article coordinates).
     pub fn hit(&mut self, ui: &egui::Ui, p: Vec2) -> usize {
+        self.hit_both(ui, p).0
+    }
+
+    /// The code point boundary nearest to `p`, and the first code point of the grapheme
+    /// cluster drawn under `p` (the boundary if no glyph is there).
+    pub fn hit_both(&mut self, ui: &egui::Ui, p: Vec2) -> (usize, usize) {
         self.blocks.refresh_tops();
         let b = self.blocks.block_at_y(p.y);
         self.ensure(ui, b);
         self.blocks.refresh_tops();
-        hit(self.blocks, b, p)
+        let caret = hit(self.blocks, b, p);
+        let r = self.blocks.range(b);
+        let under = self
+            .blocks
+            .laid(b)
+            .and_then(|l| l.shaped.glyph_at(p.x, p.y - self.blocks.top(b)))
+            .map_or(caret, |(s, _)| r.start + s);
+        (caret, under)
     }
 }
 

@@ -6,6 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::annotation::Span;
 use crate::model::text::ArticleText;
+use crate::ui::text_engine::script;
 
 use super::layout::Layout;
 
@@ -34,28 +35,31 @@ impl Selection {
     }
 }
 
-/// Updates the selection from the pointer: `hit` is the code point under the pointer now,
+/// Updates the selection from the pointer: `hit` is the caret boundary nearest the pointer
+/// now and the code point of the glyph drawn under it (words and lines are found from that),
 /// `press` the one where the primary button went down this frame (press, move and release
 /// can all arrive in one frame). Returns true if the user pressed inside the article.
 pub(super) fn pointer(
     sel: &mut Option<Selection>,
     ui: &egui::Ui,
     response: &Response,
-    hit: Option<usize>,
+    hit: Option<(usize, usize)>,
     press: Option<usize>,
     text: &ArticleText,
     line: impl Fn(usize) -> Span,
 ) -> bool {
-    let Some(at) = hit else { return false };
+    let Some((at, under)) = hit else {
+        return false;
+    };
     let shift = ui.input(|i| i.modifiers.shift);
     if response.double_clicked() && !shift {
-        let w = word_at(text, at);
+        let w = word_at(text, under);
         *sel = Some(Selection {
             anchor: w.start,
             head: w.end,
         });
     } else if response.triple_clicked() && !shift {
-        let l = line(at);
+        let l = line(under);
         *sel = Some(Selection {
             anchor: l.start,
             head: l.end,
@@ -177,15 +181,19 @@ fn segments(text: &ArticleText, at: usize) -> Vec<(usize, usize, bool)> {
     let from = at.saturating_sub(WINDOW);
     let to = (at + WINDOW).min(len);
     let mut pos = from;
-    text.slice(from..to)
-        .split_word_bounds()
-        .map(|w| {
-            let n = w.chars().count();
-            let seg = (pos, pos + n, w.chars().any(|c| c.is_alphanumeric()));
-            pos += n;
-            seg
-        })
-        .collect()
+    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+    let mut last_unspaced = false;
+    for w in text.slice(from..to).split_word_bounds() {
+        let n = w.chars().count();
+        let unspaced = w.chars().next().is_some_and(script::unspaced);
+        match out.last_mut() {
+            Some(prev) if unspaced && last_unspaced => prev.1 = pos + n,
+            _ => out.push((pos, pos + n, w.chars().any(char::is_alphanumeric))),
+        }
+        last_unspaced = unspaced;
+        pos += n;
+    }
+    out
 }
 
 /// The grapheme cluster holding code point `at`, or the last one if `at` is the end.
@@ -267,5 +275,8 @@ mod tests {
         assert_eq!(next_grapheme(&t, 15), 20);
         assert_eq!(prev_grapheme(&t, 20), 15);
         assert_eq!(prev_grapheme(&t, 5), 3);
+        // Thai has no spaces: a run of it is one word.
+        let t = ArticleText::new("ok การเจรจา ok".into());
+        assert_eq!(word_at(&t, 5), Span::new(3, 11));
     }
 }

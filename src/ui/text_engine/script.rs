@@ -51,6 +51,16 @@ pub fn is_emoji(c: char) -> bool {
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
 }
 
+/// True for scripts written without spaces between words that need a dictionary to find
+/// them (Thai, Lao, Khmer, Myanmar): UAX #29 breaks between every letter there, so a run
+/// of them counts as one word.
+pub fn unspaced(c: char) -> bool {
+    matches!(
+        c.script(),
+        Script::Thai | Script::Lao | Script::Khmer | Script::Myanmar
+    )
+}
+
 /// The writing systems in `text`, each with the first character seen (in order of first
 /// appearance). Cheap on ASCII.
 pub fn writings_in(text: &str) -> Vec<(Writing, char)> {
