@@ -288,3 +288,34 @@ fn no_box_is_drawn_where_fonts_exist_and_missing_ones_are_named() {
         }
     }
 }
+
+#[test]
+fn panels_get_system_fonts_for_every_script_installed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_for(&fixture(), &dir.path().join("saves"));
+    let samples = [
+        "山田太郎",
+        "נועה",
+        "عمر",
+        "प्रधानमंत्री",
+        "Переговоры",
+        "συνάντηση",
+    ];
+    let drawn: Vec<&str> = samples.into_iter().filter(|s| drawable(s)).collect();
+    if drawn.len() < samples.len() {
+        // kittest panics on a box in a label; without the fonts a box is what we expect.
+        h.ctx
+            .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+    }
+    // A speaker named in Han: the speakers panel and the toolbar draw the name.
+    mark(&mut h, "山田太郎", Key::M);
+    h.run_steps(2);
+    let mut checked = 0;
+    for sample in drawn {
+        let font = egui::FontId::proportional(14.0);
+        let has = h.ctx.fonts_mut(|f| f.has_glyphs(&font, sample));
+        assert!(has, "egui has no font for {sample:?}");
+        checked += 1;
+    }
+    assert!(checked >= 2, "Greek and Cyrillic at least");
+}

@@ -21,6 +21,7 @@ use crate::model::index::IntervalIndex;
 use super::app::{Action, NewsmarkApp};
 use super::style;
 use super::text_engine::atlas::Atlas;
+use super::text_engine::bidi::visual;
 use super::text_engine::{fonts, shaped};
 use blocks::{Blocks, Metrics};
 use highlight::{Layer, Look};
@@ -409,7 +410,7 @@ fn body_ui(
         if !ids.is_empty() {
             response.clone().on_hover_ui_at_pointer(|ui| {
                 for a in ids {
-                    ui.label(describe(doc, a));
+                    ui.label(visual(&describe(doc, a)).into_owned());
                 }
             });
         }

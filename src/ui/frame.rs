@@ -1,5 +1,6 @@
 //! One frame: input, menus, toolbar, panels, dialogs; then the collected actions are applied.
 
+use super::text_engine::bidi::visual;
 use egui::{Key, RichText};
 
 use crate::io::formats::files::{ExportFormat, ImportFormat};
@@ -338,6 +339,6 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
             ));
             ui.separator();
         }
-        ui.label(RichText::new(&app.status).weak());
+        ui.label(RichText::new(visual(&app.status)).weak());
     });
 }

@@ -4,6 +4,7 @@
 //! Why this engine: docs/text-engine.md.
 
 pub mod atlas;
+pub mod bidi;
 pub mod fonts;
 pub mod script;
 pub mod shaped;
