@@ -319,3 +319,53 @@ fn panels_get_system_fonts_for_every_script_installed() {
     }
     assert!(checked >= 2, "Greek and Cyrillic at least");
 }
+
+#[test]
+fn shift_click_and_triple_click_in_a_right_to_left_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_for(&fixture(), &dir.path().join("saves"));
+    let (s, _) = find(&h, "שר החוץ אמר");
+    if !drawable("שר החוץ אמר") {
+        return;
+    }
+    // Click at the right edge of the first word (its logical start), Shift+click at the left
+    // edge of the third: the selection is the three words, in logical order.
+    let first = main_rect(&h, Span::new(s, s + 2));
+    let third = main_rect(&h, Span::new(s + 8, s + 11));
+    click(&mut h, first.right_center() - egui::vec2(1.0, 0.0));
+    h.hover_at(third.left_center() + egui::vec2(1.0, 0.0));
+    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    h.step();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: third.left_center() + egui::vec2(1.0, 0.0),
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        });
+        h.step();
+    }
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run_steps(12);
+    assert_eq!(h.state().selection(), Some(Span::new(s, s + 11)));
+
+    // Three clicks on the second word take the whole line (the paragraph).
+    let second = main_rect(&h, Span::new(s + 3, s + 7));
+    h.hover_at(second.center());
+    h.step();
+    for pressed in [true, false, true, false, true, false] {
+        h.event(Event::PointerButton {
+            pos: second.center(),
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+    let text = h.state().document().unwrap().text.as_str().to_owned();
+    let line = text.lines().find(|l| l.starts_with("שר החוץ")).unwrap();
+    assert_eq!(
+        h.state().selection(),
+        Some(Span::new(s, s + line.chars().count()))
+    );
+}
