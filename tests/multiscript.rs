@@ -349,6 +349,15 @@ fn shift_click_and_triple_click_in_a_right_to_left_paragraph() {
     h.run_steps(12);
     assert_eq!(h.state().selection(), Some(Span::new(s, s + 11)));
 
+    // Arrows go the way they point: from the paragraph's start (its right edge), Shift+Left
+    // twice takes the first word.
+    click(&mut h, first.right_center() - egui::vec2(1.0, 0.0));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    h.run_steps(1);
+    assert_eq!(h.state().selection(), Some(Span::new(s, s + 2)));
+    h.run_steps(12);
+
     // Three clicks on the second word take the whole line (the paragraph).
     let second = main_rect(&h, Span::new(s + 3, s + 7));
     h.hover_at(second.center());

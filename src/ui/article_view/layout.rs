@@ -96,6 +96,13 @@ impl Layout<'_> {
         cursor_rect(self.blocks, b, at).unwrap_or(Rect::NOTHING)
     }
 
+    /// True if the paragraph holding code point `at` runs right to left.
+    pub fn is_rtl(&mut self, ui: &egui::Ui, at: usize) -> bool {
+        let b = self.blocks.block_of(at);
+        self.ensure(ui, b);
+        self.blocks.laid(b).is_some_and(|l| l.shaped.rtl())
+    }
+
     /// The code point boundary nearest to `p` (article coordinates).
     pub fn hit(&mut self, ui: &egui::Ui, p: Vec2) -> usize {
         self.hit_both(ui, p).0

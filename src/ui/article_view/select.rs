@@ -84,7 +84,8 @@ pub(super) fn pointer(
 }
 
 /// Handles keys while the article has the keyboard: arrows (with Shift to extend, Ctrl/Alt
-/// for words), Home/End, Ctrl+A, Ctrl+C. Returns true if the head moved.
+/// for words; by grapheme cluster; mirrored in right-to-left paragraphs), Home/End, Ctrl+A,
+/// Ctrl+C. Returns true if the head moved.
 pub(super) fn keyboard(
     sel: &mut Option<Selection>,
     ui: &egui::Ui,
@@ -144,6 +145,15 @@ fn step(
     let len = text.len_chars();
     let by_word = modifiers.alt || modifiers.command;
     let row = layout.look.row_height();
+    // In a right-to-left paragraph the arrows and Home/End go the way they point on screen:
+    // Left moves forward in the text.
+    let key = match (key, layout.is_rtl(ui, head)) {
+        (Key::ArrowLeft, true) => Key::ArrowRight,
+        (Key::ArrowRight, true) => Key::ArrowLeft,
+        (Key::Home, true) if !modifiers.command => Key::End,
+        (Key::End, true) if !modifiers.command => Key::Home,
+        (k, _) => k,
+    };
     Some(match key {
         Key::ArrowLeft if by_word => word_start_before(text, head),
         Key::ArrowRight if by_word => word_end_after(text, head),
