@@ -1,6 +1,7 @@
 //! Never losing work in the window: autosave to a recovery file, the restore offer after a
 //! crash, and the review of annotations that re-anchoring could not place exactly.
 
+use super::text_engine::bidi::visual;
 use std::path::{Path, PathBuf};
 
 use egui::{Id, Modal, RichText};
@@ -223,7 +224,7 @@ fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Actio
                         _ => "orphan: not found in the new text".to_owned(),
                     };
                     ui.strong(format!("{} #{} — {what}", a.kind.tag().label(), id.0));
-                    ui.label(format!("was: “{}”", a.exact));
+                    ui.label(visual(&format!("was: “{}”", a.exact)));
                     if !matches!(outcome, Some(Outcome::Orphan) | None) {
                         ui.label(format!("now: “{}”", doc.text.slice(a.start..a.end)));
                     }

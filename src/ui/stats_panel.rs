@@ -1,5 +1,6 @@
 //! The Stats tab: counts per speaker and kind, verdicts, and painted bar charts.
 
+use super::text_engine::bidi::visual;
 use egui::{Color32, RichText, Sense, Stroke, vec2};
 
 use crate::io::document::Document;
@@ -43,7 +44,7 @@ pub fn stats_ui(doc: &Document, ui: &mut egui::Ui) {
                 .num_columns(3)
                 .show(ui, |ui| {
                     for (name, counts, colour) in &rows {
-                        ui.label(RichText::new(name).color(style::rgb(*colour)));
+                        ui.label(RichText::new(visual(name)).color(style::rgb(*colour)));
                         stacked_bar(ui, counts, max);
                         ui.label(format!(
                             "{} q · {} c · {} m",
