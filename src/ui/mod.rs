@@ -54,6 +54,11 @@ pub fn default_saves_dir() -> PathBuf {
 
 /// Opens the window with `file` (or the sample article) and runs until it is closed.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    // Scan the system's fonts while the article is read and decoded (the first user of the
+    // scan waits for it to finish).
+    std::thread::spawn(|| {
+        text_engine::fonts::system();
+    });
     let saves = default_saves_dir();
     let app = match file.or_else(sample_article) {
         Some(path) => {
