@@ -59,6 +59,18 @@ const WORDS: &[&str] = &[
     "report",
 ];
 
+/// Paragraphs in other scripts, one in every few of the generated article's: RTL, mixed
+/// directions, CJK, Devanagari and emoji, so the text engine's fallback, bidi and shaping are
+/// in the figures.
+const MULTISCRIPT: &[&str] = &[
+    "قال وزير الخارجية إن المحادثات ستستمر الأسبوع المقبل في جنيف، وأضاف أن الحلفاء متفقون على العقوبات.",
+    "שר החוץ אמר כי השיחות יימשכו בשבוע הבא, לדברי נועה בן-דוד, ודובר הממשלה הכחיש את הדיווח.",
+    "Noa Ben-David (נועה בן-דוד), said the plan was sound, and Omar Haddad (عمر حداد) agreed with the allies.",
+    "東京で山田太郎さんは「計画は順調だ」と述べた。北京的发言人说会谈将继续，制裁问题仍在讨论中。",
+    "प्रधानमंत्री ने कहा कि बातचीत जारी रहेगी और सहयोगी देश प्रतिबंधों पर सहमत हैं।",
+    "Reactions 👍 🎉 👨\u{200d}👩\u{200d}👧 ❤️ poured in; the café crowd was naïve about the pipeline 🚀.",
+];
+
 /// Writes an article of about `bytes` bytes and, if `annotations > 0`, a session with that many
 /// annotations; returns the session's path (or the article's when there are none).
 pub fn generate(
@@ -76,6 +88,16 @@ pub fn generate(
     };
     let mut text = String::with_capacity(bytes + 200);
     while text.len() < bytes {
+        if rnd(6) == 0 {
+            // About one paragraph in six is in another script (roughly a fifth of the bytes).
+            for _ in 0..2 + rnd(3) {
+                text.push_str(MULTISCRIPT[rnd(MULTISCRIPT.len())]);
+                text.push(' ');
+            }
+            text.pop();
+            text.push_str("\n\n");
+            continue;
+        }
         for _ in 0..3 + rnd(5) {
             for w in 0..8 + rnd(18) {
                 let word = WORDS[rnd(WORDS.len())];
@@ -327,6 +349,12 @@ pub fn run_case(open: &Path, suffix: &str) -> anyhow::Result<()> {
     println!("add_annotation_ms{suffix}={:.2}", median(add));
     println!("save_ms{suffix}={save:.1}");
     println!("rss_mb{suffix}={:.1}", rss_mb());
+    let fonts = newsmark::ui::text_engine::fonts::system();
+    println!(
+        "font_scan_ms{suffix}={:.1} ({} faces)",
+        fonts.scan_time.as_secs_f64() * 1000.0,
+        fonts.faces
+    );
     Ok(())
 }
 

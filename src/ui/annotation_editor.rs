@@ -1,5 +1,6 @@
 //! The side panel's editor of the selected annotation.
 
+use super::text_engine::bidi::visual;
 use egui::{Color32, RichText};
 
 use crate::io::document::Document;
@@ -24,7 +25,7 @@ pub fn editor_ui(
         ui.label(RichText::new(format!("{}–{}", a.start, a.end)).weak())
             .on_hover_text("code-point offsets in the normalized article text");
     });
-    ui.label(RichText::new(&a.exact).italics());
+    ui.label(RichText::new(visual(&a.exact)).italics());
     ui.add_space(4.0);
     egui::Grid::new("annotation_fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
         ui.label("Kind");
@@ -67,7 +68,7 @@ pub fn editor_ui(
                 ui.label("Cue");
                 ui.horizontal(|ui| {
                     match q.cue {
-                        Some(c) => ui.label(RichText::new(doc.text.slice(c.start..c.end)).italics()),
+                        Some(c) => ui.label(RichText::new(visual(doc.text.slice(c.start..c.end))).italics()),
                         None => ui.label(RichText::new("none").weak()),
                     };
                     let has_sel = app.selection.is_some();
@@ -88,7 +89,7 @@ pub fn editor_ui(
                     for (i, part) in q.more.iter().enumerate() {
                         ui.horizontal(|ui| {
                             let t: String = doc.text.slice(part.start..part.end).chars().take(40).collect();
-                            ui.label(RichText::new(t).italics());
+                            ui.label(RichText::new(visual(&t)).italics());
                             if ui.small_button("remove").on_hover_text("Remove this part").clicked() {
                                 actions.push(quote_change(a, "remove quote part", None, |q| {
                                     q.more.remove(i);
@@ -130,7 +131,7 @@ pub fn editor_ui(
                     match c.in_quote.and_then(|q| doc.session.annotation(q)) {
                         Some(q) => {
                             let t: String = q.exact.chars().take(30).collect();
-                            if ui.link(format!("#{} “{t}…”", q.id.0)).clicked() {
+                            if ui.link(visual(&format!("#{} “{t}…”", q.id.0))).clicked() {
                                 actions.push(Action::Select(Some(q.id), true));
                             }
                             if ui.small_button("remove").on_hover_text("Unlink from the quote").clicked() {

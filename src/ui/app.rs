@@ -129,6 +129,8 @@ pub struct NewsmarkApp {
     /// The theme chosen, mirrored from egui each frame for the preferences.
     pub(crate) theme: egui::ThemePreference,
     title: String,
+    /// True once egui has been given the system-font fallback.
+    fonts_installed: bool,
 }
 
 impl NewsmarkApp {
@@ -161,6 +163,7 @@ impl NewsmarkApp {
             recent: Vec::new(),
             theme: egui::ThemePreference::System,
             title: String::new(),
+            fonts_installed: false,
         }
     }
 
@@ -223,6 +226,13 @@ impl NewsmarkApp {
     /// The article view (layout details for tests and benchmarks).
     pub fn article_view(&self) -> &ArticleView {
         &self.view
+    }
+
+    /// Gives egui the system fonts as fallbacks (once), so panels draw every script.
+    pub(crate) fn install_fonts(&mut self, ctx: &egui::Context) {
+        if !std::mem::replace(&mut self.fonts_installed, true) {
+            ctx.add_font_provider(std::sync::Arc::new(super::text_engine::fonts::EguiFallback));
+        }
     }
 
     pub(crate) fn report_open_error(&mut self, path: &Path, e: &OpenError) {

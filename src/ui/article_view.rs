@@ -10,10 +10,10 @@ mod blocks;
 mod highlight;
 mod layout;
 mod paint;
+mod query;
 mod select;
 
-use egui::text::{LayoutJob, TextWrapping};
-use egui::{Id, Pos2, Rect, Sense, Vec2, pos2, vec2};
+use egui::{Id, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::io::document::Document;
 use crate::model::annotation::{AnnotationId, Kind, KindTag, Span};
@@ -21,6 +21,9 @@ use crate::model::index::IntervalIndex;
 
 use super::app::{Action, NewsmarkApp};
 use super::style;
+use super::text_engine::atlas::Atlas;
+use super::text_engine::bidi::visual;
+use super::text_engine::{fonts, shaped};
 use blocks::{Blocks, Metrics};
 use highlight::{Layer, Look};
 use layout::Layout;
@@ -61,8 +64,12 @@ pub struct ArticleView {
     text_id: Option<Id>,
     /// The scroll area's id, to read its offset before showing it.
     scroll_id: Option<Id>,
-    /// Frames drawn, for the galley cache's recency.
+    /// Frames drawn, for the layout cache's recency.
     frame: u64,
+    /// Rasterized glyphs, in one texture.
+    atlas: Atlas,
+    /// .notdef glyphs drawn last frame (characters no installed font has).
+    notdef: usize,
 }
 
 impl ArticleView {
@@ -71,46 +78,8 @@ impl ArticleView {
         self.revision += 1;
     }
 
-    /// Screen position of the middle of code point `at`, as laid out in the last frame
-    /// (`None` if its line has not been laid out).
-    pub fn char_pos(&self, at: usize) -> Option<Pos2> {
-        let blocks = self.blocks.as_ref()?;
-        let r = layout::cursor_rect(blocks, blocks.block_of(at), at)?;
-        Some(self.origin + r.center().to_vec2() + Vec2::new(1.0, 0.0))
-    }
-
-    /// Screen rectangle of a code-point range (first to last row), from the last frame.
-    pub fn span_rect(&self, span: Span) -> Option<Rect> {
-        let blocks = self.blocks.as_ref()?;
-        let a = layout::cursor_rect(blocks, blocks.block_of(span.start), span.start)?;
-        let b = layout::cursor_rect(blocks, blocks.block_of(span.end), span.end)?;
-        Some(a.union(b).translate(self.origin.to_vec2()))
-    }
-
-    /// The code point nearest to screen position `pos`, as laid out in the last frame.
-    pub fn char_at(&self, pos: Pos2) -> Option<usize> {
-        let blocks = self.blocks.as_ref()?;
-        let p = pos - self.origin;
-        Some(layout::hit(blocks, blocks.block_at_y(p.y), p))
-    }
-
-    /// The code points of the lines painted in the last frame (only those on screen).
-    pub fn painted(&self) -> Option<Span> {
-        self.painted
-    }
-
-    /// The visible part of the article last frame.
-    pub fn visible_rect(&self) -> Rect {
-        self.clip.unwrap_or(Rect::NOTHING)
-    }
-
-    /// The id of the article text widget.
-    pub fn text_id(&self) -> Option<Id> {
-        self.text_id
-    }
-
     /// Row height and average character width of the article's text at `look`'s font size.
-    fn metrics(&mut self, ui: &egui::Ui, doc: &Document, look: &Look, wrap: f32) -> Metrics {
+    fn metrics(&mut self, doc: &Document, look: &Look, wrap: f32) -> Metrics {
         let bits = look.font_size.to_bits();
         let (row_height, char_width) = match self.char_metrics {
             Some((b, r, c)) if b == bits => (r, c),
@@ -120,10 +89,14 @@ impl ArticleView {
                     sample = "The quick brown fox jumps over the lazy dog.".into();
                 }
                 let n = sample.chars().count().max(1) as f32;
-                let mut job = LayoutJob::single_section(sample, look.base());
-                job.wrap = TextWrapping::no_max_width();
-                let g = ui.fonts_mut(|f| f.layout_job(job));
-                let m = (g.size().y.max(1.0), (g.size().x / n).max(1.0));
+                let row = look.row_height();
+                let mut fs = fonts::system().engine();
+                let s = shaped::shape(&mut fs, &sample, look.font_size, row, f32::MAX);
+                let width: f32 = s.lines.iter().flat_map(|l| &l.glyphs).map(|g| g.w).sum();
+                let m = (
+                    s.height.max(row).min(row * 2.0).max(1.0),
+                    (width / n).max(1.0),
+                );
                 self.char_metrics = Some((bits, m.0, m.1));
                 m
             }
@@ -180,7 +153,7 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         view.index = highlight::build_index(&doc.session, shown, &candidates, &app.search.matches);
         view.index_revision = Some(view.revision);
     }
-    let metrics = view.metrics(ui, doc, &look, wrap);
+    let metrics = view.metrics(doc, &look, wrap);
     let mut sel = view.sel;
     let reveal = view
         .scroll_to
@@ -211,6 +184,8 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         look,
         look_key: look.key(view.revision, wrap),
         frame: view.frame,
+        atlas: &mut view.atlas,
+        notdef: 0,
     };
     let forced = layout::plan_scroll(
         &mut layout,
@@ -243,6 +218,7 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     });
     let (origin, painted) = scroll.inner;
     layout.blocks.evict(view.frame);
+    view.notdef = layout.notdef;
     view.sel = sel;
     view.origin = origin;
     view.painted = painted;
@@ -290,7 +266,7 @@ fn body_ui(
             clip.top() + 1.0,
             (clip.bottom() - 1.0).max(clip.top() + 1.0),
         );
-        layout.hit(ui, vec2(p.x - origin.x, y - origin.y))
+        layout.hit_both(ui, vec2(p.x - origin.x, y - origin.y))
     };
     let hit = pointer.map(&mut hit_at);
     // From the events, not `press_origin`: a press and its release can share a frame.
@@ -307,7 +283,7 @@ fn body_ui(
             })
         })
         .filter(|p| clip.contains(*p) && rect.contains(*p))
-        .map(&mut hit_at);
+        .map(|p| hit_at(p).0);
     let blocks_ref = &*layout.blocks;
     let line = |at: usize| {
         let r = blocks_ref.range(blocks_ref.block_of(at));
@@ -361,25 +337,25 @@ fn body_ui(
     let at_pointer = |at: usize| highlight::annotations_at(layout.index, &doc.session, at);
     if response.clicked()
         && sel.is_none_or(|s| s.anchor == s.head)
-        && let Some(at) = hit
+        && let Some((_, at)) = hit
     {
         actions.push(Action::Select(at_pointer(at).first().copied(), false));
     }
     if response.hovered()
         && !response.dragged()
-        && let Some(at) = hit
+        && let Some((_, at)) = hit
     {
         let ids = at_pointer(at);
         if !ids.is_empty() {
             response.clone().on_hover_ui_at_pointer(|ui| {
                 for a in ids {
-                    ui.label(describe(doc, a));
+                    ui.label(visual(&describe(doc, a)).into_owned());
                 }
             });
         }
     }
 
-    paint::paint(
+    layout.notdef = paint::paint(
         ui,
         layout,
         visible.clone(),

@@ -51,6 +51,13 @@ impl NewsmarkApp {
             true => format!("Opened {}", doc.display_name()),
             false => format!("Opened {}: {}", doc.display_name(), doc.notices.join("; ")),
         };
+        let missing = super::text_engine::fonts::system().missing_in(doc.text.as_str());
+        if !missing.is_empty() {
+            self.status.push_str(&format!(
+                " · no installed font for {}: those characters show as boxes",
+                missing.join(", ")
+            ));
+        }
         self.current_speaker = doc.session.speakers.first().map(|s| s.id);
         self.doc = Some(doc);
         self.history = History::default();

@@ -1,5 +1,6 @@
 //! One frame: input, menus, toolbar, panels, dialogs; then the collected actions are applied.
 
+use super::text_engine::bidi::visual;
 use egui::{Key, RichText};
 
 use crate::io::formats::files::{ExportFormat, ImportFormat};
@@ -12,6 +13,7 @@ use super::dialogs::Pending;
 impl eframe::App for NewsmarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.install_fonts(&ctx);
         self.theme = ctx.options(|o| o.theme_preference);
         let mut actions = self.input_actions(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -340,6 +342,6 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
             ));
             ui.separator();
         }
-        ui.label(RichText::new(&app.status).weak());
+        ui.label(RichText::new(visual(&app.status)).weak());
     });
 }

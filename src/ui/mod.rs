@@ -16,6 +16,7 @@ pub mod side_panel;
 pub mod speakers_panel;
 pub mod stats_panel;
 pub mod style;
+pub mod text_engine;
 pub mod workflow;
 
 use std::path::{Path, PathBuf};
@@ -54,6 +55,11 @@ pub fn default_saves_dir() -> PathBuf {
 
 /// Opens the window with `file` (or the sample article) and runs until it is closed.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    // Scan the system's fonts while the article is read and decoded (the first user of the
+    // scan waits for it to finish).
+    std::thread::spawn(|| {
+        text_engine::fonts::system();
+    });
     let saves = default_saves_dir();
     let app = match file.or_else(sample_article) {
         Some(path) => {
@@ -72,6 +78,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
+        // Our own provider (text_engine::fonts) finds system fonts; eframe's would only warn.
+        system_font_fallback: false,
         ..Default::default()
     };
     let creator = Box::new(|cc: &eframe::CreationContext<'_>| {

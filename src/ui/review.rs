@@ -10,6 +10,7 @@ use crate::model::anchor::{self, Outcome};
 use crate::model::edit::Edit;
 
 use super::app::{Action, NewsmarkApp};
+use super::text_engine::bidi::visual;
 
 /// An export held back until the annotations that are not anchored are reviewed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,9 +131,12 @@ pub fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<A
                         _ => "not anchored: its offsets do not hold its text".to_owned(),
                     };
                     ui.strong(format!("{} #{} — {what}", a.kind.tag().label(), id.0));
-                    ui.label(format!("was: “{}”", a.exact));
+                    ui.label(visual(&format!("was: “{}”", a.exact)));
                     if !orphan {
-                        ui.label(format!("now: “{}”", doc.text.slice(a.start..a.end)));
+                        ui.label(visual(&format!(
+                            "now: “{}”",
+                            doc.text.slice(a.start..a.end)
+                        )));
                     }
                     ui.horizontal(|ui| {
                         if !orphan && ui.button("Accept").on_hover_text("Keep it where it was placed").clicked() {

@@ -1,5 +1,6 @@
 //! The side panel: the annotation list (virtualized) and the editor of the selected annotation.
 
+use super::text_engine::bidi::visual;
 use egui::RichText;
 
 use crate::io::document::Document;
@@ -158,8 +159,8 @@ fn annotation_row(
         let text = format!("{} {snippet}{more}{who}", a.kind.tag().label());
         // Truncated to the panel: a long row must not widen the panel.
         let r = ui
-            .add(egui::Button::selectable(app.selected == Some(a.id), text).truncate())
-            .on_hover_text(super::article_view::describe(doc, a.id));
+            .add(egui::Button::selectable(app.selected == Some(a.id), visual(&text)).truncate())
+            .on_hover_text(visual(&super::article_view::describe(doc, a.id)).into_owned());
         if r.clicked() {
             actions.push(Action::Select(Some(a.id), true));
         }
@@ -177,7 +178,7 @@ pub fn speaker_combo(
 ) -> Option<Option<SpeakerId>> {
     let mut chosen = current;
     let name = match current {
-        Some(_) => doc.session.speaker_name(current).to_owned(),
+        Some(_) => visual(doc.session.speaker_name(current)).into_owned(),
         None => none_label.to_owned(),
     };
     egui::ComboBox::from_id_salt(id_salt)
@@ -187,8 +188,8 @@ pub fn speaker_combo(
             ui.selectable_value(&mut chosen, None, none_label);
             for (n, s) in doc.session.speakers.iter().enumerate() {
                 let label = match n {
-                    0..9 => format!("{}  {}", n + 1, s.name),
-                    _ => s.name.clone(),
+                    0..9 => format!("{}  {}", n + 1, visual(&s.name)),
+                    _ => visual(&s.name).into_owned(),
                 };
                 ui.selectable_value(&mut chosen, Some(s.id), label);
             }

@@ -1,5 +1,6 @@
 //! The Speakers tab: the registry with counts, and the editor of the selected speaker.
 
+use super::text_engine::bidi::visual;
 use egui::RichText;
 
 use crate::io::document::Document;
@@ -51,7 +52,7 @@ pub fn speakers_ui(
                 ui.painter().rect_filled(rect, 3.0, style::rgb(s.colour));
                 let key = if n < 9 { format!("{} ", n + 1) } else { String::new() };
                 let current = if app.current_speaker == Some(s.id) { "  (current)" } else { "" };
-                let label = format!("{key}{}{current}", s.name);
+                let label = format!("{key}{}{current}", visual(&s.name));
                 if ui.selectable_label(app.selected_speaker == Some(s.id), label)
                     .on_hover_text("Click to edit; (current) marks the speaker new quotes and claims are attributed to")
                     .clicked()

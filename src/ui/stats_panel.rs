@@ -1,5 +1,6 @@
 //! The Stats tab: counts per speaker and kind, verdicts, and painted bar charts.
 
+use super::text_engine::bidi::visual;
 use egui::{Color32, RichText, Sense, Stroke, vec2};
 
 use crate::io::document::Document;
@@ -37,7 +38,7 @@ pub fn stats_ui(doc: &Document, ui: &mut egui::Ui) {
                 .show(ui, |ui| {
                     for sp in &st.speakers {
                         let counts = [sp.quotes, sp.claims, sp.mentions];
-                        ui.label(RichText::new(&sp.name).color(style::rgb(sp.colour)));
+                        ui.label(RichText::new(visual(&sp.name)).color(style::rgb(sp.colour)));
                         stacked_bar(ui, &counts, max);
                         ui.label(format!(
                             "{} q · {} c · {} m",

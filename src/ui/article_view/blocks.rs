@@ -8,25 +8,29 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::Galley;
-
 use crate::model::text::ArticleText;
+use crate::ui::text_engine::shaped::Shaped;
+
+use super::highlight::Paint;
 
 /// Lines longer than this many code points are cut (at a space) into several blocks, so that
 /// no single layout grows with the article.
 const MAX_BLOCK_CHARS: usize = 4000;
 
-/// Galleys of at most about this many code points stay cached; older ones are dropped.
+/// Layouts of at most about this many code points stay cached; older ones are dropped.
 const CACHE_CHARS: usize = 200_000;
 
 /// A laid-out block.
 pub(super) struct Laid {
-    /// The galley, relative to the block's top-left.
-    pub galley: Arc<Galley>,
+    /// The shaped text, relative to the block's top-left; depends only on the text, the
+    /// width and the font size, so highlights never move it.
+    pub shaped: Arc<Shaped>,
+    /// Hash of what `shaped` was made from (width, font size).
+    pub shape_key: u64,
+    /// How each stretch of the block is painted (absolute code points).
+    pub sections: Vec<(Range<usize>, Paint)>,
     /// Hash of the look and annotations it was made for (see `Look::key`).
     pub look_key: u64,
-    /// Hash of its sections, wrap width and font (see `sections_key`).
-    pub sections_key: u64,
     /// Frame number it was last used in.
     pub used: u64,
 }
@@ -42,7 +46,7 @@ pub(super) struct Metrics {
     pub char_width: f32,
 }
 
-/// The blocks of one article, their heights and the cache of their galleys.
+/// The blocks of one article, their heights and the cache of their layouts.
 #[derive(Default)]
 pub(super) struct Blocks {
     /// Code-point range of each block (without its `\n`).
@@ -53,11 +57,11 @@ pub(super) struct Blocks {
     tops: Vec<f32>,
     /// True when `heights` changed since `tops` was computed.
     tops_stale: bool,
-    /// The galley of each block, if laid out and not evicted.
+    /// The layout of each block, if laid out and not evicted.
     laid: Vec<Option<Laid>>,
     /// Indices of the blocks in `laid` that are `Some`.
     cached: Vec<usize>,
-    /// Code points held by the cached galleys.
+    /// Code points held by the cached layouts.
     cached_chars: usize,
     /// What the estimates were made with.
     pub metrics: Metrics,
@@ -179,7 +183,7 @@ impl Blocks {
     /// Stores a new layout of block `i`; its height becomes measured. Returns the change in
     /// height.
     pub fn store(&mut self, i: usize, laid: Laid) -> f32 {
-        let new_h = laid.galley.rect.height().max(self.metrics.row_height);
+        let new_h = laid.shaped.height.max(self.metrics.row_height);
         let Some(slot) = self.laid.get_mut(i) else {
             return 0.0;
         };
@@ -199,7 +203,7 @@ impl Blocks {
         delta
     }
 
-    /// Drops the least recently used galleys (not used in `frame`) beyond the cache budget.
+    /// Drops the least recently used layouts (not used in `frame`) beyond the cache budget.
     pub fn evict(&mut self, frame: u64) {
         if self.cached_chars <= CACHE_CHARS {
             return;

@@ -3,13 +3,11 @@
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use egui::text::{LayoutJob, LayoutSection, TextFormat};
-use egui::{Color32, FontId, Stroke};
+use egui::Color32;
 
 use crate::model::annotation::{Annotation, AnnotationId, Kind, KindTag, Span};
 use crate::model::index::{Entry, IntervalIndex};
 use crate::model::session::Session;
-use crate::model::text::ArticleText;
 
 use crate::ui::style;
 
@@ -104,16 +102,6 @@ pub(super) struct Look {
 }
 
 impl Look {
-    /// Base format of article text.
-    pub fn base(&self) -> TextFormat {
-        TextFormat {
-            font_id: FontId::proportional(self.font_size),
-            color: self.text_colour,
-            line_height: Some(self.row_height()),
-            ..Default::default()
-        }
-    }
-
     /// Height of one row of text.
     pub fn row_height(&self) -> f32 {
         (self.font_size * 1.55).round()
@@ -139,9 +127,12 @@ impl Look {
 /// What paints one stretch of text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) struct Paint {
-    background: Option<Color32>,
-    underline: Option<Color32>,
-    italics: bool,
+    /// Highlight behind the text.
+    pub background: Option<Color32>,
+    /// Line under the text (an outer annotation, a cue, a candidate).
+    pub underline: Option<Color32>,
+    /// Slanted (a cue, a candidate).
+    pub italics: bool,
 }
 
 /// The block `chars` split into stretches painted alike, with the annotations covering them
@@ -231,54 +222,4 @@ pub(super) fn sections(
         ));
     }
     out
-}
-
-/// A hash of a block's sections, to tell whether its cached galley still fits.
-pub(super) fn sections_key(sections: &[(Range<usize>, Paint)], look: &Look, wrap: f32) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (
-        sections,
-        look.font_size.to_bits(),
-        look.text_colour,
-        wrap.to_bits(),
-    )
-        .hash(&mut h);
-    h.finish()
-}
-
-/// The layout job of one block: its text with the sections' formats, wrapped at `wrap`.
-pub(super) fn block_job(
-    text: &ArticleText,
-    chars: Range<usize>,
-    sections: &[(Range<usize>, Paint)],
-    look: &Look,
-    wrap: f32,
-) -> LayoutJob {
-    let base = look.base();
-    let block_bytes = text.byte_range(chars.clone());
-    let mut job = LayoutJob {
-        text: text.slice(chars).to_owned(),
-        ..Default::default()
-    };
-    job.wrap.max_width = wrap;
-    for (range, paint) in sections {
-        let mut format = base.clone();
-        if let Some(bg) = paint.background {
-            format.background = bg;
-            format.color = style::text_on(bg);
-        }
-        if let Some(u) = paint.underline {
-            format.underline = Stroke::new(2.0, u);
-        }
-        format.italics = paint.italics;
-        let bytes = text.byte_range(range.clone());
-        let start = bytes.start.saturating_sub(block_bytes.start);
-        let end = bytes.end.saturating_sub(block_bytes.start);
-        job.sections.push(LayoutSection {
-            leading_space: 0.0,
-            byte_range: start.into()..end.into(),
-            format,
-        });
-    }
-    job
 }

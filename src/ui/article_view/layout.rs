@@ -3,18 +3,23 @@
 //! Article coordinates: x from the left of the reading column, y from the top of the first
 //! block (the view adds the scroll position and the top margin).
 
-use egui::text::CCursor;
-use egui::{Rect, Vec2, pos2};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use egui::{Rect, Vec2};
 
 use crate::io::document::Document;
 use crate::model::index::IntervalIndex;
+
+use crate::ui::text_engine::atlas::Atlas;
+use crate::ui::text_engine::{fonts, shaped};
 
 use super::blocks::{Blocks, Laid, Metrics};
 use super::highlight::{self, Layer, Look};
 
 /// Everything needed to lay out a block this frame.
 pub(super) struct Layout<'a> {
-    /// The blocks and their cached galleys.
+    /// The blocks and their cached layouts.
     pub blocks: &'a mut Blocks,
     /// The open document.
     pub doc: &'a Document,
@@ -26,11 +31,15 @@ pub(super) struct Layout<'a> {
     pub look_key: u64,
     /// Current frame number (for the cache's recency).
     pub frame: u64,
+    /// The glyph atlas painting draws from.
+    pub atlas: &'a mut Atlas,
+    /// .notdef glyphs painted this frame.
+    pub notdef: usize,
 }
 
 impl Layout<'_> {
     /// Makes sure block `i` is laid out for the current look; returns its change in height.
-    pub fn ensure(&mut self, ui: &egui::Ui, i: usize) -> f32 {
+    pub fn ensure(&mut self, _ui: &egui::Ui, i: usize) -> f32 {
         let frame = self.frame;
         if let Some(l) = self.blocks.laid(i)
             && l.look_key == self.look_key
@@ -42,20 +51,27 @@ impl Layout<'_> {
         let chars = self.blocks.range(i);
         let sections =
             highlight::sections(&self.doc.session, self.index, &self.look, chars.clone());
-        let sections_key = highlight::sections_key(&sections, &self.look, wrap);
-        let galley = match self.blocks.laid(i) {
-            Some(l) if l.sections_key == sections_key => l.galley.clone(),
+        let shape_key = shape_key(wrap, self.look.font_size);
+        let shaped = match self.blocks.laid(i) {
+            Some(l) if l.shape_key == shape_key => l.shaped.clone(),
             _ => {
-                let job = highlight::block_job(&self.doc.text, chars, &sections, &self.look, wrap);
-                ui.fonts_mut(|f| f.layout_job(job))
+                let mut fs = fonts::system().engine();
+                Arc::new(shaped::shape(
+                    &mut fs,
+                    self.doc.text.slice(chars),
+                    self.look.font_size,
+                    self.look.row_height(),
+                    wrap,
+                ))
             }
         };
         self.blocks.store(
             i,
             Laid {
-                galley,
+                shaped,
+                shape_key,
+                sections,
                 look_key: self.look_key,
-                sections_key,
                 used: frame,
             },
         )
@@ -80,13 +96,33 @@ impl Layout<'_> {
         cursor_rect(self.blocks, b, at).unwrap_or(Rect::NOTHING)
     }
 
+    /// True if the paragraph holding code point `at` runs right to left.
+    pub fn is_rtl(&mut self, ui: &egui::Ui, at: usize) -> bool {
+        let b = self.blocks.block_of(at);
+        self.ensure(ui, b);
+        self.blocks.laid(b).is_some_and(|l| l.shaped.rtl())
+    }
+
     /// The code point boundary nearest to `p` (article coordinates).
     pub fn hit(&mut self, ui: &egui::Ui, p: Vec2) -> usize {
+        self.hit_both(ui, p).0
+    }
+
+    /// The code point boundary nearest to `p`, and the first code point of the grapheme
+    /// cluster drawn under `p` (the boundary if no glyph is there).
+    pub fn hit_both(&mut self, ui: &egui::Ui, p: Vec2) -> (usize, usize) {
         self.blocks.refresh_tops();
         let b = self.blocks.block_at_y(p.y);
         self.ensure(ui, b);
         self.blocks.refresh_tops();
-        hit(self.blocks, b, p)
+        let caret = hit(self.blocks, b, p);
+        let r = self.blocks.range(b);
+        let under = self
+            .blocks
+            .laid(b)
+            .and_then(|l| l.shaped.glyph_at(p.x, p.y - self.blocks.top(b)))
+            .map_or(caret, |(s, _)| r.start + s);
+        (caret, under)
     }
 }
 
@@ -129,31 +165,36 @@ pub(super) fn plan_scroll(
     ((new_offset - offset).abs() > 0.25).then_some(new_offset)
 }
 
-/// Cursor rectangle of code point `at` in block `b`, if that block has a galley.
+/// What a block's shape depends on besides its text: the wrap width and the font size.
+fn shape_key(wrap: f32, font_size: f32) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (wrap.to_bits(), font_size.to_bits()).hash(&mut h);
+    h.finish()
+}
+
+/// Cursor rectangle of code point `at` in block `b`, if that block is laid out.
 pub(super) fn cursor_rect(blocks: &Blocks, b: usize, at: usize) -> Option<Rect> {
     let laid = blocks.laid(b)?;
     let r = blocks.range(b);
     let local = at.clamp(r.start, r.end) - r.start;
-    let rect = laid.galley.pos_from_cursor(CCursor::new(local));
+    let rect = laid.shaped.caret(local);
     Some(rect.translate(Vec2::new(0.0, blocks.top(b))))
 }
 
-/// Code point nearest to `p` within block `b` (its start if it has no galley).
+/// Code point nearest to `p` within block `b` (its start if it is not laid out); never
+/// inside a grapheme cluster.
 pub(super) fn hit(blocks: &Blocks, b: usize, p: Vec2) -> usize {
     let r = blocks.range(b);
     let Some(laid) = blocks.laid(b) else {
         return r.start;
     };
-    let local = laid
-        .galley
-        .cursor_from_pos(p - Vec2::new(0.0, blocks.top(b)))
-        .index
-        .0;
+    let local = laid.shaped.hit(p.x, p.y - blocks.top(b));
     (r.start + local).min(r.end)
 }
 
-/// Rectangles covering code points `start..end` of block `b`, row by row, in article
-/// coordinates; `past_end` adds a little room after the last row (the selection goes on).
+/// Rectangles covering code points `start..end` of block `b`, one per line and visual run
+/// (a span over a direction boundary gives several), in article coordinates; `past_end`
+/// adds a little room after the last row (the selection goes on).
 pub(super) fn range_rects(
     blocks: &Blocks,
     b: usize,
@@ -161,32 +202,18 @@ pub(super) fn range_rects(
     end: usize,
     past_end: bool,
 ) -> Vec<Rect> {
-    let mut out = Vec::new();
     let Some(laid) = blocks.laid(b) else {
-        return out;
+        return Vec::new();
     };
     let r = blocks.range(b);
-    let (s, e) = (start.max(r.start) - r.start, end.min(r.end) - r.start);
-    let top = blocks.top(b);
-    let mut at = 0;
-    let rows = laid.galley.rows.len();
-    for (n, row) in laid.galley.rows.iter().enumerate() {
-        let count = row.char_count_including_newline().0;
-        let (r0, r1) = (at, at + count);
-        at = r1;
-        if r1 < s || r0 > e || (r0 == e && !(past_end && n + 1 == rows)) {
-            continue;
-        }
-        let x = |c: usize| row.pos.x + row.row.x_offset(egui::text::CharIndex(c - r0));
-        let mut x1 = x(e.min(r1));
-        if e > r1 || (past_end && n + 1 == rows) {
-            x1 += 4.0;
-        }
-        let rect = row.rect();
-        out.push(Rect::from_min_max(
-            pos2(x(s.max(r0)), rect.top() + top),
-            pos2(x1, rect.bottom() + top),
-        ));
-    }
-    out
+    let (s, e) = (
+        start.max(r.start) - r.start,
+        end.min(r.end).max(r.start) - r.start,
+    );
+    let top = Vec2::new(0.0, blocks.top(b));
+    laid.shaped
+        .rects(s, e, past_end)
+        .into_iter()
+        .map(|rect| rect.translate(top))
+        .collect()
 }
