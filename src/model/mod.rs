@@ -10,4 +10,5 @@ pub mod index;
 pub mod search;
 pub mod session;
 pub mod speaker;
+pub mod suggest;
 pub mod text;
