@@ -165,6 +165,56 @@ fn main() -> anyhow::Result<()> {
         overlap.pred += pc.len();
         overlap.gold += gc.len();
         if shown < show {
+            for q in &quotes {
+                let Some(c) = q.cue else { continue };
+                let tag = if gold.cues.contains(&vec![(c.start, c.end)]) {
+                    "right"
+                } else {
+                    "extra"
+                };
+                let src = match q.source {
+                    None => "none".to_owned(),
+                    Some(s) => {
+                        let w: String = text.chars().skip(s.start).take(s.end - s.start).collect();
+                        let first = w.chars().next().unwrap_or(' ');
+                        if ["he", "she", "they", "it", "i", "we", "you"]
+                            .contains(&w.to_lowercase().as_str())
+                        {
+                            "pronoun".into()
+                        } else if s.end <= c.start {
+                            format!(
+                                "before-{}",
+                                if first.is_uppercase() { "cap" } else { "low" }
+                            )
+                        } else {
+                            format!("after-{}", if first.is_uppercase() { "cap" } else { "low" })
+                        }
+                    }
+                };
+                let sw: String = q
+                    .source
+                    .map(|s| text.chars().skip(s.start).take(s.end - s.start).collect())
+                    .unwrap_or_default();
+                eprintln!(
+                    "KIND\t{tag}\t{:?}\t{src}\t{}\t{sw}",
+                    q.quote_type,
+                    q.content.len()
+                );
+            }
+            for c in pred_cues.intersection(&gold.cues) {
+                let word: String = c
+                    .iter()
+                    .map(|&(a, b)| text.chars().skip(a).take(b - a).collect::<String>())
+                    .collect();
+                eprintln!("FORM\tright\t{}", word.to_lowercase());
+            }
+            for c in pred_cues.difference(&gold.cues) {
+                let word: String = c
+                    .iter()
+                    .map(|&(a, b)| text.chars().skip(a).take(b - a).collect::<String>())
+                    .collect();
+                eprintln!("FORM\textra\t{}", word.to_lowercase());
+            }
             for c in pred_cues.symmetric_difference(&gold.cues) {
                 let word: String = c
                     .iter()

@@ -69,6 +69,26 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
             quote_type,
         });
     }
+    if m.form.words.first().is_some_and(|w| w.ends_with("ing")) {
+        // "Smith rejected the plan, saying it was late": the sentence's subject speaks.
+        let source = subject(&doc.toks, s0, c0).filter(|s| s.end <= c0)?;
+        let mut content: Vec<Span> = doc
+            .content_after(c1, s1, m.form.recipient)
+            .into_iter()
+            .collect();
+        let quote_type = doc.type_of(&content);
+        if content.is_empty() {
+            return None;
+        }
+        if quote_type == QuoteType::Direct {
+            content.extend(doc.continuation(sentence.clone()));
+        }
+        return Some(Found {
+            content,
+            source: Some(source),
+            quote_type,
+        });
+    }
     let left = c0.checked_sub(1).filter(|&l| l >= s0);
     let left_tok = left.and_then(|l| doc.tok(l));
     let left_is_break = left
@@ -99,7 +119,11 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
                 !left_tok.is_some_and(|t| matches!(t.lower.as_str(), "and" | "but")) || s.end == c0
             })
             .and_then(|s| s.start.checked_sub(1))
-            .filter(|&b| b >= s0 && doc.tok(b).is_some_and(|t| t.is(',') || !t.is_word()))
+            .filter(|&b| {
+                // `“We know.” Priebus said.` ends a sentence at the mark, but the quote is his.
+                (b >= s0 && doc.tok(b).is_some_and(|t| t.is(',') || !t.is_word()))
+                    || (b + 1 == s0 && doc.quote_closing(b).is_some())
+            })
             .filter(|&b| {
                 doc.tok(b)
                     .is_some_and(|t| !matches!(t.kind, TokKind::Punct('(' | '—' | '–')))
@@ -231,4 +255,66 @@ impl Doc {
             QuoteType::Indirect
         }
     }
+}
+
+/// Labels before a colon that introduce no speaker ("UPDATE:", "Editor’s Note:").
+const NOT_SPEAKERS: [&str; 14] = [
+    "update",
+    "updated",
+    "note",
+    "editor’s",
+    "editor's",
+    "watch",
+    "photo",
+    "read",
+    "related",
+    "source",
+    "sources",
+    "video",
+    "listen",
+    "breaking",
+];
+
+/// Turns of a transcript or a headline: a paragraph that opens with a short name and a colon
+/// (`FALLIN: I think …`, `Pat Caddell: Voters are worried`). Returns the colon's token index
+/// and what it attributes.
+pub fn turns(doc: &Doc) -> Vec<(usize, Found)> {
+    let mut out = Vec::new();
+    let starts = std::iter::once(0).chain(
+        doc.toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokKind::Break)
+            .map(|(i, _)| i + 1),
+    );
+    for p in starts {
+        let name_len = (p..p + 5)
+            .take_while(|&i| {
+                doc.tok(i).is_some_and(|t| {
+                    (t.cap && !NOT_SPEAKERS.contains(&t.lower.as_str())) || t.is('.') || t.is('-')
+                })
+            })
+            .count();
+        let colon = p + name_len;
+        if name_len == 0 || name_len > 4 || !doc.tok(colon).is_some_and(|t| t.is(':')) {
+            continue;
+        }
+        let end = (colon..doc.toks.len())
+            .find(|&i| doc.tok(i).is_some_and(|t| t.kind == TokKind::Break))
+            .unwrap_or(doc.toks.len());
+        let Some(content) = doc.clause(colon + 1, end) else {
+            continue;
+        };
+        let content = vec![content];
+        let quote_type = doc.type_of(&content);
+        out.push((
+            colon,
+            Found {
+                content,
+                source: Some(p..colon),
+                quote_type,
+            },
+        ));
+    }
+    out
 }

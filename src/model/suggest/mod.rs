@@ -22,6 +22,7 @@ pub mod sentences;
 pub mod sources;
 pub mod speakers;
 pub mod tokens;
+pub mod words;
 
 use std::ops::Range;
 
@@ -74,23 +75,36 @@ pub fn suggest(text: &str, known: &[Speaker]) -> Suggestions {
 /// Suggests quotes and mentions in `text` with the given cue lexicon.
 pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggestions {
     let doc = Doc::new(text);
+    let mut found: Vec<(usize, usize, attribution::Found)> = Vec::new();
+    for m in lexicon.find_all(&doc.toks) {
+        // A cue inside a quotation is the speaker quoting someone else: rarely annotated.
+        if doc.inside_quotation(m.first) {
+            continue;
+        }
+        if let Some(f) = attribution::attribute(&doc, &m) {
+            found.push((m.first, m.last, f));
+        }
+    }
+    found.extend(
+        attribution::turns(&doc)
+            .into_iter()
+            .map(|(colon, f)| (colon, colon, f)),
+    );
+    found.sort_by_key(|(first, _, _)| *first);
     let mut quotes = Vec::new();
     let mut sources = Vec::new();
-    for m in lexicon.find_all(&doc.toks) {
-        let Some(found) = attribution::attribute(&doc, &m) else {
+    for (first, last, f) in found {
+        let (Some(first), Some(last)) = (doc.tok(first), doc.tok(last)) else {
             continue;
         };
-        let (Some(first), Some(last)) = (doc.tok(m.first), doc.tok(m.last)) else {
-            continue;
-        };
-        sources.push(found.source.clone());
         quotes.push(QuoteSuggestion {
-            content: found.content,
+            content: f.content,
             cue: Some(Span::new(first.start, last.end)),
-            source: found.source.as_ref().and_then(|r| doc.span_of(r.clone())),
+            source: f.source.as_ref().and_then(|r| doc.span_of(r.clone())),
             speaker: None,
-            quote_type: found.quote_type,
+            quote_type: f.quote_type,
         });
+        sources.push(f.source);
     }
     let mentions = speakers::known_mentions(&doc, known);
     speakers::resolve(&doc, known, &mentions, &sources, &mut quotes);
@@ -143,6 +157,17 @@ impl Doc {
             sentence_of_tok,
             quote_at,
         }
+    }
+
+    /// True when token `i` stands inside a quotation (between its marks).
+    pub fn inside_quotation(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else {
+            return false;
+        };
+        let k = self.quotations.partition_point(|q| q.start <= t.start);
+        k.checked_sub(1)
+            .and_then(|k| self.quotations.get(k))
+            .is_some_and(|q| q.open < i && i < q.close)
     }
 
     /// Token `i`.

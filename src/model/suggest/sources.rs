@@ -7,169 +7,9 @@
 use std::ops::Range;
 
 use super::tokens::{TokKind, Token};
-
-/// Personal pronouns that can be the source of a quote.
-const PRONOUNS: [&str; 7] = ["he", "she", "they", "it", "we", "i", "you"];
-
-/// Words that end a source phrase.
-const BOUNDARY: [&str; 77] = [
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "while",
-    "and",
-    "but",
-    "or",
-    "nor",
-    "because",
-    "as",
-    "if",
-    "after",
-    "before",
-    "since",
-    "though",
-    "although",
-    "so",
-    "than",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "by",
-    "from",
-    "about",
-    "into",
-    "over",
-    "under",
-    "during",
-    "against",
-    "through",
-    "without",
-    "within",
-    "also",
-    "not",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "have",
-    "had",
-    "be",
-    "been",
-    "would",
-    "will",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "do",
-    "does",
-    "did",
-    "what",
-    "how",
-    "why",
-    "there",
-    "here",
-    "then",
-    "now",
-    "said",
-    "says",
-    "told",
-    "yesterday",
-    "today",
-    "tonight",
-    "last",
-    "this",
-    "earlier",
-    "later",
-];
-
-/// Words skipped between a source and its cue ("Smith *also* said", "she *has* said").
-const BETWEEN: [&str; 29] = [
-    "also",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "later",
-    "previously",
-    "then",
-    "once",
-    "recently",
-    "reportedly",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "further",
-    "again",
-    "first",
-    "just",
-    "already",
-    "never",
-    "often",
-];
-
-/// Days: "Smith on Monday said", "said Tuesday".
-const DAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Titles dropped from the front of a name ("President Obama" names "Obama").
-const TITLES: [&str; 26] = [
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "president",
-    "senator",
-    "governor",
-    "secretary",
-    "minister",
-    "chairman",
-    "chairwoman",
-    "judge",
-    "justice",
-    "mayor",
-    "rev",
-    "prof",
-    "professor",
-    "speaker",
-    "leader",
-    "director",
-    "candidate",
-    "gov.",
-];
-
-/// Determiners: a source phrase may start with one, a name never does.
-const DETERMINERS: [&str; 10] = [
-    "the", "a", "an", "his", "her", "their", "its", "our", "some", "many",
-];
+use super::words::{
+    BETWEEN, BOUNDARY, DAYS, DETERMINERS, NO_END, OPENERS, PRONOUNS, TIME_NOUNS, TITLES,
+};
 
 /// True for a pronoun that can be a source ("he", "They").
 pub fn is_pronoun(t: &Token) -> bool {
@@ -229,6 +69,19 @@ pub fn phrase_before(toks: &[Token], cue: usize, floor: usize) -> Option<Range<u
                 || DAYS.contains(&t.lower.as_str())
                 || (t.lower.ends_with("ly") && t.lower.len() > 4));
         let day_on = t.cap && DAYS.contains(&t.lower.as_str());
+        // "last week", "earlier this month"
+        let period = TIME_NOUNS.contains(&t.lower.as_str())
+            && end >= floor + 2
+            && toks.get(end - 2).is_some_and(|p| {
+                matches!(p.lower.as_str(), "last" | "this" | "next" | "that" | "each")
+            });
+        if period {
+            end -= 2;
+            if end > floor && toks.get(end - 1).is_some_and(|p| p.lower == "earlier") {
+                end -= 1;
+            }
+            continue;
+        }
         if skip || day_on {
             end -= 1;
             if day_on && end > floor && toks.get(end - 1).is_some_and(|p| p.lower == "on") {
@@ -241,6 +94,9 @@ pub fn phrase_before(toks: &[Token], cue: usize, floor: usize) -> Option<Range<u
     let last = toks.get(end.checked_sub(1)?)?;
     if is_pronoun(last) || last.lower == "who" {
         return Some(end - 1..end);
+    }
+    if DETERMINERS.contains(&last.lower.as_str()) || NO_END.contains(&last.lower.as_str()) {
+        return None;
     }
     let mut start = end;
     while start > floor && end - start < MAX_PHRASE {
@@ -271,20 +127,6 @@ pub fn phrase_before(toks: &[Token], cue: usize, floor: usize) -> Option<Range<u
     (start < end).then_some(start..end)
 }
 
-/// Words that may open a sentence before its subject ("But Smith … and said").
-const OPENERS: [&str; 10] = [
-    "but",
-    "and",
-    "so",
-    "then",
-    "later",
-    "also",
-    "however",
-    "meanwhile",
-    "still",
-    "yet",
-];
-
 /// The subject at the start of a sentence beginning at token `s0`, for a cue at `cue` that
 /// follows "and" ("Smith criticized the plan and said …").
 pub fn subject(toks: &[Token], s0: usize, cue: usize) -> Option<Range<usize>> {
@@ -295,7 +137,15 @@ pub fn subject(toks: &[Token], s0: usize, cue: usize) -> Option<Range<usize>> {
     {
         k += 1;
     }
-    phrase_after(toks, k, cue, false)
+    let phrase = phrase_after(toks, k, cue, false)?;
+    // The verb after the subject ends it: "Trump *attacked* Clinton, saying".
+    let verb = (phrase.start + 1..phrase.end).find(|&j| {
+        let (Some(t), Some(p)) = (toks.get(j), toks.get(j - 1)) else {
+            return false;
+        };
+        p.cap && t.is_word() && !t.cap && (t.lower.ends_with("ed") || t.lower.ends_with('s'))
+    });
+    Some(phrase.start..verb.unwrap_or(phrase.end))
 }
 
 /// A source set off by commas before its cue: `Scott Goodstein, its chief executive, said`

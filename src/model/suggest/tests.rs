@@ -116,3 +116,25 @@ fn text_without_cues_suggests_nothing() {
         Suggestions::default()
     );
 }
+
+#[test]
+fn participles_transcripts_and_a_quote_ended_by_its_stop() {
+    let text = "Governor Ann Lee rejected the bill, saying it was rushed.\n\
+                LEE: We will veto it.\n\
+                “We know that.” Priebus said.";
+    assert_eq!(
+        found(text, &[]),
+        [
+            quote(&["it was rushed"], "saying", "Governor Ann Lee", "Ann Lee"),
+            quote(&["We will veto it"], ":", "LEE", "Ann Lee"),
+            quote(&["“We know that.”"], "said", "Priebus", "Priebus"),
+        ]
+    );
+}
+
+#[test]
+fn a_cue_inside_a_quotation_is_not_suggested() {
+    let text = "“They said no,” Kim said.";
+    let cues: Vec<String> = found(text, &[]).into_iter().map(|q| q.2).collect();
+    assert_eq!(cues, ["Kim"]);
+}
