@@ -93,8 +93,12 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
     let left_tok = left.and_then(|l| doc.tok(l));
     let left_is_break = left
         .is_some_and(|l| doc.tok(l).is_some_and(|t| t.is(',')) || doc.quote_closing(l).is_some());
+    // After a closing mark any phrase may follow ("…,” said longtime pollster Pat Caddell).
+    let after_quote = left.is_some_and(|l| doc.quote_closing(l).is_some());
     let inverted = if left_is_break && doc.tok(c1).is_some_and(starts_phrase) {
         phrase_after(&doc.toks, c1, s1, false)
+    } else if after_quote {
+        phrase_after(&doc.toks, c1, s1, true)
     } else {
         None
     };

@@ -116,11 +116,11 @@ pub fn phrase_before(toks: &[Token], cue: usize, floor: usize) -> Option<Range<u
             break;
         }
     }
-    // "of" neither begins nor ends a phrase.
+    // "of" neither begins nor ends a phrase, and "Later NATO said" is said by NATO.
     while start < end
         && toks
             .get(start)
-            .is_some_and(|t| t.lower == "of" || !t.is_word())
+            .is_some_and(|t| t.lower == "of" || !t.is_word() || OPENERS.contains(&t.lower.as_str()))
     {
         start += 1;
     }
