@@ -19,6 +19,7 @@ pub mod attribution;
 pub mod cues;
 pub mod quotes;
 pub mod sentences;
+pub mod session;
 pub mod sources;
 pub mod speakers;
 pub mod tokens;
