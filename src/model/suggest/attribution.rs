@@ -69,9 +69,22 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
             quote_type,
         });
     }
+    let opens_sentence =
+        c0 == s0 || (c0 == s0 + 1 && doc.tok(s0).is_some_and(|t| t.lower == "when"));
+    if opens_sentence && m.form.words.first().is_some_and(|w| w == "asked") {
+        // "Asked whether he would run, Smith said …": the question has no source in the text.
+        let comma = (c1..s1).find(|&i| doc.tok(i).is_some_and(|t| t.is(',')))?;
+        let content = vec![doc.clause(c1, comma)?];
+        let quote_type = doc.type_of(&content);
+        return Some(Found {
+            content,
+            source: None,
+            quote_type,
+        });
+    }
     if m.form.words.first().is_some_and(|w| w.ends_with("ing")) {
         // "Smith rejected the plan, saying it was late": the sentence's subject speaks.
-        let source = subject(&doc.toks, s0, c0).filter(|s| s.end <= c0)?;
+        let source = subject(&doc.toks, s0, c0).filter(|s| s.end <= c0);
         let mut content: Vec<Span> = doc
             .content_after(c1, s1, m.form.recipient)
             .into_iter()
@@ -85,7 +98,7 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
         }
         return Some(Found {
             content,
-            source: Some(source),
+            source,
             quote_type,
         });
     }
@@ -217,6 +230,18 @@ impl Doc {
                 return Some(Span::new(q.start, q.end));
             }
         }
+        if k >= s1 && self.tok(k - 1).is_some_and(|t| t.is(':')) {
+            // "he said:" at the end of a paragraph introduces the next one.
+            let start = (k..self.toks.len())
+                .find(|&i| self.tok(i).is_some_and(|t| t.kind != TokKind::Break))?;
+            let end = (start..self.toks.len())
+                .find(|&i| self.tok(i).is_some_and(|t| t.kind == TokKind::Break))
+                .unwrap_or(self.toks.len());
+            return match self.quote_opening(start).filter(|q| q.close + 1 >= end) {
+                Some(q) => Some(Span::new(q.start, q.end)),
+                None => self.clause(start, end),
+            };
+        }
         self.clause(k, s1)
     }
 
@@ -243,7 +268,7 @@ impl Doc {
     }
 
     /// Direct when every span is one quotation, mixed when some contain one, else indirect.
-    fn type_of(&self, content: &[Span]) -> QuoteType {
+    pub fn type_of(&self, content: &[Span]) -> QuoteType {
         let first_from = |at: usize| {
             let i = self.quotations.partition_point(|q| q.start < at);
             self.quotations.get(i)
@@ -259,66 +284,4 @@ impl Doc {
             QuoteType::Indirect
         }
     }
-}
-
-/// Labels before a colon that introduce no speaker ("UPDATE:", "Editor’s Note:").
-const NOT_SPEAKERS: [&str; 14] = [
-    "update",
-    "updated",
-    "note",
-    "editor’s",
-    "editor's",
-    "watch",
-    "photo",
-    "read",
-    "related",
-    "source",
-    "sources",
-    "video",
-    "listen",
-    "breaking",
-];
-
-/// Turns of a transcript or a headline: a paragraph that opens with a short name and a colon
-/// (`FALLIN: I think …`, `Pat Caddell: Voters are worried`). Returns the colon's token index
-/// and what it attributes.
-pub fn turns(doc: &Doc) -> Vec<(usize, Found)> {
-    let mut out = Vec::new();
-    let starts = std::iter::once(0).chain(
-        doc.toks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.kind == TokKind::Break)
-            .map(|(i, _)| i + 1),
-    );
-    for p in starts {
-        let name_len = (p..p + 5)
-            .take_while(|&i| {
-                doc.tok(i).is_some_and(|t| {
-                    (t.cap && !NOT_SPEAKERS.contains(&t.lower.as_str())) || t.is('.') || t.is('-')
-                })
-            })
-            .count();
-        let colon = p + name_len;
-        if name_len == 0 || name_len > 4 || !doc.tok(colon).is_some_and(|t| t.is(':')) {
-            continue;
-        }
-        let end = (colon..doc.toks.len())
-            .find(|&i| doc.tok(i).is_some_and(|t| t.kind == TokKind::Break))
-            .unwrap_or(doc.toks.len());
-        let Some(content) = doc.clause(colon + 1, end) else {
-            continue;
-        };
-        let content = vec![content];
-        let quote_type = doc.type_of(&content);
-        out.push((
-            colon,
-            Found {
-                content,
-                source: Some(p..colon),
-                quote_type,
-            },
-        ));
-    }
-    out
 }

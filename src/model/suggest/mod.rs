@@ -17,6 +17,7 @@
 
 pub mod attribution;
 pub mod cues;
+pub mod patterns;
 pub mod quotes;
 pub mod sentences;
 pub mod session;
@@ -86,11 +87,8 @@ pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggest
             found.push((m.first, m.last, f));
         }
     }
-    found.extend(
-        attribution::turns(&doc)
-            .into_iter()
-            .map(|(colon, f)| (colon, colon, f)),
-    );
+    let cueless = patterns::turns(&doc).into_iter();
+    found.extend(cueless.map(|(cue, f)| (cue, cue, f)));
     found.sort_by_key(|(first, _, _)| *first);
     let mut quotes = Vec::new();
     let mut sources = Vec::new();

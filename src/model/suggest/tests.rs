@@ -119,7 +119,7 @@ fn text_without_cues_suggests_nothing() {
 
 #[test]
 fn participles_transcripts_and_a_quote_ended_by_its_stop() {
-    let text = "Governor Ann Lee rejected the bill, saying it was rushed.\n\
+    let text = "Governor Ann Lee signed the bill, saying it was rushed.\n\
                 LEE: We will veto it.\n\
                 “We know that.” Priebus said.";
     assert_eq!(
