@@ -78,9 +78,26 @@ pub fn suggest(text: &str, known: &[Speaker]) -> Suggestions {
 pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggestions {
     let doc = Doc::new(text);
     let mut found: Vec<(usize, usize, attribution::Found)> = Vec::new();
-    for m in lexicon.find_all(&doc.toks) {
+    let mut cues = lexicon.find_all(&doc.toks);
+    let unlisted = patterns::unlisted_verbs(&doc, &cues);
+    cues.extend(unlisted);
+    for m in cues {
         // A cue inside a quotation is the speaker quoting someone else: rarely annotated.
         if doc.inside_quotation(m.first) {
+            continue;
+        }
+        // "was found", "were called": a passive names no speaker before the cue.
+        let passive = m
+            .first
+            .checked_sub(1)
+            .and_then(|p| doc.tok(p))
+            .is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "was" | "were" | "been" | "be" | "being" | "is" | "are"
+                )
+            });
+        if passive {
             continue;
         }
         if let Some(f) = attribution::attribute(&doc, &m) {

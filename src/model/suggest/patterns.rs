@@ -2,8 +2,9 @@
 
 use super::Doc;
 use super::attribution::Found;
+use super::cues::{CueForm, CueMatch};
 use super::sources::is_pronoun;
-use super::tokens::TokKind;
+use super::tokens::{TokKind, Token};
 use super::words::BOUNDARY;
 
 /// Labels before a colon that introduce no speaker ("UPDATE:", "Editor’s Note:").
@@ -75,6 +76,54 @@ pub fn turns(doc: &Doc) -> Vec<(usize, Found)> {
                 quote_type,
             },
         ));
+    }
+    out
+}
+
+/// True for a lower-case word shaped like a past or present verb ("quipped", "insists").
+fn verb_like(t: &Token) -> bool {
+    t.is_word()
+        && !t.cap
+        && t.lower.chars().count() > 3
+        && (t.lower.ends_with("ed") || t.lower.ends_with('s'))
+        && !BOUNDARY.contains(&t.lower.as_str())
+}
+
+/// Reporting verbs the lexicon lacks, where the sentence leaves no doubt: next to a quotation
+/// (`“…,” Trump quipped.`, `“…,” quipped Trump.`) or before "that" after a name or pronoun
+/// (`Smith conceded that …`). Returns cue matches for [`super::attribution::attribute`].
+pub fn unlisted_verbs(doc: &Doc, listed: &[CueMatch]) -> Vec<CueMatch> {
+    let mut out = Vec::new();
+    for (i, t) in doc.toks.iter().enumerate() {
+        if !verb_like(t)
+            || doc.inside_quotation(i)
+            || listed.iter().any(|m| m.first <= i && i <= m.last)
+        {
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(|p| doc.tok(p));
+        let next = doc.tok(i + 1);
+        let after_quote = i
+            .checked_sub(1)
+            .is_some_and(|p| doc.quote_closing(p).is_some());
+        // `“…,” Trump quipped.`: a short name between the quotation and the verb.
+        let name_between = prev.is_some_and(|p| p.cap || is_pronoun(p))
+            && (i.saturating_sub(4)..i).any(|p| doc.quote_closing(p).is_some())
+            && next.is_some_and(|n| n.is('.') || n.is(','));
+        let before_that =
+            next.is_some_and(|n| n.lower == "that") && prev.is_some_and(|p| p.cap || is_pronoun(p));
+        if after_quote || name_between || before_that {
+            out.push(CueMatch {
+                first: i,
+                last: i,
+                form: CueForm {
+                    words: vec![t.lower.clone()],
+                    lemma: t.lower.clone(),
+                    recipient: false,
+                    source_after: false,
+                },
+            });
+        }
     }
     out
 }

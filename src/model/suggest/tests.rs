@@ -138,3 +138,16 @@ fn a_cue_inside_a_quotation_is_not_suggested() {
     let cues: Vec<String> = found(text, &[]).into_iter().map(|q| q.2).collect();
     assert_eq!(cues, ["Kim"]);
 }
+
+#[test]
+fn unlisted_verbs_next_to_quotations_or_before_that_are_cues_but_passives_are_not() {
+    let text = "“It is over,” Lee chuckled. Lee grumbled that taxes rose. \
+                The plan was announced on Monday.";
+    assert_eq!(
+        found(text, &[]),
+        [
+            quote(&["“It is over,”"], "chuckled", "Lee", "Lee"),
+            quote(&["that taxes rose"], "grumbled", "Lee", "Lee"),
+        ]
+    );
+}
