@@ -81,7 +81,7 @@ pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggest
     let mut cues = lexicon.find_all(&doc.toks);
     let unlisted = patterns::unlisted_verbs(&doc, &cues);
     cues.extend(unlisted);
-    for m in cues {
+    for m in cues.iter() {
         // A cue inside a quotation is the speaker quoting someone else: rarely annotated.
         if doc.inside_quotation(m.first) {
             continue;
@@ -100,11 +100,13 @@ pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggest
         if passive {
             continue;
         }
-        if let Some(f) = attribution::attribute(&doc, &m) {
+        if let Some(f) = attribution::attribute(&doc, m) {
             found.push((m.first, m.last, f));
         }
     }
-    let cueless = patterns::turns(&doc).into_iter();
+    let cueless = patterns::turns(&doc)
+        .into_iter()
+        .chain(patterns::colon_intros(&doc, &cues));
     found.extend(cueless.map(|(cue, f)| (cue, cue, f)));
     found.sort_by_key(|(first, _, _)| *first);
     let mut quotes = Vec::new();

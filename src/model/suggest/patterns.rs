@@ -1,9 +1,11 @@
 //! Attributions without a cue word: transcript turns and headlines (`NAME: …`).
 
+use crate::model::annotation::Span;
+
 use super::Doc;
 use super::attribution::Found;
 use super::cues::{CueForm, CueMatch};
-use super::sources::is_pronoun;
+use super::sources::{is_pronoun, subject};
 use super::tokens::{TokKind, Token};
 use super::words::BOUNDARY;
 
@@ -112,10 +114,13 @@ pub fn unlisted_verbs(doc: &Doc, listed: &[CueMatch]) -> Vec<CueMatch> {
             && next.is_some_and(|n| n.is('.') || n.is(','));
         let before_that =
             next.is_some_and(|n| n.lower == "that") && prev.is_some_and(|p| p.cap || is_pronoun(p));
-        if after_quote || name_between || before_that {
+        // "Hannity interjected: “…”"
+        let before_colon = next.is_some_and(|n| n.is(':') && n.start == t.end)
+            && prev.is_some_and(|p| p.cap || is_pronoun(p));
+        if after_quote || name_between || before_that || before_colon {
             out.push(CueMatch {
                 first: i,
-                last: i,
+                last: if before_colon { i + 1 } else { i },
                 form: CueForm {
                     words: vec![t.lower.clone()],
                     lemma: t.lower.clone(),
@@ -124,6 +129,47 @@ pub fn unlisted_verbs(doc: &Doc, listed: &[CueMatch]) -> Vec<CueMatch> {
                 },
             });
         }
+    }
+    out
+}
+
+/// A sentence ending in a colon before a paragraph that is one quotation (`Smith was blunt
+/// about it:` ⏎ `“We lost.”`): the colon is the cue and the sentence's subject the source.
+/// Sentences holding a cue already (`listed`) are left to it.
+pub fn colon_intros(doc: &Doc, listed: &[CueMatch]) -> Vec<(usize, Found)> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let Some(colon) = s
+            .end
+            .checked_sub(1)
+            .filter(|&c| doc.tok(c).is_some_and(|t| t.is(':')))
+        else {
+            continue;
+        };
+        if listed.iter().any(|m| s.contains(&m.first))
+            || !doc.tok(s.end).is_some_and(|t| t.kind == TokKind::Break)
+        {
+            continue;
+        }
+        let Some(next) =
+            (s.end..doc.toks.len()).find(|&i| doc.tok(i).is_some_and(|t| t.kind != TokKind::Break))
+        else {
+            continue;
+        };
+        let Some(q) = doc.quote_opening(next) else {
+            continue;
+        };
+        let source = subject(&doc.toks, s.start, colon).filter(|r| r.end <= colon);
+        let content = vec![Span::new(q.start, q.end)];
+        let quote_type = doc.type_of(&content);
+        out.push((
+            colon,
+            Found {
+                content,
+                source,
+                quote_type,
+            },
+        ));
     }
     out
 }
