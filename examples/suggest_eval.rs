@@ -5,22 +5,27 @@
 //! ```
 //! POLNEAR_DIR defaults to /work/polnear and SPLIT to dev; the split's articles are
 //! `data/SPLIT/text/ARTICLE.txt` and their annotations `data/SPLIT/attributions/ARTICLE_ANNOTATOR.ann`.
-//! Every .ann file is scored on its own against the finder's output for its article, and the
-//! counts are summed over all files (micro-average): an article two people annotated counts
-//! twice. Suggestions whose cue lies in a region an annotator marked `Discard` (editor's notes,
-//! bylines) are not counted. Set SUGGEST_EVAL_SHOW=N to print N misses and false alarms of
-//! content and source, and every cue error (on stderr, `CUE\textra|missed\tcontext`).
+//!
+//! Scoring: every .ann file is scored on its own against the finder's output for its article
+//! and the counts are summed over all files (micro-average), so an article two people annotated
+//! counts twice. A second block scores each article once against the union of its annotators'
+//! spans. Cue, content and source are exact-span matches (a content split around its cue must
+//! match all its pieces); content overlap counts code points. Suggestions whose cue lies in a
+//! region an annotator marked `Discard` (editor's notes, bylines) are not counted.
+//!
+//! Set SUGGEST_EVAL_SHOW=1 to print every cue error on stderr
+//! (`extra|missed <TAB> context <TAB> cue`), for work on the train split.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use newsmark::model::suggest::{Suggestions, suggest};
+use newsmark::model::suggest::{QuoteSuggestion, Suggestions, suggest};
 
 /// Spans of one annotation, as code-point (start, end) pairs.
 type Spans = Vec<(usize, usize)>;
 
-/// The gold annotation of one .ann file.
+/// The spans of one .ann file, or of several merged.
 #[derive(Default)]
 struct Gold {
     cues: BTreeSet<Spans>,
@@ -29,35 +34,42 @@ struct Gold {
     discard: Vec<(usize, usize)>,
 }
 
-fn parse_ann(text: &str) -> Gold {
-    let mut g = Gold::default();
-    for line in text.lines() {
-        let mut cols = line.split('\t');
-        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        if !id.starts_with('T') {
-            continue;
+impl Gold {
+    fn parse(text: &str) -> Self {
+        let mut g = Self::default();
+        for line in text.lines() {
+            let mut cols = line.split('\t');
+            let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let Some((label, offsets)) = body.split_once(' ').filter(|_| id.starts_with('T'))
+            else {
+                continue;
+            };
+            let spans: Spans = offsets
+                .split(';')
+                .filter_map(|p| {
+                    let (a, b) = p.trim().split_once(' ')?;
+                    Some((a.parse().ok()?, b.parse().ok()?))
+                })
+                .collect();
+            match label {
+                "Cue" => drop(g.cues.insert(spans)),
+                "Content" => drop(g.contents.insert(spans)),
+                "Source" => drop(g.sources.insert(spans)),
+                "Discard" => g.discard.extend(spans),
+                _ => {}
+            }
         }
-        let Some((label, offsets)) = body.split_once(' ') else {
-            continue;
-        };
-        let spans: Spans = offsets
-            .split(';')
-            .filter_map(|p| {
-                let (a, b) = p.trim().split_once(' ')?;
-                Some((a.parse().ok()?, b.parse().ok()?))
-            })
-            .collect();
-        match label {
-            "Cue" => drop(g.cues.insert(spans)),
-            "Content" => drop(g.contents.insert(spans)),
-            "Source" => drop(g.sources.insert(spans)),
-            "Discard" => g.discard.extend(spans),
-            _ => {}
-        }
+        g
     }
-    g
+
+    fn merge(&mut self, other: Self) {
+        self.cues.extend(other.cues);
+        self.contents.extend(other.contents);
+        self.sources.extend(other.sources);
+        self.discard.extend(other.discard);
+    }
 }
 
 /// True positives, predicted, gold.
@@ -69,232 +81,161 @@ struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, pred: &BTreeSet<Spans>, gold: &BTreeSet<Spans>) {
+    fn add<T: Ord>(&mut self, pred: &BTreeSet<T>, gold: &BTreeSet<T>) {
         self.tp += pred.intersection(gold).count();
         self.pred += pred.len();
         self.gold += gold.len();
     }
 
     fn line(&self, name: &str) -> String {
-        let p = ratio(self.tp, self.pred);
-        let r = ratio(self.tp, self.gold);
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let (p, r) = (ratio(self.tp, self.pred), ratio(self.tp, self.gold));
         let f = if p + r > 0.0 {
             2.0 * p * r / (p + r)
         } else {
             0.0
         };
         format!(
-            "{name:<18} P {p:.3}  R {r:.3}  F1 {f:.3}   ({} right of {} suggested, {} annotated)",
+            "  {name:<18} P {p:.3}  R {r:.3}  F1 {f:.3}   ({} right of {} suggested, {} annotated)",
             self.tp, self.pred, self.gold
         )
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+/// The four scores.
+#[derive(Default)]
+struct Scores {
+    cue: Counts,
+    content: Counts,
+    overlap: Counts,
+    source: Counts,
 }
 
-fn covered(spans: &BTreeSet<Spans>) -> HashSet<usize> {
-    spans.iter().flatten().flat_map(|&(a, b)| a..b).collect()
-}
-
-fn main() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let root = PathBuf::from(args.next().unwrap_or_else(|| "/work/polnear".into()));
-    let split = args.next().unwrap_or_else(|| "dev".into());
-    let show: usize = std::env::var("SUGGEST_EVAL_SHOW")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let dir = root.join("data").join(&split);
-    let mut anns: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
-        .collect();
-    anns.sort();
-    let mut texts: BTreeMap<String, (String, Suggestions)> = BTreeMap::new();
-    let (mut cue, mut content, mut overlap, mut source) = (
-        Counts::default(),
-        Counts::default(),
-        Counts::default(),
-        Counts::default(),
-    );
-    let mut shown = 0;
-    for ann in &anns {
-        let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let Some((article, _annotator)) = stem.rsplit_once('_') else {
-            continue;
-        };
-        if !texts.contains_key(article) {
-            let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
-            let found = suggest(&text, &[]);
-            texts.insert(article.to_owned(), (text, found));
-        }
-        let Some((text, found)) = texts.get(article) else {
-            continue;
-        };
-        let gold = parse_ann(&std::fs::read_to_string(ann)?);
-        let kept = |cue: Option<newsmark::model::annotation::Span>| {
-            cue.is_none_or(|c| {
+impl Scores {
+    fn add(&mut self, text: &str, found: &Suggestions, gold: &Gold, show: bool) {
+        let kept = |q: &&QuoteSuggestion| {
+            q.cue.is_none_or(|c| {
                 !gold
                     .discard
                     .iter()
                     .any(|&(a, b)| a <= c.start && c.end <= b)
             })
         };
-        let quotes: Vec<_> = found.quotes.iter().filter(|q| kept(q.cue)).collect();
-        let pred_cues: BTreeSet<Spans> = quotes
-            .iter()
-            .filter_map(|q| q.cue)
-            .map(|c| vec![(c.start, c.end)])
-            .collect();
-        let pred_contents: BTreeSet<Spans> = quotes
+        let quotes: Vec<&QuoteSuggestion> = found.quotes.iter().filter(kept).collect();
+        let one = |s: newsmark::model::annotation::Span| vec![(s.start, s.end)];
+        let cues: BTreeSet<Spans> = quotes.iter().filter_map(|q| q.cue).map(one).collect();
+        let sources: BTreeSet<Spans> = quotes.iter().filter_map(|q| q.source).map(one).collect();
+        let contents: BTreeSet<Spans> = quotes
             .iter()
             .map(|q| q.content.iter().map(|s| (s.start, s.end)).collect())
             .collect();
-        let pred_sources: BTreeSet<Spans> = quotes
-            .iter()
-            .filter_map(|q| q.source)
-            .map(|c| vec![(c.start, c.end)])
-            .collect();
-        cue.add(&pred_cues, &gold.cues);
-        content.add(&pred_contents, &gold.contents);
-        source.add(&pred_sources, &gold.sources);
-        let (pc, gc) = (covered(&pred_contents), covered(&gold.contents));
-        overlap.tp += pc.intersection(&gc).count();
-        overlap.pred += pc.len();
-        overlap.gold += gc.len();
-        if shown < show {
-            for q in &quotes {
-                let Some(c) = q.cue else { continue };
-                let tag = if gold.cues.contains(&vec![(c.start, c.end)]) {
-                    "right"
-                } else {
-                    "extra"
-                };
-                let src = match q.source {
-                    None => "none".to_owned(),
-                    Some(s) => {
-                        let w: String = text.chars().skip(s.start).take(s.end - s.start).collect();
-                        let first = w.chars().next().unwrap_or(' ');
-                        if ["he", "she", "they", "it", "i", "we", "you"]
-                            .contains(&w.to_lowercase().as_str())
-                        {
-                            "pronoun".into()
-                        } else if s.end <= c.start {
-                            format!(
-                                "before-{}",
-                                if first.is_uppercase() { "cap" } else { "low" }
-                            )
-                        } else {
-                            format!("after-{}", if first.is_uppercase() { "cap" } else { "low" })
-                        }
-                    }
-                };
-                let sw: String = q
-                    .source
-                    .map(|s| text.chars().skip(s.start).take(s.end - s.start).collect())
-                    .unwrap_or_default();
-                eprintln!(
-                    "KIND\t{tag}\t{:?}\t{src}\t{}\t{sw}",
-                    q.quote_type,
-                    q.content.len()
-                );
-            }
-            for c in pred_cues.intersection(&gold.cues) {
-                let word: String = c
+        self.cue.add(&cues, &gold.cues);
+        self.content.add(&contents, &gold.contents);
+        self.source.add(&sources, &gold.sources);
+        let covered = |s: &BTreeSet<Spans>| -> BTreeSet<usize> {
+            s.iter().flatten().flat_map(|&(a, b)| a..b).collect()
+        };
+        self.overlap
+            .add(&covered(&contents), &covered(&gold.contents));
+        if show {
+            let chars: Vec<char> = text.chars().collect();
+            let cut = |a: usize, b: usize| -> String {
+                chars
+                    .get(a..b.min(chars.len()))
+                    .unwrap_or_default()
                     .iter()
-                    .map(|&(a, b)| text.chars().skip(a).take(b - a).collect::<String>())
-                    .collect();
-                eprintln!("FORM\tright\t{}", word.to_lowercase());
-            }
-            for c in pred_cues.difference(&gold.cues) {
-                let word: String = c
-                    .iter()
-                    .map(|&(a, b)| text.chars().skip(a).take(b - a).collect::<String>())
-                    .collect();
-                eprintln!("FORM\textra\t{}", word.to_lowercase());
-            }
-            for c in pred_cues.symmetric_difference(&gold.cues) {
-                let word: String = c
-                    .iter()
-                    .map(|&(a, b)| {
-                        text.chars()
-                            .skip(a.saturating_sub(70))
-                            .take(b - a + 140)
-                            .collect::<String>()
-                    })
                     .collect::<String>()
-                    .replace('\n', " ");
+                    .replace('\n', " ")
+            };
+            for c in cues.symmetric_difference(&gold.cues) {
+                let (Some(&(a, _)), Some(&(_, b))) = (c.first(), c.last()) else {
+                    continue;
+                };
                 let tag = if gold.cues.contains(c) {
                     "missed"
                 } else {
                     "extra"
                 };
-                eprintln!("CUE\t{tag}\t{}", word);
+                eprintln!(
+                    "{tag}\t{}[{}]{}\t{}",
+                    cut(a.saturating_sub(70), a),
+                    cut(a, b),
+                    cut(b, b + 70),
+                    cut(a, b).to_lowercase()
+                );
             }
-            shown += print_errors(
-                text,
-                "content",
-                &pred_contents,
-                &gold.contents,
-                show - shown,
-            );
-            shown += print_errors(
-                text,
-                "source",
-                &pred_sources,
-                &gold.sources,
-                show.saturating_sub(shown),
-            );
         }
     }
+
+    fn print(&self) {
+        println!("{}", self.cue.line("cue (exact)"));
+        println!("{}", self.content.line("content (exact)"));
+        println!("{}", self.overlap.line("content (overlap)"));
+        println!("{}", self.source.line("source (exact)"));
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let root = PathBuf::from(args.next().unwrap_or_else(|| "/work/polnear".into()));
+    let split = args.next().unwrap_or_else(|| "dev".into());
+    let show = std::env::var_os("SUGGEST_EVAL_SHOW").is_some();
+    let dir = root.join("data").join(&split);
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
+        .collect();
+    anns.sort();
+    // Article -> (text, suggestions, union of its annotators' spans).
+    let mut articles: BTreeMap<String, (String, Suggestions, Gold)> = BTreeMap::new();
+    let mut each = Scores::default();
+    for ann in &anns {
+        let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let Some((article, _annotator)) = stem.rsplit_once('_') else {
+            continue;
+        };
+        if !articles.contains_key(article) {
+            let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
+            let found = suggest(&text, &[]);
+            articles.insert(article.to_owned(), (text, found, Gold::default()));
+        }
+        let Some((text, found, union)) = articles.get_mut(article) else {
+            continue;
+        };
+        each.add(
+            text,
+            found,
+            &Gold::parse(&std::fs::read_to_string(ann)?),
+            show,
+        );
+        union.merge(Gold::parse(&std::fs::read_to_string(ann)?));
+    }
+    let mut merged = Scores::default();
+    for (text, found, union) in articles.values() {
+        merged.add(text, found, union, false);
+    }
     println!(
-        "PolNeAR {split}: {} articles, {} annotation files (each scored on its own, summed)",
-        texts.len(),
+        "PolNeAR {split}: {} articles, {} annotation files",
+        articles.len(),
         anns.len()
     );
-    println!("{}", cue.line("cue (exact)"));
-    println!("{}", content.line("content (exact)"));
-    println!("{}", overlap.line("content (overlap)"));
-    println!("{}", source.line("source (exact)"));
-    speed(&texts.values().map(|(t, _)| t.as_str()).collect::<Vec<_>>());
+    println!("each annotation file scored on its own, summed:");
+    each.print();
+    println!("each article once, against the union of its annotators:");
+    merged.print();
+    let texts: Vec<&str> = articles.values().map(|(t, _, _)| t.as_str()).collect();
+    speed(&texts);
     Ok(())
 }
 
-fn print_errors(
-    text: &str,
-    what: &str,
-    pred: &BTreeSet<Spans>,
-    gold: &BTreeSet<Spans>,
-    n: usize,
-) -> usize {
-    let cut = |s: &Spans| -> String {
-        s.iter()
-            .map(|&(a, b)| text.chars().skip(a).take(b - a).collect::<String>())
-            .collect::<Vec<_>>()
-            .join(" | ")
-            .chars()
-            .take(160)
-            .collect()
-    };
-    let mut k = 0;
-    for s in pred.difference(gold).take(n / 2) {
-        println!("  extra {what}: {}", cut(s));
-        k += 1;
-    }
-    for s in gold.difference(pred).take(n / 2) {
-        println!("  missed {what}: {}", cut(s));
-        k += 1;
-    }
-    k
-}
-
-/// Times the finder on about 1,000 words and on 1.5 MB of the split's text.
+/// Times the finder on the first 1,000 words of the split and on 1.5 MB of its text.
 fn speed(texts: &[&str]) {
     let all: String = texts.join("\n\n");
-    let words: Vec<&str> = all.split_whitespace().take(1000).collect();
-    let small = words.join(" ");
+    let small = all
+        .split_whitespace()
+        .take(1000)
+        .collect::<Vec<_>>()
+        .join(" ");
     let runs = 50;
     let t = Instant::now();
     let mut n = 0;
@@ -303,7 +244,7 @@ fn speed(texts: &[&str]) {
     }
     let per = t.elapsed().as_secs_f64() * 1000.0 / runs as f64;
     println!(
-        "speed: 1,000 words: {per:.2} ms per run ({} quotes, mean of {runs} runs)",
+        "speed: 1,000 words: {per:.2} ms ({} quotes; mean of {runs} runs)",
         n / runs
     );
     let mut big = String::new();
