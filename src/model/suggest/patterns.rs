@@ -96,11 +96,14 @@ fn verb_like(t: &Token) -> bool {
 /// (`Smith conceded that …`). Returns cue matches for [`super::attribution::attribute`].
 pub fn unlisted_verbs(doc: &Doc, listed: &[CueMatch]) -> Vec<CueMatch> {
     let mut out = Vec::new();
+    let mut in_cue = vec![false; doc.toks.len()];
+    for m in listed {
+        for flag in in_cue.get_mut(m.first..=m.last).unwrap_or_default() {
+            *flag = true;
+        }
+    }
     for (i, t) in doc.toks.iter().enumerate() {
-        if !verb_like(t)
-            || doc.inside_quotation(i)
-            || listed.iter().any(|m| m.first <= i && i <= m.last)
-        {
+        if !verb_like(t) || doc.inside_quotation(i) || in_cue.get(i).copied().unwrap_or(true) {
             continue;
         }
         let prev = i.checked_sub(1).and_then(|p| doc.tok(p));
@@ -138,6 +141,10 @@ pub fn unlisted_verbs(doc: &Doc, listed: &[CueMatch]) -> Vec<CueMatch> {
 /// Sentences holding a cue already (`listed`) are left to it.
 pub fn colon_intros(doc: &Doc, listed: &[CueMatch]) -> Vec<(usize, Found)> {
     let mut out = Vec::new();
+    let with_cue: std::collections::HashSet<usize> = listed
+        .iter()
+        .filter_map(|m| doc.sentence_index(m.first))
+        .collect();
     for s in &doc.sentences {
         let Some(colon) = s
             .end
@@ -146,7 +153,9 @@ pub fn colon_intros(doc: &Doc, listed: &[CueMatch]) -> Vec<(usize, Found)> {
         else {
             continue;
         };
-        if listed.iter().any(|m| s.contains(&m.first))
+        if doc
+            .sentence_index(s.start)
+            .is_some_and(|n| with_cue.contains(&n))
             || !doc.tok(s.end).is_some_and(|t| t.kind == TokKind::Break)
         {
             continue;

@@ -92,7 +92,10 @@ pub fn resolve(
     sources: &[Option<Range<usize>>],
     quotes: &mut [QuoteSuggestion],
 ) {
-    let mut names: Vec<String> = known.iter().map(|s| s.name.clone()).collect();
+    let mut names = Names::default();
+    for s in known {
+        names.join(s.name.clone());
+    }
     let mut last: Option<String> = None;
     let mut next_mention = 0;
     for (q, source) in quotes.iter_mut().zip(sources) {
@@ -106,14 +109,18 @@ pub fn resolve(
             last = Some(m.speaker.clone());
             next_mention += 1;
         }
+        let first = mentions.partition_point(|m| m.span.end <= span.start);
         let known_here = mentions
+            .get(first..)
+            .unwrap_or_default()
             .iter()
+            .take_while(|m| m.span.start < span.end)
             .find(|m| overlaps(m.span, span))
             .map(|m| m.speaker.clone());
         let speaker = match known_here {
             Some(name) => Some(name),
             None => match name_of(&doc.toks, &doc.chars, src.clone()) {
-                Some(name) => Some(join(&mut names, name)),
+                Some(name) => Some(names.join(name)),
                 None => last.clone(),
             },
         };
@@ -128,21 +135,43 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// The registered name `name` stands for, registering it if it is new.
-fn join(names: &mut Vec<String>, name: String) -> String {
-    let lower = name.to_lowercase();
-    let last_word = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
-    let found = names.iter().find(|n| {
-        let n_lower = n.to_lowercase();
-        n_lower == lower
-            || (!lower.contains(' ') && last_word(n).as_deref() == Some(lower.as_str()))
-            || (!n_lower.contains(' ') && last_word(&name).as_deref() == Some(n_lower.as_str()))
-    });
-    match found {
-        Some(n) => n.clone(),
-        None => {
-            names.push(name.clone());
-            name
+/// Registered speaker names, looked up by the whole name and by its last word.
+#[derive(Default)]
+struct Names {
+    /// Lower-case name → name.
+    full: HashMap<String, String>,
+    /// Lower-case last word → the first name ending with it.
+    last: HashMap<String, String>,
+    /// Lower-case one-word name → name.
+    single: HashMap<String, String>,
+}
+
+impl Names {
+    /// The registered name `name` stands for ("Caddell" after "Pat Caddell", or "Pat Caddell"
+    /// after "Caddell"), registering it if it is new.
+    fn join(&mut self, name: String) -> String {
+        let lower = name.to_lowercase();
+        let last = lower
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_owned();
+        let one_word = !lower.contains(' ');
+        let found = self.full.get(&lower).or_else(|| {
+            if one_word {
+                self.last.get(&lower)
+            } else {
+                self.single.get(&last)
+            }
+        });
+        if let Some(n) = found {
+            return n.clone();
         }
+        self.full.insert(lower.clone(), name.clone());
+        self.last.entry(last).or_insert_with(|| name.clone());
+        if one_word {
+            self.single.insert(lower, name.clone());
+        }
+        name
     }
 }
