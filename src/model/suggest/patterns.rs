@@ -120,7 +120,11 @@ pub fn unlisted_verbs(doc: &Doc, listed: &[CueMatch]) -> Vec<CueMatch> {
         // "Hannity interjected: “…”"
         let before_colon = next.is_some_and(|n| n.is(':') && n.start == t.end)
             && prev.is_some_and(|p| p.cap || is_pronoun(p));
-        if after_quote || name_between || before_that || before_colon {
+        // "Trump quipped, “…”"
+        let before_quote = prev.is_some_and(|p| p.cap || is_pronoun(p))
+            && next.is_some_and(|n| n.is(','))
+            && doc.quote_opening(i + 2).is_some();
+        if after_quote || name_between || before_that || before_colon || before_quote {
             out.push(CueMatch {
                 first: i,
                 last: if before_colon { i + 1 } else { i },
