@@ -164,6 +164,19 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
         source.as_ref()?;
         content.extend(doc.content_after(after, s1, m.form.recipient && !was_inverted));
     }
+    let mut source = source;
+    if content.is_empty() {
+        // "A, people close to Clinton say.": the source runs back to the comma.
+        let start = source.as_ref().map_or(c0, |s| s.start);
+        let comma = (s0..start)
+            .rev()
+            .find(|&i| doc.tok(i).is_some_and(|t| !t.is_word()))?;
+        if !doc.tok(comma).is_some_and(|t| t.is(',')) || was_inverted {
+            return None;
+        }
+        content.extend(doc.content_before(s0, comma));
+        source = source.map(|s| comma + 1..s.end);
+    }
     if content.is_empty() {
         return None;
     }

@@ -20,10 +20,11 @@ pub const BOUNDARY: [&str; 77] = [
 
 /// Words skipped between a source and its cue ("Smith *also* said", "she *has* said").
 #[rustfmt::skip]
-pub const BETWEEN: [&str; 29] = [
+pub const BETWEEN: [&str; 33] = [
     "also", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "may",
     "might", "later", "previously", "then", "once", "recently", "reportedly", "repeatedly",
     "publicly", "privately", "further", "again", "first", "just", "already", "never", "often",
+    "here", "there", "today", "yesterday",
 ];
 
 /// Days: "Smith on Monday said", "said Tuesday".
