@@ -19,7 +19,11 @@ const ABBREVIATIONS: [&str; 44] = [
 /// Token ranges of the sentences, in order; line breaks belong to no sentence.
 pub fn find_sentences(toks: &[Token], quotations: &[Quotation]) -> Vec<Range<usize>> {
     let mut inside = vec![false; toks.len()];
+    let mut closing = vec![false; toks.len()];
     for q in quotations {
+        if let Some(flag) = closing.get_mut(q.close) {
+            *flag = true;
+        }
         for flag in inside.get_mut(q.open + 1..q.close).unwrap_or_default() {
             *flag = true;
         }
@@ -37,7 +41,7 @@ pub fn find_sentences(toks: &[Token], quotations: &[Quotation]) -> Vec<Range<usi
         if inside.get(i).copied().unwrap_or(false) {
             continue;
         }
-        if ends_sentence(toks, i) {
+        if ends_sentence(toks, &closing, i) {
             out.push(start..i + 1);
             start = i + 1;
         }
@@ -48,13 +52,15 @@ pub fn find_sentences(toks: &[Token], quotations: &[Quotation]) -> Vec<Range<usi
     out
 }
 
-/// True when the sentence ends with token `i`.
-fn ends_sentence(toks: &[Token], i: usize) -> bool {
+/// True when the sentence ends with token `i`; `closing` flags the closing quotation marks (a
+/// straight `"` may open or close).
+fn ends_sentence(toks: &[Token], closing: &[bool], i: usize) -> bool {
     let Some(t) = toks.get(i) else {
         return false;
     };
     let stop = |t: &Token| matches!(t.kind, TokKind::Punct('.' | '!' | '?' | '…'));
-    let closing_quote = matches!(t.kind, TokKind::Punct('”' | '"' | '’' | '»'));
+    let closes = |j: usize| closing.get(j).copied().unwrap_or(false);
+    let closing_quote = closes(i);
     let ends_with_stop = if closing_quote {
         i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(stop)
     } else if stop(t) {
@@ -65,9 +71,7 @@ fn ends_sentence(toks: &[Token], i: usize) -> bool {
                 && p.end == t.start
                 && (ABBREVIATIONS.contains(&p.lower.as_str()) || (p.end - p.start == 1 && p.cap))
         });
-        let quote_follows = toks
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.kind, TokKind::Punct('”' | '"' | '’' | '»')));
+        let quote_follows = closes(i + 1);
         !abbreviation && !quote_follows
     } else {
         false
@@ -117,8 +121,8 @@ mod tests {
     #[test]
     fn a_stop_inside_closing_quote_ends_after_the_quote() {
         assert_eq!(
-            sentences("He said “no.” She left."),
-            ["He said “no.”", "She left."]
+            sentences("He said “no.” She left. \"Yes.\" Go."),
+            ["He said “no.”", "She left.", "\"Yes.\"", "Go."]
         );
     }
 }
