@@ -202,7 +202,13 @@ impl Doc {
         };
         if let Some(q) = close.and_then(|c| self.quote_closing(c)) {
             // The quotation alone, unless words of the sentence lead into it.
-            let lead = (s0..q.open).any(|i| self.tok(i).is_some_and(Token::is_word));
+            // "In an interview, “A,” he said": a comma or colon sets the quotation apart.
+            let set_apart = q
+                .open
+                .checked_sub(1)
+                .and_then(|p| self.tok(p))
+                .is_some_and(|t| t.is(',') || t.is(':'));
+            let lead = !set_apart && (s0..q.open).any(|i| self.tok(i).is_some_and(Token::is_word));
             return if lead && q.open > s0 {
                 self.clause(s0, q.close + 1)
             } else {
