@@ -69,6 +69,18 @@ pub struct Suggestions {
     pub mentions: Vec<MentionSuggestion>,
 }
 
+/// Words before a cue that belong to it (besides adverbs in -ly).
+const AUXILIARIES: [&str; 8] = [
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "repeatedly",
+    "recently",
+    "later",
+];
+
 /// Suggests quotes and mentions in `text` with the English cue lexicon.
 pub fn suggest(text: &str, known: &[Speaker]) -> Suggestions {
     suggest_with(text, known, &cues::EN)
@@ -101,7 +113,18 @@ pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggest
             continue;
         }
         if let Some(f) = attribution::attribute(&doc, m) {
-            found.push((m.first, m.last, f));
+            // Annotators mark the auxiliary and adverbs with the verb: "has proposed",
+            // "also criticized", "had previously endorsed", "sharply criticized".
+            let mut first = m.first;
+            while let Some(p) = first.checked_sub(1).filter(|&p| {
+                doc.tok(p).is_some_and(|t| {
+                    AUXILIARIES.contains(&t.lower.as_str())
+                        || (!t.cap && t.lower.ends_with("ly") && t.lower.len() > 4)
+                })
+            }) {
+                first = p;
+            }
+            found.push((first, m.last, f));
         }
     }
     let cueless = patterns::turns(&doc)

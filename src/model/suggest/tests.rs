@@ -151,3 +151,17 @@ fn unlisted_verbs_next_to_quotations_or_before_that_are_cues_but_passives_are_no
         ]
     );
 }
+
+#[test]
+fn auxiliaries_and_adverbs_before_a_cue_belong_to_it() {
+    let text = "Lee has repeatedly said that taxes rose.";
+    assert_eq!(
+        found(text, &[]),
+        [quote(
+            &["that taxes rose"],
+            "has repeatedly said",
+            "Lee",
+            "Lee"
+        )]
+    );
+}
