@@ -117,6 +117,7 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
     };
     let was_inverted = inverted.is_some();
     let (source, content_before, after) = if let Some(source) = inverted {
+        let source = doc.with_apposition(source, s1);
         let after = source.end;
         (Some(source), left, after)
     } else {
@@ -192,6 +193,27 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
 }
 
 impl Doc {
+    /// `source` followed by its apposition (`said Jon Alterman, a Middle East analyst.`): up to
+    /// the next comma or the end of the sentence.
+    fn with_apposition(&self, source: Range<usize>, s1: usize) -> Range<usize> {
+        let starts = self.tok(source.end).is_some_and(|t| t.is(','))
+            && self
+                .tok(source.end + 1)
+                .is_some_and(|t| t.is_word() && (!t.cap || t.lower == "the" || t.lower == "a"));
+        if !starts {
+            return source;
+        }
+        let stop = (source.end + 1..s1.min(source.end + 16)).find(|&j| {
+            self.tok(j).is_some_and(|t| {
+                !t.is_word() && !t.is('-') && !t.is('.') && !t.is('’') && !t.is('\'')
+            }) || (j + 1 == s1 && self.tok(j).is_some_and(|t| t.is('.')))
+        });
+        match stop {
+            Some(j) if self.tok(j).is_some_and(|t| t.is(',') || t.is('.')) => source.start..j,
+            _ => source,
+        }
+    }
+
     /// Content before a source or cue ending at token `b` (a comma or a closing mark).
     fn content_before(&self, s0: usize, b: usize) -> Option<Span> {
         let close = if self.quote_closing(b).is_some() {

@@ -118,9 +118,13 @@ pub fn phrase_before(toks: &[Token], cue: usize, floor: usize) -> Option<Range<u
     }
     // "of" neither begins nor ends a phrase, and "Later NATO said" is said by NATO.
     while start < end
-        && toks
-            .get(start)
-            .is_some_and(|t| t.lower == "of" || !t.is_word() || OPENERS.contains(&t.lower.as_str()))
+        && toks.get(start).is_some_and(|t| {
+            // "As Smith said": a capital opening a sentence is no name.
+            t.lower == "of"
+                || !t.is_word()
+                || OPENERS.contains(&t.lower.as_str())
+                || (BOUNDARY.contains(&t.lower.as_str()) && start + 1 < end)
+        })
     {
         start += 1;
     }

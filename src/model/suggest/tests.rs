@@ -165,3 +165,11 @@ fn auxiliaries_and_adverbs_before_a_cue_belong_to_it() {
         )]
     );
 }
+
+#[test]
+fn an_inverted_source_keeps_its_apposition_and_a_sentence_opener_is_no_name() {
+    let text =
+        "“Prices rose,” said Jon Alterman, a Middle East analyst. As Alterman said, it hurt.";
+    let sources: Vec<String> = found(text, &[]).into_iter().map(|q| q.2).collect();
+    assert_eq!(sources, ["Jon Alterman, a Middle East analyst", "Alterman"]);
+}
