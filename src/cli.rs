@@ -9,6 +9,7 @@
 mod agree;
 mod project;
 mod stats;
+mod suggest;
 mod transfer;
 
 use std::io::Write as _;
@@ -99,6 +100,21 @@ pub enum Command {
         /// The text to find.
         query: String,
     },
+    /// Suggest quotes (content, cue, speaker), their sources and mentions of speakers.
+    ///
+    /// Found offline by rules (quotation marks, a cue lexicon, the sentence around each cue);
+    /// every annotation is noted "suggested". Writes a session to -o (default: stdout) and a
+    /// summary line on stderr.
+    Suggest {
+        /// The article (plain text).
+        article: PathBuf,
+        /// The session file to write (.ron).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Known speakers to find by name and alias: a session file or a RON list of speakers.
+        #[arg(long)]
+        speakers: Option<PathBuf>,
+    },
     /// Import brat standoff or W3C Web Annotation into a new session file.
     ///
     /// Lines or items that cannot be mapped are reported on stderr (at most 20, then a count)
@@ -168,6 +184,11 @@ pub fn run(cmd: Command) -> ExitCode {
             json,
         } => agree::run(&files, &annotators, json),
         Command::Search { dir, query } => project::search(&dir, &query),
+        Command::Suggest {
+            article,
+            output,
+            speakers,
+        } => suggest::run(&article, output.as_deref(), speakers.as_deref()),
     };
     result.unwrap_or_else(|e| {
         eprintln!("newsmark: error: {}", one_line_error(&e));

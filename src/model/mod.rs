@@ -11,4 +11,5 @@ pub mod search;
 pub mod session;
 pub mod speaker;
 pub mod stats;
+pub mod suggest;
 pub mod text;

@@ -1,0 +1,177 @@
+//! Speakers of suggestions: mentions of known speakers, and a name for every source.
+//!
+//! A source that names a known speaker (by name or alias) is theirs. Another name joins an
+//! earlier one with the same last word (`Caddell` after `Pat Caddell`), else it is new. A
+//! pronoun goes to the last speaker named before it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::model::annotation::Span;
+use crate::model::speaker::Speaker;
+
+use super::sources::name_of;
+use super::tokens::{TokKind, tokenize};
+use super::{Doc, MentionSuggestion, QuoteSuggestion};
+
+/// One token of a name to look for: a lower-case word or a punctuation mark.
+type Pattern = Vec<(TokKind, String)>;
+
+/// Every place a known speaker's name or alias stands, longest match first, not overlapping.
+pub fn known_mentions(doc: &Doc, known: &[Speaker]) -> Vec<MentionSuggestion> {
+    let mut by_first: HashMap<String, Vec<(Pattern, &str)>> = HashMap::new();
+    for sp in known {
+        for name in std::iter::once(&sp.name).chain(&sp.aliases) {
+            let chars: Vec<char> = name.chars().collect();
+            let pattern: Pattern = tokenize(&chars)
+                .into_iter()
+                .filter(|t| t.kind != TokKind::Break)
+                .map(|t| {
+                    let key = if t.is_word() {
+                        t.lower
+                    } else {
+                        chars
+                            .get(t.start..t.end)
+                            .unwrap_or_default()
+                            .iter()
+                            .collect()
+                    };
+                    (t.kind, key)
+                })
+                .collect();
+            if let Some((_, first)) = pattern.first() {
+                by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((pattern.clone(), sp.name.as_str()));
+            }
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(t) = doc.tok(i) {
+        let key = if t.is_word() {
+            t.lower.clone()
+        } else {
+            doc.chars
+                .get(t.start..t.end)
+                .unwrap_or_default()
+                .iter()
+                .collect()
+        };
+        let hit = by_first.get(&key).and_then(|list| {
+            list.iter().find(|(p, _)| {
+                p.iter().enumerate().all(|(k, (kind, w))| {
+                    doc.tok(i + k)
+                        .is_some_and(|d| d.kind == *kind && (!d.is_word() || d.lower == *w))
+                })
+            })
+        });
+        match hit.and_then(|(p, name)| Some((doc.span_of(i..i + p.len())?, p.len(), *name))) {
+            Some((span, len, name)) => {
+                out.push(MentionSuggestion {
+                    span,
+                    speaker: name.to_owned(),
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Gives every quote a speaker name from its source (token ranges in `sources`, one per quote).
+pub fn resolve(
+    doc: &Doc,
+    known: &[Speaker],
+    mentions: &[MentionSuggestion],
+    sources: &[Option<Range<usize>>],
+    quotes: &mut [QuoteSuggestion],
+) {
+    let mut names = Names::default();
+    for s in known {
+        names.join(s.name.clone());
+    }
+    let mut last: Option<String> = None;
+    let mut next_mention = 0;
+    for (q, source) in quotes.iter_mut().zip(sources) {
+        let (Some(src), Some(span)) = (source, q.source) else {
+            continue;
+        };
+        while let Some(m) = mentions
+            .get(next_mention)
+            .filter(|m| m.span.end <= span.start)
+        {
+            last = Some(m.speaker.clone());
+            next_mention += 1;
+        }
+        let first = mentions.partition_point(|m| m.span.end <= span.start);
+        let known_here = mentions
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .find(|m| overlaps(m.span, span))
+            .map(|m| m.speaker.clone());
+        let speaker = match known_here {
+            Some(name) => Some(name),
+            None => match name_of(&doc.toks, &doc.chars, src.clone()) {
+                Some(name) => Some(names.join(name)),
+                None => last.clone(),
+            },
+        };
+        if speaker.is_some() {
+            last.clone_from(&speaker);
+        }
+        q.speaker = speaker;
+    }
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Registered speaker names, looked up by the whole name and by its last word.
+#[derive(Default)]
+struct Names {
+    /// Lower-case name → name.
+    full: HashMap<String, String>,
+    /// Lower-case last word → the first name ending with it.
+    last: HashMap<String, String>,
+    /// Lower-case one-word name → name.
+    single: HashMap<String, String>,
+}
+
+impl Names {
+    /// The registered name `name` stands for ("Caddell" after "Pat Caddell", or "Pat Caddell"
+    /// after "Caddell"), registering it if it is new.
+    fn join(&mut self, name: String) -> String {
+        let lower = name.to_lowercase();
+        let last = lower
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_owned();
+        let one_word = !lower.contains(' ');
+        let found = self.full.get(&lower).or_else(|| {
+            if one_word {
+                self.last.get(&lower)
+            } else {
+                self.single.get(&last)
+            }
+        });
+        if let Some(n) = found {
+            return n.clone();
+        }
+        self.full.insert(lower.clone(), name.clone());
+        self.last.entry(last).or_insert_with(|| name.clone());
+        if one_word {
+            self.single.insert(lower, name.clone());
+        }
+        name
+    }
+}
