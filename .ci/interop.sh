@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Interoperability: export a session holding every kind and attribute and check the files with
 # tools newsmark does not share code with — the W3C Web Annotation test-suite schemas
-# (../shared/tools/w3c_check.py) and an independent brat parser from PyPI (bratly).
+# (../shared/tools/w3c_check.py), an independent brat parser from PyPI (bratly) and a strict
+# reader following brat's own parser (.ci/brat_strict.py).
 # Run from the repository root; exits non-zero on any mismatch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,24 @@ fi
 echo "== brat standoff"
 "$bin" export "$out/nato.ron" --format brat -o "$out/brat/nato.ann"
 python3 .ci/brat_check.py "$out/brat/nato.ann" "$out/brat/nato.txt"
+# brat's own rules (annotation.py) and the annotation.conf written beside the .ann.
+python3 .ci/brat_strict.py "$out/brat/nato.ann" "$out/brat/nato.txt" "$out/brat/annotation.conf"
+
+echo "== brat spans across line breaks"
+# A quote, a claim and a cue that cross line breaks, written the old way (one span, the line
+# break shown as a space); the export must write fragments brat can parse.
+mkdir -p "$out/lines"
+printf 'Jens Stoltenberg said:\n“We regret\nthat Russia\n\nwalks away,” he\nsaid.\n' \
+    >"$out/lines/lines.txt"
+printf 'T1\tMention 0 16\tJens Stoltenberg\nT2\tQuote 23 59\t“We regret that Russia  walks away,”\nT3\tClaim 34 45\tthat Russia\nT4\tCue 60 67\the said\nR1\tSaid Arg1:T2 Arg2:T4\nR2\tSource Arg1:T2 Arg2:T1\n' \
+    >"$out/lines/in.ann"
+"$bin" import --format brat "$out/lines/in.ann" --article "$out/lines/lines.txt" \
+    -o "$out/lines.ron" >/dev/null
+"$bin" export "$out/lines.ron" --format brat -o "$out/lines/out/lines.ann"
+python3 .ci/brat_strict.py "$out/lines/out/lines.ann" "$out/lines/out/lines.txt" \
+    "$out/lines/out/annotation.conf"
+python3 .ci/brat_check.py "$out/lines/out/lines.ann" "$out/lines/out/lines.txt"
+grep -q ';' "$out/lines/out/lines.ann" || { echo "interop: no fragments written" >&2; exit 1; }
 
 echo "== brat round trip"
 "$bin" import --format brat "$out/brat/nato.ann" --article "$out/brat/nato.txt" \

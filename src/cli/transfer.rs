@@ -184,7 +184,7 @@ fn export_one(
         Some(out) => {
             let written = files::write_export(&doc, args.format, out, date)?;
             let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            eprintln!("wrote {}", names.join(" and "));
+            eprintln!("wrote {}", names.join(", "));
         }
         None => {
             // brat's text is not printed: stdout holds the one main file.

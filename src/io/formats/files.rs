@@ -115,8 +115,9 @@ impl ImportFormat {
     }
 }
 
-/// The files an export to `out` consists of, as (path, content): brat gives `out` (the `.ann`)
-/// and `out` with extension `txt`; every other format gives `out` alone.
+/// The files an export to `out` consists of, as (path, content): brat gives `out` (the `.ann`),
+/// `out` with extension `txt`, and `annotation.conf` and `visual.conf` in the same folder (so
+/// brat's validator and viewer know the types); every other format gives `out` alone.
 pub fn render(
     doc: &Document,
     format: ExportFormat,
@@ -126,9 +127,12 @@ pub fn render(
     match format {
         ExportFormat::Brat => {
             let files = brat::export(doc);
+            let dir = out.parent().unwrap_or(Path::new(""));
             vec![
                 (out.to_owned(), files.ann),
                 (out.with_extension("txt"), files.txt),
+                (dir.join("annotation.conf"), brat::annotation_conf()),
+                (dir.join("visual.conf"), brat::visual_conf()),
             ]
         }
         ExportFormat::W3c => vec![(out.to_owned(), w3c::export(doc))],
@@ -144,8 +148,11 @@ pub enum ExportError {
     /// An output file would replace one of the user's inputs.
     #[error("refusing to overwrite {0}: it is the article or the session")]
     WouldOverwrite(PathBuf),
-    /// Two outputs would be the same file (brat with an output ending in .txt).
-    #[error("the brat output {0} must not end in .txt (the text is written beside it)")]
+    /// Two outputs would be the same file (brat with an output ending in .txt, or named
+    /// annotation.conf or visual.conf).
+    #[error(
+        "the brat output {0} must not end in .txt nor be named annotation.conf or visual.conf (the text and brat's configuration are written beside it)"
+    )]
     Collision(PathBuf),
     /// Writing failed; no output file was changed (every file of an export is renamed into
     /// place only when all of them were written).

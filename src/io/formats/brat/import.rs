@@ -287,6 +287,8 @@ fn parse_entity(
             q(offsets)
         )
     });
+    // What export split at line breaks is one span again.
+    let frags = super::join_line_broken(text, frags);
     Ok((
         id.to_owned(),
         Entity {
