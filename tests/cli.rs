@@ -200,7 +200,7 @@ fn export_writes_files() {
     assert_eq!(o.status.code(), Some(0));
 
     let o = newsmark(&["export", "s.ron", "-f", "csv"], &d);
-    assert!(stdout(&o).starts_with("id,kind,start,end,text,"));
+    assert!(stdout(&o).starts_with("id,kind,start,end,fragments,text,"));
     let o = newsmark(&["stats", "s.ron", "--json"], &d);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["kinds"]["quote"], 1);

@@ -6,8 +6,8 @@
 #![allow(clippy::indexing_slicing, reason = "tests fail loudly on purpose")]
 
 use newsmark::io::document::Document;
-use newsmark::io::formats::brat;
 use newsmark::io::formats::files::{self, ExportFormat};
+use newsmark::io::formats::{brat, csv};
 use newsmark::model::annotation::{AnnotationId, Claim, Kind, Mention, Quote, Span};
 use newsmark::model::session::{ArticleRef, Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId};
@@ -178,4 +178,35 @@ fn brat_export_writes_the_configuration_beside_the_ann() {
     let refused = files::write_export(&document(), ExportFormat::Brat, &named_conf, "2024-01-01");
     assert!(refused.is_err());
     assert!(!named_conf.exists() && !dir.path().join("annotation.txt").exists());
+}
+
+#[test]
+fn csv_lists_every_fragment_the_cue_speaker_and_sources_and_defuses_formulas() {
+    let mut doc = document();
+    for a in &mut doc.session.annotations {
+        if let Kind::Quote(q) = &mut a.kind {
+            q.more = vec![span(&doc.text, "Troops")];
+            a.note = "=HYPERLINK(\"http://evil\")".into();
+        }
+        if a.id.0 == 3 {
+            a.note = "@SUM(A1)".into();
+        }
+    }
+    let csv = csv::export(&doc);
+    let quote = span(&doc.text, "“We regret\nthat Russia\n\nwalks away,”");
+    let troops = span(&doc.text, "Troops");
+    let cue = span(&doc.text, "he\nsaid");
+    let row = format!(
+        "2,Quote,{},{},{}-{};{}-{},",
+        quote.start, quote.end, quote.start, quote.end, troops.start, troops.end
+    );
+    assert!(csv.contains(&row), "{row} not in {csv}");
+    let tail = format!(
+        ",1,Jens Stoltenberg,{},{},\"he\nsaid\",1;3,direct,,,\"'=HYPERLINK(\"\"http://evil\"\")\"\r\n",
+        cue.start, cue.end
+    );
+    assert!(csv.contains(&tail), "{tail} not in {csv}");
+    assert!(csv.contains(",'@SUM(A1)\r\n"), "{csv}");
+    // The claim links to a mention that does not exist: no id is written for it.
+    assert!(csv.contains(",,,,,,unrated,Unchecked,\r\n"), "{csv}");
 }

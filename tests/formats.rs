@@ -363,12 +363,15 @@ fn csv_quotes_fields_per_rfc_4180() {
     let mut lines = out.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "id,kind,start,end,text,speaker,cue,type,check-worthiness,verdict,note"
+        "id,kind,start,end,fragments,text,speaker-id,speaker,cue-start,cue-end,cue,\
+         source-mentions,type,check-worthiness,verdict,note"
     );
     assert!(out.ends_with("\r\n"));
-    assert!(out.contains(
-        ",Jens Stoltenberg,said,direct,,,\"split around the cue, a \"\"tab\"\"\there\nand a line\"\r\n"
-    ), "{out}");
+    let cue = find(&text, "said", 0);
+    assert!(out.contains(&format!(
+        ",3,Jens Stoltenberg,{},{},said,,direct,,,\"split around the cue, a \"\"tab\"\"\there\nand a line\"\r\n",
+        cue.start, cue.end
+    )), "{out}");
     assert!(out.contains(",high,Mostly true,\"checked, with commas, and \\backslashes\\n\"\r\n"));
     assert_eq!(out.matches("\r\n").count(), 1 + 8);
 }
