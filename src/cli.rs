@@ -51,7 +51,8 @@ pub enum Command {
     /// Export a session to an interchange format.
     ///
     /// Offsets are Unicode code points of the normalized article text (BOM removed, CRLF as LF).
-    /// brat writes OUT.ann and OUT.txt (the normalized text) when given `-o OUT.ann`.
+    /// brat writes OUT.ann, OUT.txt (the normalized text), annotation.conf and visual.conf when
+    /// given `-o OUT.ann`. Citron leaves out (and lists, exit 1) quotes without a cue.
     ///
     /// Annotations that are not anchored in the article (orphans and unreviewed fuzzy matches
     /// after the article changed) are never written at stale offsets: the export is refused
@@ -71,6 +72,9 @@ pub enum Command {
         /// Export the anchored annotations and leave out (and list) the others, exit 0.
         #[arg(long)]
         skip_unanchored: bool,
+        /// CSV: begin with a UTF-8 byte-order mark, for Excel.
+        #[arg(long)]
+        excel: bool,
     },
     /// Inter-annotator agreement between sessions of the same article.
     ///
@@ -134,12 +138,14 @@ pub fn run(cmd: Command) -> ExitCode {
             output,
             date,
             skip_unanchored,
+            excel,
         } => transfer::export(&transfer::ExportArgs {
             session: &session,
             format,
             output: output.as_deref(),
             date,
             skip_unanchored,
+            excel,
         }),
         Command::Import {
             format,

@@ -245,3 +245,43 @@ fn every_subcommand_has_help() {
         assert!(stdout(&o).contains("Usage: newsmark"), "{cmd}");
     }
 }
+
+#[test]
+fn citron_lists_quotes_without_a_cue_and_excel_csv_begins_with_a_bom() {
+    let (_keep, d) = setup();
+    std::fs::write(
+        d.join("nocue.ann"),
+        "T1\tQuote 23 42\t“We regret 😀 this.”\n",
+    )
+    .unwrap();
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "nocue.ann",
+            "--article",
+            "article.txt",
+            "-o",
+            "n.ron",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = newsmark(&["export", "n.ron", "-f", "citron", "-o", "c.json"], &d);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("  #1 Quote ““We regret 😀 this.””: it has no cue"));
+    let citron = std::fs::read_to_string(d.join("c.json")).unwrap();
+    assert!(citron.contains("\"quotes\": []"), "{citron}");
+
+    let o = newsmark(
+        &["export", "s.ron", "-f", "csv", "--excel", "-o", "x.csv"],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read(d.join("x.csv"))
+            .unwrap()
+            .starts_with(b"\xef\xbb\xbfid,")
+    );
+}

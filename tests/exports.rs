@@ -6,12 +6,13 @@
 #![allow(clippy::indexing_slicing, reason = "tests fail loudly on purpose")]
 
 use newsmark::io::document::Document;
-use newsmark::io::formats::files::{self, ExportFormat};
-use newsmark::io::formats::{brat, csv};
+use newsmark::io::formats::files::{self, ExportFormat, ExportOptions};
+use newsmark::io::formats::{brat, citron};
 use newsmark::model::annotation::{AnnotationId, Claim, Kind, Mention, Quote, Span};
 use newsmark::model::session::{ArticleRef, Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId};
 use newsmark::model::text::ArticleText;
+use serde_json::Value;
 
 /// An article whose quote, claim, cue and mention cross line breaks.
 const TEXT: &str = "Jens\nStoltenberg spoke on Friday:\n“We regret\nthat Russia\n\nwalks away,” he\nsaid.\nTroops are\nmassing.";
@@ -180,6 +181,84 @@ fn brat_export_writes_the_configuration_beside_the_ann() {
     assert!(!named_conf.exists() && !dir.path().join("annotation.txt").exists());
 }
 
+/// [`document`] with a second quote, “Troops are”, that has no cue.
+fn with_uncued_quote() -> Document {
+    let mut doc = document();
+    let kind = Kind::Quote(Quote {
+        speaker: Some(SpeakerId(1)),
+        ..Quote::default()
+    });
+    let a = make_annotation(
+        &doc.text,
+        AnnotationId(7),
+        span(&doc.text, "Troops are"),
+        kind,
+    );
+    doc.session.annotations.push(a);
+    doc
+}
+
+#[test]
+fn citron_export_has_the_shape_citrons_reader_loads() {
+    let doc = with_uncued_quote();
+    let out = citron::render(&doc);
+    assert_eq!(out.left_out.len(), 1, "{:?}", out.left_out);
+    assert!(out.left_out[0].starts_with("#7 Quote “Troops are”: it has no cue"));
+    let v: Value = serde_json::from_str(&out.json).unwrap();
+    // data.py: data["text"]; for each quote: quote["cue"]["start"/"end"], quote["sources"],
+    // quote["contents"], optional quote["coreferences"]; optional data["coreference_groups"].
+    assert_eq!(v["text"], TEXT);
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 1, "the quote without a cue is left out");
+    let q = &quotes[0];
+    let chars: Vec<char> = TEXT.chars().collect();
+    let check = |s: &Value| {
+        let (a, b) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+        let (a, b) = (a as usize, b as usize);
+        assert!(a < b && b <= chars.len(), "{s}");
+        assert_eq!(s["text"], chars[a..b].iter().collect::<String>());
+    };
+    check(&q["cue"]);
+    assert_eq!(q["cue"]["text"], "he\nsaid");
+    let texts = |k: &str| -> Vec<String> {
+        q[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                check(s);
+                s["text"].as_str().unwrap().to_owned()
+            })
+            .collect()
+    };
+    // The linked source mentions, each once, in order.
+    assert_eq!(texts("sources"), ["Jens\nStoltenberg", "he"]);
+    assert_eq!(
+        texts("contents"),
+        ["“We regret\nthat Russia\n\nwalks away,”"]
+    );
+    assert_eq!(texts("coreferences"), Vec::<String>::new());
+    let groups = v["coreference_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    let group: Vec<&Value> = groups[0].as_array().unwrap().iter().collect();
+    assert_eq!(group.len(), 2);
+    group.iter().for_each(|s| check(s));
+}
+
+#[test]
+fn citron_sources_fall_back_to_the_nearest_mention_and_corefer_with_the_rest() {
+    let mut doc = document();
+    for a in &mut doc.session.annotations {
+        if let Kind::Quote(q) = &mut a.kind {
+            q.source_mentions.clear();
+        }
+    }
+    let v: Value = serde_json::from_str(&citron::export(&doc)).unwrap();
+    let q = &v["quotes"][0];
+    assert_eq!(q["sources"][0]["text"], "he");
+    assert_eq!(q["sources"].as_array().unwrap().len(), 1);
+    assert_eq!(q["coreferences"][0]["text"], "Jens\nStoltenberg");
+}
+
 #[test]
 fn csv_lists_every_fragment_the_cue_speaker_and_sources_and_defuses_formulas() {
     let mut doc = document();
@@ -192,7 +271,17 @@ fn csv_lists_every_fragment_the_cue_speaker_and_sources_and_defuses_formulas() {
             a.note = "@SUM(A1)".into();
         }
     }
-    let csv = csv::export(&doc);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a.csv");
+    let options = ExportOptions {
+        excel: true,
+        ..ExportOptions::default()
+    };
+    let rendered = files::render(&doc, ExportFormat::Csv, &out, &options).unwrap();
+    files::write_rendered(&doc, rendered, &out).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xef\xbb\xbfid,kind,start,end,fragments,"));
+    let csv = String::from_utf8(bytes).unwrap();
     let quote = span(&doc.text, "“We regret\nthat Russia\n\nwalks away,”");
     let troops = span(&doc.text, "Troops");
     let cue = span(&doc.text, "he\nsaid");

@@ -57,6 +57,8 @@ pub struct ExportArgs<'a> {
     pub date: Option<String>,
     /// Write the anchored annotations and list the others instead of refusing.
     pub skip_unanchored: bool,
+    /// CSV with a byte-order mark, for Excel.
+    pub excel: bool,
 }
 
 /// `newsmark export`: one session to a file or stdout, or a folder of sessions to a folder.
@@ -180,21 +182,44 @@ fn export_one(
     } else {
         doc.anchored_only()
     };
+    let options = files::ExportOptions {
+        date: date.to_owned(),
+        excel: args.excel,
+    };
+    let rendered = files::render(
+        &doc,
+        args.format,
+        output.unwrap_or(Path::new("-")),
+        &options,
+    )?;
+    let left_out = rendered.left_out.clone();
     match output {
         Some(out) => {
-            let written = files::write_export(&doc, args.format, out, date)?;
-            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            let written = files::write_rendered(&doc, rendered, out)?;
+            let names: Vec<String> = written
+                .files
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
             eprintln!("wrote {}", names.join(", "));
         }
         None => {
-            // brat's text is not printed: stdout holds the one main file.
-            let rendered = files::render(&doc, args.format, Path::new("-"), date);
-            if let Some((_, body)) = rendered.first() {
+            // brat's text and configuration are not printed: stdout holds the one main file.
+            if let Some((_, body)) = rendered.files.first() {
                 super::write_stdout(body)?;
             }
         }
     }
-    Ok(Outcome::Complete)
+    if left_out.is_empty() {
+        return Ok(Outcome::Complete);
+    }
+    eprintln!(
+        "newsmark: {name}: left out {} annotation(s) {} cannot hold:",
+        left_out.len(),
+        args.format.name()
+    );
+    super::report_bounded("  ", &left_out);
+    Ok(Outcome::Partial)
 }
 
 /// `newsmark import`: one annotation file against one article into one session, or a folder

@@ -115,31 +115,63 @@ impl ImportFormat {
     }
 }
 
-/// The files an export to `out` consists of, as (path, content): brat gives `out` (the `.ann`),
-/// `out` with extension `txt`, and `annotation.conf` and `visual.conf` in the same folder (so
-/// brat's validator and viewer know the types); every other format gives `out` alone.
+/// What an export needs besides the document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// ClaimReview's `datePublished`, `YYYY-MM-DD`.
+    pub date: String,
+    /// CSV: begin with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8.
+    pub excel: bool,
+}
+
+/// An export rendered in memory: its files and what it left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// (path, content) of every file, the main one first.
+    pub files: Vec<(PathBuf, String)>,
+    /// One line per annotation the format cannot hold (Citron: quotes without a cue).
+    pub left_out: Vec<String>,
+}
+
+/// The files an export to `out` consists of: brat gives `out` (the `.ann`), `out` with
+/// extension `txt`, and `annotation.conf` and `visual.conf` in the same folder (so brat's
+/// validator and viewer know the types); every other format gives `out` alone.
 pub fn render(
     doc: &Document,
     format: ExportFormat,
     out: &Path,
-    date: &str,
-) -> Vec<(PathBuf, String)> {
-    match format {
+    options: &ExportOptions,
+) -> Result<Rendered, ExportError> {
+    let one = |body: String| Rendered {
+        files: vec![(out.to_owned(), body)],
+        left_out: Vec::new(),
+    };
+    Ok(match format {
         ExportFormat::Brat => {
             let files = brat::export(doc);
             let dir = out.parent().unwrap_or(Path::new(""));
-            vec![
-                (out.to_owned(), files.ann),
-                (out.with_extension("txt"), files.txt),
-                (dir.join("annotation.conf"), brat::annotation_conf()),
-                (dir.join("visual.conf"), brat::visual_conf()),
-            ]
+            Rendered {
+                files: vec![
+                    (out.to_owned(), files.ann),
+                    (out.with_extension("txt"), files.txt),
+                    (dir.join("annotation.conf"), brat::annotation_conf()),
+                    (dir.join("visual.conf"), brat::visual_conf()),
+                ],
+                left_out: Vec::new(),
+            }
         }
-        ExportFormat::W3c => vec![(out.to_owned(), w3c::export(doc))],
-        ExportFormat::Csv => vec![(out.to_owned(), csv::export(doc))],
-        ExportFormat::ClaimReview => vec![(out.to_owned(), claimreview::export(doc, date))],
-        ExportFormat::Citron => vec![(out.to_owned(), citron::export(doc))],
-    }
+        ExportFormat::W3c => one(w3c::export(doc)),
+        ExportFormat::Csv if options.excel => one(format!("\u{feff}{}", csv::export(doc))),
+        ExportFormat::Csv => one(csv::export(doc)),
+        ExportFormat::ClaimReview => one(claimreview::export(doc, &options.date)),
+        ExportFormat::Citron => {
+            let c = citron::render(doc);
+            Rendered {
+                files: vec![(out.to_owned(), c.json)],
+                left_out: c.left_out,
+            }
+        }
+    })
 }
 
 /// Why an export was not written.
@@ -170,7 +202,21 @@ pub fn write_export(
     out: &Path,
     date: &str,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let files = render(doc, format, out, date);
+    let options = ExportOptions {
+        date: date.to_owned(),
+        ..ExportOptions::default()
+    };
+    Ok(write_rendered(doc, render(doc, format, out, &options)?, out)?.files)
+}
+
+/// Writes a rendered export (all its files or none), never over the article or session file;
+/// returns the paths written and what was left out.
+pub fn write_rendered(
+    doc: &Document,
+    rendered: Rendered,
+    out: &Path,
+) -> Result<Written, ExportError> {
+    let Rendered { files, left_out } = rendered;
     let mut protected = vec![PathBuf::from(&doc.session.article.path)];
     protected.extend(doc.session_path.clone());
     for (path, _) in &files {
@@ -191,7 +237,19 @@ pub fn write_export(
         .map(|(p, body)| (p.as_path(), body.as_bytes()))
         .collect();
     crate::io::disk::write_all_atomically(&pairs, true)?;
-    Ok(files.into_iter().map(|(p, _)| p).collect())
+    Ok(Written {
+        files: files.into_iter().map(|(p, _)| p).collect(),
+        left_out,
+    })
+}
+
+/// What [`write_rendered`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The files, the main one first.
+    pub files: Vec<PathBuf>,
+    /// What the format could not hold, one line each.
+    pub left_out: Vec<String>,
 }
 
 /// Why an interchange file could not be read as text.
