@@ -8,6 +8,7 @@
 
 mod agree;
 mod project;
+mod publish;
 mod stats;
 mod transfer;
 
@@ -52,7 +53,10 @@ pub enum Command {
     ///
     /// Offsets are Unicode code points of the normalized article text (BOM removed, CRLF as LF).
     /// brat writes OUT.ann, OUT.txt (the normalized text), annotation.conf and visual.conf when
-    /// given `-o OUT.ann`. Citron leaves out (and lists, exit 1) quotes without a cue.
+    /// given `-o OUT.ann`. ClaimReview needs the review URL, the author and the article URL
+    /// (from the session or --url, --author, --article-url): without them it exits 1 naming
+    /// what is missing and writes nothing. Citron leaves out (and lists, exit 1) quotes without
+    /// a cue.
     ///
     /// Annotations that are not anchored in the article (orphans and unreviewed fuzzy matches
     /// after the article changed) are never written at stale offsets: the export is refused
@@ -75,6 +79,9 @@ pub enum Command {
         /// CSV: begin with a UTF-8 byte-order mark, for Excel.
         #[arg(long)]
         excel: bool,
+        /// Publication metadata overriding the session's (ClaimReview, W3C).
+        #[command(flatten)]
+        publication: publish::PublicationFlags,
     },
     /// Inter-annotator agreement between sessions of the same article.
     ///
@@ -139,6 +146,7 @@ pub fn run(cmd: Command) -> ExitCode {
             date,
             skip_unanchored,
             excel,
+            publication,
         } => transfer::export(&transfer::ExportArgs {
             session: &session,
             format,
@@ -146,6 +154,7 @@ pub fn run(cmd: Command) -> ExitCode {
             date,
             skip_unanchored,
             excel,
+            publication: &publication,
         }),
         Command::Import {
             format,

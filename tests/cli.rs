@@ -170,13 +170,25 @@ fn export_writes_files() {
     );
     assert!(ann.starts_with("T1\tMention 0 16\tJens Stoltenberg\nT2\tQuote 23 42\t"));
 
-    for (format, file) in [
-        ("w3c", "a.json"),
-        ("csv", "a.csv"),
-        ("claimreview", "r.json"),
-        ("citron", "c.json"),
+    let review = [
+        "--url",
+        "https://factcheck.example/r1",
+        "--author",
+        "Fact Desk",
+        "--author-kind",
+        "organization",
+        "--article-url",
+        "https://news.example/a",
+    ];
+    for (format, file, extra) in [
+        ("w3c", "a.json", &[][..]),
+        ("csv", "a.csv", &[]),
+        ("claimreview", "r.json", &review[..]),
+        ("citron", "c.json", &[]),
     ] {
-        let o = newsmark(&["export", "s.ron", "-f", format, "-o", file], &d);
+        let mut args = vec!["export", "s.ron", "-f", format, "-o", file];
+        args.extend(extra);
+        let o = newsmark(&args, &d);
         assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
         assert!(d.join(file).is_file(), "{format}");
     }
@@ -284,4 +296,61 @@ fn citron_lists_quotes_without_a_cue_and_excel_csv_begins_with_a_bom() {
             .unwrap()
             .starts_with(b"\xef\xbb\xbfid,")
     );
+}
+
+#[test]
+fn claimreview_names_the_missing_fields_and_takes_them_from_flags() {
+    let (_keep, d) = setup();
+    let o = newsmark(
+        &["export", "s.ron", "-f", "claimreview", "-o", "r.json"],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let e = stderr(&o);
+    for field in ["  url: ", "  author: ", "  itemReviewed.appearance: "] {
+        assert!(e.contains(field), "{field:?} not in {e}");
+    }
+    assert!(!d.join("r.json").exists(), "nothing is written");
+
+    let flags = [
+        "--url",
+        "https://factcheck.example/r1",
+        "--author",
+        "Ann Checker",
+        "--article-url",
+        "https://news.example/a",
+        "--outlet",
+        "News Example",
+        "--article-date",
+        "2022-01-07",
+    ];
+    let claim = "T1\tClaim 23 42\t“We regret 😀 this.”\nA1\tVerdict T1 False\n";
+    std::fs::write(d.join("claim.ann"), claim).unwrap();
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "claim.ann",
+            "--article",
+            "article.txt",
+            "-o",
+            "cr.ron",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut args = vec!["export", "cr.ron", "-f", "claimreview", "-o", "r.json"];
+    args.extend(flags);
+    let o = newsmark(&args, &d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let review = std::fs::read_to_string(d.join("r.json")).unwrap();
+    for needle in [
+        "\"url\": \"https://factcheck.example/r1\"",
+        "\"name\": \"Ann Checker\"",
+        "\"url\": \"https://news.example/a\"",
+        "\"datePublished\": \"2022-01-07\"",
+    ] {
+        assert!(review.contains(needle), "{needle} not in {review}");
+    }
 }

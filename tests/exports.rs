@@ -299,3 +299,23 @@ fn csv_lists_every_fragment_the_cue_speaker_and_sources_and_defuses_formulas() {
     // The claim links to a mention that does not exist: no id is written for it.
     assert!(csv.contains(",,,,,,unrated,Unchecked,\r\n"), "{csv}");
 }
+
+#[test]
+fn claimreview_without_url_author_or_article_url_is_refused_by_name() {
+    let mut doc = document();
+    doc.session.publication.review_url = "file:///home/me/review.html".into();
+    let out = std::path::Path::new("r.json");
+    let Err(files::ExportError::Incomplete(missing)) = files::render(
+        &doc,
+        ExportFormat::ClaimReview,
+        out,
+        &ExportOptions::default(),
+    ) else {
+        panic!("a ClaimReview without url, author and appearance was rendered");
+    };
+    let fields: Vec<&str> = missing
+        .iter()
+        .map(|m| m.split(':').next().unwrap())
+        .collect();
+    assert_eq!(fields, ["url", "author", "itemReviewed.appearance"]);
+}

@@ -13,7 +13,7 @@ use newsmark::io::formats::{FormatError, brat, citron, claimreview, csv, w3c};
 use newsmark::model::annotation::{
     AnnotationId, CheckWorthiness, Claim, Kind, Mention, Quote, QuoteType, Span, Verdict,
 };
-use newsmark::model::session::{ArticleRef, Session, make_annotation};
+use newsmark::model::session::{ArticleRef, Publication, ReviewerKind, Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 use newsmark::model::text::ArticleText;
 use serde_json::Value;
@@ -380,7 +380,16 @@ fn csv_quotes_fields_per_rfc_4180() {
 fn claimreview_has_one_review_per_checked_claim() {
     let (_, bytes) = &articles()[0];
     let (text, reference) = article(bytes);
-    let out = claimreview::export(&doc(&session(&text, reference), &text), "2024-05-01");
+    let mut s = session(&text, reference);
+    s.publication = Publication {
+        article_url: "https://news.example/nato".into(),
+        outlet: "News Example".into(),
+        article_date: "2022-01-07".into(),
+        reviewer: "Fact Desk".into(),
+        reviewer_kind: ReviewerKind::Organization,
+        review_url: "https://factcheck.example/nato".into(),
+    };
+    let out = claimreview::export(&doc(&s, &text), "2024-05-01");
     let v: Value = serde_json::from_str(&out).unwrap();
     let reviews = v.as_array().unwrap();
     assert_eq!(reviews.len(), 3, "three claims, all with a verdict");
@@ -407,13 +416,20 @@ fn claimreview_has_one_review_per_checked_claim() {
         "GovernmentOrganization"
     );
     assert_eq!(r["itemReviewed"]["author"]["name"], "the Kremlin");
-    assert_eq!(r["itemReviewed"]["appearance"]["@type"], "CreativeWork");
-    assert_eq!(
-        r["itemReviewed"]["appearance"]["url"],
-        "file:///articles/test%20article.txt"
-    );
+    assert_eq!(r["url"], "https://factcheck.example/nato");
+    assert_eq!(r["author"]["@type"], "Organization");
+    assert_eq!(r["author"]["name"], "Fact Desk");
+    assert_eq!(r["reviewRating"]["name"], "False");
+    assert_eq!(r["itemReviewed"]["datePublished"], "2022-01-07");
+    let appearance = &r["itemReviewed"]["appearance"];
+    assert_eq!(appearance["@type"], "NewsArticle");
+    assert_eq!(appearance["url"], "https://news.example/nato");
+    assert_eq!(appearance["publisher"]["name"], "News Example");
+    assert!(!out.contains("file:"), "{out}");
     assert_eq!(reviews[2]["reviewRating"]["ratingValue"], 4);
-    assert!(reviews[2]["itemReviewed"].get("author").is_none());
+    assert_eq!(reviews[2]["reviewRating"]["name"], "Mostly true");
+    // A claim without a speaker is the outlet's own.
+    assert_eq!(reviews[2]["itemReviewed"]["author"]["name"], "News Example");
 }
 
 #[test]

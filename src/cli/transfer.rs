@@ -59,6 +59,8 @@ pub struct ExportArgs<'a> {
     pub skip_unanchored: bool,
     /// CSV with a byte-order mark, for Excel.
     pub excel: bool,
+    /// Publication metadata overriding the session's.
+    pub publication: &'a super::publish::PublicationFlags,
 }
 
 /// `newsmark export`: one session to a file or stdout, or a folder of sessions to a folder.
@@ -177,21 +179,33 @@ fn export_one(
         );
         super::report_bounded("  ", &lines);
     }
-    let doc = if unanchored.is_empty() {
+    let mut doc = if unanchored.is_empty() {
         doc
     } else {
         doc.anchored_only()
     };
+    args.publication.apply(&mut doc.session.publication)?;
     let options = files::ExportOptions {
         date: date.to_owned(),
         excel: args.excel,
     };
-    let rendered = files::render(
+    let rendered = match files::render(
         &doc,
         args.format,
         output.unwrap_or(Path::new("-")),
         &options,
-    )?;
+    ) {
+        Ok(r) => r,
+        Err(files::ExportError::Incomplete(missing)) => {
+            eprintln!(
+                "newsmark: {name}: cannot export {}: the session lacks (nothing was written):",
+                args.format.name()
+            );
+            super::report_bounded("  ", &missing);
+            return Ok(Outcome::Partial);
+        }
+        Err(e) => return Err(e.into()),
+    };
     let left_out = rendered.left_out.clone();
     match output {
         Some(out) => {
@@ -341,7 +355,7 @@ fn refuse_overwrite(out: &Path, protected: &[&Path]) -> anyhow::Result<()> {
 }
 
 /// `YYYY-MM-DD` with plausible month and day.
-fn is_iso_date(s: &str) -> bool {
+pub(super) fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts[..] else { return false };
     let num = |x: &str, len: usize| {

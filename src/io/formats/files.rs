@@ -135,7 +135,8 @@ pub struct Rendered {
 
 /// The files an export to `out` consists of: brat gives `out` (the `.ann`), `out` with
 /// extension `txt`, and `annotation.conf` and `visual.conf` in the same folder (so brat's
-/// validator and viewer know the types); every other format gives `out` alone.
+/// validator and viewer know the types); every other format gives `out` alone. ClaimReview
+/// fails when the session lacks what a review requires ([`claimreview::missing`]).
 pub fn render(
     doc: &Document,
     format: ExportFormat,
@@ -163,7 +164,13 @@ pub fn render(
         ExportFormat::W3c => one(w3c::export(doc)),
         ExportFormat::Csv if options.excel => one(format!("\u{feff}{}", csv::export(doc))),
         ExportFormat::Csv => one(csv::export(doc)),
-        ExportFormat::ClaimReview => one(claimreview::export(doc, &options.date)),
+        ExportFormat::ClaimReview => {
+            let missing = claimreview::missing(doc);
+            if !missing.is_empty() {
+                return Err(ExportError::Incomplete(missing));
+            }
+            one(claimreview::export(doc, &options.date))
+        }
         ExportFormat::Citron => {
             let c = citron::render(doc);
             Rendered {
@@ -190,6 +197,10 @@ pub enum ExportError {
     /// place only when all of them were written).
     #[error(transparent)]
     Write(#[from] crate::io::disk::WriteError),
+    /// The session lacks fields the format requires (ClaimReview's `url`, `author`, …); one
+    /// line per field. Nothing was written.
+    #[error("the session lacks what the format requires: {}", .0.join("; "))]
+    Incomplete(Vec<String>),
     /// A folder for the output could not be created.
     #[error("cannot create the folder {}: {}", .0.display(), crate::io::disk::describe(.1))]
     Folder(PathBuf, std::io::Error),
