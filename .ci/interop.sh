@@ -30,6 +30,37 @@ if ! grep -Eq '^[1-9][0-9]* passed, 0 failed$' <<<"$w3c"; then
     exit 1
 fi
 
+if grep -q 'file:' "$out/nato.json"; then
+    echo "interop: the W3C export names the article by a local path" >&2
+    exit 1
+fi
+
+echo "== W3C from other tools"
+# Annotations as the Web Annotation model's examples and Hypothesis write them (no newsmark
+# tags, comment bodies): read with --default-kind, written back as valid Web Annotation.
+cat >"$out/foreign.json" <<'JSON'
+[{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "http://example.org/anno1",
+  "type": "Annotation", "motivation": "commenting",
+  "body": {"type": "TextualBody", "purpose": "commenting", "value": "Source?"},
+  "target": {"source": "http://example.org/page1",
+             "selector": {"type": "TextQuoteSelector", "exact": "Jens Stoltenberg"}}},
+ {"id": "https://hypothes.is/a/2", "type": "Annotation",
+  "body": [{"type": "TextualBody", "value": "Check this"}],
+  "target": [{"source": "https://example.org/page1",
+              "selector": [{"type": "TextPositionSelector", "start": 0, "end": 4}]}]}]
+JSON
+"$bin" import --format w3c "$out/foreign.json" --article tests/fixtures/nato.txt \
+    --default-kind claim -o "$out/foreign.ron"
+"$bin" export "$out/foreign.ron" --format w3c --article-url https://news.example/nato \
+    -o "$out/foreign.out.json"
+w3c="$(python3 ../shared/tools/w3c_check.py "$out/foreign.out.json")" || true
+echo "$w3c"
+if ! grep -Eq '^[1-9][0-9]* passed, 0 failed$' <<<"$w3c" \
+    || ! grep -q '"value": "Source?"' "$out/foreign.out.json"; then
+    echo "interop: foreign W3C annotations did not survive import and export" >&2
+    exit 1
+fi
+
 echo "== brat standoff"
 "$bin" export "$out/nato.ron" --format brat -o "$out/brat/nato.ann"
 python3 .ci/brat_check.py "$out/brat/nato.ann" "$out/brat/nato.txt"

@@ -131,6 +131,10 @@ pub enum Command {
         /// may be overwritten, the article never.
         #[arg(long, short = 'o')]
         output: PathBuf,
+        /// W3C: read annotations without a Claim, Quote or Mention tag (from other tools) as
+        /// this kind: claim, quote or mention (otherwise they are skipped with a warning).
+        #[arg(long, value_parser = transfer::kind_name)]
+        default_kind: Option<KindTag>,
     },
 }
 
@@ -162,12 +166,14 @@ pub fn run(cmd: Command) -> ExitCode {
             article,
             article_dir,
             output,
+            default_kind,
         } => transfer::import(
             format,
             &ann_file,
             article.as_deref(),
             article_dir.as_deref(),
             &output,
+            default_kind,
         ),
         Command::Agree {
             files,

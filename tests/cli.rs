@@ -354,3 +354,56 @@ fn claimreview_names_the_missing_fields_and_takes_them_from_flags() {
         assert!(review.contains(needle), "{needle} not in {review}");
     }
 }
+
+#[test]
+fn w3c_names_the_article_by_its_url_never_a_local_path() {
+    let (_keep, d) = setup();
+    let args = ["export", "s.ron", "-f", "w3c", "-o", "a.json"];
+    let o = newsmark(&args, &d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let w3c = std::fs::read_to_string(d.join("a.json")).unwrap();
+    assert!(w3c.contains("\"source\": \"urn:sha256:"), "{w3c}");
+    assert!(!w3c.contains("file:"), "{w3c}");
+    let url = ["--article-url", "https://news.example/a"];
+    let o = newsmark(&[&args[..], &url[..]].concat(), &d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let w3c = std::fs::read_to_string(d.join("a.json")).unwrap();
+    assert!(
+        w3c.contains("\"source\": \"https://news.example/a\""),
+        "{w3c}"
+    );
+    assert!(!w3c.contains("urn:sha256:"), "{w3c}");
+}
+
+#[test]
+fn w3c_import_reads_other_tools_annotations_with_default_kind() {
+    let (_keep, d) = setup();
+    let foreign = r#"{"type": "Annotation", "id": "https://hypothes.is/a/1",
+        "body": [{"type": "TextualBody", "value": "Who said this?"}],
+        "target": {"source": "https://news.example/a",
+                   "selector": {"type": "TextQuoteSelector", "exact": "We regret"}}}"#;
+    std::fs::write(d.join("h.json"), foreign).unwrap();
+    let import = [
+        "import",
+        "-f",
+        "w3c",
+        "h.json",
+        "--article",
+        "article.txt",
+        "-o",
+    ];
+    let o = newsmark(&[&import[..], &["h.ron"]].concat(), &d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--default-kind"), "{}", stderr(&o));
+    assert!(!d.join("h.ron").exists());
+    let o = newsmark(
+        &[&import[..], &["h.ron", "--default-kind", "quote"]].concat(),
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let ron = std::fs::read_to_string(d.join("h.ron")).unwrap();
+    assert!(
+        ron.contains("Quote(") && ron.contains("note: \"Who said this?\""),
+        "{ron}"
+    );
+}

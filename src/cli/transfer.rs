@@ -10,6 +10,7 @@ use anyhow::{Context as _, bail};
 use crate::io::article;
 use crate::io::formats::files::{self, ExportFormat, ImportFormat};
 use crate::io::session_file;
+use crate::model::annotation::KindTag;
 
 /// How one file's export or import went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,6 +44,14 @@ pub fn import_format(name: &str) -> Result<ImportFormat, String> {
         let names: Vec<&str> = ImportFormat::ALL.iter().map(|f| f.name()).collect();
         format!("possible values: {}", names.join(", "))
     })
+}
+
+/// Parses `--default-kind claim|quote|mention`.
+pub fn kind_name(name: &str) -> Result<KindTag, String> {
+    KindTag::ALL
+        .into_iter()
+        .find(|k| k.label().eq_ignore_ascii_case(name))
+        .ok_or_else(|| "possible values: claim, quote, mention".to_owned())
 }
 
 /// What `export` was asked to do.
@@ -244,7 +253,9 @@ pub fn import(
     article: Option<&Path>,
     article_dir: Option<&Path>,
     output: &Path,
+    default_kind: Option<KindTag>,
 ) -> anyhow::Result<ExitCode> {
+    let format = (format, default_kind);
     if !input.is_dir() {
         let Some(article) = article else {
             bail!("give the article the annotations were made on with --article");
@@ -257,7 +268,7 @@ pub fn import(
             input.display()
         );
     };
-    let inputs = files_with(input, format.extensions())?;
+    let inputs = files_with(input, format.0.extensions())?;
     let (mut complete, mut partial, mut failed) = (0, 0, 0);
     for ann in &inputs {
         let stem = ann
@@ -300,7 +311,7 @@ fn article_for(dir: &Path, stem: &str) -> anyhow::Result<PathBuf> {
 }
 
 fn import_one(
-    format: ImportFormat,
+    (format, default_kind): (ImportFormat, Option<KindTag>),
     ann: &Path,
     article: &Path,
     output: &Path,
@@ -311,8 +322,9 @@ fn import_one(
         eprintln!("newsmark: note: {}: {n}", article.display());
     }
     let input = files::read_input(ann)?;
+    let text = &loaded.decoded.text;
     let (session, warnings) =
-        files::import_str(format, &input, &loaded.decoded.text, loaded.reference)
+        files::import_str_as(format, &input, text, loaded.reference, default_kind)
             .with_context(|| format!("cannot import {}", ann.display()))?;
     super::report_bounded(
         &format!("newsmark: warning: {}: ", ann.display()),

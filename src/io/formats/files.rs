@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::document::Document;
+use crate::model::annotation::KindTag;
 use crate::model::session::{ArticleRef, Session};
 use crate::model::text::ArticleText;
 
@@ -299,10 +300,22 @@ pub fn import_str(
     text: &ArticleText,
     article: ArticleRef,
 ) -> Result<(Session, Vec<String>), FormatError> {
+    import_str_as(format, input, text, article, None)
+}
+
+/// [`import_str`], reading W3C annotations that carry no Claim/Quote/Mention tag (other tools')
+/// as `default_kind` instead of skipping them.
+pub fn import_str_as(
+    format: ImportFormat,
+    input: &str,
+    text: &ArticleText,
+    article: ArticleRef,
+    default_kind: Option<KindTag>,
+) -> Result<(Session, Vec<String>), FormatError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     match format {
         ImportFormat::Brat => brat::import(input, text, article),
-        ImportFormat::W3c => w3c::import(input, text, article),
+        ImportFormat::W3c => w3c::import_as(input, text, article, default_kind),
     }
 }
 
