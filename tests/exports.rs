@@ -181,6 +181,33 @@ fn brat_export_writes_the_configuration_beside_the_ann() {
     assert!(!named_conf.exists() && !dir.path().join("annotation.txt").exists());
 }
 
+#[test]
+fn brat_export_keeps_a_collections_own_annotation_conf() {
+    let dir = tempfile::tempdir().unwrap();
+    let theirs = "[entities]\nProtein\n";
+    std::fs::write(dir.path().join("annotation.conf"), theirs).unwrap();
+    std::fs::write(
+        dir.path().join("visual.conf"),
+        brat::visual_conf() + "# old\n",
+    )
+    .unwrap();
+    let out = dir.path().join("doc.ann");
+    let options = ExportOptions::default();
+    let rendered = files::render(&document(), ExportFormat::Brat, &out, &options).unwrap();
+    let written = files::write_rendered(&document(), rendered, &out).unwrap();
+    assert_eq!(written.kept, [dir.path().join("annotation.conf")]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("annotation.conf")).unwrap(),
+        theirs
+    );
+    // A configuration newsmark wrote is brought up to date.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("visual.conf")).unwrap(),
+        brat::visual_conf()
+    );
+    assert!(dir.path().join("doc.txt").is_file());
+}
+
 /// [`document`] with a second quote, “Troops are”, that has no cue.
 fn with_uncued_quote() -> Document {
     let mut doc = document();

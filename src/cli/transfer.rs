@@ -225,6 +225,12 @@ fn export_one(
                 .map(|p| p.display().to_string())
                 .collect();
             eprintln!("wrote {}", names.join(", "));
+            for k in &written.kept {
+                eprintln!(
+                    "newsmark: kept {}: newsmark did not write it (check that it declares Claim, Quote, Mention and Cue)",
+                    k.display()
+                );
+            }
         }
         None => {
             // brat's text and configuration are not printed: stdout holds the one main file.

@@ -54,7 +54,7 @@ mod links;
 mod speakers;
 mod values;
 
-pub use conf::{annotation_conf, visual_conf};
+pub use conf::{annotation_conf, is_newsmark_conf, visual_conf};
 use fragments::{join_line_broken, split_at_breaks};
 pub use import::import;
 use values::{

@@ -228,7 +228,24 @@ pub fn write_rendered(
     rendered: Rendered,
     out: &Path,
 ) -> Result<Written, ExportError> {
-    let Rendered { files, left_out } = rendered;
+    let Rendered {
+        mut files,
+        left_out,
+    } = rendered;
+    // brat's configuration files beside the main file replace only ones newsmark wrote: a brat
+    // collection's own annotation.conf is the user's work.
+    let mut kept = Vec::new();
+    let mut i = 1;
+    while let Some((path, _)) = files.get(i) {
+        let is_conf = path
+            .file_name()
+            .is_some_and(|n| n == "annotation.conf" || n == "visual.conf");
+        if is_conf && std::fs::read_to_string(path).is_ok_and(|old| !brat::is_newsmark_conf(&old)) {
+            kept.push(files.remove(i).0);
+        } else {
+            i += 1;
+        }
+    }
     let mut protected = vec![PathBuf::from(&doc.session.article.path)];
     protected.extend(doc.session_path.clone());
     for (path, _) in &files {
@@ -252,6 +269,7 @@ pub fn write_rendered(
     Ok(Written {
         files: files.into_iter().map(|(p, _)| p).collect(),
         left_out,
+        kept,
     })
 }
 
@@ -262,6 +280,9 @@ pub struct Written {
     pub files: Vec<PathBuf>,
     /// What the format could not hold, one line each.
     pub left_out: Vec<String>,
+    /// Files not replaced because the user's own were there (a brat collection's
+    /// `annotation.conf` or `visual.conf` that newsmark did not write).
+    pub kept: Vec<PathBuf>,
 }
 
 /// Why an interchange file could not be read as text.

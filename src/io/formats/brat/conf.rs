@@ -10,6 +10,15 @@ use super::values::{check_worthiness_name, quote_type_name, verdict_name};
 use crate::model::annotation::{CheckWorthiness, QuoteType, Verdict};
 use crate::model::speaker::SpeakerKind;
 
+/// True for a configuration file newsmark wrote (its first line is newsmark's comment), which
+/// an export may replace; any other is the user's and is kept.
+pub fn is_newsmark_conf(content: &str) -> bool {
+    content
+        .lines()
+        .next()
+        .is_some_and(|l| l.starts_with('#') && l.contains("newsmark"))
+}
+
 /// The `annotation.conf` for every `.ann` newsmark writes.
 pub fn annotation_conf() -> String {
     let values = |names: Vec<&str>| names.join("|");
@@ -92,5 +101,7 @@ mod tests {
         assert!(conf.contains("Verdict\tArg:Claim, Value:Unchecked|True|MostlyTrue|"));
         assert!(conf.contains("QuoteType\tArg:Quote, Value:Direct|Indirect|Mixed\n"));
         assert!(conf.contains("SpeakerKind\tArg:Mention|Quote|Claim, Value:Person|"));
+        assert!(is_newsmark_conf(&conf) && is_newsmark_conf(&visual_conf()));
+        assert!(!is_newsmark_conf("[entities]\nProtein\n"));
     }
 }
