@@ -8,6 +8,7 @@
 
 mod agree;
 mod project;
+mod publish;
 mod stats;
 mod suggest;
 mod transfer;
@@ -52,7 +53,11 @@ pub enum Command {
     /// Export a session to an interchange format.
     ///
     /// Offsets are Unicode code points of the normalized article text (BOM removed, CRLF as LF).
-    /// brat writes OUT.ann and OUT.txt (the normalized text) when given `-o OUT.ann`.
+    /// brat writes OUT.ann, OUT.txt (the normalized text), annotation.conf and visual.conf when
+    /// given `-o OUT.ann`. ClaimReview needs the review URL, the author and the article URL
+    /// (from the session or --url, --author, --article-url): without them it exits 1 naming
+    /// what is missing and writes nothing. Citron leaves out (and lists, exit 1) quotes without
+    /// a cue.
     ///
     /// Annotations that are not anchored in the article (orphans and unreviewed fuzzy matches
     /// after the article changed) are never written at stale offsets: the export is refused
@@ -72,6 +77,12 @@ pub enum Command {
         /// Export the anchored annotations and leave out (and list) the others, exit 0.
         #[arg(long)]
         skip_unanchored: bool,
+        /// CSV: begin with a UTF-8 byte-order mark, for Excel.
+        #[arg(long)]
+        excel: bool,
+        /// Publication metadata overriding the session's (ClaimReview, W3C).
+        #[command(flatten)]
+        publication: publish::PublicationFlags,
     },
     /// Inter-annotator agreement between sessions of the same article.
     ///
@@ -140,6 +151,10 @@ pub enum Command {
         /// may be overwritten, the article never.
         #[arg(long, short = 'o')]
         output: PathBuf,
+        /// W3C: read annotations without a Claim, Quote or Mention tag (from other tools) as
+        /// this kind: claim, quote or mention (otherwise they are skipped with a warning).
+        #[arg(long, value_parser = transfer::kind_name)]
+        default_kind: Option<KindTag>,
     },
 }
 
@@ -154,12 +169,16 @@ pub fn run(cmd: Command) -> ExitCode {
             output,
             date,
             skip_unanchored,
+            excel,
+            publication,
         } => transfer::export(&transfer::ExportArgs {
             session: &session,
             format,
             output: output.as_deref(),
             date,
             skip_unanchored,
+            excel,
+            publication: &publication,
         }),
         Command::Import {
             format,
@@ -168,6 +187,7 @@ pub fn run(cmd: Command) -> ExitCode {
             article_dir,
             output,
             map,
+            default_kind,
         } => transfer::import(
             format,
             &ann_file,
@@ -176,6 +196,7 @@ pub fn run(cmd: Command) -> ExitCode {
             &output,
             &files::ImportOptions {
                 map: map.unwrap_or_default(),
+                default_kind,
             },
         ),
         Command::Agree {

@@ -156,13 +156,25 @@ fn export_writes_files() {
     );
     assert!(ann.starts_with("T1\tMention 0 16\tJens Stoltenberg\nT2\tQuote 23 42\t"));
 
-    for (format, file) in [
-        ("w3c", "a.json"),
-        ("csv", "a.csv"),
-        ("claimreview", "r.json"),
-        ("citron", "c.json"),
+    let review = [
+        "--url",
+        "https://factcheck.example/r1",
+        "--author",
+        "Fact Desk",
+        "--author-kind",
+        "organization",
+        "--article-url",
+        "https://news.example/a",
+    ];
+    for (format, file, extra) in [
+        ("w3c", "a.json", &[][..]),
+        ("csv", "a.csv", &[]),
+        ("claimreview", "r.json", &review[..]),
+        ("citron", "c.json", &[]),
     ] {
-        let o = newsmark(&["export", "s.ron", "-f", format, "-o", file], &d);
+        let mut args = vec!["export", "s.ron", "-f", format, "-o", file];
+        args.extend(extra);
+        let o = newsmark(&args, &d);
         assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
         assert!(d.join(file).is_file(), "{format}");
     }
@@ -186,7 +198,7 @@ fn export_writes_files() {
     assert_eq!(o.status.code(), Some(0));
 
     let o = newsmark(&["export", "s.ron", "-f", "csv"], &d);
-    assert!(stdout(&o).starts_with("id,kind,start,end,text,"));
+    assert!(stdout(&o).starts_with("id,kind,start,end,fragments,text,"));
     let o = newsmark(&["stats", "s.ron", "--json"], &d);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["kinds"]["quote"], 1);
@@ -230,4 +242,154 @@ fn every_subcommand_has_help() {
         assert_eq!(o.status.code(), Some(0), "{cmd}");
         assert!(stdout(&o).contains("Usage: newsmark"), "{cmd}");
     }
+}
+
+#[test]
+fn citron_lists_quotes_without_a_cue_and_excel_csv_begins_with_a_bom() {
+    let (_keep, d) = setup();
+    std::fs::write(
+        d.join("nocue.ann"),
+        "T1\tQuote 23 42\t“We regret 😀 this.”\n",
+    )
+    .unwrap();
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "nocue.ann",
+            "--article",
+            "article.txt",
+            "-o",
+            "n.ron",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = newsmark(&["export", "n.ron", "-f", "citron", "-o", "c.json"], &d);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("  #1 Quote ““We regret 😀 this.””: it has no cue"));
+    let citron = std::fs::read_to_string(d.join("c.json")).unwrap();
+    assert!(citron.contains("\"quotes\": []"), "{citron}");
+
+    let o = newsmark(
+        &["export", "s.ron", "-f", "csv", "--excel", "-o", "x.csv"],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read(d.join("x.csv"))
+            .unwrap()
+            .starts_with(b"\xef\xbb\xbfid,")
+    );
+}
+
+#[test]
+fn claimreview_names_the_missing_fields_and_takes_them_from_flags() {
+    let (_keep, d) = setup();
+    let o = newsmark(
+        &["export", "s.ron", "-f", "claimreview", "-o", "r.json"],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let e = stderr(&o);
+    for field in ["  url: ", "  author: ", "  itemReviewed.appearance: "] {
+        assert!(e.contains(field), "{field:?} not in {e}");
+    }
+    assert!(!d.join("r.json").exists(), "nothing is written");
+
+    let flags = [
+        "--url",
+        "https://factcheck.example/r1",
+        "--author",
+        "Ann Checker",
+        "--article-url",
+        "https://news.example/a",
+        "--outlet",
+        "News Example",
+        "--article-date",
+        "2022-01-07",
+    ];
+    let claim = "T1\tClaim 23 42\t“We regret 😀 this.”\nA1\tVerdict T1 False\n";
+    std::fs::write(d.join("claim.ann"), claim).unwrap();
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "claim.ann",
+            "--article",
+            "article.txt",
+            "-o",
+            "cr.ron",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut args = vec!["export", "cr.ron", "-f", "claimreview", "-o", "r.json"];
+    args.extend(flags);
+    let o = newsmark(&args, &d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let review = std::fs::read_to_string(d.join("r.json")).unwrap();
+    for needle in [
+        "\"url\": \"https://factcheck.example/r1\"",
+        "\"name\": \"Ann Checker\"",
+        "\"url\": \"https://news.example/a\"",
+        "\"datePublished\": \"2022-01-07\"",
+    ] {
+        assert!(review.contains(needle), "{needle} not in {review}");
+    }
+}
+
+#[test]
+fn w3c_names_the_article_by_its_url_never_a_local_path() {
+    let (_keep, d) = setup();
+    let args = ["export", "s.ron", "-f", "w3c", "-o", "a.json"];
+    let o = newsmark(&args, &d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let w3c = std::fs::read_to_string(d.join("a.json")).unwrap();
+    assert!(w3c.contains("\"source\": \"urn:sha256:"), "{w3c}");
+    assert!(!w3c.contains("file:"), "{w3c}");
+    let url = ["--article-url", "https://news.example/a"];
+    let o = newsmark(&[&args[..], &url[..]].concat(), &d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let w3c = std::fs::read_to_string(d.join("a.json")).unwrap();
+    assert!(
+        w3c.contains("\"source\": \"https://news.example/a\""),
+        "{w3c}"
+    );
+    assert!(!w3c.contains("urn:sha256:"), "{w3c}");
+}
+
+#[test]
+fn w3c_import_reads_other_tools_annotations_with_default_kind() {
+    let (_keep, d) = setup();
+    let foreign = r#"{"type": "Annotation", "id": "https://hypothes.is/a/1",
+        "body": [{"type": "TextualBody", "value": "Who said this?"}],
+        "target": {"source": "https://news.example/a",
+                   "selector": {"type": "TextQuoteSelector", "exact": "We regret"}}}"#;
+    std::fs::write(d.join("h.json"), foreign).unwrap();
+    let import = [
+        "import",
+        "-f",
+        "w3c",
+        "h.json",
+        "--article",
+        "article.txt",
+        "-o",
+    ];
+    let o = newsmark(&[&import[..], &["h.ron"]].concat(), &d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--default-kind"), "{}", stderr(&o));
+    assert!(!d.join("h.ron").exists());
+    let o = newsmark(
+        &[&import[..], &["h.ron", "--default-kind", "quote"]].concat(),
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let ron = std::fs::read_to_string(d.join("h.ron")).unwrap();
+    assert!(
+        ron.contains("Quote(") && ron.contains("note: \"Who said this?\""),
+        "{ron}"
+    );
 }

@@ -13,7 +13,7 @@ use newsmark::io::formats::{FormatError, brat, citron, claimreview, csv, w3c};
 use newsmark::model::annotation::{
     AnnotationId, CheckWorthiness, Claim, Kind, Mention, Quote, QuoteType, Span, Verdict,
 };
-use newsmark::model::session::{ArticleRef, Session, make_annotation};
+use newsmark::model::session::{ArticleRef, Publication, ReviewerKind, Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 use newsmark::model::text::ArticleText;
 use serde_json::Value;
@@ -258,7 +258,9 @@ fn w3c_round_trip_gives_an_equal_session() {
 fn w3c_has_the_required_shape() {
     let (_, bytes) = &articles()[0];
     let (text, reference) = article(bytes);
+    let source = format!("urn:sha256:{}", reference.sha256);
     let json = w3c::export(&doc(&session(&text, reference), &text));
+    assert!(!json.contains("file:"), "no local path leaks");
     let v: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["@context"][0], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(v["type"], "AnnotationCollection");
@@ -273,7 +275,7 @@ fn w3c_has_the_required_shape() {
             &item["target"]
         };
         assert_eq!(target["type"], "SpecificResource");
-        assert_eq!(target["source"], "file:///articles/test%20article.txt");
+        assert_eq!(target["source"], source.as_str());
         let sel = target["selector"].as_array().unwrap();
         assert_eq!(sel[0]["type"], "TextPositionSelector");
         assert_eq!(sel[1]["type"], "TextQuoteSelector");
@@ -378,12 +380,15 @@ fn csv_quotes_fields_per_rfc_4180() {
     let mut lines = out.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "id,kind,start,end,text,speaker,cue,type,check-worthiness,verdict,note"
+        "id,kind,start,end,fragments,text,speaker-id,speaker,cue-start,cue-end,cue,\
+         source-mentions,type,check-worthiness,verdict,note"
     );
     assert!(out.ends_with("\r\n"));
-    assert!(out.contains(
-        ",Jens Stoltenberg,said,direct,,,\"split around the cue, a \"\"tab\"\"\there\nand a line\"\r\n"
-    ), "{out}");
+    let cue = find(&text, "said", 0);
+    assert!(out.contains(&format!(
+        ",3,Jens Stoltenberg,{},{},said,,direct,,,\"split around the cue, a \"\"tab\"\"\there\nand a line\"\r\n",
+        cue.start, cue.end
+    )), "{out}");
     assert!(out.contains(",high,Mostly true,\"checked, with commas, and \\backslashes\\n\"\r\n"));
     assert_eq!(out.matches("\r\n").count(), 1 + 8);
 }
@@ -392,7 +397,16 @@ fn csv_quotes_fields_per_rfc_4180() {
 fn claimreview_has_one_review_per_checked_claim() {
     let (_, bytes) = &articles()[0];
     let (text, reference) = article(bytes);
-    let out = claimreview::export(&doc(&session(&text, reference), &text), "2024-05-01");
+    let mut s = session(&text, reference);
+    s.publication = Publication {
+        article_url: "https://news.example/nato".into(),
+        outlet: "News Example".into(),
+        article_date: "2022-01-07".into(),
+        reviewer: "Fact Desk".into(),
+        reviewer_kind: ReviewerKind::Organization,
+        review_url: "https://factcheck.example/nato".into(),
+    };
+    let out = claimreview::export(&doc(&s, &text), "2024-05-01");
     let v: Value = serde_json::from_str(&out).unwrap();
     let reviews = v.as_array().unwrap();
     assert_eq!(reviews.len(), 3, "three claims, all with a verdict");
@@ -419,13 +433,20 @@ fn claimreview_has_one_review_per_checked_claim() {
         "GovernmentOrganization"
     );
     assert_eq!(r["itemReviewed"]["author"]["name"], "the Kremlin");
-    assert_eq!(r["itemReviewed"]["appearance"]["@type"], "CreativeWork");
-    assert_eq!(
-        r["itemReviewed"]["appearance"]["url"],
-        "file:///articles/test%20article.txt"
-    );
+    assert_eq!(r["url"], "https://factcheck.example/nato");
+    assert_eq!(r["author"]["@type"], "Organization");
+    assert_eq!(r["author"]["name"], "Fact Desk");
+    assert_eq!(r["reviewRating"]["name"], "False");
+    assert_eq!(r["itemReviewed"]["datePublished"], "2022-01-07");
+    let appearance = &r["itemReviewed"]["appearance"];
+    assert_eq!(appearance["@type"], "NewsArticle");
+    assert_eq!(appearance["url"], "https://news.example/nato");
+    assert_eq!(appearance["publisher"]["name"], "News Example");
+    assert!(!out.contains("file:"), "{out}");
     assert_eq!(reviews[2]["reviewRating"]["ratingValue"], 4);
-    assert!(reviews[2]["itemReviewed"].get("author").is_none());
+    assert_eq!(reviews[2]["reviewRating"]["name"], "Mostly true");
+    // A claim without a speaker is the outlet's own.
+    assert_eq!(reviews[2]["itemReviewed"]["author"]["name"], "News Example");
 }
 
 #[test]

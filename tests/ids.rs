@@ -328,11 +328,57 @@ fn random_sessions_with_edge_ids_round_trip_through_brat_and_w3c() {
         );
         let again = brat::export(&doc(&back, &text));
         assert_eq!(again, files, "round {round}: brat is not stable");
-        assert_eq!(back.annotations, s.annotations, "round {round}");
+        assert_eq!(
+            back.annotations,
+            as_brat_holds_it(&s, &text),
+            "round {round}"
+        );
 
         let json = w3c::export(&doc(&s, &text));
         let (back, warnings) = w3c::import(&json, &text, ArticleRef::default()).unwrap();
         assert!(warnings.is_empty(), "round {round}: {warnings:?}");
         assert_eq!(back, s, "round {round}: W3C changed the session");
     }
+}
+
+/// The annotations as brat carries them: line breaks at either end of a span (main, `more`,
+/// cue) are not covered by any fragment, so they are not read back; an annotation of line
+/// breaks only is not written, and neither is a claim's link to such a quote.
+fn as_brat_holds_it(
+    s: &Session,
+    text: &ArticleText,
+) -> Vec<newsmark::model::annotation::Annotation> {
+    let trim = |sp: Span| {
+        let chars: Vec<char> = text.slice(sp.start..sp.end).chars().collect();
+        let lead = chars.iter().take_while(|c| **c == '\n').count();
+        let trail = chars.iter().rev().take_while(|c| **c == '\n').count();
+        (lead < chars.len()).then(|| Span::new(sp.start + lead, sp.end - trail))
+    };
+    let kept: HashSet<AnnotationId> = s
+        .annotations
+        .iter()
+        .filter(|a| trim(a.span()).is_some())
+        .map(|a| a.id)
+        .collect();
+    let mut out: Vec<_> = s
+        .annotations
+        .iter()
+        .filter_map(|a| {
+            let span = trim(a.span())?;
+            let mut kind = a.kind.clone();
+            match &mut kind {
+                Kind::Quote(q) => {
+                    q.cue = q.cue.and_then(trim);
+                    q.more = q.more.iter().filter_map(|f| trim(*f)).collect();
+                }
+                Kind::Claim(c) => c.in_quote = c.in_quote.filter(|q| kept.contains(q)),
+                Kind::Mention(_) => {}
+            }
+            let mut b = make_annotation(text, a.id, span, kind);
+            b.note = a.note.clone();
+            Some(b)
+        })
+        .collect();
+    out.sort_by_key(|a| (a.start, a.end, a.id));
+    out
 }

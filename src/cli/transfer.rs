@@ -10,6 +10,7 @@ use anyhow::{Context as _, bail};
 use crate::io::article;
 use crate::io::formats::files::{self, ExportFormat, ImportFormat, ImportOptions};
 use crate::io::session_file;
+use crate::model::annotation::KindTag;
 
 /// How one file's export or import went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,6 +46,14 @@ pub fn import_format(name: &str) -> Result<ImportFormat, String> {
     })
 }
 
+/// Parses `--default-kind claim|quote|mention`.
+pub fn kind_name(name: &str) -> Result<KindTag, String> {
+    KindTag::ALL
+        .into_iter()
+        .find(|k| k.label().eq_ignore_ascii_case(name))
+        .ok_or_else(|| "possible values: claim, quote, mention".to_owned())
+}
+
 /// What `export` was asked to do.
 pub struct ExportArgs<'a> {
     /// A session file, or a folder of them.
@@ -57,6 +66,10 @@ pub struct ExportArgs<'a> {
     pub date: Option<String>,
     /// Write the anchored annotations and list the others instead of refusing.
     pub skip_unanchored: bool,
+    /// CSV with a byte-order mark, for Excel.
+    pub excel: bool,
+    /// Publication metadata overriding the session's.
+    pub publication: &'a super::publish::PublicationFlags,
 }
 
 /// `newsmark export`: one session to a file or stdout, or a folder of sessions to a folder.
@@ -187,26 +200,67 @@ fn export_one(
         );
         super::report_bounded("  ", &lines);
     }
-    let doc = if unanchored.is_empty() {
+    let mut doc = if unanchored.is_empty() {
         doc
     } else {
         doc.anchored_only()
     };
+    args.publication.apply(&mut doc.session.publication)?;
+    let options = files::ExportOptions {
+        date: date.to_owned(),
+        excel: args.excel,
+    };
+    let rendered = match files::render(
+        &doc,
+        args.format,
+        output.unwrap_or(Path::new("-")),
+        &options,
+    ) {
+        Ok(r) => r,
+        Err(files::ExportError::Incomplete(missing)) => {
+            eprintln!(
+                "newsmark: {name}: cannot export {}: the session lacks (nothing was written):",
+                args.format.name()
+            );
+            super::report_bounded("  ", &missing);
+            return Ok(Outcome::Partial);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let left_out = rendered.left_out.clone();
     match output {
         Some(out) => {
-            let written = files::write_export(&doc, args.format, out, date)?;
-            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            eprintln!("wrote {}", names.join(" and "));
+            let written = files::write_rendered(&doc, rendered, out)?;
+            let names: Vec<String> = written
+                .files
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            eprintln!("wrote {}", names.join(", "));
+            for k in &written.kept {
+                eprintln!(
+                    "newsmark: kept {}: newsmark did not write it (check that it declares Claim, Quote, Mention and Cue)",
+                    k.display()
+                );
+            }
         }
         None => {
-            // brat's text is not printed: stdout holds the one main file.
-            let rendered = files::render(&doc, args.format, Path::new("-"), date);
-            if let Some((_, body)) = rendered.first() {
+            // brat's text and configuration are not printed: stdout holds the one main file.
+            if let Some((_, body)) = rendered.files.first() {
                 super::write_stdout(body)?;
             }
         }
     }
-    Ok(Outcome::Complete)
+    if left_out.is_empty() {
+        return Ok(Outcome::Complete);
+    }
+    eprintln!(
+        "newsmark: {name}: left out {} annotation(s) {} cannot hold:",
+        left_out.len(),
+        args.format.name()
+    );
+    super::report_bounded("  ", &left_out);
+    Ok(Outcome::Partial)
 }
 
 /// `newsmark import`: one annotation file against one article into one session, or a folder
@@ -328,7 +382,7 @@ fn refuse_overwrite(out: &Path, protected: &[&Path]) -> anyhow::Result<()> {
 }
 
 /// `YYYY-MM-DD` with plausible month and day.
-fn is_iso_date(s: &str) -> bool {
+pub(super) fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts[..] else { return false };
     let num = |x: &str, len: usize| {

@@ -7,7 +7,7 @@
 //! T7\tQuote 10 20;30 40\ttext1 text2      one T per annotation, numbered by annotation id;
 //!                                          a quote's `more` fragments follow its main span
 //! T9\tCue 22 26\tsaid                       cues, numbered after the largest annotation id
-//! R1\tSource Arg1:T7 Arg2:T3                quote/claim → the speaker's nearest mention
+//! R1\tSource Arg1:T7 Arg2:T3                quote/claim → each of its source mentions
 //! R2\tSaid Arg1:T7 Arg2:T9                  quote → its cue
 //! R3\tInQuote Arg1:T8 Arg2:T7               claim → the quote it appears in
 //! *\tEquiv T3 T5                            the mentions of one speaker (two or more)
@@ -20,7 +20,8 @@
 //!
 //! **Speakers.** A speaker's id and canonical name travel in an `N` line with the reference
 //! `newsmark:speaker_<id>` on the speaker's first mention; its other mentions are tied to it by
-//! the `Equiv` line. A quote or claim points at its speaker through a `Source` relation to the
+//! the `Equiv` line. A quote or claim has one `Source` relation per mention in its
+//! `source_mentions` that is exported; only when it has none does the relation go to its
 //! speaker's mention nearest to it. **A speaker with no mention** gets the `N` line on the quote
 //! or claim itself (one on each of them), which brat shows as a normalization and which reads
 //! back to the same speaker id and name. Aliases, role and colour are not carried (brat has no
@@ -32,14 +33,22 @@
 //! `newsmark:speaker-2`.
 //!
 //! Attribute values are the Rust variant names (`MostlyTrue`, brat values cannot hold spaces).
-//! Text fields replace line breaks by spaces, as brat does for spans that cross lines; annotations
-//! with an empty span cannot be written in brat and are left out.
+//!
+//! **Line breaks.** brat reads an `.ann` line by line and requires a T line's text to be its
+//! fragments' texts joined by one space, so a span that crosses a line break (or holds a tab) is
+//! written as fragments split there, the break itself not covered and empty fragments dropped:
+//! `Jens\nStoltenberg` at 0 is `0 4;5 16\tJens Stoltenberg`. Import joins fragments that only
+//! line breaks or tabs separate back into one span. Annotations with an empty span, or of line
+//! breaks only, cannot be written in brat and are left out. `annotation.conf` and `visual.conf`
+//! ([`annotation_conf`], [`visual_conf`]) declare every type, relation and attribute value.
 //!
 //! Import also takes files written by hand or by brat itself (only `T` lines, other numbering,
 //! lower-case types): every line it cannot map becomes a warning with its line number. A mention
 //! that is the target of a `Source` relation but has no `N` line gets a speaker named after its
 //! text (reusing a speaker of that name or alias).
 
+mod conf;
+mod fragments;
 mod import;
 mod links;
 mod mapping;
@@ -47,6 +56,8 @@ mod offsets;
 mod speakers;
 mod values;
 
+pub use conf::{annotation_conf, is_newsmark_conf, visual_conf};
+use fragments::{join_line_broken, split_at_breaks};
 pub use import::{BratImport, import, import_with};
 pub use mapping::{Tally, TypeCount, TypeMap};
 use values::{
@@ -79,15 +90,40 @@ const SPEAKER_REF: &str = "newsmark:speaker_";
 pub fn export(doc: &Document) -> BratFiles {
     let s = &doc.session;
     let text = &doc.text;
-    let anns: Vec<&Annotation> = s.annotations.iter().filter(|a| a.end > a.start).collect();
+    // Every span as brat can hold it: fragments split at line breaks. An annotation with no
+    // fragment left (empty, or line breaks only) cannot be written and is left out.
+    let anns: Vec<(&Annotation, Vec<Span>)> = s
+        .annotations
+        .iter()
+        .filter_map(|a| {
+            let mut frags = split_at_breaks(text, a.span());
+            if frags.is_empty() {
+                return None;
+            }
+            if let Kind::Quote(q) = &a.kind {
+                for f in &q.more {
+                    frags.extend(split_at_breaks(text, *f));
+                }
+            }
+            Some((a, frags))
+        })
+        .collect();
     // Lookups built once, so that export stays O(n log n) however many mentions a speaker has.
     let speakers = speakers_by_id(s);
-    let exported: HashSet<AnnotationId> = anns.iter().map(|a| a.id).collect();
+    let exported: HashSet<AnnotationId> = anns.iter().map(|(a, _)| a.id).collect();
+    let mentions: HashSet<AnnotationId> = anns
+        .iter()
+        .filter(|(a, _)| matches!(a.kind, Kind::Mention(_)))
+        .map(|(a, _)| a.id)
+        .collect();
     let nearest = MentionIndex::new(s);
     let speaker_of = |a: &Annotation| a.kind.speaker().filter(|id| speakers.contains_key(id));
     // Each speaker's exported mentions, in session order.
     let mut mentions_of: HashMap<SpeakerId, Vec<AnnotationId>> = HashMap::new();
-    for m in anns.iter().filter(|m| matches!(m.kind, Kind::Mention(_))) {
+    for (m, _) in anns
+        .iter()
+        .filter(|(m, _)| matches!(m.kind, Kind::Mention(_)))
+    {
         if let Some(sp) = speaker_of(m) {
             mentions_of.entry(sp).or_default().push(m.id);
         }
@@ -112,31 +148,36 @@ pub fn export(doc: &Document) -> BratFiles {
     let mut notes = String::new();
     // u64: cues are numbered after the largest annotation id, which may be u32::MAX, and the
     // line counters must not wrap either.
-    let mut next_cue = anns.iter().map(|a| u64::from(a.id.0)).max().unwrap_or(0) + 1;
+    let mut next_cue = anns
+        .iter()
+        .map(|(a, _)| u64::from(a.id.0))
+        .max()
+        .unwrap_or(0)
+        + 1;
     let (mut r, mut at, mut n, mut hash) = (0u64, 0u64, 0u64, 0u64);
 
-    for a in &anns {
-        let mut frags = vec![a.span()];
+    for (a, frags) in &anns {
+        let a = *a;
         let tag = match &a.kind {
             Kind::Claim(_) => "Claim",
             Kind::Mention(_) => "Mention",
-            Kind::Quote(q) => {
-                frags.extend(q.more.iter().filter(|f| !f.is_empty()));
-                "Quote"
-            }
+            Kind::Quote(_) => "Quote",
         };
-        let _ = writeln!(t_lines, "T{}\t{tag} {}", a.id.0, t_body(text, &frags));
+        let _ = writeln!(t_lines, "T{}\t{tag} {}", a.id.0, t_body(text, frags));
         let t = a.id.0;
-        if let Some(sp) = speaker_of(a).filter(|_| !matches!(a.kind, Kind::Mention(_)))
-            && let Some(m) = nearest.nearest(sp, a)
-        {
+        for m in source_mentions(a, &mentions, || {
+            speaker_of(a)
+                .and_then(|sp| nearest.nearest(sp, a))
+                .map(|m| m.id)
+        }) {
             r += 1;
-            let _ = writeln!(r_lines, "R{r}\tSource Arg1:T{t} Arg2:T{}", m.id.0);
+            let _ = writeln!(r_lines, "R{r}\tSource Arg1:T{t} Arg2:T{}", m.0);
         }
         match &a.kind {
             Kind::Quote(q) => {
-                if let Some(cue) = q.cue.filter(|c| !c.is_empty()) {
-                    let _ = writeln!(cue_lines, "T{next_cue}\tCue {}", t_body(text, &[cue]));
+                let cue = q.cue.map(|c| split_at_breaks(text, c)).unwrap_or_default();
+                if !cue.is_empty() {
+                    let _ = writeln!(cue_lines, "T{next_cue}\tCue {}", t_body(text, &cue));
                     r += 1;
                     let _ = writeln!(r_lines, "R{r}\tSaid Arg1:T{t} Arg2:T{next_cue}");
                     next_cue += 1;
@@ -209,6 +250,34 @@ pub fn export(doc: &Document) -> BratFiles {
         ann: [t_lines, cue_lines, r_lines, equiv, a_lines, n_lines, notes].concat(),
         txt: text.as_str().to_owned(),
     }
+}
+
+/// The mentions a quote's or claim's `Source` relations point at: its `source_mentions` that are
+/// exported mentions (each once, in order), or when none of them is, the speaker's nearest
+/// mention (`fallback`) if that is exported. Mentions have no source.
+fn source_mentions(
+    a: &Annotation,
+    mentions: &HashSet<AnnotationId>,
+    fallback: impl FnOnce() -> Option<AnnotationId>,
+) -> Vec<AnnotationId> {
+    let linked = match &a.kind {
+        Kind::Quote(q) => &q.source_mentions,
+        Kind::Claim(c) => &c.source_mentions,
+        Kind::Mention(_) => return Vec::new(),
+    };
+    let mut seen = HashSet::new();
+    let chosen: Vec<AnnotationId> = linked
+        .iter()
+        .copied()
+        .filter(|m| mentions.contains(m) && seen.insert(*m))
+        .collect();
+    if !chosen.is_empty() {
+        return chosen;
+    }
+    fallback()
+        .filter(|m| mentions.contains(m))
+        .into_iter()
+        .collect()
 }
 
 /// `"10 20;30 40\ttext1 text2"` for the fragments: offsets, a tab, the texts joined by spaces.
@@ -292,7 +361,7 @@ mod tests {
         let kind = Kind::Quote(Quote {
             speaker: Some(SpeakerId(4)),
             cue: Some(Span::new(16, 20)),
-            more: vec![Span::new(22, 46)],
+            more: vec![Span::new(22, 45)],
             ..Quote::default()
         });
         s.annotations.push(make_annotation(
@@ -311,7 +380,7 @@ mod tests {
         let ann = export_session(&s, &text).ann;
         assert_eq!(
             ann,
-            "T2\tQuote 0 12;22 46\t“We regret,” “that it came to this.”\n\
+            "T2\tQuote 0 12;22 45\t“We regret,” “that it came to this.”\n\
              T5\tMention 13 15\the\n\
              T6\tCue 16 20\tsaid\n\
              R1\tSaid Arg1:T2 Arg2:T6\n\

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::document::Document;
+use crate::model::annotation::KindTag;
 use crate::model::session::{ArticleRef, Session};
 use crate::model::text::ArticleText;
 
@@ -115,27 +116,70 @@ impl ImportFormat {
     }
 }
 
-/// The files an export to `out` consists of, as (path, content): brat gives `out` (the `.ann`)
-/// and `out` with extension `txt`; every other format gives `out` alone.
+/// What an export needs besides the document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// ClaimReview's `datePublished`, `YYYY-MM-DD`.
+    pub date: String,
+    /// CSV: begin with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8.
+    pub excel: bool,
+}
+
+/// An export rendered in memory: its files and what it left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// (path, content) of every file, the main one first.
+    pub files: Vec<(PathBuf, String)>,
+    /// One line per annotation the format cannot hold (Citron: quotes without a cue).
+    pub left_out: Vec<String>,
+}
+
+/// The files an export to `out` consists of: brat gives `out` (the `.ann`), `out` with
+/// extension `txt`, and `annotation.conf` and `visual.conf` in the same folder (so brat's
+/// validator and viewer know the types); every other format gives `out` alone. ClaimReview
+/// fails when the session lacks what a review requires ([`claimreview::missing`]).
 pub fn render(
     doc: &Document,
     format: ExportFormat,
     out: &Path,
-    date: &str,
-) -> Vec<(PathBuf, String)> {
-    match format {
+    options: &ExportOptions,
+) -> Result<Rendered, ExportError> {
+    let one = |body: String| Rendered {
+        files: vec![(out.to_owned(), body)],
+        left_out: Vec::new(),
+    };
+    Ok(match format {
         ExportFormat::Brat => {
             let files = brat::export(doc);
-            vec![
-                (out.to_owned(), files.ann),
-                (out.with_extension("txt"), files.txt),
-            ]
+            let dir = out.parent().unwrap_or(Path::new(""));
+            Rendered {
+                files: vec![
+                    (out.to_owned(), files.ann),
+                    (out.with_extension("txt"), files.txt),
+                    (dir.join("annotation.conf"), brat::annotation_conf()),
+                    (dir.join("visual.conf"), brat::visual_conf()),
+                ],
+                left_out: Vec::new(),
+            }
         }
-        ExportFormat::W3c => vec![(out.to_owned(), w3c::export(doc))],
-        ExportFormat::Csv => vec![(out.to_owned(), csv::export(doc))],
-        ExportFormat::ClaimReview => vec![(out.to_owned(), claimreview::export(doc, date))],
-        ExportFormat::Citron => vec![(out.to_owned(), citron::export(doc))],
-    }
+        ExportFormat::W3c => one(w3c::export(doc)),
+        ExportFormat::Csv if options.excel => one(format!("\u{feff}{}", csv::export(doc))),
+        ExportFormat::Csv => one(csv::export(doc)),
+        ExportFormat::ClaimReview => {
+            let missing = claimreview::missing(doc);
+            if !missing.is_empty() {
+                return Err(ExportError::Incomplete(missing));
+            }
+            one(claimreview::export(doc, &options.date))
+        }
+        ExportFormat::Citron => {
+            let c = citron::render(doc);
+            Rendered {
+                files: vec![(out.to_owned(), c.json)],
+                left_out: c.left_out,
+            }
+        }
+    })
 }
 
 /// Why an export was not written.
@@ -144,13 +188,20 @@ pub enum ExportError {
     /// An output file would replace one of the user's inputs.
     #[error("refusing to overwrite {0}: it is the article or the session")]
     WouldOverwrite(PathBuf),
-    /// Two outputs would be the same file (brat with an output ending in .txt).
-    #[error("the brat output {0} must not end in .txt (the text is written beside it)")]
+    /// Two outputs would be the same file (brat with an output ending in .txt, or named
+    /// annotation.conf or visual.conf).
+    #[error(
+        "the brat output {0} must not end in .txt nor be named annotation.conf or visual.conf (the text and brat's configuration are written beside it)"
+    )]
     Collision(PathBuf),
     /// Writing failed; no output file was changed (every file of an export is renamed into
     /// place only when all of them were written).
     #[error(transparent)]
     Write(#[from] crate::io::disk::WriteError),
+    /// The session lacks fields the format requires (ClaimReview's `url`, `author`, …); one
+    /// line per field. Nothing was written.
+    #[error("the session lacks what the format requires: {}", .0.join("; "))]
+    Incomplete(Vec<String>),
     /// A folder for the output could not be created.
     #[error("cannot create the folder {}: {}", .0.display(), crate::io::disk::describe(.1))]
     Folder(PathBuf, std::io::Error),
@@ -163,7 +214,38 @@ pub fn write_export(
     out: &Path,
     date: &str,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let files = render(doc, format, out, date);
+    let options = ExportOptions {
+        date: date.to_owned(),
+        ..ExportOptions::default()
+    };
+    Ok(write_rendered(doc, render(doc, format, out, &options)?, out)?.files)
+}
+
+/// Writes a rendered export (all its files or none), never over the article or session file;
+/// returns the paths written and what was left out.
+pub fn write_rendered(
+    doc: &Document,
+    rendered: Rendered,
+    out: &Path,
+) -> Result<Written, ExportError> {
+    let Rendered {
+        mut files,
+        left_out,
+    } = rendered;
+    // brat's configuration files beside the main file replace only ones newsmark wrote: a brat
+    // collection's own annotation.conf is the user's work.
+    let mut kept = Vec::new();
+    let mut i = 1;
+    while let Some((path, _)) = files.get(i) {
+        let is_conf = path
+            .file_name()
+            .is_some_and(|n| n == "annotation.conf" || n == "visual.conf");
+        if is_conf && std::fs::read_to_string(path).is_ok_and(|old| !brat::is_newsmark_conf(&old)) {
+            kept.push(files.remove(i).0);
+        } else {
+            i += 1;
+        }
+    }
     let mut protected = vec![PathBuf::from(&doc.session.article.path)];
     protected.extend(doc.session_path.clone());
     for (path, _) in &files {
@@ -184,7 +266,23 @@ pub fn write_export(
         .map(|(p, body)| (p.as_path(), body.as_bytes()))
         .collect();
     crate::io::disk::write_all_atomically(&pairs, true)?;
-    Ok(files.into_iter().map(|(p, _)| p).collect())
+    Ok(Written {
+        files: files.into_iter().map(|(p, _)| p).collect(),
+        left_out,
+        kept,
+    })
+}
+
+/// What [`write_rendered`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The files, the main one first.
+    pub files: Vec<PathBuf>,
+    /// What the format could not hold, one line each.
+    pub left_out: Vec<String>,
+    /// Files not replaced because the user's own were there (a brat collection's
+    /// `annotation.conf` or `visual.conf` that newsmark did not write).
+    pub kept: Vec<PathBuf>,
 }
 
 /// Why an interchange file could not be read as text.
@@ -220,6 +318,9 @@ pub fn bounded_lines(lines: &[String], max: usize) -> Vec<String> {
 pub struct ImportOptions {
     /// brat entity types → what they become (`--map`).
     pub map: brat::TypeMap,
+    /// W3C annotations without a Claim/Quote/Mention tag (other tools') become this kind;
+    /// `None` skips them with a reason (`--default-kind`).
+    pub default_kind: Option<KindTag>,
 }
 
 /// An imported session with the account of what happened to the input.
@@ -256,7 +357,7 @@ pub fn import_str(
             })
         }
         ImportFormat::W3c => {
-            let (session, dropped) = w3c::import(input, text, article)?;
+            let (session, dropped) = w3c::import_as(input, text, article, options.default_kind)?;
             Ok(Imported {
                 session,
                 dropped,

@@ -15,6 +15,7 @@ pub mod citron;
 pub mod claimreview;
 pub mod csv;
 pub mod files;
+pub mod names;
 pub mod nearest;
 pub mod w3c;
 

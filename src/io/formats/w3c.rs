@@ -6,14 +6,22 @@
 //! - `body`: `TextualBody`s — the kind with `purpose: "tagging"` (`Claim`/`Quote`/`Mention`),
 //!   the speaker's name with `purpose: "identifying"` and `newsmark:speaker` (its id), each
 //!   attribute with `purpose: "classifying"` and `newsmark:attribute` (`checkWorthiness`,
-//!   `verdict`, `quoteType`; the value is the label), the note with `purpose: "commenting"`;
+//!   `verdict`, `quoteType`; the value is the variant name, `MostlyTrue`, as in brat — import
+//!   also takes the label, `Mostly true`), the note with `purpose: "commenting"`;
 //!   a quote's cue is a `SpecificResource` body (`purpose: "describing"`, `newsmark:role: "cue"`)
 //!   with the same selectors as a target; a claim's sources are `SpecificResource` bodies with
 //!   `purpose: "linking"` and the source as `source`;
-//! - `target`: `SpecificResource`s on the article IRI, each with a `TextPositionSelector`
+//! - `target`: `SpecificResource`s whose `source` is the article's public URL
+//!   (`publication.article_url`) or else `urn:sha256:<hash of the article file>` (never a local
+//!   path), each with a `TextPositionSelector`
 //!   (code points of the normalized text) and a `TextQuoteSelector` (exact, prefix, suffix); a
 //!   quote's `more` fragments are further targets marked `newsmark:role: "more"`;
 //! - `newsmark:inQuote` on a claim names the quote annotation it appears in.
+//!
+//! **Import** also reads annotations other tools wrote (the Web Annotation model's examples,
+//! Hypothesis): one without a `Claim`/`Quote`/`Mention` tag (nor `identifying` motivation)
+//! becomes the caller's default kind (`--default-kind`), or is skipped with a warning; its
+//! `commenting` and `describing` `TextualBody`s (and ones without a purpose) become the note.
 //!
 //! The speaker registry (id, name, kind, aliases, role, colour) travels on the collection as
 //! `newsmark:speakers`. The `newsmark:` prefix is declared in the `@context`, so every extension
@@ -21,14 +29,14 @@
 
 mod import;
 
-pub use import::import;
+pub use import::{import, import_as};
 
 use std::collections::HashMap;
 
 use serde_json::{Map, Value, json};
 
 use crate::io::document::Document;
-use crate::io::formats::article_iri;
+use crate::io::formats::names::{check_worthiness_name, quote_type_name, verdict_name};
 use crate::io::formats::nearest::speakers_by_id;
 use crate::model::annotation::{Annotation, CONTEXT_CHARS, Kind, Span};
 use crate::model::speaker::{Speaker, SpeakerId};
@@ -42,7 +50,7 @@ pub const NEWSMARK_NS: &str = "https://newsmark.example/ns#";
 /// Exports a document as a W3C `AnnotationCollection`, pretty-printed JSON-LD.
 pub fn export(doc: &Document) -> String {
     let s = &doc.session;
-    let source = article_iri(&s.article.path);
+    let source = article_source(doc);
     let base = id_base(&s.article.sha256);
     let speakers = speakers_by_id(s);
     let items: Vec<Value> = s
@@ -86,6 +94,29 @@ pub fn export(doc: &Document) -> String {
         },
     });
     serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
+}
+
+/// The IRI every target's `source` names: the article's public URL when the session has one
+/// (`publication.article_url`), else `urn:sha256:<the article file's SHA-256>` — never a local
+/// path, which would leak the annotator's folders and mean nothing elsewhere.
+fn article_source(doc: &Document) -> String {
+    let url = doc.session.publication.article_url.trim();
+    if !url.is_empty() {
+        return url.to_owned();
+    }
+    let hash: String = doc
+        .session
+        .article
+        .sha256
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .flat_map(char::to_lowercase)
+        .collect();
+    if hash.is_empty() {
+        "urn:newsmark:article".to_owned()
+    } else {
+        format!("urn:sha256:{hash}")
+    }
 }
 
 /// `urn:newsmark:<first 16 hex digits of the article hash>`, the stem of every id.
@@ -137,8 +168,9 @@ fn annotation(
     let mut extra = Map::new();
     match &a.kind {
         Kind::Claim(c) => {
-            body.push(attribute("checkWorthiness", c.check_worthiness.label()));
-            body.push(attribute("verdict", c.verdict.label()));
+            let cw = check_worthiness_name(c.check_worthiness);
+            body.push(attribute("checkWorthiness", cw));
+            body.push(attribute("verdict", verdict_name(c.verdict)));
             for src in &c.sources {
                 body.push(json!({"type": "SpecificResource", "purpose": "linking", "source": src}));
             }
@@ -147,7 +179,7 @@ fn annotation(
             }
         }
         Kind::Quote(q) => {
-            body.push(attribute("quoteType", q.quote_type.label()));
+            body.push(attribute("quoteType", quote_type_name(q.quote_type)));
             if let Some(cue) = q.cue {
                 let mut cue = target(text, source, cue, Some("cue"));
                 if let Value::Object(m) = &mut cue {

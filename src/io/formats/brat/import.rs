@@ -209,6 +209,8 @@ pub fn import_with(
             );
             continue;
         }
+        // What export split at line breaks is one span again.
+        let frags = super::join_line_broken(text, frags);
         order.push(e.id.clone());
         entities.insert(
             e.id,

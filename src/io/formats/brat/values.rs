@@ -1,10 +1,12 @@
-//! Value names and escapes of the brat format: attribute values, note escaping.
+//! Value names and escapes of the brat format: attribute values (shared with W3C, see
+//! [`names`](crate::io::formats::names)), note escaping.
 
 use std::fmt::Write as _;
 
 use super::is_line_break;
-use crate::model::annotation::{CheckWorthiness, QuoteType, Verdict};
-use crate::model::speaker::SpeakerKind;
+pub(super) use crate::io::formats::names::{
+    check_worthiness_name, fold, parse_value, quote_type_name, speaker_kind_name, verdict_name,
+};
 
 /// Escapes a note for one line: `\` → `\\`, LF → `\n`, tab → `\t`, other line breaks → `\u{…}`.
 pub(super) fn escape(s: &str) -> String {
@@ -60,58 +62,4 @@ pub(super) fn unescape(s: &str) -> String {
         chars.next();
     }
     out
-}
-
-pub(super) fn quote_type_name(q: QuoteType) -> &'static str {
-    match q {
-        QuoteType::Direct => "Direct",
-        QuoteType::Indirect => "Indirect",
-        QuoteType::Mixed => "Mixed",
-    }
-}
-
-pub(super) fn check_worthiness_name(c: CheckWorthiness) -> &'static str {
-    match c {
-        CheckWorthiness::Unrated => "Unrated",
-        CheckWorthiness::Not => "Not",
-        CheckWorthiness::Low => "Low",
-        CheckWorthiness::High => "High",
-    }
-}
-
-pub(super) fn verdict_name(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Unchecked => "Unchecked",
-        Verdict::True => "True",
-        Verdict::MostlyTrue => "MostlyTrue",
-        Verdict::Mixed => "Mixed",
-        Verdict::MostlyFalse => "MostlyFalse",
-        Verdict::False => "False",
-        Verdict::Unverifiable => "Unverifiable",
-    }
-}
-
-pub(super) fn speaker_kind_name(k: SpeakerKind) -> &'static str {
-    k.name()
-}
-
-/// Lower-case letters and digits only: `"Mostly-true"` → `"mostlytrue"`, for lenient matching.
-pub(super) fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Finds the value among `all` whose variant name or label folds to the same as `s`.
-pub(super) fn parse_value<T: Copy>(
-    all: &[T],
-    name: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-    s: &str,
-) -> Option<T> {
-    let f = fold(s);
-    all.iter()
-        .copied()
-        .find(|&v| fold(name(v)) == f || fold(label(v)) == f)
 }

@@ -4,6 +4,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
+use crate::io::formats::names::{
+    check_worthiness_name, parse_value, quote_type_name, verdict_name,
+};
 use crate::io::formats::{FormatError, FreshIds, quote_input};
 use crate::model::annotation::{
     AnnotationId, CheckWorthiness, Claim, Kind, KindTag, Mention, Quote, QuoteType, Span, Verdict,
@@ -20,6 +23,17 @@ pub fn import(
     json: &str,
     text: &ArticleText,
     article: ArticleRef,
+) -> Result<(Session, Vec<String>), FormatError> {
+    import_as(json, text, article, None)
+}
+
+/// [`import`], with annotations that carry no `Claim`/`Quote`/`Mention` tag (other tools')
+/// read as `default_kind` instead of skipped.
+pub fn import_as(
+    json: &str,
+    text: &ArticleText,
+    article: ArticleRef,
+    default_kind: Option<KindTag>,
 ) -> Result<(Session, Vec<String>), FormatError> {
     let doc: Value = serde_json::from_str(json)?;
     let (items, collection) = annotations_in(&doc)?;
@@ -41,7 +55,7 @@ pub fn import(
     let mut built = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let speakers = (&mut registry, &mut fresh_speakers);
-        match read_annotation(item, text, speakers, &mut warnings, i) {
+        match read_annotation(item, text, speakers, default_kind, &mut warnings, i) {
             Ok(a) => built.push(a),
             Err(why) => warnings.push(format!("annotation {i}: {why}; skipped")),
         }
@@ -151,9 +165,7 @@ fn read_speaker(v: &Value) -> Option<Speaker> {
     let id = SpeakerId(u32::try_from(v.get("newsmark:id")?.as_u64()?).ok()?);
     let mut sp = Speaker::new(id, str_of(v, "newsmark:name")?);
     if let Some(k) = str_of(v, "newsmark:kind") {
-        sp.kind = SpeakerKind::ALL
-            .into_iter()
-            .find(|x| format!("{x:?}") == k)
+        sp.kind = parse_value(&SpeakerKind::ALL, SpeakerKind::name, SpeakerKind::label, k)
             .unwrap_or_default();
     }
     sp.aliases = as_list(v.get("newsmark:aliases"))
@@ -175,6 +187,7 @@ fn read_annotation(
     item: &Value,
     text: &ArticleText,
     (registry, fresh): (&mut BTreeMap<SpeakerId, Speaker>, &mut FreshIds),
+    default_kind: Option<KindTag>,
     warnings: &mut Vec<String>,
     i: usize,
 ) -> Result<Built, String> {
@@ -201,7 +214,11 @@ fn read_annotation(
                 .any(|m| *m == "identifying")
                 .then_some(KindTag::Mention)
         })
-        .ok_or("no tagging body says Claim, Quote or Mention")?;
+        .or(default_kind)
+        .ok_or(
+            "no tagging body says Claim, Quote or Mention (import with --default-kind \
+             claim, quote or mention to read such annotations)",
+        )?;
 
     let mut main = None;
     let mut more = Vec::new();
@@ -243,7 +260,7 @@ fn read_annotation(
     };
     let note: Vec<&str> = bodies
         .iter()
-        .filter(|b| purpose_is(b, "commenting"))
+        .filter(|b| is_comment(b))
         .filter_map(|b| str_of(b, "value"))
         .chain(str_of(item, "bodyValue"))
         .collect();
@@ -260,7 +277,9 @@ fn read_annotation(
                 speaker,
                 cue,
                 quote_type: attr("quoteType")
-                    .and_then(|v| QuoteType::ALL.into_iter().find(|q| q.label() == v))
+                    .and_then(|v| {
+                        parse_value(&QuoteType::ALL, quote_type_name, QuoteType::label, v)
+                    })
                     .unwrap_or_default(),
                 more,
                 source_mentions: Vec::new(),
@@ -269,10 +288,13 @@ fn read_annotation(
         KindTag::Claim => Kind::Claim(Claim {
             speaker,
             check_worthiness: attr("checkWorthiness")
-                .and_then(|v| CheckWorthiness::ALL.into_iter().find(|c| c.label() == v))
+                .and_then(|v| {
+                    let all = &CheckWorthiness::ALL;
+                    parse_value(all, check_worthiness_name, CheckWorthiness::label, v)
+                })
                 .unwrap_or_default(),
             verdict: attr("verdict")
-                .and_then(|v| Verdict::ALL.into_iter().find(|x| x.label() == v))
+                .and_then(|v| parse_value(&Verdict::ALL, verdict_name, Verdict::label, v))
                 .unwrap_or_default(),
             sources: bodies
                 .iter()
@@ -292,6 +314,22 @@ fn read_annotation(
         note: note.join("\n"),
         in_quote: str_of(item, "newsmark:inQuote").map(str::to_owned),
     })
+}
+
+/// True for a body that is a comment: a `TextualBody` (or a body with a `value` and no type)
+/// whose purpose is `commenting` or `describing`, or that has no purpose (Hypothesis writes
+/// comments so). newsmark's cue body is a `SpecificResource` and never a comment.
+fn is_comment(b: &Value) -> bool {
+    let textual = match str_of(b, "type") {
+        Some(t) => t == "TextualBody",
+        None => b.get("value").is_some(),
+    };
+    let purposes = as_list(b.get("purpose"));
+    textual
+        && (purposes.is_empty()
+            || purposes
+                .iter()
+                .any(|p| *p == "commenting" || *p == "describing"))
 }
 
 /// The span a `SpecificResource`'s selectors point at.
@@ -325,10 +363,14 @@ fn resolve(
                 find_quote(text, e, prefix, suffix, p.map_or(0, |p| p.start)).ok_or_else(|| {
                     format!("the quoted text “{}” is not in the article", quote_input(e))
                 })?;
-            warnings.push(format!(
-                "annotation {i}: position did not match its quote; anchored at {}..{} by the quote",
-                found.start, found.end
-            ));
+            // Only a quote is the usual W3C way; a position that disagrees is worth a word.
+            if of_type("TextPositionSelector").is_some() {
+                warnings.push(format!(
+                    "annotation {i}: position did not match its quote; anchored at {}..{} by the \
+                     quote",
+                    found.start, found.end
+                ));
+            }
             Ok(found)
         }
         _ => Err("no usable TextPositionSelector or TextQuoteSelector".into()),
