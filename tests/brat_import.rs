@@ -251,3 +251,57 @@ fn offsets_that_count_a_bom_and_crlf_are_converted_and_said_so() {
     let o = newsmark(&["check", "w.ron"], d);
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn source_mentions_survive_brat_and_w3c_round_trips() {
+    use newsmark::io::document::Document;
+    use newsmark::io::formats::w3c;
+    let text = ArticleText::new(STORY.into());
+    let map = TypeMap::parse(MAP).unwrap();
+    let r = brat::import_with(&polnear_style(), &text, ArticleRef::default(), &map).unwrap();
+    let doc = Document {
+        session: r.session.clone(),
+        text: text.clone(),
+        session_path: None,
+        notices: Vec::new(),
+        anchor_report: None,
+    };
+    let sources = |s: &newsmark::model::session::Session| -> Vec<Vec<String>> {
+        s.annotations
+            .iter()
+            .filter(|a| matches!(a.kind, Kind::Quote(_)))
+            .map(|a| {
+                a.kind
+                    .source_mentions()
+                    .iter()
+                    .map(|id| s.annotation(*id).unwrap().exact.clone())
+                    .collect()
+            })
+            .collect()
+    };
+    let want = vec![
+        vec!["Mayor Lima".to_owned()],
+        vec!["She".into()],
+        vec!["She".into(), "Mayor Lima".into()],
+    ];
+    // The first quote's one source is its speaker's nearest mention: implied, not stored.
+    let stored = sources(&r.session);
+    assert_eq!(stored[1..], want[1..], "{stored:?}");
+    let files = brat::export(&doc);
+    let (back, warnings) = brat::import(&files.ann, &text, ArticleRef::default()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(sources(&back), stored);
+    assert_eq!(
+        brat::export(&Document {
+            session: back,
+            ..doc.clone()
+        })
+        .ann,
+        files.ann
+    );
+    let json = w3c::export(&doc);
+    assert!(json.contains("newsmark:sourceMentions"));
+    let (back, warnings) = w3c::import(&json, &text, ArticleRef::default()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(sources(&back), stored);
+}

@@ -17,6 +17,8 @@
 //!   (code points of the normalized text) and a `TextQuoteSelector` (exact, prefix, suffix); a
 //!   quote's `more` fragments are further targets marked `newsmark:role: "more"`;
 //! - `newsmark:inQuote` on a claim names the quote annotation it appears in.
+//! - `newsmark:sourceMentions` on a quote or claim lists the mention annotations that are its
+//!   source span(s) (PARC's source), beside the speaker.
 //!
 //! **Import** also reads annotations other tools wrote (the Web Annotation model's examples,
 //! Hypothesis): one without a `Claim`/`Quote`/`Mention` tag (nor `identifying` motivation)
@@ -38,7 +40,7 @@ use serde_json::{Map, Value, json};
 use crate::io::document::Document;
 use crate::io::formats::names::{check_worthiness_name, quote_type_name, verdict_name};
 use crate::io::formats::nearest::speakers_by_id;
-use crate::model::annotation::{Annotation, CONTEXT_CHARS, Kind, Span};
+use crate::model::annotation::{Annotation, AnnotationId, CONTEXT_CHARS, Kind, Span};
 use crate::model::speaker::{Speaker, SpeakerId};
 use crate::model::text::ArticleText;
 
@@ -53,10 +55,12 @@ pub fn export(doc: &Document) -> String {
     let source = article_source(doc);
     let base = id_base(&s.article.sha256);
     let speakers = speakers_by_id(s);
+    let present: std::collections::HashSet<AnnotationId> =
+        s.annotations.iter().map(|a| a.id).collect();
     let items: Vec<Value> = s
         .annotations
         .iter()
-        .map(|a| annotation(doc, &speakers, a, &source, &base))
+        .map(|a| annotation(doc, &speakers, &present, a, &source, &base))
         .collect();
     let speakers: Vec<Value> = s
         .speakers
@@ -141,6 +145,7 @@ fn annotation_id(base: &str, n: u32) -> String {
 fn annotation(
     doc: &Document,
     speakers: &HashMap<SpeakerId, &Speaker>,
+    present: &std::collections::HashSet<AnnotationId>,
     a: &Annotation,
     source: &str,
     base: &str,
@@ -194,6 +199,16 @@ fn annotation(
             );
         }
         Kind::Mention(_) => {}
+    }
+    let sources: Vec<Value> = a
+        .kind
+        .source_mentions()
+        .iter()
+        .filter(|id| present.contains(*id))
+        .map(|id| annotation_id(base, id.0).into())
+        .collect();
+    if !sources.is_empty() {
+        extra.insert("newsmark:sourceMentions".into(), Value::Array(sources));
     }
     if !a.note.is_empty() {
         body.push(Value::Object(textual("commenting", &a.note)));

@@ -90,6 +90,25 @@ pub fn import_as(
         // Only when all 2³² ids are taken, which no file can reach.
         let Some(id) = *id else { continue };
         let mut kind = b.kind.clone();
+        let sources: Vec<AnnotationId> = b
+            .source_mentions
+            .iter()
+            .filter_map(|iri| {
+                let id = by_iri.get(iri.as_str()).copied();
+                if id.is_none() {
+                    let iri = quote_input(iri);
+                    warnings.push(format!(
+                        "a source mention {iri} is not in the file; that link was dropped"
+                    ));
+                }
+                id
+            })
+            .collect();
+        match &mut kind {
+            Kind::Quote(q) => q.source_mentions = sources,
+            Kind::Claim(c) => c.source_mentions = sources,
+            Kind::Mention(_) => {}
+        }
         if let (Kind::Claim(c), Some(q)) = (&mut kind, &b.in_quote) {
             c.in_quote = by_iri.get(q.as_str()).copied();
             if c.in_quote.is_none() {
@@ -114,6 +133,8 @@ struct Built {
     kind: Kind,
     note: String,
     in_quote: Option<String>,
+    /// IRIs of the mention annotations that are the source span(s).
+    source_mentions: Vec<String>,
 }
 
 /// The annotations and, for a collection, the collection object.
@@ -313,6 +334,10 @@ fn read_annotation(
         kind,
         note: note.join("\n"),
         in_quote: str_of(item, "newsmark:inQuote").map(str::to_owned),
+        source_mentions: as_list(item.get("newsmark:sourceMentions"))
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
     })
 }
 
