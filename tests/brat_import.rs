@@ -279,7 +279,7 @@ fn source_mentions_survive_brat_and_w3c_round_trips() {
             })
             .collect()
     };
-    let want = vec![
+    let want = [
         vec!["Mayor Lima".to_owned()],
         vec!["She".into()],
         vec!["She".into(), "Mayor Lima".into()],
