@@ -305,3 +305,26 @@ fn source_mentions_survive_brat_and_w3c_round_trips() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(sources(&back), stored);
 }
+
+#[test]
+fn an_absent_quote_type_stays_absent() {
+    use newsmark::io::document::Document;
+    use newsmark::model::annotation::QuoteType;
+    let text = ArticleText::new(STORY.into());
+    let map = TypeMap::parse(MAP).unwrap();
+    let r = brat::import_with(&polnear_style(), &text, ArticleRef::default(), &map).unwrap();
+    assert!(r.session.annotations.iter().all(|a| match &a.kind {
+        Kind::Quote(q) => q.quote_type == QuoteType::Unspecified,
+        _ => true,
+    }));
+    let doc = Document {
+        session: r.session,
+        text,
+        session_path: None,
+        notices: Vec::new(),
+        anchor_report: None,
+    };
+    let ann = brat::export(&doc).ann;
+    assert!(!ann.contains("QuoteType"), "{ann}");
+    assert!(!newsmark::io::formats::w3c::export(&doc).contains("quoteType"));
+}

@@ -142,11 +142,14 @@ pub enum QuoteType {
     Indirect,
     /// Partly verbatim.
     Mixed,
+    /// Not recorded: an imported quote whose source said nothing about it. Exports write no
+    /// value for it, so an absent attribute stays absent.
+    Unspecified,
 }
 
 impl QuoteType {
     /// All values, for menus.
-    pub const ALL: [Self; 3] = [Self::Direct, Self::Indirect, Self::Mixed];
+    pub const ALL: [Self; 4] = [Self::Direct, Self::Indirect, Self::Mixed, Self::Unspecified];
 
     /// Label shown to users and written to exports.
     pub fn label(self) -> &'static str {
@@ -154,6 +157,7 @@ impl QuoteType {
             Self::Direct => "direct",
             Self::Indirect => "indirect",
             Self::Mixed => "mixed",
+            Self::Unspecified => "unspecified",
         }
     }
 }

@@ -182,12 +182,14 @@ pub fn export(doc: &Document) -> BratFiles {
                     let _ = writeln!(r_lines, "R{r}\tSaid Arg1:T{t} Arg2:T{next_cue}");
                     next_cue += 1;
                 }
-                at += 1;
-                let _ = writeln!(
-                    a_lines,
-                    "A{at}\tQuoteType T{t} {}",
-                    quote_type_name(q.quote_type)
-                );
+                if q.quote_type != crate::model::annotation::QuoteType::Unspecified {
+                    at += 1;
+                    let _ = writeln!(
+                        a_lines,
+                        "A{at}\tQuoteType T{t} {}",
+                        quote_type_name(q.quote_type)
+                    );
+                }
             }
             Kind::Claim(c) => {
                 if let Some(q) = c.in_quote.filter(|q| exported.contains(q)) {

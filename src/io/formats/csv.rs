@@ -63,7 +63,9 @@ pub fn export(doc: &Document) -> String {
                     cue_start = c.start.to_string();
                     cue_end = c.end.to_string();
                 }
-                ty = q.quote_type.label().to_owned();
+                if q.quote_type != crate::model::annotation::QuoteType::Unspecified {
+                    ty = q.quote_type.label().to_owned();
+                }
                 sources = &q.source_mentions;
             }
             Kind::Claim(c) => {

@@ -5,12 +5,13 @@
 use crate::model::annotation::{CheckWorthiness, QuoteType, Verdict};
 use crate::model::speaker::SpeakerKind;
 
-/// `Direct`, `Indirect`, `Mixed`.
+/// `Direct`, `Indirect`, `Mixed`, `Unspecified` (which exports do not write).
 pub fn quote_type_name(q: QuoteType) -> &'static str {
     match q {
         QuoteType::Direct => "Direct",
         QuoteType::Indirect => "Indirect",
         QuoteType::Mixed => "Mixed",
+        QuoteType::Unspecified => "Unspecified",
     }
 }
 

@@ -184,7 +184,9 @@ fn annotation(
             }
         }
         Kind::Quote(q) => {
-            body.push(attribute("quoteType", quote_type_name(q.quote_type)));
+            if q.quote_type != crate::model::annotation::QuoteType::Unspecified {
+                body.push(attribute("quoteType", quote_type_name(q.quote_type)));
+            }
             if let Some(cue) = q.cue {
                 let mut cue = target(text, source, cue, Some("cue"));
                 if let Value::Object(m) = &mut cue {

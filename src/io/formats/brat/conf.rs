@@ -22,7 +22,13 @@ pub fn is_newsmark_conf(content: &str) -> bool {
 /// The `annotation.conf` for every `.ann` newsmark writes.
 pub fn annotation_conf() -> String {
     let values = |names: Vec<&str>| names.join("|");
-    let quote_types = values(QuoteType::ALL.into_iter().map(quote_type_name).collect());
+    let quote_types = values(
+        QuoteType::ALL
+            .into_iter()
+            .filter(|q| *q != QuoteType::Unspecified)
+            .map(quote_type_name)
+            .collect(),
+    );
     let worthiness = values(
         CheckWorthiness::ALL
             .into_iter()

@@ -313,7 +313,7 @@ pub fn import_with(
                     .and_then(|v| {
                         parse_value(&QuoteType::ALL, quote_type_name, QuoteType::label, v)
                     })
-                    .unwrap_or_default(),
+                    .unwrap_or(QuoteType::Unspecified),
                 more: e
                     .frags
                     .iter()

@@ -301,7 +301,7 @@ fn read_annotation(
                     .and_then(|v| {
                         parse_value(&QuoteType::ALL, quote_type_name, QuoteType::label, v)
                     })
-                    .unwrap_or_default(),
+                    .unwrap_or(QuoteType::Unspecified),
                 more,
                 source_mentions: Vec::new(),
             })
