@@ -117,3 +117,56 @@ fn export_when_no_annotation_is_anchored_says_it_is_another_article() {
     );
     assert!(h.state().status().contains("not this session's article"));
 }
+
+#[test]
+fn claimreview_names_missing_details_which_a_window_sets_as_one_undo_step() {
+    use newsmark::model::session::ReviewerKind;
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "story.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    mark(&mut h, "the Kremlin", Key::C);
+    // Without details, ClaimReview is refused, naming what is missing.
+    let review = dir.path().join("out/story.claimreview.jsonld");
+    menu(&mut h, &["Export", "ClaimReview (JSON-LD)"]);
+    type_path(&mut h, &review, "Export");
+    assert!(!review.exists());
+    let error = h.state().error().unwrap_or_default().to_owned();
+    assert!(
+        error.contains("review URL") || error.contains("url"),
+        "{error}"
+    );
+    h.get_by_label("OK").click();
+    h.run_steps(4);
+    assert!(h.state().error().is_none());
+    menu(&mut h, &["Publication details…"]);
+    let field = egui::accesskit::Role::TextInput;
+    for (label, value) in [
+        ("Article URL", "https://news.example/nato"),
+        ("Reviewer", "Factcheck Desk"),
+        ("Review URL", "https://factcheck.example/kremlin"),
+    ] {
+        h.get_by_role_and_label(field, label).focus();
+        h.run_steps(1);
+        h.get_by_role_and_label(field, label).type_text(value);
+        h.run_steps(1);
+    }
+    h.get_by_label("an organisation").click();
+    h.run_steps(1);
+    h.get_by_label("Apply").click();
+    h.run_steps(3);
+    let p = h.state().document().unwrap().session.publication.clone();
+    assert_eq!(p.article_url, "https://news.example/nato");
+    assert_eq!(p.review_url, "https://factcheck.example/kremlin");
+    assert_eq!(p.reviewer_kind, ReviewerKind::Organization);
+    assert!(h.query_by_label("Publication details").is_none(), "closed");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().document().unwrap().session.publication.is_empty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().unwrap().session.publication.reviewer,
+        "Factcheck Desk"
+    );
+}

@@ -2,7 +2,7 @@
 //! applying the inverse (helix-style transactions).
 
 use super::annotation::{Annotation, AnnotationId};
-use super::session::{ArticleRef, Session};
+use super::session::{ArticleRef, Publication, Session};
 use super::speaker::{Speaker, SpeakerId};
 
 /// Why an edit could not be applied; the session is left unchanged.
@@ -47,6 +47,8 @@ pub enum Edit {
     },
     /// Point the session at another article file (the user located a moved article).
     SetArticle(ArticleRef),
+    /// Replace the publication details (article URL, outlet, reviewer, review URL).
+    SetPublication(Publication),
     /// Several edits applied in order, undone in reverse order, all or nothing.
     Batch(Vec<Edit>),
 }
@@ -120,6 +122,10 @@ impl Edit {
             Self::SetArticle(article) => {
                 Ok(Self::SetArticle(std::mem::replace(&mut s.article, article)))
             }
+            Self::SetPublication(p) => Ok(Self::SetPublication(std::mem::replace(
+                &mut s.publication,
+                p,
+            ))),
             Self::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {
@@ -146,6 +152,9 @@ impl Edit {
         let mut edits = Vec::new();
         if from.article != to.article {
             edits.push(Self::SetArticle(to.article.clone()));
+        }
+        if from.publication != to.publication {
+            edits.push(Self::SetPublication(to.publication.clone()));
         }
         if from.speakers != to.speakers || from.annotations != to.annotations {
             edits.push(Self::ReplaceAll {
@@ -289,6 +298,7 @@ mod tests {
         DeleteSpeaker(usize),
         ReplaceAll(usize, usize, usize),
         SetArticle(u8),
+        SetPublication(u8),
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -301,6 +311,7 @@ mod tests {
             (0usize..5).prop_map(Op::DeleteSpeaker),
             (0usize..20, 0usize..60, 0usize..60).prop_map(|(k, a, b)| Op::ReplaceAll(k, a, b)),
             (0u8..4).prop_map(Op::SetArticle),
+            (0u8..3).prop_map(Op::SetPublication),
         ]
     }
 
@@ -340,6 +351,10 @@ mod tests {
             Op::SetArticle(n) => Some(Edit::SetArticle(ArticleRef {
                 path: format!("moved/{n}.txt"),
                 ..ArticleRef::default()
+            })),
+            Op::SetPublication(n) => Some(Edit::SetPublication(Publication {
+                article_url: format!("https://news.example/{n}"),
+                ..Publication::default()
             })),
         }
     }

@@ -372,6 +372,9 @@ impl NewsmarkApp {
                     None => "Sticky mode off".into(),
                 };
             }
+            UiCommand::Publication => {
+                self.dialogs.publication = self.doc.as_ref().map(|d| d.session.publication.clone());
+            }
         }
     }
 

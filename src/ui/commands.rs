@@ -48,6 +48,8 @@ pub enum UiCommand {
     FindPrevious,
     /// Sticky mode: each new selection gets the last kind at once.
     ToggleSticky,
+    /// Edit where the article and the fact-check are published.
+    Publication,
 }
 
 /// How a command is triggered from the keyboard.
@@ -61,7 +63,7 @@ pub enum Trigger {
 
 impl UiCommand {
     /// Every command, in help-overlay order.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::Open,
         Self::Save,
         Self::SaveAs,
@@ -83,6 +85,7 @@ impl UiCommand {
         Self::FindNext,
         Self::FindPrevious,
         Self::ToggleSticky,
+        Self::Publication,
     ];
 
     /// Menu text.
@@ -109,6 +112,7 @@ impl UiCommand {
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
             Self::ToggleSticky => "Sticky mode",
+            Self::Publication => "Publication details…",
         }
     }
 
@@ -139,6 +143,9 @@ impl UiCommand {
             Self::FindPrevious => "Select the previous match",
             Self::ToggleSticky => {
                 "While on, every new selection is marked at once with the kind used last"
+            }
+            Self::Publication => {
+                "Article URL, outlet, date, reviewer and review URL: what ClaimReview and W3C exports publish"
             }
         }
     }
@@ -172,6 +179,7 @@ impl UiCommand {
             Self::FindNext => Some(Single(Key::F3)),
             Self::FindPrevious => Some(Chord(KeyboardShortcut::new(Modifiers::SHIFT, Key::F3))),
             Self::ToggleSticky => Some(Single(Key::S)),
+            Self::Publication => None,
         }
     }
 

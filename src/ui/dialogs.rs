@@ -59,6 +59,8 @@ pub struct Dialogs {
     pub file: Option<FileDialog>,
     /// Never start the system file dialog (tests, or machines without one).
     pub typed_paths_only: bool,
+    /// The publication details being edited, until Apply or Cancel.
+    pub publication: Option<crate::model::session::Publication>,
 }
 
 impl Dialogs {
@@ -159,6 +161,7 @@ fn spawn_native(purpose: &Purpose, path: &str) -> Option<Receiver<Option<PathBuf
 pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
     let mut actions = Vec::new();
     file_dialog_ui(app, ctx, &mut actions);
+    super::publication::publication_ui(&mut app.dialogs.publication, ctx, &mut actions);
     if let Some(message) = app.dialogs.error.clone() {
         let r = Modal::new(Id::unique("error_modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);

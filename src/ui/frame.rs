@@ -123,7 +123,11 @@ impl NewsmarkApp {
 /// A menu entry for a command from the table: its text, shortcut and tooltip.
 fn command_button(ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
     let shortcut = cmd.shortcut_text(ui.ctx());
-    let button = egui::Button::new(cmd.label()).shortcut_text(shortcut);
+    let mut button = egui::Button::new(cmd.label());
+    // An empty shortcut would still add a space to the accessible label.
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
+    }
     if ui
         .add_enabled(enabled, button)
         .on_hover_text(cmd.tooltip())
@@ -168,6 +172,7 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                     }
                 }
             });
+            command_button(ui, UiCommand::Publication, true, actions);
             ui.menu_button("Import annotations", |ui| {
                 for format in [ImportFormat::Brat, ImportFormat::W3c] {
                     if ui

@@ -9,6 +9,7 @@ pub mod dialogs;
 mod files;
 pub mod filter;
 mod frame;
+mod publication;
 pub mod recovery;
 pub mod review;
 pub mod search;
