@@ -177,3 +177,52 @@ fn going_to_an_annotation_far_down_brings_it_on_screen() {
         view.visible_rect()
     );
 }
+
+#[test]
+fn page_keys_space_and_ctrl_home_end_scroll_and_escape_closes_the_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write_article(dir.path(), 200);
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    let height = h.state().article_view().visible_rect().height();
+    let offset = |h: &egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>| {
+        h.state().article_view().scroll_offset()
+    };
+    assert_eq!(offset(&h), 0.0);
+    h.key_press(Key::PageDown);
+    h.run_steps(3);
+    let one = offset(&h);
+    assert!(
+        (one - height * 0.9).abs() < 2.0,
+        "a page is most of a screen: {one} of {height}"
+    );
+    h.key_press(Key::Space);
+    h.run_steps(3);
+    assert!((offset(&h) - 2.0 * one).abs() < 2.0, "{}", offset(&h));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Space);
+    h.run_steps(3);
+    assert!((offset(&h) - one).abs() < 2.0, "Shift+Space goes back up");
+    h.key_press(Key::PageUp);
+    h.run_steps(3);
+    assert_eq!(offset(&h), 0.0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run_steps(5);
+    let len = h.state().document().unwrap().text.len_chars();
+    let painted = h.state().article_view().painted().unwrap();
+    assert_eq!(painted.end, len, "the end of the article is on screen");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.run_steps(5);
+    assert_eq!(offset(&h), 0.0);
+
+    // Escape closes the shortcut help before it clears anything else.
+    use egui_kittest::kittest::Queryable as _;
+    let helps = |h: &egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>| {
+        h.query_all_by_label("Keyboard shortcuts").count()
+    };
+    let closed = helps(&h);
+    h.key_press(Key::F1);
+    h.run_steps(3);
+    assert!(helps(&h) > closed, "the help window is open");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert_eq!(helps(&h), closed, "Escape closed it");
+}

@@ -9,7 +9,7 @@ use crate::model::edit::Edit;
 use crate::model::history::History;
 use crate::model::speaker::SpeakerId;
 
-use super::article_view::ArticleView;
+use super::article_view::{ArticleView, Page};
 use super::commands::UiCommand;
 use super::dialogs::{Dialogs, Pending};
 
@@ -343,10 +343,27 @@ impl NewsmarkApp {
             UiCommand::NextAnnotation => self.step_annotation(true),
             UiCommand::PrevAnnotation => self.step_annotation(false),
             UiCommand::ClearSelection => {
+                // Escape closes the window on top first: help, publication details, review.
+                if std::mem::take(&mut self.show_help) {
+                    return;
+                }
+                if self.dialogs.publication.take().is_some() {
+                    return;
+                }
+                if !self.recovery.review.is_empty() {
+                    self.recovery.review.clear();
+                    // Orphans were hidden while under review.
+                    self.view.invalidate();
+                    return;
+                }
                 self.selection = None;
                 self.selected = None;
                 self.view.clear_cursor = true;
             }
+            UiCommand::PageDown => self.view.page = Some(Page::Down),
+            UiCommand::PageUp => self.view.page = Some(Page::Up),
+            UiCommand::ScrollTop => self.view.page = Some(Page::Top),
+            UiCommand::ScrollBottom => self.view.page = Some(Page::Bottom),
             UiCommand::ZoomIn => self.font_size = (self.font_size + 2.0).min(40.0),
             UiCommand::ZoomOut => self.font_size = (self.font_size - 2.0).max(10.0),
             UiCommand::ToggleTheme => {

@@ -34,6 +34,19 @@ const PAD_TOP: f32 = 16.0;
 /// Space below the last line.
 const PAD_BOTTOM: f32 = 120.0;
 
+/// A keyboard scroll of the article, applied in the next frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// Down by most of a screen.
+    Down,
+    /// Up by most of a screen.
+    Up,
+    /// To the start.
+    Top,
+    /// To the end.
+    Bottom,
+}
+
 /// Layout state of the article view, kept between frames.
 #[derive(Default)]
 pub struct ArticleView {
@@ -45,6 +58,10 @@ pub struct ArticleView {
     pub(crate) scroll_to_span: Option<Span>,
     /// Collapse the text cursor in the next frame.
     pub(crate) clear_cursor: bool,
+    /// A keyboard scroll to apply in the next frame.
+    pub(crate) page: Option<Page>,
+    /// The scroll offset shown last frame, in points from the top.
+    offset: f32,
     /// The article's blocks, heights and galleys (built on the first frame).
     blocks: Option<Blocks>,
     /// Interval index of the painted spans, and the revision it was built for.
@@ -73,6 +90,11 @@ pub struct ArticleView {
 }
 
 impl ArticleView {
+    /// How far the article was scrolled last frame, in points from the top.
+    pub fn scroll_offset(&self) -> f32 {
+        self.offset
+    }
+
     /// Forget the highlights; they are rebuilt on the next frame.
     pub fn invalidate(&mut self) {
         self.revision += 1;
@@ -195,7 +217,21 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         metrics,
         reveal,
     )
-    .map(|o| (o + PAD_TOP).max(0.0));
+    .map(|o| (o + PAD_TOP).max(0.0))
+    .or_else(|| {
+        // A page keeps a tenth of the screen in view, so the reader does not lose the line.
+        let page = viewport_h * 0.9;
+        view.page.take().map(|p| match p {
+            Page::Down => offset + page,
+            Page::Up => (offset - page).max(0.0),
+            Page::Top => 0.0,
+            // The content's height, not "infinity": glyphs placed absurdly far off screen for a
+            // frame overflow the rasterizer's pixel arithmetic.
+            Page::Bottom => {
+                (layout.blocks.total_height() + PAD_TOP + PAD_BOTTOM - viewport_h).max(0.0)
+            }
+        })
+    });
 
     let mut area = egui::ScrollArea::vertical()
         .id_salt("article_scroll")
@@ -224,6 +260,7 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     view.painted = painted;
     view.scroll_id = Some(scroll.id);
     view.clip = Some(scroll.inner_rect);
+    view.offset = scroll.state.clamped_offset().y;
     actions
 }
 

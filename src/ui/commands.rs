@@ -50,6 +50,14 @@ pub enum UiCommand {
     ToggleSticky,
     /// Edit where the article and the fact-check are published.
     Publication,
+    /// Scroll the article down by a screen (also Space).
+    PageDown,
+    /// Scroll the article up by a screen (also Shift+Space).
+    PageUp,
+    /// Scroll to the start of the article.
+    ScrollTop,
+    /// Scroll to the end of the article.
+    ScrollBottom,
 }
 
 /// How a command is triggered from the keyboard.
@@ -63,7 +71,7 @@ pub enum Trigger {
 
 impl UiCommand {
     /// Every command, in help-overlay order.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 26] = [
         Self::Open,
         Self::Save,
         Self::SaveAs,
@@ -86,6 +94,10 @@ impl UiCommand {
         Self::FindPrevious,
         Self::ToggleSticky,
         Self::Publication,
+        Self::PageDown,
+        Self::PageUp,
+        Self::ScrollTop,
+        Self::ScrollBottom,
     ];
 
     /// Menu text.
@@ -113,6 +125,10 @@ impl UiCommand {
             Self::FindPrevious => "Find previous",
             Self::ToggleSticky => "Sticky mode",
             Self::Publication => "Publication details…",
+            Self::PageDown => "Page down",
+            Self::PageUp => "Page up",
+            Self::ScrollTop => "Start of the article",
+            Self::ScrollBottom => "End of the article",
         }
     }
 
@@ -147,6 +163,10 @@ impl UiCommand {
             Self::Publication => {
                 "Article URL, outlet, date, reviewer and review URL: what ClaimReview and W3C exports publish"
             }
+            Self::PageDown => "Scroll the article down by a screen (Space does the same)",
+            Self::PageUp => "Scroll the article up by a screen (Shift+Space does the same)",
+            Self::ScrollTop => "Scroll to the start of the article",
+            Self::ScrollBottom => "Scroll to the end of the article",
         }
     }
 
@@ -180,6 +200,10 @@ impl UiCommand {
             Self::FindPrevious => Some(Chord(KeyboardShortcut::new(Modifiers::SHIFT, Key::F3))),
             Self::ToggleSticky => Some(Single(Key::S)),
             Self::Publication => None,
+            Self::PageDown => Some(Single(Key::PageDown)),
+            Self::PageUp => Some(Single(Key::PageUp)),
+            Self::ScrollTop => cmd(Key::Home),
+            Self::ScrollBottom => cmd(Key::End),
         }
     }
 
@@ -241,6 +265,16 @@ pub fn pressed(ctx: &egui::Context, single_keys: bool, alias_keys: bool) -> Vec<
                 {
                     out.push(c);
                 }
+            }
+        }
+        if single_keys {
+            // Space pages like in a browser (not while a text field has the keyboard). Shift
+            // first: a plain-Space match would also take Shift+Space.
+            if i.consume_key(Modifiers::SHIFT, Key::Space) {
+                out.push(UiCommand::PageUp);
+            }
+            if i.consume_key(Modifiers::NONE, Key::Space) {
+                out.push(UiCommand::PageDown);
             }
         }
         if single_keys && alias_keys {
