@@ -213,3 +213,49 @@ fn screen_readers_get_the_visible_text_and_the_selection() {
         Some("selected: Jens Stoltenberg")
     );
 }
+
+#[test]
+fn u_and_plus_attach_cue_and_parts_to_the_quote_selected_last() {
+    use newsmark::model::annotation::Kind;
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "a.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    let (s, e) = find(&h, "significant consequences and a high price for Russia");
+    drag_select(&mut h, s, e);
+    h.key_press(Key::Q);
+    h.run_steps(2);
+    let quote = h.state().selected().expect("the new quote is selected");
+    let (cs, ce) = find(&h, "reiterated");
+    drag_select(&mut h, cs, ce);
+    assert_eq!(
+        h.state().selection().map(|s| (s.start, s.end)),
+        Some((cs, ce))
+    );
+    h.key_press(Key::U);
+    h.run_steps(2);
+    // Deselected (Esc), the quote is still the one + reaches: the one selected last.
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().selected(), None);
+    let (ps, pe) = find(&h, "specifying that both the United States");
+    drag_select(&mut h, ps, pe);
+    h.key_press(Key::Equals);
+    h.run_steps(2);
+    let doc = h.state().document().unwrap();
+    let a = doc.session.annotation(quote).unwrap();
+    let Kind::Quote(q) = &a.kind else {
+        panic!("{a:?}")
+    };
+    let cue = q.cue.expect("U set the cue");
+    assert_eq!(doc.text.slice(cue.start..cue.end), "reiterated");
+    assert_eq!(q.more.len(), 1, "+ added a part");
+    assert_eq!(
+        doc.text.slice(q.more[0].start..q.more[0].end),
+        "specifying that both the United States"
+    );
+    assert_eq!(
+        h.state().selected(),
+        Some(quote),
+        "the quote stays selected"
+    );
+}

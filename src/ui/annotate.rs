@@ -87,6 +87,34 @@ impl NewsmarkApp {
         self.view.clear_cursor = true;
     }
 
+    /// True if `id` is a quote of the open session.
+    pub(crate) fn is_quote(&self, id: AnnotationId) -> bool {
+        self.doc
+            .as_ref()
+            .and_then(|d| d.session.annotation(id))
+            .is_some_and(|a| matches!(a.kind, Kind::Quote(_)))
+    }
+
+    /// U / +: the text selection becomes the cue or a further part of the selected quote, or
+    /// of the quote selected last; the quote stays selected.
+    pub(crate) fn quote_part_by_key(&mut self, cue: bool) {
+        let target = self
+            .selected
+            .filter(|id| self.is_quote(*id))
+            .or(self.quote_target.filter(|id| self.is_quote(*id)));
+        let Some(id) = target else {
+            self.status = if cue {
+                "Click a quote first, then select its cue (\"said\") and press U".into()
+            } else {
+                "Click a quote first, then select its further part and press +".into()
+            };
+            return;
+        };
+        self.set_quote_part(id, cue);
+        self.selected = Some(id);
+        self.quote_target = Some(id);
+    }
+
     pub(crate) fn set_quote_part(&mut self, id: AnnotationId, cue: bool) {
         let Some(span) = self.trimmed_selection() else {
             self.status = "Select the text in the article first".into();

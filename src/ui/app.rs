@@ -112,6 +112,9 @@ pub struct NewsmarkApp {
     pub(crate) dialogs: Dialogs,
     pub(crate) saves_dir: PathBuf,
     pub(crate) show_help: bool,
+    /// The quote last selected: U and + attach the text selection to it even after a
+    /// double-click on the cue word deselected it.
+    pub(crate) quote_target: Option<AnnotationId>,
     pub(crate) new_speaker_name: String,
     pub(crate) new_alias: String,
     pub(crate) recovery: super::recovery::RecoveryState,
@@ -151,6 +154,7 @@ impl NewsmarkApp {
             dialogs: Dialogs::default(),
             saves_dir,
             show_help: false,
+            quote_target: None,
             new_speaker_name: String::new(),
             new_alias: String::new(),
             recovery: super::recovery::RecoveryState::default(),
@@ -262,6 +266,9 @@ impl NewsmarkApp {
             }
             Action::Select(id, scroll) => {
                 self.selected = id;
+                if let Some(quote) = id.filter(|i| self.is_quote(*i)) {
+                    self.quote_target = Some(quote);
+                }
                 if scroll {
                     self.view.scroll_to = id;
                 }
@@ -360,6 +367,8 @@ impl NewsmarkApp {
                 self.selected = None;
                 self.view.clear_cursor = true;
             }
+            UiCommand::SetCue => self.quote_part_by_key(true),
+            UiCommand::AddQuotePart => self.quote_part_by_key(false),
             UiCommand::PageDown => self.view.page = Some(Page::Down),
             UiCommand::PageUp => self.view.page = Some(Page::Up),
             UiCommand::ScrollTop => self.view.page = Some(Page::Top),

@@ -58,6 +58,10 @@ pub enum UiCommand {
     ScrollTop,
     /// Scroll to the end of the article.
     ScrollBottom,
+    /// Make the selected text the cue of the quote being edited.
+    SetCue,
+    /// Add the selected text as a further part of the quote being edited.
+    AddQuotePart,
 }
 
 /// How a command is triggered from the keyboard.
@@ -71,7 +75,7 @@ pub enum Trigger {
 
 impl UiCommand {
     /// Every command, in help-overlay order.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 28] = [
         Self::Open,
         Self::Save,
         Self::SaveAs,
@@ -98,6 +102,8 @@ impl UiCommand {
         Self::PageUp,
         Self::ScrollTop,
         Self::ScrollBottom,
+        Self::SetCue,
+        Self::AddQuotePart,
     ];
 
     /// Menu text.
@@ -129,6 +135,8 @@ impl UiCommand {
             Self::PageUp => "Page up",
             Self::ScrollTop => "Start of the article",
             Self::ScrollBottom => "End of the article",
+            Self::SetCue => "Cue of the quote",
+            Self::AddQuotePart => "Further part of the quote",
         }
     }
 
@@ -167,6 +175,12 @@ impl UiCommand {
             Self::PageUp => "Scroll the article up by a screen (Shift+Space does the same)",
             Self::ScrollTop => "Scroll to the start of the article",
             Self::ScrollBottom => "Scroll to the end of the article",
+            Self::SetCue => {
+                "Make the selected text (\"said\") the cue of the quote last selected, which stays selected"
+            }
+            Self::AddQuotePart => {
+                "Add the selected text as a further part of the quote last selected (a quote split around its cue)"
+            }
         }
     }
 
@@ -204,6 +218,8 @@ impl UiCommand {
             Self::PageUp => Some(Single(Key::PageUp)),
             Self::ScrollTop => cmd(Key::Home),
             Self::ScrollBottom => cmd(Key::End),
+            Self::SetCue => Some(Single(Key::U)),
+            Self::AddQuotePart => Some(Single(Key::Plus)),
         }
     }
 
@@ -275,6 +291,12 @@ pub fn pressed(ctx: &egui::Context, single_keys: bool, alias_keys: bool) -> Vec<
             }
             if i.consume_key(Modifiers::NONE, Key::Space) {
                 out.push(UiCommand::PageDown);
+            }
+            // "+" is Shift+= on many keyboards: take it with or without Shift, and "=" too.
+            if i.consume_key(Modifiers::SHIFT, Key::Plus)
+                || i.consume_key(Modifiers::NONE, Key::Equals)
+            {
+                out.push(UiCommand::AddQuotePart);
             }
         }
         if single_keys && alias_keys {
