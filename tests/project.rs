@@ -84,7 +84,7 @@ fn project_stats_list_every_article_and_annotator_with_totals() {
         .collect::<Vec<_>>();
     assert_eq!(alice, ["story.txt", "5", "alice", "2", "0", "1", "1"]);
     assert!(
-        out.contains("total: 2 article(s), 10 words, 2 session(s), 3 annotation(s): 1 claims, 1 quotes, 1 mentions"),
+        out.contains("total: 2 article(s), 10 words, 2 session(s), 3 annotation(s): 1 claim(s), 1 quote(s), 1 mention(s)"),
         "{out}"
     );
     let o = newsmark(&["stats", ".", "--json"], d);

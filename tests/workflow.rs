@@ -301,7 +301,7 @@ fn filters_hide_kinds_and_stats_count_them() {
     h.get_by_label("Stats").click();
     h.run_steps(4);
     h.get_by_label("1 q · 1 c · 1 m");
-    h.get_by_label_contains("3 annotations: 1 claims, 1 quotes, 1 mentions");
+    h.get_by_label_contains("3 annotations: 1 claim, 1 quote, 1 mention");
 }
 
 #[test]

@@ -108,7 +108,7 @@ fn project(dir: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
     let t = total.as_ref();
     let count = |k: &str| t.map_or(0, |t| t.kind(k));
     text.push_str(&format!(
-        "total: {} article(s), {words} words, {sessions} session(s), {} annotation(s): {} claims, {} quotes, {} mentions\n",
+        "total: {} article(s), {words} words, {sessions} session(s), {} annotation(s): {} claim(s), {} quote(s), {} mention(s)\n",
         articles.len(),
         t.map_or(0, |t| t.annotations),
         count("claim"),

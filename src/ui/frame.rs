@@ -333,11 +333,11 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
                 (false, None) => "no changes",
             };
             ui.label(format!(
-                "{file} · {state} · {} quotes · {} claims · {} mentions · {} speakers · {} · {}",
-                s.count(KindTag::Quote),
-                s.count(KindTag::Claim),
-                s.count(KindTag::Mention),
-                s.speakers.len(),
+                "{file} · {state} · {} · {} · {} · {} · {} · {}",
+                super::style::count(s.count(KindTag::Quote), "quote"),
+                super::style::count(s.count(KindTag::Claim), "claim"),
+                super::style::count(s.count(KindTag::Mention), "mention"),
+                super::style::count(s.speakers.len(), "speaker"),
                 s.article.encoding.to_uppercase(),
                 if s.article.had_crlf {
                     "CRLF shown as LF"

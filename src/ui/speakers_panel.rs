@@ -59,7 +59,12 @@ pub fn speakers_ui(
                 {
                     actions.push(Action::SelectSpeaker(Some(s.id)));
                 }
-                ui.label(RichText::new(format!("{m} mentions · {q} quotes · {c} claims")).weak().small());
+                ui.label(RichText::new(format!(
+                    "{} · {} · {}",
+                    super::style::count(m, "mention"),
+                    super::style::count(q, "quote"),
+                    super::style::count(c, "claim")
+                )).weak().small());
             });
         }
     });

@@ -15,13 +15,13 @@ pub fn stats_ui(doc: &Document, ui: &mut egui::Ui) {
         .id_salt("stats")
         .show(ui, |ui| {
             ui.label(format!(
-                "{} words · {} annotations: {} claims, {} quotes, {} mentions · {} speakers",
-                st.words,
-                st.annotations,
-                st.kind("claim"),
-                st.kind("quote"),
-                st.kind("mention"),
-                st.speakers.len()
+                "{} · {}: {}, {}, {} · {}",
+                style::count(st.words, "word"),
+                style::count(st.annotations, "annotation"),
+                style::count(st.kind("claim"), "claim"),
+                style::count(st.kind("quote"), "quote"),
+                style::count(st.kind("mention"), "mention"),
+                style::count(st.speakers.len(), "speaker")
             ));
             ui.add_space(8.0);
             ui.strong("Per speaker");

@@ -52,6 +52,16 @@ pub fn rgb(c: [u8; 3]) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 
+/// A count with its noun in the right number: `count(1, "mention")` is "1 mention",
+/// `count(3, "mention")` "3 mentions".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +94,12 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(count(1, "mention"), "1 mention");
+        assert_eq!(count(0, "quote"), "0 quotes");
+        assert_eq!(count(12, "claim"), "12 claims");
     }
 }
