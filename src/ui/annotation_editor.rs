@@ -10,6 +10,7 @@ use crate::model::annotation::{
 use crate::model::edit::Edit;
 
 use super::app::{Action, NewsmarkApp};
+use super::commands::UiCommand;
 use super::side_panel::speaker_combo;
 
 /// The editor of the selected annotation: kind, speaker, quote and claim fields, note.
@@ -182,7 +183,7 @@ pub fn editor_ui(
             egui::Button::new(RichText::new("Delete").color(Color32::from_rgb(0xd0, 0x40, 0x40)));
         if ui
             .add(delete)
-            .on_hover_text("Delete this annotation (Del)")
+            .on_hover_text(UiCommand::DeleteAnnotation.hover_text(ui.ctx()))
             .clicked()
         {
             actions.push(Action::Command(

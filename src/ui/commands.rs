@@ -223,6 +223,14 @@ impl UiCommand {
         }
     }
 
+    /// The tooltip with the key in brackets, from the table: "Undo the last change… (Ctrl+Z)".
+    pub fn hover_text(self, ctx: &egui::Context) -> String {
+        match self.shortcut_text(ctx) {
+            k if k.is_empty() => self.tooltip().to_owned(),
+            k => format!("{} ({k})", self.tooltip()),
+        }
+    }
+
     /// The key as users read it ("Ctrl+S", "C").
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {
         match self.trigger() {
@@ -308,4 +316,32 @@ pub fn pressed(ctx: &egui::Context, single_keys: bool, alias_keys: bool) -> Vec<
         }
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two commands on one key would make one of them unreachable.
+    #[test]
+    fn no_two_commands_share_a_key() {
+        let mut seen: Vec<(String, UiCommand)> = Vec::new();
+        for c in UiCommand::ALL {
+            let key = match c.trigger() {
+                Some(Trigger::Chord(s)) => format!("{:?}+{:?}", s.modifiers, s.logical_key),
+                Some(Trigger::Single(k)) => format!("{k:?}"),
+                None => continue,
+            };
+            if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
+                panic!("{c:?} and {other:?} share {key}");
+            }
+            seen.push((key, c));
+        }
+        for (k, c) in ALIAS_KEYS {
+            assert!(
+                !seen.iter().any(|(s, _)| *s == format!("{k:?}")),
+                "alias {k:?} of {c:?} is a command's key"
+            );
+        }
+    }
 }

@@ -269,7 +269,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 app.history.undo_label().is_some(),
                 egui::Button::new("Undo"),
             )
-            .on_hover_text("Undo (Ctrl+Z)")
+            .on_hover_text(UiCommand::Undo.hover_text(ui.ctx()))
             .clicked()
         {
             actions.push(Action::Command(UiCommand::Undo));
@@ -279,7 +279,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 app.history.redo_label().is_some(),
                 egui::Button::new("Redo"),
             )
-            .on_hover_text("Redo (Ctrl+Y)")
+            .on_hover_text(UiCommand::Redo.hover_text(ui.ctx()))
             .clicked()
         {
             actions.push(Action::Command(UiCommand::Redo));
@@ -291,7 +291,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         };
         if ui
             .selectable_label(app.sticky.is_some(), sticky)
-            .on_hover_text(UiCommand::ToggleSticky.tooltip())
+            .on_hover_text(UiCommand::ToggleSticky.hover_text(ui.ctx()))
             .clicked()
         {
             actions.push(Action::Command(UiCommand::ToggleSticky));
@@ -303,7 +303,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         if ui
             .button("A−")
-            .on_hover_text("Smaller text (Ctrl+−)")
+            .on_hover_text(UiCommand::ZoomOut.hover_text(ui.ctx()))
             .clicked()
         {
             actions.push(Action::Command(UiCommand::ZoomOut));
@@ -311,7 +311,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.label(format!("{:.0}", app.font_size));
         if ui
             .button("A+")
-            .on_hover_text("Larger text (Ctrl++)")
+            .on_hover_text(UiCommand::ZoomIn.hover_text(ui.ctx()))
             .clicked()
         {
             actions.push(Action::Command(UiCommand::ZoomIn));

@@ -43,7 +43,7 @@ impl NewsmarkApp {
         let n = self.search.matches.len();
         if n == 0 {
             self.status = if self.search.query.trim().is_empty() {
-                "Type something to find (Ctrl+F)".into()
+                "Type something to find first".into()
             } else {
                 format!("“{}” is not in the article", self.search.query.trim())
             };
@@ -73,7 +73,10 @@ pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>
     let mut query = app.search.query.clone();
     let field = egui::TextEdit::singleline(&mut query)
         .id(field_id())
-        .hint_text("Find (Ctrl+F)")
+        .hint_text(format!(
+            "Find ({})",
+            UiCommand::Find.shortcut_text(ui.ctx())
+        ))
         .desired_width(180.0);
     let label = ui.label("Find:");
     if app.search.focus {
