@@ -259,3 +259,23 @@ fn u_and_plus_attach_cue_and_parts_to_the_quote_selected_last() {
         "the quote stays selected"
     );
 }
+
+#[test]
+fn a_small_window_wraps_the_toolbar_instead_of_clipping_it() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "a.txt");
+    let (app, err) = newsmark::ui::NewsmarkApp::with_file(dir.path().join("saves"), &article);
+    assert!(err.is_none());
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([600.0, 400.0])
+        .build_eframe(move |_| app.typed_paths_only());
+    h.run_steps(4);
+    for label in ["Redo", "Sticky", "A−", "A+"] {
+        let r = h.get_by_label(label).rect();
+        assert!(
+            r.right() <= 600.0 && r.bottom() <= 400.0,
+            "{label} is cut off at {r:?}"
+        );
+    }
+}

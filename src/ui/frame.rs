@@ -233,7 +233,8 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 }
 
 fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
+    // Wraps onto a second row in a narrow window instead of clipping Redo, Sticky, Find, A±.
+    ui.horizontal_wrapped(|ui| {
         let sel = app.selection.is_some();
         for (cmd, tag) in [
             (UiCommand::MarkClaim, KindTag::Claim),
