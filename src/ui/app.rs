@@ -55,6 +55,8 @@ pub enum Action {
     AddPartFromSelection(AnnotationId),
     /// Add a new speaker with this name.
     AddSpeaker(String),
+    /// The annotator's name was given (`Some`) or the question declined (`None`).
+    SetAnnotator(Option<String>),
     /// Export the session to this file (held back for review if some annotations are not
     /// anchored).
     Export(ExportFormat, PathBuf),
@@ -115,6 +117,12 @@ pub struct NewsmarkApp {
     /// The quote last selected: U and + attach the text selection to it even after a
     /// double-click on the cue word deselected it.
     pub(crate) quote_target: Option<AnnotationId>,
+    /// The annotator's name from the preferences (empty when not given).
+    pub(crate) annotator: String,
+    /// The name was asked for once.
+    pub(crate) annotator_asked: bool,
+    /// The text typed in the name bar.
+    pub(crate) annotator_field: String,
     pub(crate) new_speaker_name: String,
     pub(crate) new_alias: String,
     pub(crate) recovery: super::recovery::RecoveryState,
@@ -155,6 +163,9 @@ impl NewsmarkApp {
             saves_dir,
             show_help: false,
             quote_target: None,
+            annotator: String::new(),
+            annotator_asked: false,
+            annotator_field: String::new(),
             new_speaker_name: String::new(),
             new_alias: String::new(),
             recovery: super::recovery::RecoveryState::default(),
@@ -280,6 +291,14 @@ impl NewsmarkApp {
             Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
             Action::AddPartFromSelection(id) => self.set_quote_part(id, false),
             Action::AddSpeaker(name) => self.add_speaker(name),
+            Action::SetAnnotator(name) => {
+                self.annotator_asked = true;
+                if let Some(name) = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()) {
+                    self.status = format!("Sessions you save are now signed “{name}”");
+                    self.annotator_field = name.clone();
+                    self.annotator = name;
+                }
+            }
             Action::Export(format, path) => {
                 if !self.hold_export(format, path.clone()) {
                     self.export(format, &path, false);

@@ -96,6 +96,10 @@ impl NewsmarkApp {
 
     pub(crate) fn save_to(&mut self, path: &Path) {
         let Some(doc) = self.doc.as_mut() else { return };
+        // A session records who made it: the name from the preferences, unless it has one.
+        if doc.session.annotator.is_empty() && !self.annotator.trim().is_empty() {
+            doc.session.annotator = self.annotator.trim().to_owned();
+        }
         match doc.save_to(path) {
             Ok(()) => {
                 self.saved_version = self.history.version();

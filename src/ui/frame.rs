@@ -20,6 +20,11 @@ impl eframe::App for NewsmarkApp {
             egui::MenuBar::new().ui(ui, |ui| menu_ui(self, ui, &mut actions));
         });
         egui::Panel::top("toolbar").show(ui, |ui| toolbar_ui(self, ui, &mut actions));
+        if !self.annotator_asked {
+            egui::Panel::top("annotator_bar").show(ui, |ui| {
+                annotator_bar_ui(&mut self.annotator_field, ui, &mut actions);
+            });
+        }
         egui::Panel::bottom("status_bar").show(ui, |ui| status_ui(self, ui));
         if self.doc.is_some() {
             egui::Panel::right("side_panel")
@@ -229,6 +234,28 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     });
     ui.menu_button("Help", |ui| {
         command_button(ui, UiCommand::Help, true, actions);
+    });
+}
+
+/// Asks once for the annotator's name, without blocking anything: it signs the sessions they
+/// save (W3C `creator`, the ClaimReview author when no reviewer is set).
+fn annotator_bar_ui(field: &mut String, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Your name, to sign the sessions you save:");
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(field)
+                    .hint_text("e.g. Ana Lima")
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Use this name").clicked() || entered) && !field.trim().is_empty() {
+            actions.push(Action::SetAnnotator(Some(field.clone())));
+        }
+        if ui.button("Not now").clicked() {
+            actions.push(Action::SetAnnotator(None));
+        }
     });
 }
 

@@ -37,6 +37,11 @@ pub struct Prefs {
     pub theme: String,
     /// Recently opened or saved files, newest first.
     pub recent: Vec<PathBuf>,
+    /// The annotator's name, stamped on the sessions they save (W3C `creator`, ClaimReview
+    /// author when no reviewer is set).
+    pub annotator: String,
+    /// The name was asked for once (answered or declined); the bar does not come back.
+    pub annotator_asked: bool,
 }
 
 impl Default for Prefs {
@@ -45,6 +50,8 @@ impl Default for Prefs {
             font_size: 18.0,
             theme: "system".into(),
             recent: Vec::new(),
+            annotator: String::new(),
+            annotator_asked: false,
         }
     }
 }
@@ -146,6 +153,8 @@ impl NewsmarkApp {
             font_size: self.font_size,
             theme: theme.into(),
             recent: self.recent.clone(),
+            annotator: self.annotator.clone(),
+            annotator_asked: self.annotator_asked,
         }
     }
 
@@ -157,6 +166,9 @@ impl NewsmarkApp {
             "light" => egui::ThemePreference::Light,
             _ => egui::ThemePreference::System,
         });
+        self.annotator = prefs.annotator;
+        self.annotator_asked = prefs.annotator_asked;
+        self.annotator_field = self.annotator.clone();
         for p in prefs.recent {
             if !self.recent.contains(&p) && self.recent.len() < RECENT {
                 self.recent.push(p);

@@ -4,7 +4,8 @@
 //! (`author`, `datePublished`, `itemReviewed` with `author`, `datePublished`, `appearance`).
 //!
 //! The review and the article come from the session's [`Publication`]: `url` is the review URL,
-//! `author` the reviewer (a Person or an Organization), `itemReviewed.appearance` the article's
+//! `author` the reviewer (a Person or an Organization; when none is set, the session's annotator
+//! as a Person), `itemReviewed.appearance` the article's
 //! public URL with its outlet and date — never a local path. [`missing`] names what is not set;
 //! the CLI and the window refuse to write a review without it. `reviewRating` uses the 1 (false)
 //! … 5 (true) scale of [`Verdict::rating`], with the verdict's label as `name` and
@@ -22,6 +23,16 @@ use crate::model::annotation::{Kind, Verdict};
 use crate::model::session::ReviewerKind;
 use crate::model::speaker::SpeakerKind;
 
+/// Who reviewed the claims: the publication's reviewer, else the session's annotator (a person).
+fn reviewer_of(s: &crate::model::session::Session) -> Option<(&str, ReviewerKind)> {
+    let p = &s.publication;
+    if !p.reviewer.trim().is_empty() {
+        return Some((p.reviewer.trim(), p.reviewer_kind));
+    }
+    let annotator = s.annotator.trim();
+    (!annotator.is_empty()).then_some((annotator, ReviewerKind::Person))
+}
+
 /// What a ClaimReview needs and the session lacks, one line per field (`url: …`), empty when
 /// nothing is missing. A URL counts as set only when it is an `http://` or `https://` URL.
 pub fn missing(doc: &Document) -> Vec<String> {
@@ -34,7 +45,7 @@ pub fn missing(doc: &Document) -> Vec<String> {
     if !web(&p.review_url) {
         out.push("url: the URL of the published fact-check (--url), an http(s) URL".to_owned());
     }
-    if p.reviewer.trim().is_empty() {
+    if reviewer_of(&doc.session).is_none() {
         out.push("author: who reviewed the claims (--author, --author-kind)".to_owned());
     }
     if !web(&p.article_url) {
@@ -65,12 +76,12 @@ pub fn export(doc: &Document, date_published: &str) -> String {
     if let Some(o) = &outlet {
         article.insert("publisher".into(), o.clone());
     }
-    let reviewer = (!p.reviewer.trim().is_empty()).then(|| {
-        let ty = match p.reviewer_kind {
+    let reviewer = reviewer_of(s).map(|(name, kind)| {
+        let ty = match kind {
             ReviewerKind::Person => "Person",
             ReviewerKind::Organization => "Organization",
         };
-        json!({"@type": ty, "name": p.reviewer.trim()})
+        json!({"@type": ty, "name": name})
     });
     let reviews: Vec<Value> = s
         .annotations

@@ -17,6 +17,7 @@
 //!   (code points of the normalized text) and a `TextQuoteSelector` (exact, prefix, suffix); a
 //!   quote's `more` fragments are further targets marked `newsmark:role: "more"`;
 //! - `newsmark:inQuote` on a claim names the quote annotation it appears in.
+//! - `creator` is the session's annotator (a `Person`), when the session has one.
 //! - `newsmark:sourceMentions` on a quote or claim lists the mention annotations that are its
 //!   source span(s) (PARC's source), beside the speaker.
 //!
@@ -224,6 +225,13 @@ fn annotation(
     m.insert("type".into(), "Annotation".into());
     m.insert("motivation".into(), motivation.into());
     m.insert("body".into(), Value::Array(body));
+    let annotator = doc.session.annotator.trim();
+    if !annotator.is_empty() {
+        m.insert(
+            "creator".into(),
+            json!({"type": "Person", "name": annotator}),
+        );
+    }
     m.insert(
         "target".into(),
         if targets.len() == 1 {

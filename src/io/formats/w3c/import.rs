@@ -86,6 +86,13 @@ pub fn import_as(
         .collect();
 
     let mut session = Session::new(article);
+    // Who made them: the first annotation's `creator` name (newsmark writes one for all).
+    if let Some(name) = items.iter().find_map(|it| {
+        let c = it.get("creator")?;
+        c.get("name").and_then(Value::as_str).or_else(|| c.as_str())
+    }) {
+        session.annotator = name.trim().to_owned();
+    }
     for (b, id) in built.iter().zip(&ids) {
         // Only when all 2³² ids are taken, which no file can reach.
         let Some(id) = *id else { continue };
