@@ -279,3 +279,49 @@ fn a_small_window_wraps_the_toolbar_instead_of_clipping_it() {
         );
     }
 }
+
+#[test]
+fn suggestions_are_underlined_until_accepted_and_rejected_ones_do_not_come_back() {
+    use newsmark::model::annotation::Kind;
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "a.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    h.key_press(Key::G);
+    h.run_steps(3);
+    let status = h.state().status().to_owned();
+    assert!(status.contains("suggestion(s)"), "{status}");
+    let n: usize = status.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(n >= 2, "the sample has several quotes: {status}");
+    assert!(
+        h.state().document().unwrap().session.annotations.is_empty(),
+        "suggestions are not annotations"
+    );
+    // Accept the first: ordinary annotations (a quote, no "suggested" note), one undo step.
+    h.key_press(Key::A);
+    h.run_steps(2);
+    let s = &h.state().document().unwrap().session;
+    assert!(
+        s.annotations
+            .iter()
+            .any(|a| matches!(a.kind, Kind::Quote(_)))
+    );
+    assert!(s.annotations.iter().all(|a| a.note.is_empty()));
+    let accepted = s.annotations.len();
+    // Reject the next one, then ask again: it is not offered, the accepted one neither.
+    h.key_press(Key::X);
+    h.run_steps(2);
+    h.key_press(Key::G);
+    h.run_steps(3);
+    let again: usize = h
+        .state()
+        .status()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(again, n - 2, "{}", h.state().status());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().document().unwrap().session.annotations.len() < accepted);
+}

@@ -57,6 +57,12 @@ pub enum Action {
     AddSpeaker(String),
     /// The annotator's name was given (`Some`) or the question declined (`None`).
     SetAnnotator(Option<String>),
+    /// Accept suggestion `n` of the list.
+    AcceptSuggestion(usize),
+    /// Reject suggestion `n` of the list.
+    RejectSuggestion(usize),
+    /// Forget every pending suggestion.
+    DismissSuggestions,
     /// Export the session to this file (held back for review if some annotations are not
     /// anchored).
     Export(ExportFormat, PathBuf),
@@ -117,6 +123,8 @@ pub struct NewsmarkApp {
     /// The quote last selected: U and + attach the text selection to it even after a
     /// double-click on the cue word deselected it.
     pub(crate) quote_target: Option<AnnotationId>,
+    /// Suggestions from the offline finder, waiting for accept or reject.
+    pub(crate) suggestions: super::suggestions::SuggestionState,
     /// The annotator's name from the preferences (empty when not given).
     pub(crate) annotator: String,
     /// The name was asked for once.
@@ -163,6 +171,7 @@ impl NewsmarkApp {
             saves_dir,
             show_help: false,
             quote_target: None,
+            suggestions: super::suggestions::SuggestionState::default(),
             annotator: String::new(),
             annotator_asked: false,
             annotator_field: String::new(),
@@ -291,6 +300,12 @@ impl NewsmarkApp {
             Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
             Action::AddPartFromSelection(id) => self.set_quote_part(id, false),
             Action::AddSpeaker(name) => self.add_speaker(name),
+            Action::AcceptSuggestion(i) => self.accept_suggestion(Some(i)),
+            Action::RejectSuggestion(i) => self.reject_suggestion(Some(i)),
+            Action::DismissSuggestions => {
+                self.suggestions.pending.clear();
+                self.view.invalidate();
+            }
             Action::SetAnnotator(name) => {
                 self.annotator_asked = true;
                 if let Some(name) = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()) {
@@ -386,6 +401,9 @@ impl NewsmarkApp {
                 self.selected = None;
                 self.view.clear_cursor = true;
             }
+            UiCommand::Suggest => self.suggest(),
+            UiCommand::AcceptSuggestion => self.accept_suggestion(None),
+            UiCommand::RejectSuggestion => self.reject_suggestion(None),
             UiCommand::SetCue => self.quote_part_by_key(true),
             UiCommand::AddQuotePart => self.quote_part_by_key(false),
             UiCommand::PageDown => self.view.page = Some(Page::Down),

@@ -157,6 +157,11 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
         .min(ui.available_width() - 24.0)
         .max(200.0);
     if view.index_revision != Some(view.revision) {
+        // Suggestions share the candidates' underline, in grey: never drawn like annotations.
+        let suggested = app.suggestions.pending.iter().flat_map(|s| match s {
+            super::suggestions::Suggested::Quote(q) => q.content.clone(),
+            super::suggestions::Suggested::Mention(m) => vec![m.span],
+        });
         let candidates: Vec<(Span, [u8; 3])> = app
             .candidates
             .iter()
@@ -164,6 +169,7 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
                 let colour = style::kind_colour(&doc.session, KindTag::Mention, Some(sp));
                 (span, colour)
             })
+            .chain(suggested.map(|span| (span, [0x8a, 0x8a, 0x8a])))
             .collect();
         let filter = &app.filter;
         let recovery = &app.recovery;

@@ -62,6 +62,12 @@ pub enum UiCommand {
     SetCue,
     /// Add the selected text as a further part of the quote being edited.
     AddQuotePart,
+    /// Find quotes, cues, sources and mentions offline and list them as suggestions.
+    Suggest,
+    /// Accept the first suggestion as ordinary annotations.
+    AcceptSuggestion,
+    /// Reject the first suggestion.
+    RejectSuggestion,
 }
 
 /// How a command is triggered from the keyboard.
@@ -75,7 +81,7 @@ pub enum Trigger {
 
 impl UiCommand {
     /// Every command, in help-overlay order.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 31] = [
         Self::Open,
         Self::Save,
         Self::SaveAs,
@@ -104,6 +110,9 @@ impl UiCommand {
         Self::ScrollBottom,
         Self::SetCue,
         Self::AddQuotePart,
+        Self::Suggest,
+        Self::AcceptSuggestion,
+        Self::RejectSuggestion,
     ];
 
     /// Menu text.
@@ -137,6 +146,9 @@ impl UiCommand {
             Self::ScrollBottom => "End of the article",
             Self::SetCue => "Cue of the quote",
             Self::AddQuotePart => "Further part of the quote",
+            Self::Suggest => "Suggest quotes and mentions",
+            Self::AcceptSuggestion => "Accept suggestion",
+            Self::RejectSuggestion => "Reject suggestion",
         }
     }
 
@@ -181,6 +193,13 @@ impl UiCommand {
             Self::AddQuotePart => {
                 "Add the selected text as a further part of the quote last selected (a quote split around its cue)"
             }
+            Self::Suggest => {
+                "Find quotes (with cue and source) and mentions of known speakers offline; they are underlined in grey until accepted"
+            }
+            Self::AcceptSuggestion => {
+                "Make the first suggestion ordinary annotations (one undo step)"
+            }
+            Self::RejectSuggestion => "Drop the first suggestion; it does not come back",
         }
     }
 
@@ -220,6 +239,9 @@ impl UiCommand {
             Self::ScrollBottom => cmd(Key::End),
             Self::SetCue => Some(Single(Key::U)),
             Self::AddQuotePart => Some(Single(Key::Plus)),
+            Self::Suggest => Some(Single(Key::G)),
+            Self::AcceptSuggestion => Some(Single(Key::A)),
+            Self::RejectSuggestion => Some(Single(Key::X)),
         }
     }
 

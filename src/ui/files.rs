@@ -67,6 +67,8 @@ impl NewsmarkApp {
         self.selected_speaker = None;
         self.view = ArticleView::default();
         self.candidates.clear();
+        self.suggestions = super::suggestions::SuggestionState::default();
+        self.quote_target = None;
         self.refresh_search();
         self.remember_recent();
         self.check_recovery();

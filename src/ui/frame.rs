@@ -231,6 +231,11 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         command_button(ui, UiCommand::FindNext, has_doc, actions);
         command_button(ui, UiCommand::FindPrevious, has_doc, actions);
         command_button(ui, UiCommand::ToggleSticky, has_doc, actions);
+        ui.separator();
+        command_button(ui, UiCommand::Suggest, has_doc, actions);
+        let pending = !app.suggestions.pending.is_empty();
+        command_button(ui, UiCommand::AcceptSuggestion, pending, actions);
+        command_button(ui, UiCommand::RejectSuggestion, pending, actions);
     });
     ui.menu_button("Help", |ui| {
         command_button(ui, UiCommand::Help, true, actions);

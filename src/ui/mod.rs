@@ -17,6 +17,7 @@ pub mod side_panel;
 pub mod speakers_panel;
 pub mod stats_panel;
 pub mod style;
+pub mod suggestions;
 pub mod text_engine;
 pub mod workflow;
 

@@ -43,6 +43,7 @@ fn annotations_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions:
         0.0
     };
     let list_height = (ui.available_height() - editor_height - 8.0).max(80.0);
+    super::suggestions::suggestions_ui(app, ui, actions);
     filter_ui(app, doc, ui, actions);
     let all = &doc.session.annotations;
     // Only a filter needs a list of its own; unfiltered rows are read straight from the session,

@@ -1,0 +1,174 @@
+//! Suggestions in the window: Annotate ▸ Suggest runs the offline finder, the suggestions are
+//! listed and underlined in grey (never drawn like annotations), and each is accepted (A) as
+//! ordinary annotations in one undo step or rejected (X). Suggestions live in the window only:
+//! nothing is saved unless accepted, and a rejected one does not come back while the app runs.
+
+use egui::RichText;
+
+use crate::model::annotation::Span;
+use crate::model::edit::Edit;
+use crate::model::suggest::session::{NOTE, add_to_session};
+use crate::model::suggest::{MentionSuggestion, QuoteSuggestion, Suggestions, suggest};
+
+use super::app::{Action, NewsmarkApp};
+use super::text_engine::bidi::visual;
+
+/// One suggestion waiting for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Suggested {
+    /// A quote, with its cue and source if found.
+    Quote(QuoteSuggestion),
+    /// A mention of a known speaker.
+    Mention(MentionSuggestion),
+}
+
+impl Suggested {
+    /// The span it is shown at (a quote's first content span).
+    pub fn span(&self) -> Span {
+        match self {
+            Self::Quote(q) => q.content.first().copied().unwrap_or_default(),
+            Self::Mention(m) => m.span,
+        }
+    }
+
+    fn as_suggestions(&self) -> Suggestions {
+        match self {
+            Self::Quote(q) => Suggestions {
+                quotes: vec![q.clone()],
+                mentions: Vec::new(),
+            },
+            Self::Mention(m) => Suggestions {
+                quotes: Vec::new(),
+                mentions: vec![m.clone()],
+            },
+        }
+    }
+}
+
+/// Suggestions shown and those rejected in this run.
+#[derive(Default)]
+pub struct SuggestionState {
+    /// Waiting for accept or reject, in text order.
+    pub pending: Vec<Suggested>,
+    /// Rejected: not offered again while the app runs.
+    pub rejected: Vec<Suggested>,
+}
+
+impl NewsmarkApp {
+    /// Runs the finder on the open article and lists what is not annotated or rejected yet.
+    pub(crate) fn suggest(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let found = suggest(doc.text.as_str(), &doc.session.speakers);
+        let taken: std::collections::HashSet<(usize, usize)> = doc
+            .session
+            .annotations
+            .iter()
+            .map(|a| (a.start, a.end))
+            .collect();
+        let fresh = |s: &Suggested| {
+            let span = s.span();
+            !taken.contains(&(span.start, span.end)) && !self.suggestions.rejected.contains(s)
+        };
+        let mut pending: Vec<Suggested> = found
+            .quotes
+            .into_iter()
+            .map(Suggested::Quote)
+            .chain(found.mentions.into_iter().map(Suggested::Mention))
+            .filter(|s| fresh(s))
+            .collect();
+        pending.sort_by_key(|s| (s.span().start, s.span().end));
+        self.status = format!(
+            "{} suggestion(s), underlined in grey: A accepts the first, X rejects it",
+            pending.len()
+        );
+        self.suggestions.pending = pending;
+        self.view.invalidate();
+        if let Some(first) = self.suggestions.pending.first() {
+            self.view.scroll_to_span = Some(first.span());
+        }
+    }
+
+    /// Accepts suggestion `i` (or the first) as ordinary annotations: one undo step.
+    pub(crate) fn accept_suggestion(&mut self, i: Option<usize>) {
+        let i = i.unwrap_or(0);
+        let (Some(doc), Some(s)) = (&self.doc, self.suggestions.pending.get(i).cloned()) else {
+            self.status = "No suggestion to accept: Annotate ▸ Suggest finds some".into();
+            return;
+        };
+        let mut next = doc.session.clone();
+        add_to_session(&mut next, &doc.text, &s.as_suggestions());
+        // Accepted, it is the user's annotation: no "suggested" note.
+        for a in next.annotations.iter_mut().filter(|a| a.note == NOTE) {
+            a.note.clear();
+        }
+        let label = match &s {
+            Suggested::Quote(_) => "accept suggested quote",
+            Suggested::Mention(_) => "accept suggested mention",
+        };
+        if let Some(edit) = Edit::between(&doc.session, &next) {
+            self.edit(edit, label.to_owned(), None);
+        }
+        self.suggestions.pending.remove(i);
+        self.after_suggestion();
+    }
+
+    /// Rejects suggestion `i` (or the first): it is not offered again in this run.
+    pub(crate) fn reject_suggestion(&mut self, i: Option<usize>) {
+        let i = i.unwrap_or(0);
+        if i >= self.suggestions.pending.len() {
+            self.status = "No suggestion to reject".into();
+            return;
+        }
+        let s = self.suggestions.pending.remove(i);
+        self.suggestions.rejected.push(s);
+        self.status = "Rejected the suggestion".into();
+        self.after_suggestion();
+    }
+
+    fn after_suggestion(&mut self) {
+        self.view.invalidate();
+        if let Some(first) = self.suggestions.pending.first() {
+            self.view.scroll_to_span = Some(first.span());
+        }
+    }
+}
+
+/// The list of pending suggestions, above the annotation list.
+pub fn suggestions_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    if app.suggestions.pending.is_empty() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.strong(format!("{} suggestion(s)", app.suggestions.pending.len()));
+        if ui.small_button("Dismiss all").clicked() {
+            actions.push(Action::DismissSuggestions);
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("suggestions")
+        .max_height(160.0)
+        .show(ui, |ui| {
+            for (i, s) in app.suggestions.pending.iter().enumerate() {
+                let span = s.span();
+                let what = match s {
+                    Suggested::Quote(q) => format!(
+                        "Quote · {} — {}",
+                        q.speaker.as_deref().unwrap_or("speaker?"),
+                        doc.text.slice(span.start..span.end)
+                    ),
+                    Suggested::Mention(m) => format!("Mention · {}", m.speaker),
+                };
+                ui.horizontal(|ui| {
+                    if ui.small_button("Accept").clicked() {
+                        actions.push(Action::AcceptSuggestion(i));
+                    }
+                    if ui.small_button("Reject").clicked() {
+                        actions.push(Action::RejectSuggestion(i));
+                    }
+                    ui.add(egui::Label::new(RichText::new(visual(&what)).weak()).truncate());
+                });
+            }
+        });
+    ui.separator();
+}
