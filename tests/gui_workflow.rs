@@ -325,3 +325,27 @@ fn suggestions_are_underlined_until_accepted_and_rejected_ones_do_not_come_back(
     h.run_steps(2);
     assert!(h.state().document().unwrap().session.annotations.len() < accepted);
 }
+
+#[test]
+fn all_suggested_quotes_are_accepted_in_one_undo_step() {
+    use egui_kittest::kittest::Queryable as _;
+    use newsmark::model::annotation::Kind;
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "a.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    h.key_press(Key::G);
+    h.run_steps(3);
+    h.get_by_label("Accept all quotes").click();
+    h.run_steps(3);
+    let s = &h.state().document().unwrap().session;
+    let quotes = s
+        .annotations
+        .iter()
+        .filter(|a| matches!(a.kind, Kind::Quote(_)))
+        .count();
+    assert!(quotes >= 2, "{quotes}");
+    assert!(h.query_by_label("Accept all quotes").is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().document().unwrap().session.annotations.is_empty());
+}

@@ -63,6 +63,8 @@ pub enum Action {
     RejectSuggestion(usize),
     /// Forget every pending suggestion.
     DismissSuggestions,
+    /// Accept every pending quote (`true`) or mention (`false`) suggestion.
+    AcceptAllSuggestions(bool),
     /// Export the session to this file (held back for review if some annotations are not
     /// anchored).
     Export(ExportFormat, PathBuf),
@@ -302,6 +304,7 @@ impl NewsmarkApp {
             Action::AddSpeaker(name) => self.add_speaker(name),
             Action::AcceptSuggestion(i) => self.accept_suggestion(Some(i)),
             Action::RejectSuggestion(i) => self.reject_suggestion(Some(i)),
+            Action::AcceptAllSuggestions(quotes) => self.accept_all_suggestions(quotes),
             Action::DismissSuggestions => {
                 self.suggestions.pending.clear();
                 self.view.invalidate();

@@ -112,6 +112,37 @@ impl NewsmarkApp {
         self.after_suggestion();
     }
 
+    /// Accepts every pending quote (`quotes`) or every pending mention: one undo step.
+    pub(crate) fn accept_all_suggestions(&mut self, quotes: bool) {
+        let Some(doc) = &self.doc else { return };
+        let (take, keep): (Vec<Suggested>, Vec<Suggested>) =
+            std::mem::take(&mut self.suggestions.pending)
+                .into_iter()
+                .partition(|s| matches!(s, Suggested::Quote(_)) == quotes);
+        self.suggestions.pending = keep;
+        let mut found = Suggestions::default();
+        for s in &take {
+            match s {
+                Suggested::Quote(q) => found.quotes.push(q.clone()),
+                Suggested::Mention(m) => found.mentions.push(m.clone()),
+            }
+        }
+        let mut next = doc.session.clone();
+        add_to_session(&mut next, &doc.text, &found);
+        for a in next.annotations.iter_mut().filter(|a| a.note == NOTE) {
+            a.note.clear();
+        }
+        let what = if quotes { "quotes" } else { "mentions" };
+        if let Some(edit) = Edit::between(&doc.session, &next) {
+            self.edit(
+                edit,
+                format!("accept {} suggested {what}", take.len()),
+                None,
+            );
+        }
+        self.after_suggestion();
+    }
+
     /// Rejects suggestion `i` (or the first): it is not offered again in this run.
     pub(crate) fn reject_suggestion(&mut self, i: Option<usize>) {
         let i = i.unwrap_or(0);
@@ -141,6 +172,18 @@ pub fn suggestions_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Ac
     }
     ui.horizontal(|ui| {
         ui.strong(format!("{} suggestion(s)", app.suggestions.pending.len()));
+        let has = |q: bool| {
+            app.suggestions
+                .pending
+                .iter()
+                .any(|s| matches!(s, Suggested::Quote(_)) == q)
+        };
+        if has(true) && ui.small_button("Accept all quotes").clicked() {
+            actions.push(Action::AcceptAllSuggestions(true));
+        }
+        if has(false) && ui.small_button("Accept all mentions").clicked() {
+            actions.push(Action::AcceptAllSuggestions(false));
+        }
         if ui.small_button("Dismiss all").clicked() {
             actions.push(Action::DismissSuggestions);
         }
