@@ -131,6 +131,7 @@ fn main() {
     );
     cue_and_type(&mut h, "said", 0, "direct");
     mark(&mut h, "Stoltenberg", 1, Key::M);
+    key(&mut h, Key::A); // not a known name yet: M asks; A makes it Stoltenberg's alias
     claim(
         &mut h,
         "despite calls from the international community for several weeks, Russia has not taken steps to de-escalate",

@@ -89,7 +89,18 @@ fn mention_of_alias_joins_the_current_speaker_and_undo_reverts_it() {
     h.set_size(egui::vec2(1280.0, 2000.0));
     h.run_steps(2);
     mark(&mut h, "Jens Stoltenberg", Key::M);
+    // An unknown name while Stoltenberg is current: M asks instead of extending him silently.
     mark(&mut h, "the Norwegian politician", Key::M);
+    h.run_steps(2);
+    h.get_by_label_contains("is not a known name or alias");
+    assert_eq!(h.state().document().unwrap().session.annotations.len(), 1);
+    h.key_press(Key::A);
+    h.run_steps(2);
+    assert!(
+        h.state().status().contains("Ctrl+Z undoes it"),
+        "{}",
+        h.state().status()
+    );
     let session = &h.state().document().unwrap().session;
     assert_eq!(session.speakers.len(), 1);
     assert_eq!(
@@ -348,4 +359,43 @@ fn all_suggested_quotes_are_accepted_in_one_undo_step() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert!(h.state().document().unwrap().session.annotations.is_empty());
+}
+
+#[test]
+fn m_on_an_unknown_name_asks_new_speaker_another_speaker_or_cancel() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "a.txt");
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    h.set_size(egui::vec2(1280.0, 2000.0));
+    h.run_steps(2);
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press(Key::Num0);
+    h.run_steps(1);
+    mark(&mut h, "the Kremlin", Key::M); // nobody current: a new speaker, no question
+    h.key_press(Key::Num1);
+    h.run_steps(1);
+    let speakers = |h: &egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>| {
+        h.state().document().unwrap().session.speakers.len()
+    };
+    assert_eq!(speakers(&h), 2);
+    // Esc: nothing marked, nobody extended.
+    mark(&mut h, "Washington", Key::M);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().document().unwrap().session.annotations.len(), 2);
+    assert!(h.state().status().starts_with("Not marked"));
+    // 2: a mention of the second speaker; the text does not become an alias.
+    mark(&mut h, "Moscow", Key::M);
+    h.key_press(Key::Num2);
+    h.run_steps(2);
+    let s = &h.state().document().unwrap().session;
+    let kremlin = &s.speakers[1];
+    let moscow = s.annotations.iter().find(|a| a.exact == "Moscow").unwrap();
+    assert_eq!(moscow.kind.speaker(), Some(kremlin.id));
+    assert!(kremlin.aliases.is_empty());
+    // Enter: a new speaker named after the text.
+    mark(&mut h, "Brussels", Key::M);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(speakers(&h), 3);
 }

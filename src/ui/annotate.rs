@@ -41,6 +41,49 @@ impl NewsmarkApp {
             return;
         };
         let Some(doc) = self.doc.as_ref() else { return };
+        if tag == KindTag::Mention {
+            let name = doc.text.slice(span.start..span.end).trim().to_owned();
+            let known = doc.session.speaker_called(&name).is_some();
+            let current = self
+                .current_speaker
+                .and_then(|c| doc.session.speaker(c))
+                .is_some();
+            if !known && current {
+                // Never extend a speaker silently: ask who this is.
+                self.dialogs.mention = Some(super::mention_prompt::MentionPrompt { span, name });
+                return;
+            }
+        }
+        self.mark_span(tag, span, None);
+    }
+
+    /// The answer to "who is this?": marks the mention as chosen, or cancels.
+    pub(crate) fn answer_mention(&mut self, choice: Option<super::mention_prompt::MentionChoice>) {
+        let Some(prompt) = self.dialogs.mention.take() else {
+            return;
+        };
+        match choice {
+            None => self.status = format!("Not marked: “{}”", prompt.name),
+            Some(c) => {
+                self.mark_span(KindTag::Mention, prompt.span, Some(c));
+                if let Some(label) = self.history.undo_label() {
+                    self.status = format!("{} — Ctrl+Z undoes it", capitalize(label));
+                }
+            }
+        }
+    }
+
+    /// Marks `span` as `tag`. For a mention, `choice` says who it names when the text is no
+    /// known name: a new speaker, an alias of the current speaker, or a known speaker; without
+    /// a choice, a known name's speaker, else a new speaker. A mention makes its speaker current.
+    fn mark_span(
+        &mut self,
+        tag: KindTag,
+        span: Span,
+        choice: Option<super::mention_prompt::MentionChoice>,
+    ) {
+        use super::mention_prompt::MentionChoice;
+        let Some(doc) = self.doc.as_ref() else { return };
         let session = &doc.session;
         let id = session.next_annotation_id();
         let mut edits = Vec::new();
@@ -48,11 +91,19 @@ impl NewsmarkApp {
         let mut speaker_name = session.speaker_name(speaker).to_owned();
         if tag == KindTag::Mention {
             let name = doc.text.slice(span.start..span.end).trim().to_owned();
+            let current = self.current_speaker.and_then(|c| session.speaker(c));
             if let Some(existing) = session.speaker_called(&name) {
                 speaker = Some(existing.id);
                 speaker_name = existing.name.clone();
-            } else if let Some(current) = self.current_speaker.and_then(|c| session.speaker(c)) {
+            } else if let Some(MentionChoice::MentionOf(id)) = choice
+                && let Some(other) = session.speaker(id)
+            {
+                speaker = Some(other.id);
+                speaker_name = other.name.clone();
+            } else if let (Some(MentionChoice::AliasOfCurrent), Some(current)) = (choice, current) {
                 let mut updated = current.clone();
+                speaker = Some(current.id);
+                speaker_name = current.name.clone();
                 if updated.add_alias(&name) {
                     edits.push(Edit::ReplaceSpeaker(updated));
                 }
@@ -174,4 +225,12 @@ impl NewsmarkApp {
             self.view.scroll_to = Some(a.id);
         }
     }
+}
+
+/// `s` with its first letter upper-case ("add mention" → "Add mention").
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

@@ -57,6 +57,8 @@ pub enum Action {
     AddSpeaker(String),
     /// The annotator's name was given (`Some`) or the question declined (`None`).
     SetAnnotator(Option<String>),
+    /// The answer to "who is this?" after M on an unknown name (`None`: cancel).
+    AnswerMention(Option<super::mention_prompt::MentionChoice>),
     /// Accept suggestion `n` of the list.
     AcceptSuggestion(usize),
     /// Reject suggestion `n` of the list.
@@ -302,6 +304,7 @@ impl NewsmarkApp {
             Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
             Action::AddPartFromSelection(id) => self.set_quote_part(id, false),
             Action::AddSpeaker(name) => self.add_speaker(name),
+            Action::AnswerMention(choice) => self.answer_mention(choice),
             Action::AcceptSuggestion(i) => self.accept_suggestion(Some(i)),
             Action::RejectSuggestion(i) => self.reject_suggestion(Some(i)),
             Action::AcceptAllSuggestions(quotes) => self.accept_all_suggestions(quotes),

@@ -59,6 +59,8 @@ pub struct Dialogs {
     pub file: Option<FileDialog>,
     /// Never start the system file dialog (tests, or machines without one).
     pub typed_paths_only: bool,
+    /// M on an unknown name is waiting for who it is.
+    pub mention: Option<super::mention_prompt::MentionPrompt>,
     /// The publication details being edited, until Apply or Cancel.
     pub publication: Option<crate::model::session::Publication>,
 }
@@ -111,7 +113,10 @@ impl Dialogs {
 
     /// True while any dialog is open (single-key shortcuts are off then).
     pub fn any_open(&self) -> bool {
-        self.error.is_some() || self.confirm.is_some() || self.file.is_some()
+        self.error.is_some()
+            || self.confirm.is_some()
+            || self.file.is_some()
+            || self.mention.is_some()
     }
 }
 
@@ -162,6 +167,7 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
     let mut actions = Vec::new();
     file_dialog_ui(app, ctx, &mut actions);
     super::publication::publication_ui(&mut app.dialogs.publication, ctx, &mut actions);
+    super::mention_prompt::mention_prompt_ui(app, ctx, &mut actions);
     if let Some(message) = app.dialogs.error.clone() {
         let r = Modal::new(Id::unique("error_modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);

@@ -9,6 +9,7 @@ pub mod dialogs;
 mod files;
 pub mod filter;
 mod frame;
+pub mod mention_prompt;
 mod publication;
 pub mod recovery;
 pub mod review;

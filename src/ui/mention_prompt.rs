@@ -1,0 +1,109 @@
+//! M on text that names no known speaker while someone is current: instead of silently making
+//! it an alias of the current speaker, ask — a new speaker (Enter, the default), an alias of
+//! the current speaker (A), a mention of another known speaker (1–9), or nothing (Esc).
+
+use egui::{Key, RichText};
+
+use crate::model::annotation::Span;
+use crate::model::speaker::SpeakerId;
+
+use super::app::{Action, NewsmarkApp};
+use super::text_engine::bidi::visual;
+
+/// The question waiting for an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MentionPrompt {
+    /// The span to mark.
+    pub span: Span,
+    /// Its text.
+    pub name: String,
+}
+
+/// What the user answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionChoice {
+    /// A new speaker named after the text.
+    NewSpeaker,
+    /// An alias of the current speaker.
+    AliasOfCurrent,
+    /// A mention of this known speaker (the text does not become an alias).
+    MentionOf(SpeakerId),
+}
+
+/// Draws the question and reads its keys; returns the answer (or a cancel) as an action.
+pub fn mention_prompt_ui(app: &NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let (Some(p), Some(doc)) = (&app.dialogs.mention, &app.doc) else {
+        return;
+    };
+    let s = &doc.session;
+    let current = app.current_speaker.and_then(|id| s.speaker(id));
+    let mut answer: Option<Option<MentionChoice>> = None;
+    let digits = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    ctx.input(|i| {
+        if i.key_pressed(Key::Enter) || i.key_pressed(Key::N) {
+            answer = Some(Some(MentionChoice::NewSpeaker));
+        } else if i.key_pressed(Key::A) && current.is_some() {
+            answer = Some(Some(MentionChoice::AliasOfCurrent));
+        } else if i.key_pressed(Key::Escape) {
+            answer = Some(None);
+        } else if let Some(n) = digits.iter().position(|k| i.key_pressed(*k))
+            && let Some(sp) = s.speakers.get(n)
+        {
+            answer = Some(Some(MentionChoice::MentionOf(sp.id)));
+        }
+    });
+    egui::Window::new("Who is this?")
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label(visual(&format!(
+                "“{}” is not a known name or alias.",
+                p.name
+            )));
+            ui.add_space(4.0);
+            if ui
+                .button(visual(&format!("Enter · New speaker “{}”", p.name)))
+                .clicked()
+            {
+                answer = Some(Some(MentionChoice::NewSpeaker));
+            }
+            if let Some(c) = current
+                && ui
+                    .button(visual(&format!("A · Alias of {}", c.name)))
+                    .clicked()
+            {
+                answer = Some(Some(MentionChoice::AliasOfCurrent));
+            }
+            for (n, sp) in s.speakers.iter().enumerate().take(9) {
+                if ui
+                    .button(visual(&format!("{} · Mention of {}", n + 1, sp.name)))
+                    .clicked()
+                {
+                    answer = Some(Some(MentionChoice::MentionOf(sp.id)));
+                }
+            }
+            if ui.button("Esc · Cancel").clicked() {
+                answer = Some(None);
+            }
+            ui.label(
+                RichText::new("Whatever you choose is one step: Ctrl+Z undoes it.")
+                    .weak()
+                    .small(),
+            );
+        });
+    if let Some(choice) = answer {
+        actions.push(Action::AnswerMention(choice));
+    }
+}
