@@ -300,12 +300,26 @@ fn filters_hide_kinds_and_stats_count_them() {
     h.run_steps(1);
     h.get_by_label("Claims").click();
     h.run_steps(2);
-    assert!(h.query_by_label_contains("Claim the Kremlin").is_none());
-    h.get_by_label_contains("Quote We regret that");
+    assert!(h.query_by_label_contains("— the Kremlin").is_none());
+    // Rows name the speaker before the text.
+    h.get_by_label_contains("Quote · Jens Stoltenberg — We regret that");
     h.get_by_label("Stats").click();
     h.run_steps(4);
     h.get_by_label("1 q · 1 c · 1 m");
     h.get_by_label_contains("3 annotations: 1 claim, 1 quote, 1 mention");
+    // The worklist: who makes each claim, how worth checking it is, its verdict.
+    h.get_by_label("Worklist").click();
+    h.run_steps(3);
+    h.get_by_label("unrated · Unchecked");
+    h.get_by_label("the Kremlin").click();
+    h.run_steps(2);
+    let claim = session(&h)
+        .annotations
+        .iter()
+        .find(|a| a.exact == "the Kremlin")
+        .unwrap()
+        .id;
+    assert_eq!(h.state().selected(), Some(claim));
 }
 
 #[test]

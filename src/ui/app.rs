@@ -20,6 +20,8 @@ pub enum SideTab {
     Annotations,
     /// The speaker registry.
     Speakers,
+    /// The claims to check, sorted by check-worthiness or verdict.
+    Claims,
     /// Counts and charts.
     Stats,
 }
@@ -65,6 +67,8 @@ pub enum Action {
     RejectSuggestion(usize),
     /// Forget every pending suggestion.
     DismissSuggestions,
+    /// Sort the claims worklist.
+    SortClaims(super::claims_panel::ClaimOrder),
     /// Accept every pending quote (`true`) or mention (`false`) suggestion.
     AcceptAllSuggestions(bool),
     /// Export the session to this file (held back for review if some annotations are not
@@ -127,6 +131,8 @@ pub struct NewsmarkApp {
     /// The quote last selected: U and + attach the text selection to it even after a
     /// double-click on the cue word deselected it.
     pub(crate) quote_target: Option<AnnotationId>,
+    /// How the Claims tab sorts.
+    pub(crate) claim_order: super::claims_panel::ClaimOrder,
     /// Suggestions from the offline finder, waiting for accept or reject.
     pub(crate) suggestions: super::suggestions::SuggestionState,
     /// The annotator's name from the preferences (empty when not given).
@@ -175,6 +181,7 @@ impl NewsmarkApp {
             saves_dir,
             show_help: false,
             quote_target: None,
+            claim_order: super::claims_panel::ClaimOrder::default(),
             suggestions: super::suggestions::SuggestionState::default(),
             annotator: String::new(),
             annotator_asked: false,
@@ -308,6 +315,7 @@ impl NewsmarkApp {
             Action::AcceptSuggestion(i) => self.accept_suggestion(Some(i)),
             Action::RejectSuggestion(i) => self.reject_suggestion(Some(i)),
             Action::AcceptAllSuggestions(quotes) => self.accept_all_suggestions(quotes),
+            Action::SortClaims(order) => self.claim_order = order,
             Action::DismissSuggestions => {
                 self.suggestions.pending.clear();
                 self.view.invalidate();

@@ -4,6 +4,7 @@ mod annotate;
 mod annotation_editor;
 pub mod app;
 pub mod article_view;
+mod claims_panel;
 pub mod commands;
 pub mod dialogs;
 mod files;

@@ -19,6 +19,7 @@ pub fn side_panel_ui(app: &NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     ui.horizontal(|ui| {
         for (tab, name) in [
             (SideTab::Annotations, "Annotations"),
+            (SideTab::Claims, "Worklist"),
             (SideTab::Speakers, "Speakers"),
             (SideTab::Stats, "Stats"),
         ] {
@@ -31,6 +32,7 @@ pub fn side_panel_ui(app: &NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     match app.side_tab {
         SideTab::Annotations => annotations_ui(app, doc, ui, &mut actions),
         SideTab::Speakers => super::speakers_panel::speakers_ui(app, doc, ui, &mut actions),
+        SideTab::Claims => super::claims_panel::claims_ui(app, doc, ui, &mut actions),
         SideTab::Stats => super::stats_panel::stats_ui(doc, ui),
     }
     actions
@@ -150,14 +152,23 @@ fn annotation_row(
     } else {
         ""
     };
+    // The speaker first: a truncated row must still say who.
     let who = match a.kind.speaker() {
         Some(_) => format!(" · {}", doc.session.speaker_name(a.kind.speaker())),
         None => String::new(),
     };
+    let badge = match &a.kind {
+        crate::model::annotation::Kind::Claim(c)
+            if c.verdict != crate::model::annotation::Verdict::Unchecked =>
+        {
+            format!(" [{}]", c.verdict.label())
+        }
+        _ => String::new(),
+    };
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 14.0), egui::Sense::hover());
         ui.painter().rect_filled(rect, 2.0, colour);
-        let text = format!("{} {snippet}{more}{who}", a.kind.tag().label());
+        let text = format!("{}{who}{badge} — {snippet}{more}", a.kind.tag().label());
         // Truncated to the panel: a long row must not widen the panel.
         let r = ui
             .add(egui::Button::selectable(app.selected == Some(a.id), visual(&text)).truncate())

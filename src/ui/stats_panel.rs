@@ -63,7 +63,7 @@ fn legend(ui: &mut egui::Ui) {
         for (name, c) in ["quotes", "claims", "mentions"].iter().zip(SEGMENTS) {
             let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
             ui.painter().rect_filled(r, 2.0, style::rgb(c));
-            ui.label(RichText::new(*name).small());
+            ui.label(RichText::new(*name));
         }
     });
 }
