@@ -102,4 +102,19 @@ mod tests {
         assert_eq!(count(0, "quote"), "0 quotes");
         assert_eq!(count(12, "claim"), "12 claims");
     }
+
+    /// A speaker's quote must not look like a claim: every palette colour is far from amber.
+    #[test]
+    fn no_speaker_colour_passes_for_a_claim() {
+        let dist = |a: [u8; 3], b: [u8; 3]| {
+            a.iter()
+                .zip(b)
+                .map(|(x, y)| (f32::from(*x) - f32::from(y)).powi(2))
+                .sum::<f32>()
+                .sqrt()
+        };
+        for c in crate::model::speaker::PALETTE {
+            assert!(dist(c, CLAIM) > 120.0, "{c:?} is too close to {CLAIM:?}");
+        }
+    }
 }
