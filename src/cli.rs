@@ -245,7 +245,7 @@ const MAX_REPORTED_CHARS: usize = 240;
 /// Prints `lines` to stderr, each prefixed and cut at [`MAX_REPORTED_CHARS`], at most
 /// [`MAX_REPORTED_LINES`] of them and then "… and N more".
 fn report_bounded(prefix: &str, lines: &[String]) {
-    for l in files::bounded_lines(lines, MAX_REPORTED_LINES) {
+    for l in crate::io::formats::bounded_lines(lines, MAX_REPORTED_LINES) {
         let mut line: String = l.chars().take(MAX_REPORTED_CHARS).collect();
         if l.chars().nth(MAX_REPORTED_CHARS).is_some() {
             line.push('…');

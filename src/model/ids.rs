@@ -85,10 +85,65 @@ impl std::fmt::Display for Renumbered {
     }
 }
 
-/// The smallest id above every id in `used` that is not in it, else the smallest free one.
-fn free_id(used: &BTreeSet<u32>) -> Option<u32> {
-    let above = used.last().map_or(Some(1), |m| m.checked_add(1));
-    above.or_else(|| (0..=u32::MAX).find(|i| !used.contains(i)))
+/// Hands out new ids (for imported annotations and speakers, and for renumbering repeated ones)
+/// without wrapping: first the ids after the largest one in use (`max + 1`, `max + 2`, …), and once those run out at
+/// `u32::MAX`, the smallest unused ids from 1 up (0 last). Ids the caller says are used are
+/// skipped; every id returned must be marked used by the caller.
+#[derive(Clone, Debug)]
+pub struct FreshIds {
+    above: Option<u32>,
+    low: u64,
+}
+
+impl FreshIds {
+    /// Ids after `max`, the largest id in use (from 1 when nothing is).
+    pub fn after(max: Option<u32>) -> Self {
+        Self {
+            above: max.map_or(Some(1), |m| m.checked_add(1)),
+            low: 1,
+        }
+    }
+
+    /// The next free id, or `None` when all 2³² ids are used.
+    pub fn next(&mut self, is_used: impl Fn(u32) -> bool) -> Option<u32> {
+        while let Some(id) = self.above {
+            self.above = id.checked_add(1);
+            if !is_used(id) {
+                return Some(id);
+            }
+        }
+        // 1 ..= u32::MAX, then 0 (as 2³²).
+        while self.low <= 1 << 32 {
+            let id = u32::try_from(self.low).unwrap_or(0);
+            self.low += 1;
+            if !is_used(id) {
+                return Some(id);
+            }
+        }
+        None
+    }
+}
+
+/// Gives every item whose id repeats an earlier item's a fresh id ([`FreshIds`] over the ids in
+/// use); returns (index, old id, new id) for each, in order.
+fn reassign_repeats<T>(items: &mut [T], id: impl Fn(&mut T) -> &mut u32) -> Vec<(usize, u32, u32)> {
+    let mut used: BTreeSet<u32> = items.iter_mut().map(|t| *id(t)).collect();
+    let mut fresh = FreshIds::after(used.last().copied());
+    let mut seen = BTreeSet::new();
+    let mut changed = Vec::new();
+    for (i, t) in items.iter_mut().enumerate() {
+        let current = id(t);
+        if seen.insert(*current) {
+            continue;
+        }
+        let Some(to) = fresh.next(|n| used.contains(&n)) else {
+            break;
+        };
+        used.insert(to);
+        changed.push((i, *current, to));
+        *current = to;
+    }
+    changed
 }
 
 impl Session {
@@ -115,39 +170,29 @@ impl Session {
     /// annotation's speaker) keep pointing at the first holder of the id.
     pub fn renumber_duplicates(&mut self) -> Vec<Renumbered> {
         let mut changed = Vec::new();
-        let mut used: BTreeSet<u32> = self.annotations.iter().map(|a| a.id.0).collect();
-        let mut seen = BTreeSet::new();
-        for a in &mut self.annotations {
-            if seen.insert(a.id.0) {
+        for (i, from, to) in reassign_repeats(&mut self.annotations, |a| &mut a.id.0) {
+            let Some(a) = self.annotations.get(i) else {
                 continue;
-            }
-            let Some(to) = free_id(&used) else { break };
-            used.insert(to);
+            };
             let mut excerpt: String = a.exact.chars().take(40).collect();
             if a.exact.chars().count() > 40 {
                 excerpt.push('…');
             }
             changed.push(Renumbered::Annotation {
-                from: a.id,
+                from: AnnotationId(from),
                 to: AnnotationId(to),
                 what: format!("{} “{excerpt}”", a.kind.tag().label()),
             });
-            a.id = AnnotationId(to);
         }
-        let mut used: BTreeSet<u32> = self.speakers.iter().map(|s| s.id.0).collect();
-        let mut seen = BTreeSet::new();
-        for sp in &mut self.speakers {
-            if seen.insert(sp.id.0) {
+        for (i, from, to) in reassign_repeats(&mut self.speakers, |s| &mut s.id.0) {
+            let Some(sp) = self.speakers.get(i) else {
                 continue;
-            }
-            let Some(to) = free_id(&used) else { break };
-            used.insert(to);
+            };
             changed.push(Renumbered::Speaker {
-                from: sp.id,
+                from: SpeakerId(from),
                 to: SpeakerId(to),
                 name: sp.name.clone(),
             });
-            sp.id = SpeakerId(to);
         }
         self.speakers.sort_by_key(|s| s.id);
         self.annotations.sort_by_key(|a| (a.start, a.end, a.id));

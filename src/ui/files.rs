@@ -214,7 +214,11 @@ impl NewsmarkApp {
                 if !warnings.is_empty() {
                     self.dialogs.error = Some(format!(
                         "Imported {n} annotations. Some lines could not be mapped:\n\n{}",
-                        files::bounded_lines(&warnings, 20).join("\n")
+                        crate::io::formats::bounded_lines(
+                            &warnings,
+                            crate::io::formats::SHOWN_PROBLEMS
+                        )
+                        .join("\n")
                     ));
                 }
             }

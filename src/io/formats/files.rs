@@ -304,15 +304,6 @@ pub fn read_input(path: &Path) -> Result<String, ReadInputError> {
     String::from_utf8(bytes).map_err(|_| ReadInputError::NotUtf8(path.to_owned()))
 }
 
-/// At most `max` lines of `lines`, then "… and N more": what a message shows of a long list.
-pub fn bounded_lines(lines: &[String], max: usize) -> Vec<String> {
-    let mut out: Vec<String> = lines.iter().take(max).cloned().collect();
-    if lines.len() > max {
-        out.push(format!("… and {} more", lines.len() - max));
-    }
-    out
-}
-
 /// How to read an interchange file.
 #[derive(Clone, Debug, Default)]
 pub struct ImportOptions {

@@ -22,6 +22,7 @@ pub mod w3c;
 use std::path::Path;
 
 use crate::model::annotation::{Annotation, Kind};
+pub use crate::model::ids::FreshIds;
 use crate::model::session::Session;
 use crate::model::speaker::SpeakerId;
 
@@ -44,16 +45,21 @@ pub enum FormatError {
     Shape(String),
 }
 
-/// How many problems [`FormatError::NothingParsed`] shows before "… and N more".
+/// How many problems a message shows before "… and N more" ([`FormatError::NothingParsed`],
+/// the CLI and the window).
 pub const SHOWN_PROBLEMS: usize = 20;
 
 /// The first [`SHOWN_PROBLEMS`] problems joined by "; ", then how many were left out.
 fn summarize(problems: &[String]) -> String {
-    let shown = problems.get(..SHOWN_PROBLEMS).unwrap_or(problems);
-    let mut out = shown.join("; ");
-    let more = problems.len() - shown.len();
-    if more > 0 {
-        out.push_str(&format!("; … and {more} more"));
+    bounded_lines(problems, SHOWN_PROBLEMS).join("; ")
+}
+
+/// At most `max` lines of `lines`, then "… and N more": what a message shows of a long list
+/// (import problems in the CLI, the window and [`FormatError`]).
+pub fn bounded_lines(lines: &[String], max: usize) -> Vec<String> {
+    let mut out: Vec<String> = lines.iter().take(max).cloned().collect();
+    if lines.len() > max {
+        out.push(format!("… and {} more", lines.len() - max));
     }
     out
 }
@@ -123,45 +129,6 @@ pub fn nearest_mention<'s>(
         .filter(|m| matches!(&m.kind, Kind::Mention(x) if x.speaker == Some(speaker)))
         .filter(|m| m.end > m.start)
         .min_by_key(|m| (distance(m, a), m.start))
-}
-
-/// Hands out ids for things an import creates (annotations, speakers) without wrapping: first
-/// the ids after the largest one in use (`max + 1`, `max + 2`, …), and once those run out at
-/// `u32::MAX`, the smallest unused ids from 1 up (0 last). Ids the caller says are used are
-/// skipped; every id returned must be marked used by the caller.
-#[derive(Clone, Debug)]
-pub struct FreshIds {
-    above: Option<u32>,
-    low: u64,
-}
-
-impl FreshIds {
-    /// Ids after `max`, the largest id in use (from 1 when nothing is).
-    pub fn after(max: Option<u32>) -> Self {
-        Self {
-            above: max.map_or(Some(1), |m| m.checked_add(1)),
-            low: 1,
-        }
-    }
-
-    /// The next free id, or `None` when all 2³² ids are used.
-    pub fn next(&mut self, is_used: impl Fn(u32) -> bool) -> Option<u32> {
-        while let Some(id) = self.above {
-            self.above = id.checked_add(1);
-            if !is_used(id) {
-                return Some(id);
-            }
-        }
-        // 1 ..= u32::MAX, then 0 (as 2³²).
-        while self.low <= 1 << 32 {
-            let id = u32::try_from(self.low).unwrap_or(0);
-            self.low += 1;
-            if !is_used(id) {
-                return Some(id);
-            }
-        }
-        None
-    }
 }
 
 fn distance(m: &Annotation, a: &Annotation) -> usize {
