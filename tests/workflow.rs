@@ -77,6 +77,83 @@ fn search_then_annotate_the_second_match_from_the_keyboard_only() {
     assert_eq!(s.speakers[0].name, "Stoltenberg");
 }
 
+/// F3 and Shift+F3 step through the matches while the search field still has the keyboard,
+/// the same way both ways.
+#[test]
+fn f3_and_shift_f3_work_inside_the_search_field() {
+    let (_dir, mut h) = tall();
+    h.event_modifiers(
+        egui::Event::Key {
+            key: Key::F,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::COMMAND,
+        },
+        Modifiers::COMMAND,
+    );
+    h.event(egui::Event::Text("stoltenberg".into()));
+    h.run_steps(2);
+    for (shift, expected) in [
+        (false, "1 / 4"),
+        (false, "2 / 4"),
+        (true, "1 / 4"),
+        (true, "4 / 4"),
+    ] {
+        let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:");
+        assert!(field.is_focused(), "the field keeps the keyboard");
+        let modifiers = if shift {
+            Modifiers::SHIFT
+        } else {
+            Modifiers::NONE
+        };
+        h.key_press_modifiers(modifiers, Key::F3);
+        h.run_steps(2);
+        h.get_by_label(expected);
+    }
+    assert_eq!(
+        h.state().selection().map(|s| (s.start, s.end)),
+        Some(nth(&h, "Stoltenberg", 3))
+    );
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:");
+    assert_eq!(
+        field.value().as_deref(),
+        Some("stoltenberg"),
+        "F3 typed nothing"
+    );
+}
+
+/// The digit keys come from the command table: 1 makes the first speaker current, 0 nobody.
+#[test]
+fn digit_keys_pick_the_current_speaker() {
+    let (_dir, mut h) = tall();
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press(Key::Escape);
+    h.key_press(Key::Num0);
+    h.run_steps(2);
+    assert!(
+        h.state().status().contains("No current speaker"),
+        "{}",
+        h.state().status()
+    );
+    h.key_press(Key::Num1);
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .status()
+            .contains("attributed to Jens Stoltenberg"),
+        "{}",
+        h.state().status()
+    );
+    mark(&mut h, "Russia", Key::C);
+    let claim = session(&h).annotations.last().unwrap();
+    let speaker = session(&h).speakers[0].id;
+    match &claim.kind {
+        Kind::Claim(c) => assert_eq!(c.speaker, Some(speaker)),
+        k => panic!("{k:?}"),
+    }
+}
+
 #[test]
 fn two_part_quote_with_a_cue_and_a_type() {
     let (_dir, mut h) = tall();

@@ -67,7 +67,11 @@ impl NewsmarkApp {
             Some(c) => {
                 self.mark_span(KindTag::Mention, prompt.span, Some(c));
                 if let Some(label) = self.history.undo_label() {
-                    self.status = format!("{} — Ctrl+Z undoes it", capitalize(label));
+                    self.status = format!(
+                        "{} — {} undoes it",
+                        capitalize(label),
+                        super::commands::UiCommand::Undo.shortcut_text()
+                    );
                 }
             }
         }

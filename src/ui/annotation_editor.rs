@@ -183,7 +183,7 @@ pub fn editor_ui(
             egui::Button::new(RichText::new("Delete").color(Color32::from_rgb(0xd0, 0x40, 0x40)));
         if ui
             .add(delete)
-            .on_hover_text(UiCommand::DeleteAnnotation.hover_text(ui.ctx()))
+            .on_hover_text(UiCommand::DeleteAnnotation.hover_text())
             .clicked()
         {
             actions.push(Action::Command(

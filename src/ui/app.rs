@@ -449,10 +449,32 @@ impl NewsmarkApp {
                     None => "Sticky mode off".into(),
                 };
             }
+            UiCommand::Speaker1
+            | UiCommand::Speaker2
+            | UiCommand::Speaker3
+            | UiCommand::Speaker4
+            | UiCommand::Speaker5
+            | UiCommand::Speaker6
+            | UiCommand::Speaker7
+            | UiCommand::Speaker8
+            | UiCommand::Speaker9
+            | UiCommand::NoSpeaker => self.pick_speaker(cmd.speaker_index().flatten()),
             UiCommand::Publication => {
                 self.dialogs.publication = self.doc.as_ref().map(|d| d.session.publication.clone());
             }
         }
+    }
+
+    /// Makes the `n`-th speaker of the registry current (`None`, or a number past the end:
+    /// nobody).
+    fn pick_speaker(&mut self, n: Option<usize>) {
+        let Some(doc) = &self.doc else { return };
+        let speaker = n.and_then(|i| doc.session.speakers.get(i));
+        self.current_speaker = speaker.map(|s| s.id);
+        self.status = match speaker {
+            Some(s) => format!("New quotes and claims are attributed to {}", s.name),
+            None => "No current speaker: new quotes and claims are attributed to nobody".into(),
+        };
     }
 
     /// Applies `edit` through the history; true if it applied (the status says what happened).

@@ -1,339 +1,333 @@
-//! The command table: every user action with its menu text, tooltip and shortcut, so the menus,
-//! the keyboard handling and the help overlay never disagree.
+//! The command table: every user action with its menu text, tooltip and keys, so the menus,
+//! the keyboard handling, the tooltips and the help overlay never disagree. The enum, the list
+//! of all commands and their texts and keys are generated from one table below.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// A user action that needs no argument.
+/// How a command is triggered from the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UiCommand {
-    /// Open an article or session.
-    Open,
-    /// Save the session.
-    Save,
-    /// Save the session under a new name.
-    SaveAs,
-    /// Close the window.
-    Quit,
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Mark the selection as a claim.
-    MarkClaim,
-    /// Mark the selection as a quote of the current speaker.
-    MarkQuote,
-    /// Mark the selection as a mention of a speaker.
-    MarkMention,
-    /// Delete the selected annotation.
-    DeleteAnnotation,
-    /// Select the next annotation in the text.
-    NextAnnotation,
-    /// Select the previous annotation in the text.
-    PrevAnnotation,
-    /// Clear the selection and the selected annotation.
-    ClearSelection,
-    /// Larger article text.
-    ZoomIn,
-    /// Smaller article text.
-    ZoomOut,
-    /// Switch between dark and light theme.
-    ToggleTheme,
-    /// Show the list of commands and keys.
-    Help,
-    /// Search the article.
-    Find,
-    /// Select the next search match.
-    FindNext,
-    /// Select the previous search match.
-    FindPrevious,
-    /// Sticky mode: each new selection gets the last kind at once.
-    ToggleSticky,
-    /// Edit where the article and the fact-check are published.
-    Publication,
-    /// Scroll the article down by a screen (also Space).
-    PageDown,
-    /// Scroll the article up by a screen (also Shift+Space).
-    PageUp,
-    /// Scroll to the start of the article.
-    ScrollTop,
-    /// Scroll to the end of the article.
-    ScrollBottom,
-    /// Make the selected text the cue of the quote being edited.
-    SetCue,
-    /// Add the selected text as a further part of the quote being edited.
-    AddQuotePart,
-    /// Find quotes, cues, sources and mentions offline and list them as suggestions.
-    Suggest,
-    /// Accept the first suggestion as ordinary annotations.
-    AcceptSuggestion,
-    /// Reject the first suggestion.
-    RejectSuggestion,
+pub enum Trigger {
+    /// A chord such as Ctrl+S, or a function key: works even while a text field has the
+    /// keyboard.
+    Chord(KeyboardShortcut),
+    /// A key (maybe with Shift) that types nothing useful in the article: only while no text
+    /// field has the keyboard, so typing a "c" in a note does not create a claim.
+    Key(Modifiers, Key),
+    /// A key the article uses to move its text cursor (arrows, `?`): only while nothing at all
+    /// has the keyboard.
+    Nav(Key),
 }
 
-/// How a command is triggered from the keyboard.
-#[derive(Clone, Copy, Debug)]
-pub enum Trigger {
-    /// A chord such as Ctrl+S; works everywhere.
-    Chord(KeyboardShortcut),
-    /// A single key; only when no text field has the keyboard.
-    Single(Key),
+impl Trigger {
+    /// How specific the trigger is: more specific ones are matched first, because egui lets a
+    /// chord without Shift also match with Shift held.
+    fn specificity(self) -> u8 {
+        let mods = match self {
+            Self::Chord(s) => s.modifiers,
+            Self::Key(m, _) => m,
+            Self::Nav(_) => Modifiers::NONE,
+        };
+        u8::from(mods.shift) + u8::from(mods.alt) + u8::from(mods.command || mods.ctrl)
+    }
+
+    /// The key as users read it ("Ctrl+S", "C", "Shift+Space"; "⌘S" on a Mac).
+    pub fn text(self) -> String {
+        match self {
+            Self::Chord(s) => s.format(
+                &egui::ModifierNames::NAMES,
+                cfg!(any(target_os = "macos", target_os = "ios")),
+            ),
+            Self::Key(m, k) if m.shift => format!("Shift+{}", key_name(k)),
+            Self::Key(_, k) | Self::Nav(k) => key_name(k).to_owned(),
+        }
+    }
+
+    /// A name that tells two triggers apart (for the test that no key is taken twice).
+    #[cfg(test)]
+    fn identity(self) -> (Modifiers, Key) {
+        match self {
+            Self::Chord(s) => (s.modifiers, s.logical_key),
+            Self::Key(m, k) => (m, k),
+            Self::Nav(k) => (Modifiers::NONE, k),
+        }
+    }
+}
+
+fn key_name(k: Key) -> &'static str {
+    match k {
+        Key::ArrowDown => "↓",
+        Key::ArrowUp => "↑",
+        Key::Questionmark => "?",
+        Key::Plus => "+",
+        Key::Equals => "=",
+        k => k.name(),
+    }
+}
+
+const fn cmd(k: Key) -> Trigger {
+    Trigger::Chord(KeyboardShortcut::new(Modifiers::COMMAND, k))
+}
+const fn cmd_shift(k: Key) -> Trigger {
+    Trigger::Chord(KeyboardShortcut::new(
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        k,
+    ))
+}
+/// A function key, alone or with Shift: works everywhere.
+const fn fkey(shift: bool, k: Key) -> Trigger {
+    let mods = if shift {
+        Modifiers::SHIFT
+    } else {
+        Modifiers::NONE
+    };
+    Trigger::Chord(KeyboardShortcut::new(mods, k))
+}
+const fn key(k: Key) -> Trigger {
+    Trigger::Key(Modifiers::NONE, k)
+}
+const fn shift(k: Key) -> Trigger {
+    Trigger::Key(Modifiers::SHIFT, k)
+}
+const fn nav(k: Key) -> Trigger {
+    Trigger::Nav(k)
+}
+
+/// Declares `UiCommand`, `UiCommand::ALL`, and each command's label, tooltip and keys from
+/// one table, so nothing is listed twice.
+macro_rules! command_table {
+    ($( $(#[doc = $doc:literal])* $name:ident => $label:literal, $tip:literal, [$($key:expr),* $(,)?]; )*) => {
+        /// A user action that needs no argument.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum UiCommand {
+            $( $(#[doc = $doc])* $name, )*
+        }
+
+        impl UiCommand {
+            /// Every command, in help-overlay order.
+            pub const ALL: &'static [UiCommand] = &[$(UiCommand::$name),*];
+
+            /// Menu text (and the help overlay's first column).
+            pub fn label(self) -> &'static str {
+                match self { $(Self::$name => $label,)* }
+            }
+
+            /// Tooltip text, without the keys.
+            pub fn tooltip(self) -> &'static str {
+                match self { $(Self::$name => $tip,)* }
+            }
+
+            /// Every key that triggers it; the first is the one menus show.
+            pub fn triggers(self) -> &'static [Trigger] {
+                match self { $(Self::$name => { const KEYS: &[Trigger] = &[$($key),*]; KEYS })* }
+            }
+        }
+    };
+}
+
+command_table! {
+    /// Open an article or session.
+    Open => "Open…", "Open an article (.txt) or a session (.ron)", [cmd(Key::O)];
+    /// Save the session.
+    Save => "Save", "Save the session as RON", [cmd(Key::S)];
+    /// Save the session under a new name.
+    SaveAs => "Save As…", "Save the session to a file you choose", [cmd_shift(Key::S)];
+    /// Close the window.
+    Quit => "Quit", "Close newsmark (asks about unsaved changes)", [cmd(Key::Q)];
+    /// Undo the last change.
+    Undo => "Undo", "Undo the last change to the annotations or speakers", [cmd(Key::Z)];
+    /// Redo the last undone change.
+    Redo => "Redo", "Redo the last undone change", [cmd(Key::Y), cmd_shift(Key::Z)];
+    /// Mark the selection as a claim.
+    MarkClaim => "Claim", "Mark the selected text as a checkable claim", [key(Key::C)];
+    /// Mark the selection as a quote of the current speaker.
+    MarkQuote => "Quote", "Mark the selected text as a quote of the current speaker", [key(Key::Q)];
+    /// Mark the selection as a mention of a speaker.
+    MarkMention => "Mention",
+        "Mark the selected text as a mention of the current speaker (asks who it is when the name is new)",
+        [key(Key::M)];
+    /// Delete the selected annotation.
+    DeleteAnnotation => "Delete annotation", "Delete the selected annotation", [key(Key::Delete)];
+    /// Select the next annotation in the text.
+    NextAnnotation => "Next annotation", "Select the next annotation in reading order",
+        [key(Key::N), nav(Key::ArrowDown)];
+    /// Select the previous annotation in the text.
+    PrevAnnotation => "Previous annotation", "Select the previous annotation in reading order",
+        [key(Key::P), nav(Key::ArrowUp)];
+    /// Clear the selection, or close the window on top.
+    ClearSelection => "Clear selection",
+        "Close the window on top, or clear the text selection and the selected annotation",
+        [key(Key::Escape)];
+    /// Make the n-th speaker current (1 … 9), or none (0).
+    Speaker1 => "Current speaker", "Make the n-th speaker of the registry current for new quotes and claims (0: none)", [key(Key::Num1)];
+    /// The second speaker.
+    Speaker2 => "Current speaker", "", [key(Key::Num2)];
+    /// The third speaker.
+    Speaker3 => "Current speaker", "", [key(Key::Num3)];
+    /// The fourth speaker.
+    Speaker4 => "Current speaker", "", [key(Key::Num4)];
+    /// The fifth speaker.
+    Speaker5 => "Current speaker", "", [key(Key::Num5)];
+    /// The sixth speaker.
+    Speaker6 => "Current speaker", "", [key(Key::Num6)];
+    /// The seventh speaker.
+    Speaker7 => "Current speaker", "", [key(Key::Num7)];
+    /// The eighth speaker.
+    Speaker8 => "Current speaker", "", [key(Key::Num8)];
+    /// The ninth speaker.
+    Speaker9 => "Current speaker", "", [key(Key::Num9)];
+    /// No current speaker.
+    NoSpeaker => "Current speaker", "", [key(Key::Num0)];
+    /// Larger article text.
+    ZoomIn => "Larger text", "Make the article text larger", [cmd(Key::Plus), cmd(Key::Equals)];
+    /// Smaller article text.
+    ZoomOut => "Smaller text", "Make the article text smaller", [cmd(Key::Minus)];
+    /// Switch between dark and light theme.
+    ToggleTheme => "Dark / light theme", "Switch between the dark and the light theme", [];
+    /// Show the list of commands and keys.
+    Help => "Keyboard shortcuts", "Show every command and its key",
+        [fkey(false, Key::F1), nav(Key::Questionmark)];
+    /// Search the article.
+    Find => "Find…", "Search the article (case-insensitive); Enter selects the first match",
+        [cmd(Key::F)];
+    /// Select the next search match.
+    FindNext => "Find next", "Select the next match, ready to annotate with one key",
+        [fkey(false, Key::F3)];
+    /// Select the previous search match.
+    FindPrevious => "Find previous", "Select the previous match", [fkey(true, Key::F3)];
+    /// Sticky mode: each new selection gets the last kind at once.
+    ToggleSticky => "Sticky mode",
+        "While on, every new selection is marked at once with the kind used last", [key(Key::S)];
+    /// Edit where the article and the fact-check are published.
+    Publication => "Publication details…",
+        "Article URL, outlet, date, reviewer and review URL: what ClaimReview and W3C exports publish",
+        [];
+    /// Scroll the article down by a screen.
+    PageDown => "Page down", "Scroll the article down by a screen",
+        [key(Key::PageDown), key(Key::Space)];
+    /// Scroll the article up by a screen.
+    PageUp => "Page up", "Scroll the article up by a screen",
+        [key(Key::PageUp), shift(Key::Space)];
+    /// Scroll to the start of the article.
+    ScrollTop => "Start of the article", "Scroll to the start of the article", [cmd(Key::Home)];
+    /// Scroll to the end of the article.
+    ScrollBottom => "End of the article", "Scroll to the end of the article", [cmd(Key::End)];
+    /// Make the selected text the cue of the quote being edited.
+    SetCue => "Cue of the quote",
+        "Make the selected text (\"said\") the cue of the quote last selected, which stays selected",
+        [key(Key::U)];
+    /// Add the selected text as a further part of the quote being edited.
+    AddQuotePart => "Further part of the quote",
+        "Add the selected text as a further part of the quote last selected (a quote split around its cue)",
+        [key(Key::Plus), shift(Key::Plus), key(Key::Equals)];
+    /// Find quotes, cues, sources and mentions offline and list them as suggestions.
+    Suggest => "Suggest quotes and mentions",
+        "Find quotes (with cue and source) and mentions of known speakers offline; they are underlined in grey until accepted",
+        [key(Key::G)];
+    /// Accept the first suggestion as ordinary annotations.
+    AcceptSuggestion => "Accept suggestion",
+        "Make the first suggestion ordinary annotations (one undo step)", [key(Key::A)];
+    /// Reject the first suggestion.
+    RejectSuggestion => "Reject suggestion", "Drop the first suggestion; it does not come back",
+        [key(Key::X)];
 }
 
 impl UiCommand {
-    /// Every command, in help-overlay order.
-    pub const ALL: [Self; 31] = [
-        Self::Open,
-        Self::Save,
-        Self::SaveAs,
-        Self::Quit,
-        Self::Undo,
-        Self::Redo,
-        Self::MarkClaim,
-        Self::MarkQuote,
-        Self::MarkMention,
-        Self::DeleteAnnotation,
-        Self::NextAnnotation,
-        Self::PrevAnnotation,
-        Self::ClearSelection,
-        Self::ZoomIn,
-        Self::ZoomOut,
-        Self::ToggleTheme,
-        Self::Help,
-        Self::Find,
-        Self::FindNext,
-        Self::FindPrevious,
-        Self::ToggleSticky,
-        Self::Publication,
-        Self::PageDown,
-        Self::PageUp,
-        Self::ScrollTop,
-        Self::ScrollBottom,
-        Self::SetCue,
-        Self::AddQuotePart,
-        Self::Suggest,
-        Self::AcceptSuggestion,
-        Self::RejectSuggestion,
-    ];
-
-    /// Menu text.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Open => "Open…",
-            Self::Save => "Save",
-            Self::SaveAs => "Save As…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::MarkClaim => "Claim",
-            Self::MarkQuote => "Quote",
-            Self::MarkMention => "Mention",
-            Self::DeleteAnnotation => "Delete annotation",
-            Self::NextAnnotation => "Next annotation",
-            Self::PrevAnnotation => "Previous annotation",
-            Self::ClearSelection => "Clear selection",
-            Self::ZoomIn => "Larger text",
-            Self::ZoomOut => "Smaller text",
-            Self::ToggleTheme => "Dark / light theme",
-            Self::Help => "Keyboard shortcuts",
-            Self::Find => "Find…",
-            Self::FindNext => "Find next",
-            Self::FindPrevious => "Find previous",
-            Self::ToggleSticky => "Sticky mode",
-            Self::Publication => "Publication details…",
-            Self::PageDown => "Page down",
-            Self::PageUp => "Page up",
-            Self::ScrollTop => "Start of the article",
-            Self::ScrollBottom => "End of the article",
-            Self::SetCue => "Cue of the quote",
-            Self::AddQuotePart => "Further part of the quote",
-            Self::Suggest => "Suggest quotes and mentions",
-            Self::AcceptSuggestion => "Accept suggestion",
-            Self::RejectSuggestion => "Reject suggestion",
-        }
+    /// The key menus and tooltips show ("Ctrl+S", "C"); empty when it has none.
+    pub fn shortcut_text(self) -> String {
+        self.triggers()
+            .first()
+            .map(|t| t.text())
+            .unwrap_or_default()
     }
 
-    /// Tooltip text.
-    pub fn tooltip(self) -> &'static str {
-        match self {
-            Self::Open => "Open an article (.txt) or a session (.ron)",
-            Self::Save => "Save the session as RON (first time: saves/<article>.ron)",
-            Self::SaveAs => "Save the session to a file you choose",
-            Self::Quit => "Close newsmark (asks about unsaved changes)",
-            Self::Undo => "Undo the last change to the annotations or speakers",
-            Self::Redo => "Redo the last undone change",
-            Self::MarkClaim => "Mark the selected text as a checkable claim",
-            Self::MarkQuote => "Mark the selected text as a quote of the current speaker",
-            Self::MarkMention => {
-                "Mark the selected text as a mention of a speaker (a new speaker if none is current); the text becomes an alias"
-            }
-            Self::DeleteAnnotation => "Delete the selected annotation",
-            Self::NextAnnotation => "Select the next annotation in reading order",
-            Self::PrevAnnotation => "Select the previous annotation in reading order",
-            Self::ClearSelection => "Clear the text selection and the selected annotation",
-            Self::ZoomIn => "Make the article text larger",
-            Self::ZoomOut => "Make the article text smaller",
-            Self::ToggleTheme => "Switch between the dark and the light theme",
-            Self::Help => "Show every command and its key",
-            Self::Find => "Search the article (case-insensitive); Enter selects the first match",
-            Self::FindNext => "Select the next match, ready to annotate with one key",
-            Self::FindPrevious => "Select the previous match",
-            Self::ToggleSticky => {
-                "While on, every new selection is marked at once with the kind used last"
-            }
-            Self::Publication => {
-                "Article URL, outlet, date, reviewer and review URL: what ClaimReview and W3C exports publish"
-            }
-            Self::PageDown => "Scroll the article down by a screen (Space does the same)",
-            Self::PageUp => "Scroll the article up by a screen (Shift+Space does the same)",
-            Self::ScrollTop => "Scroll to the start of the article",
-            Self::ScrollBottom => "Scroll to the end of the article",
-            Self::SetCue => {
-                "Make the selected text (\"said\") the cue of the quote last selected, which stays selected"
-            }
-            Self::AddQuotePart => {
-                "Add the selected text as a further part of the quote last selected (a quote split around its cue)"
-            }
-            Self::Suggest => {
-                "Find quotes (with cue and source) and mentions of known speakers offline; they are underlined in grey until accepted"
-            }
-            Self::AcceptSuggestion => {
-                "Make the first suggestion ordinary annotations (one undo step)"
-            }
-            Self::RejectSuggestion => "Drop the first suggestion; it does not come back",
-        }
+    /// Every key, as the help overlay lists them: "N, ↓".
+    pub fn all_keys_text(self) -> String {
+        let keys: Vec<String> = self.triggers().iter().map(|t| t.text()).collect();
+        keys.join(", ")
     }
 
-    /// The key that triggers it.
-    pub fn trigger(self) -> Option<Trigger> {
-        use Trigger::{Chord, Single};
-        let cmd = |k| Some(Chord(KeyboardShortcut::new(Modifiers::COMMAND, k)));
-        match self {
-            Self::Open => cmd(Key::O),
-            Self::Save => cmd(Key::S),
-            Self::SaveAs => Some(Chord(KeyboardShortcut::new(
-                Modifiers::COMMAND | Modifiers::SHIFT,
-                Key::S,
-            ))),
-            Self::Quit => cmd(Key::Q),
-            Self::Undo => cmd(Key::Z),
-            Self::Redo => cmd(Key::Y),
-            Self::MarkClaim => Some(Single(Key::C)),
-            Self::MarkQuote => Some(Single(Key::Q)),
-            Self::MarkMention => Some(Single(Key::M)),
-            Self::DeleteAnnotation => Some(Single(Key::Delete)),
-            Self::NextAnnotation => Some(Single(Key::N)),
-            Self::PrevAnnotation => Some(Single(Key::P)),
-            Self::ClearSelection => Some(Single(Key::Escape)),
-            Self::ZoomIn => cmd(Key::Plus),
-            Self::ZoomOut => cmd(Key::Minus),
-            Self::ToggleTheme => None,
-            Self::Help => Some(Single(Key::F1)),
-            Self::Find => cmd(Key::F),
-            Self::FindNext => Some(Single(Key::F3)),
-            Self::FindPrevious => Some(Chord(KeyboardShortcut::new(Modifiers::SHIFT, Key::F3))),
-            Self::ToggleSticky => Some(Single(Key::S)),
-            Self::Publication => None,
-            Self::PageDown => Some(Single(Key::PageDown)),
-            Self::PageUp => Some(Single(Key::PageUp)),
-            Self::ScrollTop => cmd(Key::Home),
-            Self::ScrollBottom => cmd(Key::End),
-            Self::SetCue => Some(Single(Key::U)),
-            Self::AddQuotePart => Some(Single(Key::Plus)),
-            Self::Suggest => Some(Single(Key::G)),
-            Self::AcceptSuggestion => Some(Single(Key::A)),
-            Self::RejectSuggestion => Some(Single(Key::X)),
-        }
-    }
-
-    /// The tooltip with the key in brackets, from the table: "Undo the last change… (Ctrl+Z)".
-    pub fn hover_text(self, ctx: &egui::Context) -> String {
-        match self.shortcut_text(ctx) {
+    /// The tooltip with the key in brackets: "Undo the last change… (Ctrl+Z)".
+    pub fn hover_text(self) -> String {
+        match self.shortcut_text() {
             k if k.is_empty() => self.tooltip().to_owned(),
             k => format!("{} ({k})", self.tooltip()),
         }
     }
 
-    /// The key as users read it ("Ctrl+S", "C").
-    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
-        match self.trigger() {
-            Some(Trigger::Chord(s)) => ctx.format_shortcut(&s),
-            Some(Trigger::Single(k)) => k.name().to_owned(),
-            None => String::new(),
+    /// The speaker a digit command picks: `Some(Some(n))` for the n-th (from 0), `Some(None)`
+    /// for "none", `None` for commands that are not digits.
+    pub fn speaker_index(self) -> Option<Option<usize>> {
+        const DIGITS: [UiCommand; 9] = [
+            UiCommand::Speaker1,
+            UiCommand::Speaker2,
+            UiCommand::Speaker3,
+            UiCommand::Speaker4,
+            UiCommand::Speaker5,
+            UiCommand::Speaker6,
+            UiCommand::Speaker7,
+            UiCommand::Speaker8,
+            UiCommand::Speaker9,
+        ];
+        if self == Self::NoSpeaker {
+            return Some(None);
         }
+        DIGITS.iter().position(|&c| c == self).map(Some)
     }
 }
 
-/// Extra chords that do the same as a command (Ctrl+Shift+Z for Redo).
-pub fn alias_chords() -> [(KeyboardShortcut, UiCommand); 1] {
-    [(
-        KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
-        UiCommand::Redo,
-    )]
+/// One row of the help overlay: commands that share a label (the ten speaker digits) are one
+/// row with all their keys.
+pub fn help_rows() -> Vec<(&'static str, String, &'static str)> {
+    let mut rows: Vec<(&'static str, String, &'static str)> = Vec::new();
+    for &c in UiCommand::ALL {
+        let keys = c.all_keys_text();
+        match rows.last_mut() {
+            Some((label, k, _)) if *label == c.label() => {
+                if !keys.is_empty() {
+                    k.push_str(", ");
+                    k.push_str(&keys);
+                }
+            }
+            _ => rows.push((c.label(), keys, c.tooltip())),
+        }
+    }
+    rows
 }
 
-/// Extra single keys: ↓/↑ step through annotations, ? opens the help (only while the article
-/// does not have the keyboard, where arrows move the text cursor).
-pub const ALIAS_KEYS: [(Key, UiCommand); 3] = [
-    (Key::ArrowDown, UiCommand::NextAnnotation),
-    (Key::ArrowUp, UiCommand::PrevAnnotation),
-    (Key::Questionmark, UiCommand::Help),
-];
+/// Which keys may trigger commands in this frame.
+#[derive(Clone, Copy, Debug)]
+pub struct Focus {
+    /// No dialog is open and no text field has the keyboard (the article may).
+    pub single_keys: bool,
+    /// Nothing has the keyboard at all (the article uses arrows for its cursor).
+    pub nothing_focused: bool,
+}
 
-/// Commands whose keys were pressed this frame. `single_keys` is false while a text field has
-/// the keyboard, so typing a "c" in a note does not create a claim; `alias_keys` (arrows) only
-/// when nothing has the keyboard.
-pub fn pressed(ctx: &egui::Context, single_keys: bool, alias_keys: bool) -> Vec<UiCommand> {
+/// Commands whose keys were pressed this frame (each key press taken once).
+pub fn pressed(ctx: &egui::Context, focus: Focus) -> Vec<UiCommand> {
+    let mut live: Vec<(Trigger, UiCommand)> = UiCommand::ALL
+        .iter()
+        .flat_map(|&c| c.triggers().iter().map(move |&t| (t, c)))
+        .filter(|(t, _)| match t {
+            Trigger::Chord(_) => true,
+            Trigger::Key(..) => focus.single_keys,
+            Trigger::Nav(_) => focus.single_keys && focus.nothing_focused,
+        })
+        .collect();
+    // Most specific first, so Ctrl+Shift+S is not taken as Ctrl+S, nor Shift+Space as Space.
+    live.sort_by_key(|(t, _)| std::cmp::Reverse(t.specificity()));
     let mut out = Vec::new();
     ctx.input_mut(|i| {
-        // Longer chords first, so Ctrl+Shift+S is not taken as Ctrl+S.
-        for (chord, cmd) in alias_chords() {
-            if i.consume_shortcut(&chord) {
-                out.push(cmd);
-            }
-        }
-        let mut chords: Vec<(KeyboardShortcut, UiCommand)> = UiCommand::ALL
-            .iter()
-            .filter_map(|&c| match c.trigger() {
-                Some(Trigger::Chord(s)) => Some((s, c)),
-                _ => None,
-            })
-            .collect();
-        chords.sort_by_key(|(s, _)| std::cmp::Reverse(s.modifiers.shift));
-        for (s, c) in chords {
-            if i.consume_shortcut(&s) {
+        // A single key never fires with Ctrl, Alt or Cmd held (Ctrl+A selects all).
+        let plain = !(i.modifiers.command || i.modifiers.ctrl || i.modifiers.alt);
+        for (t, c) in live {
+            let hit = match t {
+                Trigger::Chord(s) => i.consume_shortcut(&s),
+                Trigger::Key(m, k) => plain && i.consume_key(m, k),
+                Trigger::Nav(k) => plain && i.consume_key(Modifiers::NONE, k),
+            };
+            if hit && !out.contains(&c) {
                 out.push(c);
-            }
-        }
-        if single_keys && i.modifiers.is_none() {
-            for c in UiCommand::ALL {
-                if let Some(Trigger::Single(k)) = c.trigger()
-                    && i.consume_key(Modifiers::NONE, k)
-                {
-                    out.push(c);
-                }
-            }
-        }
-        if single_keys {
-            // Space pages like in a browser (not while a text field has the keyboard). Shift
-            // first: a plain-Space match would also take Shift+Space.
-            if i.consume_key(Modifiers::SHIFT, Key::Space) {
-                out.push(UiCommand::PageUp);
-            }
-            if i.consume_key(Modifiers::NONE, Key::Space) {
-                out.push(UiCommand::PageDown);
-            }
-            // "+" is Shift+= on many keyboards: take it with or without Shift, and "=" too.
-            if i.consume_key(Modifiers::SHIFT, Key::Plus)
-                || i.consume_key(Modifiers::NONE, Key::Equals)
-            {
-                out.push(UiCommand::AddQuotePart);
-            }
-        }
-        if single_keys && alias_keys {
-            for (k, c) in ALIAS_KEYS {
-                if i.consume_key(Modifiers::NONE, k) || i.consume_key(Modifiers::SHIFT, k) {
-                    out.push(c);
-                }
             }
         }
     });
@@ -347,23 +341,29 @@ mod tests {
     /// Two commands on one key would make one of them unreachable.
     #[test]
     fn no_two_commands_share_a_key() {
-        let mut seen: Vec<(String, UiCommand)> = Vec::new();
-        for c in UiCommand::ALL {
-            let key = match c.trigger() {
-                Some(Trigger::Chord(s)) => format!("{:?}+{:?}", s.modifiers, s.logical_key),
-                Some(Trigger::Single(k)) => format!("{k:?}"),
-                None => continue,
-            };
-            if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
-                panic!("{c:?} and {other:?} share {key}");
+        let mut seen: Vec<((Modifiers, Key), UiCommand)> = Vec::new();
+        for &c in UiCommand::ALL {
+            for t in c.triggers() {
+                let id = t.identity();
+                if let Some((_, other)) = seen.iter().find(|(k, _)| *k == id) {
+                    panic!("{c:?} and {other:?} share {id:?}");
+                }
+                seen.push((id, c));
             }
-            seen.push((key, c));
         }
-        for (k, c) in ALIAS_KEYS {
-            assert!(
-                !seen.iter().any(|(s, _)| *s == format!("{k:?}")),
-                "alias {k:?} of {c:?} is a command's key"
-            );
-        }
+    }
+
+    #[test]
+    fn the_help_lists_every_command_once_and_the_digits_on_one_row() {
+        let rows = help_rows();
+        let speaker: Vec<_> = rows
+            .iter()
+            .filter(|(l, _, _)| *l == "Current speaker")
+            .collect();
+        assert_eq!(speaker.len(), 1);
+        assert_eq!(speaker[0].1, "1, 2, 3, 4, 5, 6, 7, 8, 9, 0");
+        let redo = rows.iter().find(|(l, _, _)| *l == "Redo").unwrap();
+        assert_eq!(redo.1, "Ctrl+Y, Ctrl+Shift+Z");
+        assert_eq!(rows.len(), UiCommand::ALL.len() - 9);
     }
 }

@@ -9,7 +9,6 @@ use egui::{Id, Modal, RichText};
 use crate::io::formats::files::{ExportFormat, ImportFormat};
 
 use super::app::{Action, NewsmarkApp};
-use super::commands::UiCommand;
 
 /// What a file dialog is choosing a path for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -237,19 +236,12 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
             .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
-                    for c in UiCommand::ALL {
-                        ui.label(c.label());
-                        ui.monospace(c.shortcut_text(ctx));
-                        ui.label(RichText::new(c.tooltip()).weak());
+                    for (label, keys, tooltip) in super::commands::help_rows() {
+                        ui.label(label);
+                        ui.monospace(keys);
+                        ui.label(RichText::new(tooltip).weak());
                         ui.end_row();
                     }
-                    ui.label("Pick speaker");
-                    ui.monospace("1 … 9, 0 = none");
-                    ui.label(
-                        RichText::new("Make the n-th speaker current for new quotes and claims")
-                            .weak(),
-                    );
-                    ui.end_row();
                 });
             });
         app.show_help = open;

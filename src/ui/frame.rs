@@ -1,7 +1,7 @@
 //! One frame: input, menus, toolbar, panels, dialogs; then the collected actions are applied.
 
 use super::text_engine::bidi::visual;
-use egui::{Key, RichText};
+use egui::RichText;
 
 use crate::io::formats::files::{ExportFormat, ImportFormat};
 use crate::model::annotation::KindTag;
@@ -91,43 +91,26 @@ impl NewsmarkApp {
         let article = self.view.text_id();
         let focus = ctx.memory(|m| m.focused());
         let single_keys = !self.dialogs.any_open() && (focus.is_none() || focus == article);
-        let pressed = commands::pressed(ctx, single_keys, focus.is_none());
+        let pressed = commands::pressed(
+            ctx,
+            commands::Focus {
+                single_keys,
+                nothing_focused: focus.is_none(),
+            },
+        );
         // The search field takes the keyboard in this very frame, so what is typed right after
         // Ctrl+F lands in it.
         if pressed.contains(&UiCommand::Find) {
             self.search.focus = true;
         }
         actions.extend(pressed.into_iter().map(Action::Command));
-        if single_keys && let Some(doc) = &self.doc {
-            const DIGITS: [Key; 10] = [
-                Key::Num0,
-                Key::Num1,
-                Key::Num2,
-                Key::Num3,
-                Key::Num4,
-                Key::Num5,
-                Key::Num6,
-                Key::Num7,
-                Key::Num8,
-                Key::Num9,
-            ];
-            for (n, key) in DIGITS.into_iter().enumerate() {
-                if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
-                    let speaker = n
-                        .checked_sub(1)
-                        .and_then(|i| doc.session.speakers.get(i))
-                        .map(|s| s.id);
-                    actions.push(Action::SetCurrentSpeaker(speaker));
-                }
-            }
-        }
         actions
     }
 }
 
 /// A menu entry for a command from the table: its text, shortcut and tooltip.
 fn command_button(ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
-    let shortcut = cmd.shortcut_text(ui.ctx());
+    let shortcut = cmd.shortcut_text();
     let mut button = egui::Button::new(cmd.label());
     // An empty shortcut would still add a space to the accessible label.
     if !shortcut.is_empty() {
@@ -273,7 +256,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             (UiCommand::MarkQuote, KindTag::Quote),
             (UiCommand::MarkMention, KindTag::Mention),
         ] {
-            let text = format!("{}  {}", tag.label(), cmd.shortcut_text(ui.ctx()));
+            let text = format!("{}  {}", tag.label(), cmd.shortcut_text());
             let r = ui
                 .add_enabled(sel, egui::Button::new(text))
                 .on_hover_text(cmd.tooltip())
@@ -302,7 +285,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 app.history.undo_label().is_some(),
                 egui::Button::new("Undo"),
             )
-            .on_hover_text(UiCommand::Undo.hover_text(ui.ctx()))
+            .on_hover_text(UiCommand::Undo.hover_text())
             .clicked()
         {
             actions.push(Action::Command(UiCommand::Undo));
@@ -312,7 +295,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 app.history.redo_label().is_some(),
                 egui::Button::new("Redo"),
             )
-            .on_hover_text(UiCommand::Redo.hover_text(ui.ctx()))
+            .on_hover_text(UiCommand::Redo.hover_text())
             .clicked()
         {
             actions.push(Action::Command(UiCommand::Redo));
@@ -324,7 +307,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         };
         if ui
             .selectable_label(app.sticky.is_some(), sticky)
-            .on_hover_text(UiCommand::ToggleSticky.hover_text(ui.ctx()))
+            .on_hover_text(UiCommand::ToggleSticky.hover_text())
             .clicked()
         {
             actions.push(Action::Command(UiCommand::ToggleSticky));
@@ -336,7 +319,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         if ui
             .button("A−")
-            .on_hover_text(UiCommand::ZoomOut.hover_text(ui.ctx()))
+            .on_hover_text(UiCommand::ZoomOut.hover_text())
             .clicked()
         {
             actions.push(Action::Command(UiCommand::ZoomOut));
@@ -344,7 +327,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.label(format!("{:.0}", app.font_size));
         if ui
             .button("A+")
-            .on_hover_text(UiCommand::ZoomIn.hover_text(ui.ctx()))
+            .on_hover_text(UiCommand::ZoomIn.hover_text())
             .clicked()
         {
             actions.push(Action::Command(UiCommand::ZoomIn));

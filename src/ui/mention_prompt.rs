@@ -98,9 +98,12 @@ pub fn mention_prompt_ui(app: &NewsmarkApp, ctx: &egui::Context, actions: &mut V
                 answer = Some(None);
             }
             ui.label(
-                RichText::new("Whatever you choose is one step: Ctrl+Z undoes it.")
-                    .weak()
-                    .small(),
+                RichText::new(format!(
+                    "Whatever you choose is one step: {} undoes it.",
+                    super::commands::UiCommand::Undo.shortcut_text()
+                ))
+                .weak()
+                .small(),
             );
         });
     if let Some(choice) = answer {

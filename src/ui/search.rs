@@ -73,10 +73,7 @@ pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>
     let mut query = app.search.query.clone();
     let field = egui::TextEdit::singleline(&mut query)
         .id(field_id())
-        .hint_text(format!(
-            "Find ({})",
-            UiCommand::Find.shortcut_text(ui.ctx())
-        ))
+        .hint_text(format!("Find ({})", UiCommand::Find.shortcut_text()))
         .desired_width(180.0);
     let label = ui.label("Find:");
     if app.search.focus {
@@ -98,14 +95,14 @@ pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>
         ui.label(RichText::new(text).weak());
         if ui
             .small_button("Prev")
-            .on_hover_text("Previous match (Shift+F3)")
+            .on_hover_text(UiCommand::FindPrevious.hover_text())
             .clicked()
         {
             actions.push(Action::Command(UiCommand::FindPrevious));
         }
         if ui
             .small_button("Next")
-            .on_hover_text("Next match (F3)")
+            .on_hover_text(UiCommand::FindNext.hover_text())
             .clicked()
         {
             actions.push(Action::Command(UiCommand::FindNext));
