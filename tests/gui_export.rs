@@ -81,9 +81,7 @@ fn export_with_unanchored_annotations_shows_the_review_and_can_leave_them_out() 
         "nothing written while an orphan is unreviewed"
     );
     h.get_by_label_contains("Review re-anchored annotations");
-    h.get_by_label(
-        "1 annotation(s) are not anchored in this article; review them before exporting.",
-    );
+    h.get_by_label("1 annotation is not anchored in this article; review them before exporting.");
     assert!(h.state().status().contains("review them before exporting"));
 
     h.get_by_label("Export without them").click();

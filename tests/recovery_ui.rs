@@ -52,7 +52,7 @@ fn crash_then_restart_offers_the_unsaved_work() {
 
     let mut h = harness_for(&article, &saves);
     h.get_by_label_contains("Unsaved work found");
-    h.get_by_label_contains("1 annotation(s)");
+    h.get_by_label_contains("unsaved: 1 annotation and 0 speakers.");
     h.get_by_label("Restore").click();
     h.run_steps(2);
     let doc = h.state().document().unwrap();
@@ -95,7 +95,10 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(2);
     type_path(&mut h, &other, "Open");
-    h.get_by_label_contains("save the changes to story.txt?");
+    // It names the session, not the article: the article is never written.
+    h.get_by_label_contains(
+        "Before opening other.txt: save your annotations to the session for story.txt (not saved yet)?",
+    );
     h.get_by_label("Cancel").click();
     h.run_steps(2);
     assert_eq!(h.state().document().unwrap().display_name(), "story.txt");

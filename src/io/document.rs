@@ -180,6 +180,24 @@ impl Document {
         Ok(())
     }
 
+    /// How to name the session (never the article) when asking about saving it:
+    /// "story.ron", or "for story.txt (not saved yet)".
+    pub fn session_name(&self) -> String {
+        let name = |p: &Path| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
+        match &self.session_path {
+            Some(p) => name(p),
+            None => format!(
+                "for {} (not saved yet)",
+                name(Path::new(&self.session.article.path))
+            ),
+        }
+    }
+
     /// File name shown in the title bar and status bar.
     pub fn display_name(&self) -> String {
         let p = self

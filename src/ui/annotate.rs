@@ -12,8 +12,8 @@ impl NewsmarkApp {
     /// The selection widened to whole words and trimmed of surrounding white space, if any
     /// text is left: a drag from "ral Jens Sto" marks "General Jens Stoltenberg".
     pub(crate) fn trimmed_selection(&self) -> Option<Span> {
-        let doc = self.doc.as_ref()?;
-        let sel = self.selection?;
+        let doc = self.work.doc.as_ref()?;
+        let sel = self.ui.selection?;
         let text = &doc.text;
         let word = |i: usize| {
             text.slice(i..i + 1)
@@ -37,20 +37,23 @@ impl NewsmarkApp {
 
     pub(crate) fn mark(&mut self, tag: KindTag) {
         let Some(span) = self.trimmed_selection() else {
-            self.status = format!("Select some text first, then press {}", &tag.label()[..1]);
+            self.ui.status = format!("Select some text first, then press {}", &tag.label()[..1]);
             return;
         };
-        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(doc) = self.work.doc.as_ref() else {
+            return;
+        };
         if tag == KindTag::Mention {
             let name = doc.text.slice(span.start..span.end).trim().to_owned();
             let known = doc.session.speaker_called(&name).is_some();
             let current = self
+                .ui
                 .current_speaker
                 .and_then(|c| doc.session.speaker(c))
                 .is_some();
             if !known && current {
                 // Never extend a speaker silently: ask who this is.
-                self.dialogs.mention = Some(super::mention_prompt::MentionPrompt { span, name });
+                self.ui.dialogs.mention = Some(super::mention_prompt::MentionPrompt { span, name });
                 return;
             }
         }
@@ -59,15 +62,15 @@ impl NewsmarkApp {
 
     /// The answer to "who is this?": marks the mention as chosen, or cancels.
     pub(crate) fn answer_mention(&mut self, choice: Option<super::mention_prompt::MentionChoice>) {
-        let Some(prompt) = self.dialogs.mention.take() else {
+        let Some(prompt) = self.ui.dialogs.mention.take() else {
             return;
         };
         match choice {
-            None => self.status = format!("Not marked: “{}”", prompt.name),
+            None => self.ui.status = format!("Not marked: “{}”", prompt.name),
             Some(c) => {
                 self.mark_span(KindTag::Mention, prompt.span, Some(c));
-                if let Some(label) = self.history.undo_label() {
-                    self.status = format!(
+                if let Some(label) = self.work.history.undo_label() {
+                    self.ui.status = format!(
                         "{} — {} undoes it",
                         capitalize(label),
                         super::commands::UiCommand::Undo.shortcut_text()
@@ -87,15 +90,17 @@ impl NewsmarkApp {
         choice: Option<super::mention_prompt::MentionChoice>,
     ) {
         use super::mention_prompt::MentionChoice;
-        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(doc) = self.work.doc.as_ref() else {
+            return;
+        };
         let session = &doc.session;
         let id = session.next_annotation_id();
         let mut edits = Vec::new();
-        let mut speaker = self.current_speaker;
+        let mut speaker = self.ui.current_speaker;
         let mut speaker_name = session.speaker_name(speaker).to_owned();
         if tag == KindTag::Mention {
             let name = doc.text.slice(span.start..span.end).trim().to_owned();
-            let current = self.current_speaker.and_then(|c| session.speaker(c));
+            let current = self.ui.current_speaker.and_then(|c| session.speaker(c));
             if let Some(existing) = session.speaker_called(&name) {
                 speaker = Some(existing.id);
                 speaker_name = existing.name.clone();
@@ -131,20 +136,21 @@ impl NewsmarkApp {
         );
         self.edit(Edit::Batch(edits), label, None);
         if tag == KindTag::Mention {
-            self.current_speaker = speaker;
+            self.ui.current_speaker = speaker;
         }
-        self.last_kind = tag;
-        if self.sticky.is_some() {
-            self.sticky = Some(tag);
+        self.ui.last_kind = tag;
+        if self.ui.sticky.is_some() {
+            self.ui.sticky = Some(tag);
         }
-        self.selected = Some(id);
-        self.selection = None;
-        self.view.clear_cursor = true;
+        self.ui.selected = Some(id);
+        self.ui.selection = None;
+        self.ui.view.clear_cursor = true;
     }
 
     /// True if `id` is a quote of the open session.
     pub(crate) fn is_quote(&self, id: AnnotationId) -> bool {
-        self.doc
+        self.work
+            .doc
             .as_ref()
             .and_then(|d| d.session.annotation(id))
             .is_some_and(|a| matches!(a.kind, Kind::Quote(_)))
@@ -154,11 +160,12 @@ impl NewsmarkApp {
     /// of the quote selected last; the quote stays selected.
     pub(crate) fn quote_part_by_key(&mut self, cue: bool) {
         let target = self
+            .ui
             .selected
             .filter(|id| self.is_quote(*id))
-            .or(self.quote_target.filter(|id| self.is_quote(*id)));
+            .or(self.ui.quote_target.filter(|id| self.is_quote(*id)));
         let Some(id) = target else {
-            self.status = if cue {
+            self.ui.status = if cue {
                 "Click a quote first, then select its cue (\"said\") and press U".into()
             } else {
                 "Click a quote first, then select its further part and press +".into()
@@ -166,16 +173,17 @@ impl NewsmarkApp {
             return;
         };
         self.set_quote_part(id, cue);
-        self.selected = Some(id);
-        self.quote_target = Some(id);
+        self.ui.selected = Some(id);
+        self.ui.quote_target = Some(id);
     }
 
     pub(crate) fn set_quote_part(&mut self, id: AnnotationId, cue: bool) {
         let Some(span) = self.trimmed_selection() else {
-            self.status = "Select the text in the article first".into();
+            self.ui.status = "Select the text in the article first".into();
             return;
         };
         let Some(mut a) = self
+            .work
             .doc
             .as_ref()
             .and_then(|d| d.session.annotation(id))
@@ -195,27 +203,28 @@ impl NewsmarkApp {
             "add quote part"
         };
         self.edit(Edit::ReplaceAnnotation(a), label.into(), None);
-        self.selection = None;
-        self.view.clear_cursor = true;
+        self.ui.selection = None;
+        self.ui.view.clear_cursor = true;
     }
 
     pub(crate) fn add_speaker(&mut self, name: String) {
         let name = name.trim().to_owned();
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         if name.is_empty() {
             return;
         }
         let sp = Speaker::new(doc.session.next_speaker_id(), name);
         let id = sp.id;
         self.edit(Edit::InsertSpeaker(sp), "add speaker".into(), None);
-        self.selected_speaker = Some(id);
-        self.current_speaker = Some(id);
+        self.ui.selected_speaker = Some(id);
+        self.ui.current_speaker = Some(id);
     }
 
     pub(crate) fn step_annotation(&mut self, forward: bool) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let list = &doc.session.annotations;
         let pos = self
+            .ui
             .selected
             .and_then(|id| doc.session.annotation_index(id));
         let next = match (pos, forward) {
@@ -225,8 +234,8 @@ impl NewsmarkApp {
             (Some(i), false) => i.checked_sub(1).and_then(|j| list.get(j)).or(list.last()),
         };
         if let Some(a) = next {
-            self.selected = Some(a.id);
-            self.view.scroll_to = Some(a.id);
+            self.ui.selected = Some(a.id);
+            self.ui.view.scroll_to = Some(a.id);
         }
     }
 }

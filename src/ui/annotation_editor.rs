@@ -9,13 +9,14 @@ use crate::model::annotation::{
 };
 use crate::model::edit::Edit;
 
-use super::app::{Action, NewsmarkApp};
+use super::app::Action;
 use super::commands::UiCommand;
 use super::side_panel::speaker_combo;
+use super::state::UiState;
 
 /// The editor of the selected annotation: kind, speaker, quote and claim fields, note.
 pub fn editor_ui(
-    app: &NewsmarkApp,
+    state: &UiState,
     doc: &Document,
     a: &Annotation,
     ui: &mut egui::Ui,
@@ -72,7 +73,7 @@ pub fn editor_ui(
                         Some(c) => ui.label(RichText::new(visual(doc.text.slice(c.start..c.end))).italics()),
                         None => ui.label(RichText::new("none").weak()),
                     };
-                    let has_sel = app.selection.is_some();
+                    let has_sel = state.selection.is_some();
                     if ui.add_enabled(has_sel, egui::Button::new("Set from selection"))
                         .on_hover_text("Select the attribution verb (\"said\") in the article, then click")
                         .on_disabled_hover_text("Select the attribution verb in the article first")
@@ -98,7 +99,7 @@ pub fn editor_ui(
                             }
                         });
                     }
-                    if ui.add_enabled(app.selection.is_some(), egui::Button::new("Add selection as part"))
+                    if ui.add_enabled(state.selection.is_some(), egui::Button::new("Add selection as part"))
                         .on_hover_text("For a quote split around its attribution: select the second part, then click")
                         .clicked()
                     {

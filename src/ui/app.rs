@@ -6,12 +6,13 @@ use crate::io::document::{Document, OpenError};
 use crate::io::formats::files::{ExportFormat, ImportFormat};
 use crate::model::annotation::{AnnotationId, KindTag, Span};
 use crate::model::edit::Edit;
-use crate::model::history::History;
 use crate::model::speaker::SpeakerId;
 
 use super::article_view::{ArticleView, Page};
 use super::commands::UiCommand;
-use super::dialogs::{Dialogs, Pending};
+use super::dialogs::Pending;
+use super::state::{UiState, Work};
+use super::workflow::Prefs;
 
 /// Which list the side panel shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +101,21 @@ pub enum Action {
     SetTab(SideTab),
     /// Change the text of the new-speaker or new-alias field.
     SetField(Field, String),
+    /// The answer to "save the changes first?": save (`true`) or discard, then go on.
+    Confirm(Pending, bool),
+    /// Open this session with its article found at `article`.
+    LocateArticle {
+        /// The session whose article moved.
+        session: PathBuf,
+        /// Where the article is now.
+        article: PathBuf,
+    },
+    /// The answer to "unsaved work found": restore it (`true`) or discard it.
+    AnswerRecovery(bool),
+    /// This annotation was dealt with in the review window.
+    Reviewed(AnnotationId),
+    /// The review window was closed.
+    CloseReview,
 }
 
 /// Small text fields whose content lives in the app between frames.
@@ -111,94 +127,25 @@ pub enum Field {
     NewAlias,
 }
 
-/// The newsmark window.
+/// The newsmark window: the work on the open article, what the window shows, and the
+/// preferences. Panels read the parts they need and return [`Action`]s; [`NewsmarkApp::apply`]
+/// is the one place where any of it changes.
 pub struct NewsmarkApp {
-    pub(crate) doc: Option<Document>,
-    pub(crate) history: History,
-    pub(crate) saved_version: u64,
-    /// The last non-empty text selection, kept when focus moves elsewhere.
-    pub(crate) selection: Option<Span>,
-    pub(crate) selected: Option<AnnotationId>,
-    pub(crate) selected_speaker: Option<SpeakerId>,
-    pub(crate) current_speaker: Option<SpeakerId>,
-    pub(crate) side_tab: SideTab,
-    pub(crate) font_size: f32,
-    pub(crate) status: String,
-    pub(crate) view: ArticleView,
-    pub(crate) dialogs: Dialogs,
-    pub(crate) saves_dir: PathBuf,
-    pub(crate) show_help: bool,
-    /// The quote last selected: U and + attach the text selection to it even after a
-    /// double-click on the cue word deselected it.
-    pub(crate) quote_target: Option<AnnotationId>,
-    /// How the Claims tab sorts.
-    pub(crate) claim_order: super::claims_panel::ClaimOrder,
-    /// Suggestions from the offline finder, waiting for accept or reject.
-    pub(crate) suggestions: super::suggestions::SuggestionState,
-    /// The annotator's name from the preferences (empty when not given).
-    pub(crate) annotator: String,
-    /// The name was asked for once.
-    pub(crate) annotator_asked: bool,
-    /// The text typed in the name bar.
-    pub(crate) annotator_field: String,
-    pub(crate) new_speaker_name: String,
-    pub(crate) new_alias: String,
-    pub(crate) recovery: super::recovery::RecoveryState,
-    pub(crate) search: super::search::SearchState,
-    pub(crate) filter: super::filter::Filter,
-    /// Sticky mode: the kind each new selection gets at once.
-    pub(crate) sticky: Option<KindTag>,
-    /// The selection sticky mode last looked at.
-    pub(crate) sticky_seen: Option<Span>,
-    /// The kind marked last (for sticky mode).
-    pub(crate) last_kind: KindTag,
-    /// Unmarked occurrences of a speaker's names, offered as mentions.
-    pub(crate) candidates: Vec<(Span, SpeakerId)>,
-    pub(crate) recent: Vec<PathBuf>,
-    /// The theme chosen, mirrored from egui each frame for the preferences.
-    pub(crate) theme: egui::ThemePreference,
-    title: String,
-    /// True once egui has been given the system-font fallback.
-    fonts_installed: bool,
+    /// The open document, its history and its recovery file.
+    pub(crate) work: Work,
+    /// Selection, panels, dialogs and field buffers.
+    pub(crate) ui: UiState,
+    /// Remembered between runs.
+    pub(crate) prefs: Prefs,
 }
 
 impl NewsmarkApp {
     /// A window with nothing open; `saves_dir` is where sessions go by default.
     pub fn new(saves_dir: PathBuf) -> Self {
         Self {
-            doc: None,
-            history: History::default(),
-            saved_version: 0,
-            selection: None,
-            selected: None,
-            selected_speaker: None,
-            current_speaker: None,
-            side_tab: SideTab::Annotations,
-            font_size: 18.0,
-            status: String::new(),
-            view: ArticleView::default(),
-            dialogs: Dialogs::default(),
-            saves_dir,
-            show_help: false,
-            quote_target: None,
-            claim_order: super::claims_panel::ClaimOrder::default(),
-            suggestions: super::suggestions::SuggestionState::default(),
-            annotator: String::new(),
-            annotator_asked: false,
-            annotator_field: String::new(),
-            new_speaker_name: String::new(),
-            new_alias: String::new(),
-            recovery: super::recovery::RecoveryState::default(),
-            search: super::search::SearchState::default(),
-            filter: super::filter::Filter::default(),
-            sticky: None,
-            sticky_seen: None,
-            last_kind: KindTag::Claim,
-            candidates: Vec::new(),
-            recent: Vec::new(),
-            theme: egui::ThemePreference::System,
-            title: String::new(),
-            fonts_installed: false,
+            work: Work::new(saves_dir),
+            ui: UiState::default(),
+            prefs: Prefs::default(),
         }
     }
 
@@ -224,59 +171,59 @@ impl NewsmarkApp {
 
     /// Use only the typed-path field for choosing files, never the system dialog (tests).
     pub fn typed_paths_only(mut self) -> Self {
-        self.dialogs.typed_paths_only = true;
+        self.ui.dialogs.typed_paths_only = true;
         self
     }
 
     /// The open document, if any.
     pub fn document(&self) -> Option<&Document> {
-        self.doc.as_ref()
+        self.work.doc.as_ref()
     }
 
     /// True if the session has changes that are not saved.
     pub fn is_dirty(&self) -> bool {
-        self.doc.is_some() && self.history.version() != self.saved_version
+        self.work.is_dirty()
     }
 
     /// The status bar's message (last action or error).
     pub fn status(&self) -> &str {
-        &self.status
+        &self.ui.status
     }
 
     /// The error dialog's text, if one is shown.
     pub fn error(&self) -> Option<&str> {
-        self.dialogs.error.as_deref()
+        self.ui.dialogs.error.as_deref()
     }
 
     /// The kept text selection, as code points.
     pub fn selection(&self) -> Option<Span> {
-        self.selection
+        self.ui.selection
     }
 
     /// The selected annotation.
     pub fn selected(&self) -> Option<AnnotationId> {
-        self.selected
+        self.ui.selected
     }
 
     /// The article view (layout details for tests and benchmarks).
     pub fn article_view(&self) -> &ArticleView {
-        &self.view
+        &self.ui.view
     }
 
     /// Gives egui the system fonts as fallbacks (once), so panels draw every script.
     pub(crate) fn install_fonts(&mut self, ctx: &egui::Context) {
-        if !std::mem::replace(&mut self.fonts_installed, true) {
+        if !std::mem::replace(&mut self.ui.fonts_installed, true) {
             ctx.add_font_provider(std::sync::Arc::new(super::text_engine::fonts::EguiFallback));
         }
     }
 
     pub(crate) fn report_open_error(&mut self, path: &Path, e: &OpenError) {
         if let OpenError::ArticleMissing { session, article } = e {
-            self.dialogs.locate_article(session.clone(), article);
+            self.ui.dialogs.locate_article(session.clone(), article);
         } else {
-            self.dialogs.error = Some(e.to_string());
+            self.ui.dialogs.error = Some(e.to_string());
         }
-        self.status = format!("Could not open {}", path.display());
+        self.ui.status = format!("Could not open {}", path.display());
     }
 
     /// Runs a command as if its key was pressed.
@@ -296,16 +243,16 @@ impl NewsmarkApp {
                 self.edit(*edit, label, coalesce);
             }
             Action::Select(id, scroll) => {
-                self.selected = id;
+                self.ui.selected = id;
                 if let Some(quote) = id.filter(|i| self.is_quote(*i)) {
-                    self.quote_target = Some(quote);
+                    self.ui.quote_target = Some(quote);
                 }
                 if scroll {
-                    self.view.scroll_to = id;
+                    self.ui.view.scroll_to = id;
                 }
             }
-            Action::SelectSpeaker(id) => self.selected_speaker = id,
-            Action::SetCurrentSpeaker(id) => self.current_speaker = id,
+            Action::SelectSpeaker(id) => self.ui.selected_speaker = id,
+            Action::SetCurrentSpeaker(id) => self.ui.current_speaker = id,
             Action::Open(path) => self.guard(Pending::Open(path)),
             Action::SaveTo(path) => self.save_to(&path),
             Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
@@ -315,17 +262,17 @@ impl NewsmarkApp {
             Action::AcceptSuggestion(i) => self.accept_suggestion(Some(i)),
             Action::RejectSuggestion(i) => self.reject_suggestion(Some(i)),
             Action::AcceptAllSuggestions(quotes) => self.accept_all_suggestions(quotes),
-            Action::SortClaims(order) => self.claim_order = order,
+            Action::SortClaims(order) => self.ui.claim_order = order,
             Action::DismissSuggestions => {
-                self.suggestions.pending.clear();
-                self.view.invalidate();
+                self.ui.suggestions.pending.clear();
+                self.ui.view.invalidate();
             }
             Action::SetAnnotator(name) => {
-                self.annotator_asked = true;
+                self.prefs.annotator_asked = true;
                 if let Some(name) = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()) {
-                    self.status = format!("Sessions you save are now signed “{name}”");
-                    self.annotator_field = name.clone();
-                    self.annotator = name;
+                    self.ui.status = format!("Sessions you save are now signed “{name}”");
+                    self.ui.annotator_field = name.clone();
+                    self.prefs.annotator = name;
                 }
             }
             Action::Export(format, path) => {
@@ -334,54 +281,65 @@ impl NewsmarkApp {
                 }
             }
             Action::ExportAnchored(format, path) => {
-                self.recovery.export = None;
+                self.work.recovery.export = None;
                 self.export(format, &path, true);
             }
             // An undoable step like any other edit: no unsaved-changes question.
             Action::Import(format, path) => self.import(format, &path),
             Action::ChooseExport(format) => {
                 let stem = self
+                    .work
                     .doc
                     .as_ref()
-                    .map(|d| d.default_save_path(&self.saves_dir));
+                    .map(|d| d.default_save_path(&self.work.saves_dir));
                 let suggested = stem
-                    .unwrap_or_else(|| self.saves_dir.join("export"))
+                    .unwrap_or_else(|| self.work.saves_dir.join("export"))
                     .with_extension(format.extension());
-                self.dialogs.export(format, suggested);
+                self.ui.dialogs.export(format, suggested);
             }
-            Action::ChooseImport(format) => self.dialogs.import(format),
+            Action::ChooseImport(format) => self.ui.dialogs.import(format),
             Action::SetSearch(query) => {
-                self.search.query = query;
+                self.ui.search.query = query;
                 self.refresh_search();
             }
             Action::SetFilter(filter) => {
-                self.filter = filter;
-                self.view.invalidate();
+                self.ui.filter = filter;
+                self.ui.view.invalidate();
             }
             Action::FindMentions(speaker) => self.find_mentions(speaker),
             Action::AcceptCandidate(i) => self.accept_candidates(Some(i)),
             Action::AcceptAllCandidates => self.accept_candidates(None),
             Action::ClearCandidates => {
-                self.candidates.clear();
-                self.view.invalidate();
+                self.ui.candidates.clear();
+                self.ui.view.invalidate();
             }
             Action::ShowSpan(span) => {
-                self.selection = Some(span);
-                self.view.scroll_to_span = Some(span);
+                self.ui.selection = Some(span);
+                self.ui.view.scroll_to_span = Some(span);
             }
-            Action::SetTab(tab) => self.side_tab = tab,
-            Action::SetField(Field::NewSpeaker, text) => self.new_speaker_name = text,
-            Action::SetField(Field::NewAlias, text) => self.new_alias = text,
+            Action::SetTab(tab) => self.ui.side_tab = tab,
+            Action::SetField(Field::NewSpeaker, text) => self.ui.new_speaker_name = text,
+            Action::SetField(Field::NewAlias, text) => self.ui.new_alias = text,
+            Action::Confirm(pending, save) => self.confirmed(pending, save),
+            Action::LocateArticle { session, article } => self.locate_article(&session, &article),
+            Action::AnswerRecovery(restore) => self.answer_recovery(restore),
+            Action::Reviewed(id) => self.work.recovery.review.retain(|r| *r != id),
+            Action::CloseReview => {
+                self.work.recovery.review.clear();
+                self.work.recovery.export = None;
+                // Orphans were hidden while under review.
+                self.ui.view.invalidate();
+            }
         }
     }
 
     fn command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
         match cmd {
-            UiCommand::Open => self.dialogs.open_file(),
+            UiCommand::Open => self.ui.dialogs.open_file(),
             UiCommand::Save => self.save(),
             UiCommand::SaveAs => {
                 let suggested = self.suggested_save_path();
-                self.dialogs.save_as(suggested);
+                self.ui.dialogs.save_as(suggested);
             }
             UiCommand::Quit => self.guard(Pending::Quit),
             UiCommand::Undo => self.undo_redo(true),
@@ -390,42 +348,42 @@ impl NewsmarkApp {
             UiCommand::MarkQuote => self.mark(KindTag::Quote),
             UiCommand::MarkMention => self.mark(KindTag::Mention),
             UiCommand::DeleteAnnotation => {
-                if let Some(id) = self.selected {
+                if let Some(id) = self.ui.selected {
                     self.edit(Edit::RemoveAnnotation(id), "delete annotation".into(), None);
-                    self.selected = None;
+                    self.ui.selected = None;
                 }
             }
             UiCommand::NextAnnotation => self.step_annotation(true),
             UiCommand::PrevAnnotation => self.step_annotation(false),
             UiCommand::ClearSelection => {
                 // Escape closes the window on top first: help, publication details, review.
-                if std::mem::take(&mut self.show_help) {
+                if std::mem::take(&mut self.ui.dialogs.help) {
                     return;
                 }
-                if self.dialogs.publication.take().is_some() {
+                if self.ui.dialogs.publication.take().is_some() {
                     return;
                 }
-                if !self.recovery.review.is_empty() {
-                    self.recovery.review.clear();
+                if !self.work.recovery.review.is_empty() {
+                    self.work.recovery.review.clear();
                     // Orphans were hidden while under review.
-                    self.view.invalidate();
+                    self.ui.view.invalidate();
                     return;
                 }
-                self.selection = None;
-                self.selected = None;
-                self.view.clear_cursor = true;
+                self.ui.selection = None;
+                self.ui.selected = None;
+                self.ui.view.clear_cursor = true;
             }
             UiCommand::Suggest => self.suggest(),
             UiCommand::AcceptSuggestion => self.accept_suggestion(None),
             UiCommand::RejectSuggestion => self.reject_suggestion(None),
             UiCommand::SetCue => self.quote_part_by_key(true),
             UiCommand::AddQuotePart => self.quote_part_by_key(false),
-            UiCommand::PageDown => self.view.page = Some(Page::Down),
-            UiCommand::PageUp => self.view.page = Some(Page::Up),
-            UiCommand::ScrollTop => self.view.page = Some(Page::Top),
-            UiCommand::ScrollBottom => self.view.page = Some(Page::Bottom),
-            UiCommand::ZoomIn => self.font_size = (self.font_size + 2.0).min(40.0),
-            UiCommand::ZoomOut => self.font_size = (self.font_size - 2.0).max(10.0),
+            UiCommand::PageDown => self.ui.view.page = Some(Page::Down),
+            UiCommand::PageUp => self.ui.view.page = Some(Page::Up),
+            UiCommand::ScrollTop => self.ui.view.page = Some(Page::Top),
+            UiCommand::ScrollBottom => self.ui.view.page = Some(Page::Bottom),
+            UiCommand::ZoomIn => self.prefs.font_size = (self.prefs.font_size + 2.0).min(40.0),
+            UiCommand::ZoomOut => self.prefs.font_size = (self.prefs.font_size - 2.0).max(10.0),
             UiCommand::ToggleTheme => {
                 let dark = ctx.global_style().visuals.dark_mode;
                 ctx.set_theme(if dark {
@@ -434,17 +392,17 @@ impl NewsmarkApp {
                     egui::Theme::Dark
                 });
             }
-            UiCommand::Help => self.show_help = !self.show_help,
-            UiCommand::Find => self.search.focus = true,
+            UiCommand::Help => self.ui.dialogs.help = !self.ui.dialogs.help,
+            UiCommand::Find => self.ui.search.focus = true,
             UiCommand::FindNext => self.find_step(true),
             UiCommand::FindPrevious => self.find_step(false),
             UiCommand::ToggleSticky => {
-                self.sticky = match self.sticky {
+                self.ui.sticky = match self.ui.sticky {
                     Some(_) => None,
-                    None => Some(self.last_kind),
+                    None => Some(self.ui.last_kind),
                 };
-                self.sticky_seen = self.selection;
-                self.status = match self.sticky {
+                self.ui.sticky_seen = self.ui.selection;
+                self.ui.status = match self.ui.sticky {
                     Some(k) => format!("Sticky mode: every new selection becomes a {}", k.label()),
                     None => "Sticky mode off".into(),
                 };
@@ -460,7 +418,11 @@ impl NewsmarkApp {
             | UiCommand::Speaker9
             | UiCommand::NoSpeaker => self.pick_speaker(cmd.speaker_index().flatten()),
             UiCommand::Publication => {
-                self.dialogs.publication = self.doc.as_ref().map(|d| d.session.publication.clone());
+                self.ui.dialogs.publication = self
+                    .work
+                    .doc
+                    .as_ref()
+                    .map(|d| d.session.publication.clone());
             }
         }
     }
@@ -468,10 +430,10 @@ impl NewsmarkApp {
     /// Makes the `n`-th speaker of the registry current (`None`, or a number past the end:
     /// nobody).
     fn pick_speaker(&mut self, n: Option<usize>) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let speaker = n.and_then(|i| doc.session.speakers.get(i));
-        self.current_speaker = speaker.map(|s| s.id);
-        self.status = match speaker {
+        self.ui.current_speaker = speaker.map(|s| s.id);
+        self.ui.status = match speaker {
             Some(s) => format!("New quotes and claims are attributed to {}", s.name),
             None => "No current speaker: new quotes and claims are attributed to nobody".into(),
         };
@@ -479,60 +441,71 @@ impl NewsmarkApp {
 
     /// Applies `edit` through the history; true if it applied (the status says what happened).
     pub(crate) fn edit(&mut self, edit: Edit, label: String, coalesce: Option<String>) -> bool {
-        let Some(doc) = self.doc.as_mut() else {
+        let Some(doc) = self.work.doc.as_mut() else {
             return false;
         };
-        let applied =
-            match self
-                .history
-                .apply_coalescing(&mut doc.session, edit, label.clone(), coalesce)
-            {
-                Ok(()) => {
-                    self.status = capitalized(&label);
-                    true
-                }
-                Err(e) => {
-                    self.status = format!("Could not {label}: {e}");
-                    false
-                }
-            };
+        let applied = match self.work.history.apply_coalescing(
+            &mut doc.session,
+            edit,
+            label.clone(),
+            coalesce,
+        ) {
+            Ok(()) => {
+                self.ui.status = capitalized(&label);
+                true
+            }
+            Err(e) => {
+                self.ui.status = format!("Could not {label}: {e}");
+                false
+            }
+        };
         self.after_change();
         applied
     }
 
     /// Drops references to things that no longer exist after a change.
     fn after_change(&mut self) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
+        let review = &mut self.work.recovery.review;
+        review.retain(|id| doc.session.annotation(*id).is_some());
+        if review.is_empty() {
+            self.work.recovery.export = None;
+        }
         if self
+            .ui
             .selected
             .is_some_and(|id| doc.session.annotation(id).is_none())
         {
-            self.selected = None;
+            self.ui.selected = None;
         }
         if self
+            .ui
             .current_speaker
             .is_some_and(|id| doc.session.speaker(id).is_none())
         {
-            self.current_speaker = None;
+            self.ui.current_speaker = None;
         }
         if self
+            .ui
             .selected_speaker
             .is_some_and(|id| doc.session.speaker(id).is_none())
         {
-            self.selected_speaker = None;
+            self.ui.selected_speaker = None;
         }
-        self.view.invalidate();
+        self.ui.view.invalidate();
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let Some(doc) = self.doc.as_mut() else { return };
+        let Some(doc) = self.work.doc.as_mut() else {
+            return;
+        };
         let result = if undo {
-            self.history.undo(&mut doc.session)
+            self.work.history.undo(&mut doc.session)
         } else {
-            self.history.redo(&mut doc.session)
+            self.work.history.redo(&mut doc.session)
         };
         let verb = if undo { "undo" } else { "redo" };
-        self.status = match result {
+        self.ui.status = match result {
             Ok(Some(l)) if undo => format!("Undid {l}"),
             Ok(Some(l)) => format!("Redid {l}"),
             Ok(None) => format!("Nothing to {verb}"),
@@ -544,7 +517,7 @@ impl NewsmarkApp {
 
     /// The window title: file name, unsaved mark, app name.
     pub fn title(&self) -> String {
-        match &self.doc {
+        match &self.work.doc {
             Some(d) => format!(
                 "{}{} — newsmark",
                 d.display_name(),
@@ -556,9 +529,9 @@ impl NewsmarkApp {
 
     pub(crate) fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.title();
-        if title != self.title {
+        if title != self.ui.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
+            self.ui.title = title;
         }
     }
 }

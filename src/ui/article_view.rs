@@ -7,22 +7,23 @@
 //! points), so it spans blocks and survives clicks elsewhere.
 
 mod blocks;
+mod body;
 mod highlight;
 mod layout;
 mod paint;
 mod query;
 mod select;
 
-use egui::{Id, Pos2, Rect, Sense, pos2, vec2};
+use egui::{Id, Pos2, Rect};
 
 use crate::io::document::Document;
 use crate::model::annotation::{AnnotationId, Kind, KindTag, Span};
 use crate::model::index::IntervalIndex;
 
-use super::app::{Action, NewsmarkApp};
+use super::app::Action;
+use super::state::{UiState, Work};
 use super::style;
 use super::text_engine::atlas::Atlas;
-use super::text_engine::bidi::visual;
 use super::text_engine::{fonts, shaped};
 use blocks::{Blocks, Metrics};
 use highlight::{Layer, Look};
@@ -132,13 +133,18 @@ impl ArticleView {
 }
 
 /// Draws the article; returns what the user asked for.
-pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
+pub fn article_ui(
+    work: &Work,
+    state: &mut UiState,
+    font_size: f32,
+    ui: &mut egui::Ui,
+) -> Vec<Action> {
     let mut actions = Vec::new();
-    let Some(doc) = app.doc.as_ref() else {
+    let Some(doc) = work.doc.as_ref() else {
         welcome_ui(ui, &mut actions);
         return actions;
     };
-    let view = &mut app.view;
+    let view = &mut state.view;
     let id = Id::unique("article_text");
     view.text_id = Some(id);
     view.frame += 1;
@@ -147,22 +153,22 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     }
     let focused = ui.memory(|m| m.has_focus(id));
     let look = Look {
-        font_size: app.font_size,
-        selected: app.selected,
-        kept_selection: if focused { None } else { app.selection },
+        font_size,
+        selected: state.selected,
+        kept_selection: if focused { None } else { state.selection },
         text_colour: ui.visuals().text_color(),
         panel: ui.visuals().panel_fill,
     };
-    let wrap = (app.font_size * 36.0)
+    let wrap = (font_size * 36.0)
         .min(ui.available_width() - 24.0)
         .max(200.0);
     if view.index_revision != Some(view.revision) {
         // Suggestions share the candidates' underline, in grey: never drawn like annotations.
-        let suggested = app.suggestions.pending.iter().flat_map(|s| match s {
+        let suggested = state.suggestions.pending.iter().flat_map(|s| match s {
             super::suggestions::Suggested::Quote(q) => q.content.clone(),
             super::suggestions::Suggested::Mention(m) => vec![m.span],
         });
-        let candidates: Vec<(Span, [u8; 3])> = app
+        let candidates: Vec<(Span, [u8; 3])> = state
             .candidates
             .iter()
             .map(|&(span, sp)| {
@@ -171,14 +177,15 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
             })
             .chain(suggested.map(|span| (span, [0x8a, 0x8a, 0x8a])))
             .collect();
-        let filter = &app.filter;
-        let recovery = &app.recovery;
+        let filter = &state.filter;
+        let recovery = &work.recovery;
         // Orphans and file offsets that re-anchoring replaced do not hold their text (they may
         // even lie past its end): painting them would mark unrelated text.
         let shown = |a: &crate::model::annotation::Annotation| {
             filter.shows(a) && recovery.is_placed(doc, a)
         };
-        view.index = highlight::build_index(&doc.session, shown, &candidates, &app.search.matches);
+        view.index =
+            highlight::build_index(&doc.session, shown, &candidates, &state.search.matches);
         view.index_revision = Some(view.revision);
     }
     let metrics = view.metrics(doc, &look, wrap);
@@ -246,9 +253,9 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     if let Some(o) = forced {
         area = area.vertical_scroll_offset(o);
     }
-    let selection = &mut app.selection;
+    let selection = &mut state.selection;
     let scroll = area.show_viewport(ui, |ui, viewport| {
-        body_ui(
+        body::body_ui(
             ui,
             viewport,
             &mut layout,
@@ -268,162 +275,6 @@ pub fn article_ui(app: &mut NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
     view.clip = Some(scroll.inner_rect);
     view.offset = scroll.state.clamped_offset().y;
     actions
-}
-
-/// The article inside the scroll area: interaction, painting. Returns the screen position of
-/// the first block's top-left and the code points painted.
-fn body_ui(
-    ui: &mut egui::Ui,
-    viewport: Rect,
-    layout: &mut Layout<'_>,
-    sel: &mut Option<Selection>,
-    app_selection: &mut Option<Span>,
-    actions: &mut Vec<Action>,
-    id: Id,
-) -> (Pos2, Option<Span>) {
-    let visible = layout.ensure_range(ui, viewport.min.y - PAD_TOP, viewport.max.y - PAD_TOP);
-    let wrap = layout.blocks.metrics.wrap;
-    let height = layout.blocks.total_height() + PAD_TOP + PAD_BOTTOM;
-    let rect = Rect::from_min_size(ui.max_rect().min, vec2(ui.available_width(), height));
-    ui.allocate_rect(rect, Sense::hover());
-    let response = ui.interact(rect, id, Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article"));
-    let origin = pos2(
-        (rect.center().x - wrap / 2.0).max(rect.left()),
-        rect.top() + PAD_TOP,
-    );
-    let clip = ui.clip_rect();
-    let doc = layout.doc;
-
-    // Pointer: press, drag, double/triple click; the y is kept on screen so a drag past the
-    // edge selects what is visible while the view scrolls.
-    let pointer = response
-        .interact_pointer_pos()
-        .or(response.hover_pos())
-        .or_else(|| {
-            ui.input(|i| i.pointer.latest_pos())
-                .filter(|p| clip.contains(*p))
-        });
-    let mut hit_at = |p: Pos2| {
-        let y = p.y.clamp(
-            clip.top() + 1.0,
-            (clip.bottom() - 1.0).max(clip.top() + 1.0),
-        );
-        layout.hit_both(ui, vec2(p.x - origin.x, y - origin.y))
-    };
-    let hit = pointer.map(&mut hit_at);
-    // From the events, not `press_origin`: a press and its release can share a frame.
-    let press = ui
-        .input(|i| {
-            i.events.iter().find_map(|e| match e {
-                egui::Event::PointerButton {
-                    pos,
-                    button: egui::PointerButton::Primary,
-                    pressed: true,
-                    ..
-                } => Some(*pos),
-                _ => None,
-            })
-        })
-        .filter(|p| clip.contains(*p) && rect.contains(*p))
-        .map(|p| hit_at(p).0);
-    let blocks_ref = &*layout.blocks;
-    let line = |at: usize| {
-        let r = blocks_ref.range(blocks_ref.block_of(at));
-        Span::new(r.start, r.end)
-    };
-    if select::pointer(sel, ui, &response, hit, press, &doc.text, line) {
-        response.request_focus();
-    }
-    if response.dragged()
-        && let Some(p) = response.interact_pointer_pos()
-    {
-        let dy = if p.y < clip.top() {
-            (clip.top() - p.y).min(40.0)
-        } else if p.y > clip.bottom() {
-            (clip.bottom() - p.y).max(-40.0)
-        } else {
-            0.0
-        };
-        if dy != 0.0 {
-            ui.scroll_with_delta(vec2(0.0, dy));
-            ui.ctx().request_repaint();
-        }
-    }
-    let focused = ui.memory(|m| m.has_focus(id));
-    if focused {
-        ui.memory_mut(|m| {
-            m.set_focus_lock_filter(
-                id,
-                egui::EventFilter {
-                    horizontal_arrows: true,
-                    vertical_arrows: true,
-                    tab: false,
-                    escape: false,
-                },
-            );
-        });
-        if select::keyboard(sel, ui, layout)
-            && let Some(s) = sel
-        {
-            let r = layout.cursor_rect(ui, s.head);
-            ui.scroll_to_rect(r.translate(origin.to_vec2()).expand(4.0), None);
-        }
-        match sel.map(Selection::span).filter(|s| !s.is_empty()) {
-            Some(span) => *app_selection = Some(span),
-            None if response.clicked() || response.drag_stopped() => *app_selection = None,
-            None => {}
-        }
-    }
-
-    // Click on a highlight selects it; hovering one describes it.
-    let at_pointer = |at: usize| highlight::annotations_at(layout.index, &doc.session, at);
-    if response.clicked()
-        && sel.is_none_or(|s| s.anchor == s.head)
-        && let Some((_, at)) = hit
-    {
-        actions.push(Action::Select(at_pointer(at).first().copied(), false));
-    }
-    if response.hovered()
-        && !response.dragged()
-        && let Some((_, at)) = hit
-    {
-        let ids = at_pointer(at);
-        if !ids.is_empty() {
-            response.clone().on_hover_ui_at_pointer(|ui| {
-                for a in ids {
-                    ui.label(visual(&describe(doc, a)).into_owned());
-                }
-            });
-        }
-    }
-
-    layout.notdef = paint::paint(
-        ui,
-        layout,
-        visible.clone(),
-        origin,
-        focused.then_some(*sel).flatten(),
-    );
-    let blocks = &*layout.blocks;
-    let painted = (!visible.is_empty()).then(|| {
-        Span::new(
-            blocks.range(visible.start).start,
-            blocks.range(visible.end - 1).end,
-        )
-    });
-    // Screen readers get the text on screen (bounded, whatever the article's length) and the
-    // selected text.
-    if let Some(span) = painted {
-        let selected = sel.map(Selection::span).filter(|s| !s.is_empty());
-        ui.ctx().accesskit_node_builder(id, |node| {
-            node.set_value(doc.text.slice(span.start..span.end));
-            if let Some(s) = selected {
-                node.set_description(format!("selected: {}", doc.text.slice(s.start..s.end)));
-            }
-        });
-    }
-    (origin, painted)
 }
 
 /// One line describing an annotation for tooltips and lists: "Quote · Stoltenberg · said".

@@ -7,7 +7,8 @@ use egui::RichText;
 use crate::io::document::Document;
 use crate::model::annotation::{Annotation, CheckWorthiness, Kind, Verdict};
 
-use super::app::{Action, NewsmarkApp};
+use super::app::Action;
+use super::state::UiState;
 use super::text_engine::bidi::visual;
 
 /// How the worklist is sorted.
@@ -59,7 +60,7 @@ pub fn worklist(doc: &Document, order: ClaimOrder) -> Vec<&Annotation> {
 }
 
 /// Draws the worklist.
-pub fn claims_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+pub fn claims_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.label("Sort by");
         for (order, name) in [
@@ -68,7 +69,7 @@ pub fn claims_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: 
             (ClaimOrder::Text, "text order"),
         ] {
             if ui
-                .selectable_label(app.claim_order == order, name)
+                .selectable_label(state.claim_order == order, name)
                 .clicked()
             {
                 actions.push(Action::SortClaims(order));
@@ -76,7 +77,7 @@ pub fn claims_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: 
         }
     });
     ui.separator();
-    let claims = worklist(doc, app.claim_order);
+    let claims = worklist(doc, state.claim_order);
     if claims.is_empty() {
         ui.label(RichText::new("No claims yet. Select a checkable statement and press C.").weak());
         return;
@@ -103,7 +104,7 @@ pub fn claims_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: 
                 ));
                 let snippet: String = a.exact.chars().take(60).collect();
                 let r = ui.add(
-                    egui::Button::selectable(app.selected == Some(a.id), visual(&snippet))
+                    egui::Button::selectable(state.selected == Some(a.id), visual(&snippet))
                         .truncate(),
                 );
                 if r.clicked() {

@@ -8,7 +8,10 @@ use egui::{Id, Modal, RichText};
 
 use crate::io::formats::files::{ExportFormat, ImportFormat};
 
-use super::app::{Action, NewsmarkApp};
+use crate::io::document::Document;
+use crate::model::speaker::SpeakerId;
+
+use super::app::Action;
 
 /// What a file dialog is choosing a path for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +63,8 @@ pub struct Dialogs {
     pub typed_paths_only: bool,
     /// M on an unknown name is waiting for who it is.
     pub mention: Option<super::mention_prompt::MentionPrompt>,
+    /// The keyboard shortcut overlay is shown.
+    pub help: bool,
     /// The publication details being edited, until Apply or Cancel.
     pub publication: Option<crate::model::session::Publication>,
 }
@@ -161,13 +166,21 @@ fn spawn_native(purpose: &Purpose, path: &str) -> Option<Receiver<Option<PathBuf
     Some(rx)
 }
 
-/// Draws whichever dialogs are open; returns what the user chose.
-pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
+/// Draws whichever dialogs are open; returns what the user chose. Dialogs change only their
+/// own state: everything else is an [`Action`], applied after the frame.
+pub fn dialogs_ui(
+    dialogs: &mut Dialogs,
+    doc: Option<&Document>,
+    current_speaker: Option<SpeakerId>,
+    ctx: &egui::Context,
+) -> Vec<Action> {
     let mut actions = Vec::new();
-    file_dialog_ui(app, ctx, &mut actions);
-    super::publication::publication_ui(&mut app.dialogs.publication, ctx, &mut actions);
-    super::mention_prompt::mention_prompt_ui(app, ctx, &mut actions);
-    if let Some(message) = app.dialogs.error.clone() {
+    file_dialog_ui(dialogs, ctx, &mut actions);
+    super::publication::publication_ui(&mut dialogs.publication, ctx, &mut actions);
+    if let (Some(prompt), Some(doc)) = (&dialogs.mention, doc) {
+        super::mention_prompt::mention_prompt_ui(prompt, doc, current_speaker, ctx, &mut actions);
+    }
+    if let Some(message) = dialogs.error.clone() {
         let r = Modal::new(Id::unique("error_modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             ui.heading("Something went wrong");
@@ -176,59 +189,68 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
             ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter))
         });
         if r.inner || r.should_close() {
-            app.dialogs.error = None;
+            dialogs.error = None;
         }
     }
-    if let Some(pending) = app.dialogs.confirm.clone() {
-        let what = match &pending {
-            Pending::Open(p) => format!("Before opening {}:", p.display()),
-            Pending::Quit => "Before closing:".to_owned(),
-        };
-        let r = Modal::new(Id::unique("confirm_modal")).show(ctx, |ui| {
-            ui.heading("Unsaved changes");
-            ui.label(format!(
-                "{what} save the changes to {}?",
-                app.doc
-                    .as_ref()
-                    .map(|d| d.display_name())
-                    .unwrap_or_default()
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    return Some(true);
-                }
-                if ui.button("Discard").clicked() {
-                    return Some(false);
-                }
-                if ui.button("Cancel").clicked() {
-                    app.dialogs.confirm = None;
-                }
-                None
-            })
-            .inner
-        });
-        // Only Esc or Cancel dismiss it: a stray click outside must not decide about unsaved work.
-        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-            app.dialogs.confirm = None;
-        }
-        if let Some(save) = r.inner {
-            app.dialogs.confirm = None;
-            if save {
-                app.save();
+    if let Some(pending) = dialogs.confirm.clone() {
+        let name = doc.map(Document::session_name).unwrap_or_default();
+        match confirm_ui(ctx, &pending, &name) {
+            Some(Some(save)) => {
+                dialogs.confirm = None;
+                actions.push(Action::Confirm(pending, save));
             }
-            // Only go on if the save worked (or the user discarded).
-            if !save || !app.is_dirty() {
-                let discarded = app.discard_recovery();
-                app.proceed(pending);
-                if let Err(e) = discarded {
-                    app.status = format!("{} — but {e}", app.status);
-                }
-            }
+            Some(None) => dialogs.confirm = None,
+            None => {}
         }
     }
-    if app.show_help {
-        let mut open = true;
+    if dialogs.help {
+        dialogs.help = help_ui(ctx);
+    }
+    actions
+}
+
+/// "Save the changes to the session … before …?": `Some(Some(save))` when answered,
+/// `Some(None)` when cancelled. Only Esc or Cancel dismiss it: a stray click outside must not
+/// decide about unsaved work.
+fn confirm_ui(ctx: &egui::Context, pending: &Pending, name: &str) -> Option<Option<bool>> {
+    let what = match pending {
+        Pending::Open(p) => format!(
+            "Before opening {}",
+            p.file_name().unwrap_or(p.as_os_str()).to_string_lossy()
+        ),
+        Pending::Quit => "Before closing".to_owned(),
+    };
+    let r = Modal::new(Id::unique("confirm_modal")).show(ctx, |ui| {
+        ui.heading("Unsaved changes");
+        ui.label(format!(
+            "{what}: save your annotations to the session {name}? The article itself is never \
+             changed."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                return Some(Some(true));
+            }
+            if ui.button("Discard").clicked() {
+                return Some(Some(false));
+            }
+            if ui.button("Cancel").clicked() {
+                return Some(None);
+            }
+            None
+        })
+        .inner
+    });
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        return Some(None);
+    }
+    r.inner
+}
+
+/// The keyboard shortcut overlay; false once closed.
+fn help_ui(ctx: &egui::Context) -> bool {
+    let mut open = true;
+    {
         egui::Window::new("Keyboard shortcuts")
             .open(&mut open)
             .collapsible(false)
@@ -244,21 +266,20 @@ pub fn dialogs_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
                     }
                 });
             });
-        app.show_help = open;
     }
-    actions
+    open
 }
 
-fn file_dialog_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
-    let Some(dialog) = app.dialogs.file.as_mut() else {
+fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let Some(dialog) = dialogs.file.as_mut() else {
         return;
     };
     if let Some(rx) = &dialog.native {
         match rx.try_recv() {
             Ok(Some(path)) => {
                 let purpose = dialog.purpose.clone();
-                app.dialogs.file = None;
-                finish(app, purpose, path, actions);
+                dialogs.file = None;
+                finish(purpose, path, actions);
                 return;
             }
             Ok(None) | Err(TryRecvError::Disconnected) => {
@@ -324,15 +345,15 @@ fn file_dialog_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<
         });
     });
     if cancel || r.should_close() {
-        app.dialogs.file = None;
+        dialogs.file = None;
     } else if let Some(path) = chosen {
         let purpose = dialog.purpose.clone();
-        app.dialogs.file = None;
-        finish(app, purpose, path, actions);
+        dialogs.file = None;
+        finish(purpose, path, actions);
     }
 }
 
-fn finish(app: &mut NewsmarkApp, purpose: Purpose, path: PathBuf, actions: &mut Vec<Action>) {
+fn finish(purpose: Purpose, path: PathBuf, actions: &mut Vec<Action>) {
     match purpose {
         Purpose::Open => actions.push(Action::Open(path)),
         Purpose::SaveAs => {
@@ -345,6 +366,9 @@ fn finish(app: &mut NewsmarkApp, purpose: Purpose, path: PathBuf, actions: &mut 
         }
         Purpose::Export(format) => actions.push(Action::Export(format, path)),
         Purpose::Import(format) => actions.push(Action::Import(format, path)),
-        Purpose::LocateArticle { session } => app.locate_article(&session, &path),
+        Purpose::LocateArticle { session } => actions.push(Action::LocateArticle {
+            session,
+            article: path,
+        }),
     }
 }

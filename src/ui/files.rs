@@ -32,55 +32,56 @@ impl NewsmarkApp {
     ) {
         let target = base.map(|b| std::mem::replace(&mut doc.session, b));
         self.install(doc);
-        let opened = self.status.clone();
+        let opened = self.ui.status.clone();
         if let Some(target) = target
             && let Some(edit) = self
+                .work
                 .doc
                 .as_ref()
                 .and_then(|d| Edit::between(&d.session, &target))
             && self.edit(edit, label, None)
         {
-            self.status = opened;
+            self.ui.status = opened;
         }
         self.start_review();
     }
 
     /// Shows `doc` as it is, with a fresh history and nothing selected.
     fn install(&mut self, doc: Document) {
-        self.status = match doc.notices.is_empty() {
+        self.ui.status = match doc.notices.is_empty() {
             true => format!("Opened {}", doc.display_name()),
             false => format!("Opened {}: {}", doc.display_name(), doc.notices.join("; ")),
         };
         let missing = super::text_engine::fonts::system().missing_in(doc.text.as_str());
         if !missing.is_empty() {
-            self.status.push_str(&format!(
+            self.ui.status.push_str(&format!(
                 " · no installed font for {}: those characters show as boxes",
                 missing.join(", ")
             ));
         }
-        self.current_speaker = doc.session.speakers.first().map(|s| s.id);
-        self.doc = Some(doc);
-        self.history = History::default();
-        self.saved_version = 0;
-        self.selection = None;
-        self.selected = None;
-        self.selected_speaker = None;
-        self.view = ArticleView::default();
-        self.candidates.clear();
-        self.suggestions = super::suggestions::SuggestionState::default();
-        self.quote_target = None;
+        self.ui.current_speaker = doc.session.speakers.first().map(|s| s.id);
+        self.work.doc = Some(doc);
+        self.work.history = History::default();
+        self.work.saved_version = 0;
+        self.ui.selection = None;
+        self.ui.selected = None;
+        self.ui.selected_speaker = None;
+        self.ui.view = ArticleView::default();
+        self.ui.candidates.clear();
+        self.ui.suggestions = super::suggestions::SuggestionState::default();
+        self.ui.quote_target = None;
         self.refresh_search();
         self.remember_recent();
         self.check_recovery();
     }
 
     pub(crate) fn suggested_save_path(&self) -> PathBuf {
-        self.doc.as_ref().map_or_else(
-            || self.saves_dir.join("session.ron"),
+        self.work.doc.as_ref().map_or_else(
+            || self.work.saves_dir.join("session.ron"),
             |d| {
                 d.session_path
                     .clone()
-                    .unwrap_or_else(|| d.default_save_path(&self.saves_dir))
+                    .unwrap_or_else(|| d.default_save_path(&self.work.saves_dir))
             },
         )
     }
@@ -88,34 +89,36 @@ impl NewsmarkApp {
     /// Save to the session's file, or to `saves/<article>.ron` the first time (never over
     /// another existing file: a number is added instead).
     pub(crate) fn save(&mut self) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let path = match &doc.session_path {
             Some(p) => p.clone(),
-            None => unused_path(doc.default_save_path(&self.saves_dir)),
+            None => unused_path(doc.default_save_path(&self.work.saves_dir)),
         };
         self.save_to(&path);
     }
 
     pub(crate) fn save_to(&mut self, path: &Path) {
-        let Some(doc) = self.doc.as_mut() else { return };
+        let Some(doc) = self.work.doc.as_mut() else {
+            return;
+        };
         // A session records who made it: the name from the preferences, unless it has one.
-        if doc.session.annotator.is_empty() && !self.annotator.trim().is_empty() {
-            doc.session.annotator = self.annotator.trim().to_owned();
+        if doc.session.annotator.is_empty() && !self.prefs.annotator.trim().is_empty() {
+            doc.session.annotator = self.prefs.annotator.trim().to_owned();
         }
         match doc.save_to(path) {
             Ok(()) => {
-                self.saved_version = self.history.version();
-                self.history.seal();
+                self.work.saved_version = self.work.history.version();
+                self.work.history.seal();
                 let discarded = self.discard_recovery();
                 self.remember_recent();
-                self.status = match discarded {
+                self.ui.status = match discarded {
                     Ok(()) => format!("Saved {}", path.display()),
                     Err(e) => format!("Saved {}, but {e}", path.display()),
                 };
             }
             Err(e) => {
-                self.status = format!("Save failed: {e}");
-                self.dialogs.error = Some(format!("{e}\n\nThe previous file was not changed."));
+                self.ui.status = format!("Save failed: {e}");
+                self.ui.dialogs.error = Some(format!("{e}\n\nThe previous file was not changed."));
             }
         }
     }
@@ -123,26 +126,42 @@ impl NewsmarkApp {
     /// Runs `pending` now, or asks Save / Discard / Cancel first if there are unsaved changes.
     pub(crate) fn guard(&mut self, pending: Pending) {
         if self.is_dirty() {
-            self.dialogs.confirm = Some(pending);
+            self.ui.dialogs.confirm = Some(pending);
         } else {
             self.proceed(pending);
         }
     }
 
     /// Carries out an action the user confirmed.
+    /// After "save the changes first?": saves if asked, then goes on only if nothing unsaved
+    /// is left behind (the save worked, or the user discarded).
+    pub(crate) fn confirmed(&mut self, pending: Pending, save: bool) {
+        if save {
+            self.save();
+        }
+        if save && self.is_dirty() {
+            return;
+        }
+        let discarded = self.discard_recovery();
+        self.proceed(pending);
+        if let Err(e) = discarded {
+            self.ui.status = format!("{} — but {e}", self.ui.status);
+        }
+    }
+
     pub(crate) fn proceed(&mut self, pending: Pending) {
         match pending {
             Pending::Open(path) => match Document::open(&path) {
                 Ok(doc) => self.set_document(doc),
                 Err(e) => self.report_open_error(&path, &e),
             },
-            Pending::Quit => self.dialogs.quit_confirmed = true,
+            Pending::Quit => self.ui.dialogs.quit_confirmed = true,
         }
     }
 
     /// Writes the export; with `anchored_only`, without the annotations that are not anchored.
     pub(crate) fn export(&mut self, format: ExportFormat, path: &Path, anchored_only: bool) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let anchored;
         let (doc, left_out) = if anchored_only {
             anchored = doc.anchored_only();
@@ -155,27 +174,27 @@ impl NewsmarkApp {
         match files::write_export(doc, format, path, &files::today_utc()) {
             Ok(written) => {
                 let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-                self.status = format!(
+                self.ui.status = format!(
                     "Exported {} annotations to {}",
                     doc.session.annotations.len(),
                     names.join(" and ")
                 );
                 if left_out > 0 {
-                    self.status.push_str(&format!(
+                    self.ui.status.push_str(&format!(
                         "; left out {left_out} not anchored in the article"
                     ));
                 }
             }
             Err(e) => {
-                self.status = format!("Export failed: {e}");
-                self.dialogs.error = Some(e.to_string());
+                self.ui.status = format!("Export failed: {e}");
+                self.ui.dialogs.error = Some(e.to_string());
             }
         }
     }
 
     /// Replaces the session by annotations imported from `path` for the open article.
     pub(crate) fn import(&mut self, format: ImportFormat, path: &Path) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let input = files::read_input(path).map_err(|e| e.to_string());
         let result = input.and_then(|input| {
             files::import_str(
@@ -203,16 +222,16 @@ impl NewsmarkApp {
                     return;
                 }
                 // What was under review or offered belongs to the replaced annotations.
-                self.recovery.review.clear();
-                self.candidates.clear();
-                self.status = format!(
+                self.work.recovery.review.clear();
+                self.ui.candidates.clear();
+                self.ui.status = format!(
                     "Imported {n} annotations from {} ({} warning(s)) — save to keep them, \
                      undo to go back",
                     path.display(),
                     warnings.len()
                 );
                 if !warnings.is_empty() {
-                    self.dialogs.error = Some(format!(
+                    self.ui.dialogs.error = Some(format!(
                         "Imported {n} annotations. Some lines could not be mapped:\n\n{}",
                         crate::io::formats::bounded_lines(
                             &warnings,
@@ -223,8 +242,8 @@ impl NewsmarkApp {
                 }
             }
             Err(e) => {
-                self.status = e.clone();
-                self.dialogs.error = Some(e);
+                self.ui.status = e.clone();
+                self.ui.dialogs.error = Some(e);
             }
         }
     }
@@ -247,7 +266,10 @@ impl NewsmarkApp {
                 base.annotations.sort_by_key(|a| (a.start, a.end, a.id));
                 let label = format!("locate the article at {}", article.display());
                 self.set_document_from(doc, Some(base), label);
-                self.status = format!("{} — save to remember the article's new place", self.status);
+                self.ui.status = format!(
+                    "{} — save to remember the article's new place",
+                    self.ui.status
+                );
             }
             Err(e) => self.report_open_error(article, &e),
         }

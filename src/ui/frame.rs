@@ -14,40 +14,54 @@ impl eframe::App for NewsmarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.install_fonts(&ctx);
-        self.theme = ctx.options(|o| o.theme_preference);
+        self.prefs.theme = super::workflow::theme_name(ctx.options(|o| o.theme_preference)).into();
         let mut actions = self.input_actions(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| menu_ui(self, ui, &mut actions));
         });
         egui::Panel::top("toolbar").show(ui, |ui| toolbar_ui(self, ui, &mut actions));
-        if !self.annotator_asked {
+        if !self.prefs.annotator_asked {
             egui::Panel::top("annotator_bar").show(ui, |ui| {
-                annotator_bar_ui(&mut self.annotator_field, ui, &mut actions);
+                annotator_bar_ui(&mut self.ui.annotator_field, ui, &mut actions);
             });
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| status_ui(self, ui));
-        if self.doc.is_some() {
+        if let Some(doc) = &self.work.doc {
             egui::Panel::right("side_panel")
                 .default_size(380.0)
                 .min_size(260.0)
                 .max_size(560.0)
                 .show(ui, |ui| {
-                    actions.extend(super::side_panel::side_panel_ui(self, ui))
+                    actions.extend(super::side_panel::side_panel_ui(doc, &self.ui, ui))
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            actions.extend(super::article_view::article_ui(self, ui));
+            actions.extend(super::article_view::article_ui(
+                &self.work,
+                &mut self.ui,
+                self.prefs.font_size,
+                ui,
+            ));
         });
-        actions.extend(super::dialogs::dialogs_ui(self, &ctx));
-        actions.extend(super::recovery::recovery_ui(self, &ctx));
-        self.search.focus = false;
+        actions.extend(super::dialogs::dialogs_ui(
+            &mut self.ui.dialogs,
+            self.work.doc.as_ref(),
+            self.ui.current_speaker,
+            &ctx,
+        ));
+        actions.extend(super::recovery::recovery_ui(
+            &self.work,
+            self.ui.selection,
+            &ctx,
+        ));
+        self.ui.search.focus = false;
         for action in actions {
             self.apply(&ctx, action);
         }
         self.sticky_tick(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
-        if self.dialogs.quit_confirmed {
+        if self.ui.dialogs.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
@@ -60,7 +74,7 @@ impl eframe::App for NewsmarkApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // A clean exit leaves no recovery file; an exit with unsaved changes the user did not
         // discard keeps it (written now, so the last second of work is in it too).
-        if self.is_dirty() && !self.dialogs.quit_confirmed {
+        if self.is_dirty() && !self.ui.dialogs.quit_confirmed {
             self.write_recovery_now();
         } else if !self.is_dirty()
             && let Err(e) = self.discard_recovery()
@@ -83,14 +97,14 @@ impl NewsmarkApp {
         }
         if ctx.input(|i| i.viewport().close_requested())
             && self.is_dirty()
-            && !self.dialogs.quit_confirmed
+            && !self.ui.dialogs.quit_confirmed
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialogs.confirm = Some(Pending::Quit);
+            self.ui.dialogs.confirm = Some(Pending::Quit);
         }
-        let article = self.view.text_id();
+        let article = self.ui.view.text_id();
         let focus = ctx.memory(|m| m.focused());
-        let single_keys = !self.dialogs.any_open() && (focus.is_none() || focus == article);
+        let single_keys = !self.ui.dialogs.any_open() && (focus.is_none() || focus == article);
         let pressed = commands::pressed(
             ctx,
             commands::Focus {
@@ -101,7 +115,7 @@ impl NewsmarkApp {
         // The search field takes the keyboard in this very frame, so what is typed right after
         // Ctrl+F lands in it.
         if pressed.contains(&UiCommand::Find) {
-            self.search.focus = true;
+            self.ui.search.focus = true;
         }
         actions.extend(pressed.into_iter().map(Action::Command));
         actions
@@ -127,12 +141,12 @@ fn command_button(ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, actions: &mu
 }
 
 fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let has_doc = app.doc.is_some();
+    let has_doc = app.work.doc.is_some();
     ui.menu_button("File", |ui| {
         command_button(ui, UiCommand::Open, true, actions);
-        ui.add_enabled_ui(!app.recent.is_empty(), |ui| {
+        ui.add_enabled_ui(!app.prefs.recent.is_empty(), |ui| {
             ui.menu_button("Open Recent", |ui| {
-                for path in &app.recent {
+                for path in &app.prefs.recent {
                     let name = path.file_name().map_or_else(
                         || path.display().to_string(),
                         |n| n.to_string_lossy().into_owned(),
@@ -180,8 +194,8 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         command_button(ui, UiCommand::Quit, true, actions);
     });
     ui.menu_button("Edit", |ui| {
-        let undo = app.history.undo_label().map(|l| format!("Undo {l}"));
-        let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
+        let undo = app.work.history.undo_label().map(|l| format!("Undo {l}"));
+        let redo = app.work.history.redo_label().map(|l| format!("Redo {l}"));
         command_button(ui, UiCommand::Undo, undo.is_some(), actions);
         if let Some(u) = undo {
             ui.label(RichText::new(u).weak().small());
@@ -191,7 +205,7 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         command_button(
             ui,
             UiCommand::DeleteAnnotation,
-            app.selected.is_some(),
+            app.ui.selected.is_some(),
             actions,
         );
         command_button(ui, UiCommand::ClearSelection, true, actions);
@@ -202,7 +216,7 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         command_button(ui, UiCommand::ToggleTheme, true, actions);
     });
     ui.menu_button("Annotate", |ui| {
-        let sel = app.selection.is_some();
+        let sel = app.ui.selection.is_some();
         command_button(ui, UiCommand::MarkClaim, sel, actions);
         command_button(ui, UiCommand::MarkQuote, sel, actions);
         command_button(ui, UiCommand::MarkMention, sel, actions);
@@ -216,7 +230,7 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         command_button(ui, UiCommand::ToggleSticky, has_doc, actions);
         ui.separator();
         command_button(ui, UiCommand::Suggest, has_doc, actions);
-        let pending = !app.suggestions.pending.is_empty();
+        let pending = !app.ui.suggestions.pending.is_empty();
         command_button(ui, UiCommand::AcceptSuggestion, pending, actions);
         command_button(ui, UiCommand::RejectSuggestion, pending, actions);
     });
@@ -250,7 +264,7 @@ fn annotator_bar_ui(field: &mut String, ui: &mut egui::Ui, actions: &mut Vec<Act
 fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     // Wraps onto a second row in a narrow window instead of clipping Redo, Sticky, Find, A±.
     ui.horizontal_wrapped(|ui| {
-        let sel = app.selection.is_some();
+        let sel = app.ui.selection.is_some();
         for (cmd, tag) in [
             (UiCommand::MarkClaim, KindTag::Claim),
             (UiCommand::MarkQuote, KindTag::Quote),
@@ -267,12 +281,12 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         ui.separator();
         let speaker_label = ui.label("speaker:");
-        if let Some(doc) = &app.doc
+        if let Some(doc) = &app.work.doc
             && let Some(choice) = super::side_panel::speaker_combo(
                 doc,
                 ui,
                 "current_speaker",
-                app.current_speaker,
+                app.ui.current_speaker,
                 "none",
                 speaker_label.id,
             )
@@ -282,7 +296,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.separator();
         if ui
             .add_enabled(
-                app.history.undo_label().is_some(),
+                app.work.history.undo_label().is_some(),
                 egui::Button::new("Undo"),
             )
             .on_hover_text(UiCommand::Undo.hover_text())
@@ -292,7 +306,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         if ui
             .add_enabled(
-                app.history.redo_label().is_some(),
+                app.work.history.redo_label().is_some(),
                 egui::Button::new("Redo"),
             )
             .on_hover_text(UiCommand::Redo.hover_text())
@@ -301,19 +315,19 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             actions.push(Action::Command(UiCommand::Redo));
         }
         ui.separator();
-        let sticky = match app.sticky {
+        let sticky = match app.ui.sticky {
             Some(k) => format!("Sticky: {}", k.label()),
             None => "Sticky".to_owned(),
         };
         if ui
-            .selectable_label(app.sticky.is_some(), sticky)
+            .selectable_label(app.ui.sticky.is_some(), sticky)
             .on_hover_text(UiCommand::ToggleSticky.hover_text())
             .clicked()
         {
             actions.push(Action::Command(UiCommand::ToggleSticky));
         }
         ui.separator();
-        if app.doc.is_some() {
+        if app.work.doc.is_some() {
             super::search::search_ui(app, ui, actions);
             ui.separator();
         }
@@ -324,7 +338,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         {
             actions.push(Action::Command(UiCommand::ZoomOut));
         }
-        ui.label(format!("{:.0}", app.font_size));
+        ui.label(format!("{:.0}", app.prefs.font_size));
         if ui
             .button("A+")
             .on_hover_text(UiCommand::ZoomIn.hover_text())
@@ -337,7 +351,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 
 fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
-        if let Some(doc) = &app.doc {
+        if let Some(doc) = &app.work.doc {
             let s = &doc.session;
             let file = doc
                 .session_path
@@ -363,6 +377,6 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
             ));
             ui.separator();
         }
-        ui.label(RichText::new(visual(&app.status)).weak());
+        ui.label(RichText::new(visual(&app.ui.status)).weak());
     });
 }

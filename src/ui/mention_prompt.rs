@@ -7,7 +7,9 @@ use egui::{Key, RichText};
 use crate::model::annotation::Span;
 use crate::model::speaker::SpeakerId;
 
-use super::app::{Action, NewsmarkApp};
+use crate::io::document::Document;
+
+use super::app::Action;
 use super::text_engine::bidi::visual;
 
 /// The question waiting for an answer.
@@ -31,12 +33,15 @@ pub enum MentionChoice {
 }
 
 /// Draws the question and reads its keys; returns the answer (or a cancel) as an action.
-pub fn mention_prompt_ui(app: &NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
-    let (Some(p), Some(doc)) = (&app.dialogs.mention, &app.doc) else {
-        return;
-    };
+pub fn mention_prompt_ui(
+    p: &MentionPrompt,
+    doc: &Document,
+    current_speaker: Option<SpeakerId>,
+    ctx: &egui::Context,
+    actions: &mut Vec<Action>,
+) {
     let s = &doc.session;
-    let current = app.current_speaker.and_then(|id| s.speaker(id));
+    let current = current_speaker.and_then(|id| s.speaker(id));
     let mut answer: Option<Option<MentionChoice>> = None;
     let digits = [
         Key::Num1,

@@ -17,6 +17,7 @@ pub mod review;
 pub mod search;
 pub mod side_panel;
 pub mod speakers_panel;
+pub mod state;
 pub mod stats_panel;
 pub mod style;
 pub mod suggestions;

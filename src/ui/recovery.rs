@@ -13,6 +13,7 @@ use crate::model::edit::Edit;
 use crate::model::session::Session;
 
 use super::app::{Action, NewsmarkApp};
+use super::state::Work;
 
 /// Seconds after a change before the recovery file is written (the promise is "within 2 s").
 pub const AUTOSAVE_DELAY: f64 = 1.0;
@@ -46,12 +47,12 @@ impl RecoveryState {
 impl NewsmarkApp {
     /// Folder of recovery files.
     pub fn recovery_dir(&self) -> PathBuf {
-        self.saves_dir.join(".recovery")
+        self.work.saves_dir.join(".recovery")
     }
 
     /// The recovery key of the open document: its session file, else its article.
     pub(crate) fn recovery_key(&self) -> Option<String> {
-        let doc = self.doc.as_ref()?;
+        let doc = self.work.doc.as_ref()?;
         let path = doc
             .session_path
             .clone()
@@ -62,17 +63,17 @@ impl NewsmarkApp {
     /// After a document is opened: forget the last one's recovery state and offer unsaved work
     /// from a previous run.
     pub(crate) fn check_recovery(&mut self) {
-        self.recovery = RecoveryState::default();
+        self.work.recovery = RecoveryState::default();
         let Some(key) = self.recovery_key() else {
             return;
         };
         match recovery::read(&self.recovery_dir(), &key) {
             None => {}
             Some(Ok((session, changes))) => {
-                self.recovery.offer = Some((Box::new(session), changes))
+                self.work.recovery.offer = Some((Box::new(session), changes))
             }
             Some(Err(e)) => {
-                self.status =
+                self.ui.status =
                     format!("A recovery file exists but cannot be read (kept as is): {e}");
             }
         }
@@ -80,32 +81,32 @@ impl NewsmarkApp {
 
     /// Lists what re-anchoring wants reviewed, and where it put the fuzzy matches.
     pub(crate) fn start_review(&mut self) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let Some(report) = &doc.anchor_report else {
             return;
         };
-        self.recovery.review = report.to_review();
-        self.recovery.placed = doc
+        self.work.recovery.review = report.to_review();
+        self.work.recovery.placed = doc
             .session
             .annotations
             .iter()
             .filter(|a| matches!(report.outcome(a.id), Some(Outcome::Fuzzy { .. })))
             .map(|a| (a.id, a.span()))
             .collect();
-        self.view.invalidate();
+        self.ui.view.invalidate();
     }
 
     /// Writes the recovery file when a change is older than [`AUTOSAVE_DELAY`].
     pub(crate) fn autosave(&mut self, ctx: &egui::Context) {
-        let version = self.history.version();
-        if self.doc.is_none()
-            || version == self.recovery.written_version
-            || self.recovery.offer.is_some()
+        let version = self.work.history.version();
+        if self.work.doc.is_none()
+            || version == self.work.recovery.written_version
+            || self.work.recovery.offer.is_some()
         {
             return;
         }
         let now = ctx.input(|i| i.time);
-        let due = *self.recovery.due.get_or_insert(now + AUTOSAVE_DELAY);
+        let due = *self.work.recovery.due.get_or_insert(now + AUTOSAVE_DELAY);
         if now < due {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
             return;
@@ -115,16 +116,20 @@ impl NewsmarkApp {
 
     /// Writes the recovery file at once (also used before risky operations).
     pub fn write_recovery_now(&mut self) {
-        let (Some(doc), Some(key)) = (&self.doc, self.recovery_key()) else {
+        let (Some(doc), Some(key)) = (&self.work.doc, self.recovery_key()) else {
             return;
         };
-        let changes = self.history.version().abs_diff(self.saved_version);
+        let changes = self
+            .work
+            .history
+            .version()
+            .abs_diff(self.work.saved_version);
         match recovery::write(&self.recovery_dir(), &key, &doc.session, changes) {
             Ok(()) => {
-                self.recovery.written_version = self.history.version();
-                self.recovery.due = None;
+                self.work.recovery.written_version = self.work.history.version();
+                self.work.recovery.due = None;
             }
-            Err(e) => self.status = format!("Autosave failed: {e}"),
+            Err(e) => self.ui.status = format!("Autosave failed: {e}"),
         }
     }
 
@@ -134,11 +139,11 @@ impl NewsmarkApp {
         let dir = self.recovery_dir();
         let mut keys: Vec<String> = self.recovery_key().into_iter().collect();
         // A session saved for the first time was autosaved under its article's key.
-        if let Some(doc) = &self.doc {
+        if let Some(doc) = &self.work.doc {
             keys.push(recovery::key_for(Path::new(&doc.session.article.path)));
         }
-        self.recovery.written_version = self.history.version();
-        self.recovery.due = None;
+        self.work.recovery.written_version = self.work.history.version();
+        self.work.recovery.due = None;
         let failed: Vec<String> = keys
             .iter()
             .filter_map(|key| {
@@ -159,79 +164,86 @@ impl NewsmarkApp {
 
     /// Replaces the open session by the recovered one (re-anchored against the article as it
     /// is), as one undo step.
+    /// Restores the offered unsaved work, or discards it.
+    pub(crate) fn answer_recovery(&mut self, restore: bool) {
+        let Some((session, _)) = self.work.recovery.offer.take() else {
+            return;
+        };
+        if restore {
+            self.restore(*session);
+        } else {
+            self.ui.status = match self.discard_recovery() {
+                Ok(()) => "Discarded the unsaved work from the previous run".into(),
+                Err(e) => format!("Discarded the unsaved work, but {e}"),
+            };
+        }
+    }
+
     fn restore(&mut self, session: Session) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let article = PathBuf::from(&doc.session.article.path);
         match Document::with_article(session, &article, doc.session_path.clone()) {
             Ok(restored) => {
                 let n = restored.session.annotations.len();
-                let Some(doc) = self.doc.as_mut() else { return };
+                let Some(doc) = self.work.doc.as_mut() else {
+                    return;
+                };
                 doc.anchor_report = restored.anchor_report;
                 let step = Edit::between(&doc.session, &restored.session);
                 let applied =
                     step.is_some_and(|edit| self.edit(edit, "restore unsaved work".into(), None));
                 self.start_review();
                 if applied {
-                    self.status =
+                    self.ui.status =
                         format!("Restored unsaved work: {n} annotations — save to keep it");
                 }
             }
-            Err(e) => self.dialogs.error = Some(format!("Could not restore the unsaved work: {e}")),
+            Err(e) => {
+                self.ui.dialogs.error = Some(format!("Could not restore the unsaved work: {e}"))
+            }
         }
     }
 }
 
-/// The restore offer and the review window.
-pub fn recovery_ui(app: &mut NewsmarkApp, ctx: &egui::Context) -> Vec<Action> {
+/// The restore offer and the review window; reads the work, returns what the user chose.
+pub fn recovery_ui(work: &Work, selection: Option<Span>, ctx: &egui::Context) -> Vec<Action> {
     let mut actions = Vec::new();
-    if let Some((session, changes)) = &app.recovery.offer {
-        let n = session.annotations.len();
-        let changes = *changes;
-        let choice = Modal::new(Id::unique("recovery_modal")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
-            ui.heading("Unsaved work found");
-            ui.label(format!(
-                "newsmark was closed without saving this document. The recovery file holds \
-                 {changes} unsaved change(s): {n} annotation(s) and {} speaker(s).",
-                session.speakers.len()
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui
-                    .button("Restore")
-                    .on_hover_text("Open the unsaved work")
-                    .clicked()
-                {
-                    return Some(true);
-                }
-                if ui
-                    .button("Discard")
-                    .on_hover_text("Delete the unsaved work and keep the file as saved")
-                    .clicked()
-                {
-                    return Some(false);
-                }
-                None
-            })
-            .inner
-        });
-        match choice.inner {
-            Some(true) => {
-                if let Some((session, _)) = app.recovery.offer.take() {
-                    app.restore(*session);
-                }
-            }
-            Some(false) => {
-                app.recovery.offer = None;
-                app.status = match app.discard_recovery() {
-                    Ok(()) => "Discarded the unsaved work from the previous run".into(),
-                    Err(e) => format!("Discarded the unsaved work, but {e}"),
-                };
-            }
-            None => {}
+    if let Some((session, changes)) = &work.recovery.offer {
+        if let Some(restore) = offer_ui(session, *changes, ctx) {
+            actions.push(Action::AnswerRecovery(restore));
         }
         return actions;
     }
-    super::review::review_ui(app, ctx, &mut actions);
+    if let Some(doc) = &work.doc {
+        super::review::review_ui(doc, &work.recovery, selection, ctx, &mut actions);
+    }
     actions
+}
+
+/// "Unsaved work found": `Some(true)` to restore, `Some(false)` to discard.
+fn offer_ui(session: &Session, changes: u64, ctx: &egui::Context) -> Option<bool> {
+    let choice = Modal::new(Id::unique("recovery_modal")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Unsaved work found");
+        ui.label(format!(
+            "newsmark was closed without saving this document. The recovery file holds {} \
+             unsaved: {} and {}.",
+            super::style::count(changes as usize, "change"),
+            super::style::count(session.annotations.len(), "annotation"),
+            super::style::count(session.speakers.len(), "speaker"),
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let restore = ui.button("Restore").on_hover_text("Open the unsaved work");
+            if restore.clicked() {
+                return Some(true);
+            }
+            let discard = ui
+                .button("Discard")
+                .on_hover_text("Delete the unsaved work and keep the file as saved");
+            discard.clicked().then_some(false)
+        })
+        .inner
+    });
+    choice.inner
 }

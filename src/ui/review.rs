@@ -5,11 +5,14 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
+use crate::io::document::Document;
 use crate::io::formats::files::ExportFormat;
 use crate::model::anchor::{self, Outcome};
+use crate::model::annotation::{Annotation, AnnotationId, Span};
 use crate::model::edit::Edit;
 
 use super::app::{Action, NewsmarkApp};
+use super::recovery::RecoveryState;
 use super::text_engine::bidi::visual;
 
 /// An export held back until the annotations that are not anchored are reviewed.
@@ -27,16 +30,18 @@ impl NewsmarkApp {
     /// Holds an export back when some annotations are not anchored: lists them for review and
     /// returns true; returns false if the export may go ahead.
     pub(crate) fn hold_export(&mut self, format: ExportFormat, path: PathBuf) -> bool {
-        let Some(doc) = &self.doc else { return false };
+        let Some(doc) = &self.work.doc else {
+            return false;
+        };
         let unanchored: Vec<_> = doc.unanchored().iter().map(|a| a.id).collect();
         if unanchored.is_empty() {
-            self.recovery.export = None;
+            self.work.recovery.export = None;
             return false;
         }
         let n = unanchored.len();
         let total = doc.session.annotations.len();
         let none_anchored = n == total;
-        self.status = if none_anchored {
+        self.ui.status = if none_anchored {
             format!(
                 "None of the {total} annotations is anchored in this article: it is not this \
                  session's article; nothing was exported"
@@ -48,33 +53,37 @@ impl NewsmarkApp {
             )
         };
         for id in unanchored {
-            if !self.recovery.review.contains(&id) {
-                self.recovery.review.push(id);
+            if !self.work.recovery.review.contains(&id) {
+                self.work.recovery.review.push(id);
             }
         }
-        self.recovery.export = Some(HeldExport {
+        self.work.recovery.export = Some(HeldExport {
             format,
             path,
             none_anchored,
         });
-        self.view.invalidate();
+        self.ui.view.invalidate();
         true
     }
 }
 
 /// The window listing annotations to review, with what can be done to each.
-pub fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
-    let Some(doc) = &app.doc else { return };
-    app.recovery
+pub fn review_ui(
+    doc: &Document,
+    recovery: &RecoveryState,
+    selection: Option<Span>,
+    ctx: &egui::Context,
+    actions: &mut Vec<Action>,
+) {
+    let listed: Vec<AnnotationId> = recovery
         .review
-        .retain(|id| doc.session.annotation(*id).is_some());
-    if app.recovery.review.is_empty() {
-        app.recovery.export = None;
+        .iter()
+        .copied()
+        .filter(|id| doc.session.annotation(*id).is_some())
+        .collect();
+    if listed.is_empty() {
         return;
     }
-    let report = doc.anchor_report.as_ref();
-    let recovery = &app.recovery;
-    let mut accepted = Vec::new();
     let mut open = true;
     egui::Window::new("Review re-anchored annotations")
         .open(&mut open)
@@ -82,98 +91,144 @@ pub fn review_ui(app: &mut NewsmarkApp, ctx: &egui::Context, actions: &mut Vec<A
         .default_pos(ctx.content_rect().center())
         .default_width(460.0)
         .show(ctx, |ui| {
-            match &recovery.export {
-                Some(held) if held.none_anchored => {
-                    ui.label(format!(
-                        "None of the {} annotations is anchored in this article: it is not this \
-                         session's article. Nothing was exported.",
-                        recovery.review.len()
-                    ));
-                }
-                Some(held) => {
-                    ui.label(format!(
-                        "{} annotation(s) are not anchored in this article; review them before \
-                         exporting.",
-                        recovery.review.len()
-                    ));
-                    if ui
-                        .button("Export without them")
-                        .on_hover_text(format!("Write {} without these", held.path.display()))
-                        .clicked()
-                    {
-                        actions.push(Action::ExportAnchored(held.format, held.path.clone()));
-                    }
-                }
-                None => {
-                    ui.label("The article changed since this session was saved. These annotations could not be placed exactly; nothing was deleted.");
-                }
-            }
-            if let Some(r) = report {
-                ui.label(RichText::new(r.summary()).weak());
-            }
+            review_header(ui, doc, recovery, listed.len(), actions);
             ui.separator();
-            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                for &id in &recovery.review {
-                    let Some(a) = doc.session.annotation(id) else { continue };
-                    let outcome = report.and_then(|r| r.outcome(id));
-                    // Only where re-anchoring put it (or where its text is) can it be accepted.
-                    let placed = recovery.is_placed(doc, a);
-                    let orphan = !placed || matches!(outcome, Some(Outcome::Orphan) | None);
-                    let what = match outcome {
-                        _ if doc.is_anchored(a) && !matches!(outcome, Some(Outcome::Moved { .. })) => {
-                            "anchored".to_owned()
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for &id in &listed {
+                        if let Some(a) = doc.session.annotation(id) {
+                            review_row(ui, doc, recovery, a, selection, actions);
+                            ui.separator();
                         }
-                        Some(Outcome::Fuzzy { score }) if placed => format!("fuzzy match, score {score:.2}"),
-                        Some(Outcome::Moved { candidates }) if placed => {
-                            format!("moved; {candidates} places match, the nearest to the old position was picked")
-                        }
-                        Some(Outcome::Orphan) => "orphan: not found in the new text".to_owned(),
-                        _ => "not anchored: its offsets do not hold its text".to_owned(),
-                    };
-                    ui.strong(format!("{} #{} — {what}", a.kind.tag().label(), id.0));
-                    ui.label(visual(&format!("was: “{}”", a.exact)));
-                    if !orphan {
-                        ui.label(visual(&format!(
-                            "now: “{}”",
-                            doc.text.slice(a.start..a.end)
-                        )));
                     }
-                    ui.horizontal(|ui| {
-                        if !orphan && ui.button("Accept").on_hover_text("Keep it where it was placed").clicked() {
-                            let mut fixed = a.clone();
-                            anchor::reattach(&doc.text, &mut fixed, a.span());
-                            actions.push(edit(Edit::ReplaceAnnotation(fixed), "accept re-anchored annotation"));
-                            accepted.push(id);
-                        }
-                        if let Some(sel) = app.selection
-                            && ui.button("Re-attach to selection").on_hover_text("Move it to the text selected in the article").clicked()
-                        {
-                            let mut fixed = a.clone();
-                            anchor::reattach(&doc.text, &mut fixed, sel);
-                            actions.push(edit(Edit::ReplaceAnnotation(fixed), "re-attach annotation"));
-                            accepted.push(id);
-                        }
-                        if app.selection.is_none() {
-                            ui.label(RichText::new("select text to re-attach").weak().small());
-                        }
-                        if !orphan && ui.button("Show").clicked() {
-                            actions.push(Action::Select(Some(id), true));
-                        }
-                        if ui.button("Delete").clicked() {
-                            actions.push(edit(Edit::RemoveAnnotation(id), "delete annotation"));
-                            accepted.push(id);
-                        }
-                    });
-                    ui.separator();
-                }
-            });
+                });
         });
-    app.recovery.review.retain(|id| !accepted.contains(id));
     if !open {
-        app.recovery.review.clear();
-        app.recovery.export = None;
-        app.view.invalidate();
+        actions.push(Action::CloseReview);
     }
+}
+
+/// Why the window is open: an export held back, or an article that changed.
+fn review_header(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    recovery: &RecoveryState,
+    n: usize,
+    actions: &mut Vec<Action>,
+) {
+    match &recovery.export {
+        Some(held) if held.none_anchored => {
+            ui.label(format!(
+                "None of the {n} annotations is anchored in this article: it is not this \
+                 session's article. Nothing was exported."
+            ));
+        }
+        Some(held) => {
+            let which = if n == 1 {
+                "1 annotation is".to_owned()
+            } else {
+                format!("{n} annotations are")
+            };
+            ui.label(format!(
+                "{which} not anchored in this article; review them before exporting."
+            ));
+            let export = ui
+                .button("Export without them")
+                .on_hover_text(format!("Write {} without these", held.path.display()));
+            if export.clicked() {
+                actions.push(Action::ExportAnchored(held.format, held.path.clone()));
+            }
+        }
+        None => {
+            ui.label(
+                "The article changed since this session was saved. These annotations could not \
+                 be placed exactly; nothing was deleted.",
+            );
+        }
+    }
+    if let Some(r) = &doc.anchor_report {
+        ui.label(RichText::new(r.summary()).weak());
+    }
+}
+
+/// What re-anchoring did to `a`, in words.
+fn outcome_text(doc: &Document, recovery: &RecoveryState, a: &Annotation) -> (String, bool) {
+    let outcome = doc.anchor_report.as_ref().and_then(|r| r.outcome(a.id));
+    // Only where re-anchoring put it (or where its text is) can it be accepted.
+    let placed = recovery.is_placed(doc, a);
+    let orphan = !placed || matches!(outcome, Some(Outcome::Orphan) | None);
+    let what = match outcome {
+        _ if doc.is_anchored(a) && !matches!(outcome, Some(Outcome::Moved { .. })) => {
+            "anchored".to_owned()
+        }
+        Some(Outcome::Fuzzy { score }) if placed => format!("fuzzy match, score {score:.2}"),
+        Some(Outcome::Moved { candidates }) if placed => {
+            format!("moved; {candidates} places match, the nearest to the old position was picked")
+        }
+        Some(Outcome::Orphan) => "orphan: not found in the new text".to_owned(),
+        _ => "not anchored: its offsets do not hold its text".to_owned(),
+    };
+    (what, orphan)
+}
+
+/// One annotation to review, with Accept / Re-attach / Show / Delete.
+fn review_row(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    recovery: &RecoveryState,
+    a: &Annotation,
+    selection: Option<Span>,
+    actions: &mut Vec<Action>,
+) {
+    let (what, orphan) = outcome_text(doc, recovery, a);
+    ui.strong(format!("{} #{} — {what}", a.kind.tag().label(), a.id.0));
+    ui.label(visual(&format!("was: “{}”", a.exact)));
+    if !orphan {
+        ui.label(visual(&format!(
+            "now: “{}”",
+            doc.text.slice(a.start..a.end)
+        )));
+    }
+    ui.horizontal(|ui| {
+        let accept = |ui: &mut egui::Ui| {
+            ui.button("Accept")
+                .on_hover_text("Keep it where it was placed")
+                .clicked()
+        };
+        if !orphan && accept(ui) {
+            let mut fixed = a.clone();
+            anchor::reattach(&doc.text, &mut fixed, a.span());
+            actions.push(edit(
+                Edit::ReplaceAnnotation(fixed),
+                "accept re-anchored annotation",
+            ));
+            actions.push(Action::Reviewed(a.id));
+        }
+        match selection {
+            Some(sel) => {
+                let reattach = ui
+                    .button("Re-attach to selection")
+                    .on_hover_text("Move it to the text selected in the article");
+                if reattach.clicked() {
+                    let mut fixed = a.clone();
+                    anchor::reattach(&doc.text, &mut fixed, sel);
+                    actions.push(edit(Edit::ReplaceAnnotation(fixed), "re-attach annotation"));
+                    actions.push(Action::Reviewed(a.id));
+                }
+            }
+            None => {
+                ui.label(RichText::new("select text to re-attach").weak().small());
+            }
+        }
+        if !orphan && ui.button("Show").clicked() {
+            actions.push(Action::Select(Some(a.id), true));
+        }
+        if ui.button("Delete").clicked() {
+            actions.push(edit(Edit::RemoveAnnotation(a.id), "delete annotation"));
+            actions.push(Action::Reviewed(a.id));
+        }
+    });
 }
 
 fn edit(edit: Edit, label: &str) -> Action {

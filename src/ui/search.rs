@@ -29,38 +29,38 @@ pub fn field_id() -> Id {
 impl NewsmarkApp {
     /// Re-runs the search after the query or the document changed.
     pub(crate) fn refresh_search(&mut self) {
-        self.search.matches = match &self.doc {
-            Some(doc) => find_all(&doc.text, &self.search.query),
+        self.ui.search.matches = match &self.work.doc {
+            Some(doc) => find_all(&doc.text, &self.ui.search.query),
             None => Vec::new(),
         };
-        self.search.current = None;
-        self.view.invalidate();
+        self.ui.search.current = None;
+        self.ui.view.invalidate();
     }
 
     /// Selects the next (or previous) match after the current one and scrolls to it; the match
     /// becomes the text selection, so C / Q / M annotate it.
     pub(crate) fn find_step(&mut self, forward: bool) {
-        let n = self.search.matches.len();
+        let n = self.ui.search.matches.len();
         if n == 0 {
-            self.status = if self.search.query.trim().is_empty() {
+            self.ui.status = if self.ui.search.query.trim().is_empty() {
                 "Type something to find first".into()
             } else {
-                format!("“{}” is not in the article", self.search.query.trim())
+                format!("“{}” is not in the article", self.ui.search.query.trim())
             };
             return;
         }
-        let next = match (self.search.current, forward) {
+        let next = match (self.ui.search.current, forward) {
             (None, true) => 0,
             (None, false) => n - 1,
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
         };
-        self.search.current = Some(next);
-        if let Some(&span) = self.search.matches.get(next) {
-            self.selection = Some(span);
-            self.selected = None;
-            self.view.scroll_to_span = Some(span);
-            self.status = format!(
+        self.ui.search.current = Some(next);
+        if let Some(&span) = self.ui.search.matches.get(next) {
+            self.ui.selection = Some(span);
+            self.ui.selected = None;
+            self.ui.view.scroll_to_span = Some(span);
+            self.ui.status = format!(
                 "Match {} of {n} selected: press C, Q or M to annotate it",
                 next + 1
             );
@@ -70,13 +70,13 @@ impl NewsmarkApp {
 
 /// The search field and its buttons, drawn in the toolbar.
 pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let mut query = app.search.query.clone();
+    let mut query = app.ui.search.query.clone();
     let field = egui::TextEdit::singleline(&mut query)
         .id(field_id())
         .hint_text(format!("Find ({})", UiCommand::Find.shortcut_text()))
         .desired_width(180.0);
     let label = ui.label("Find:");
-    if app.search.focus {
+    if app.ui.search.focus {
         ui.memory_mut(|m| m.request_focus(field_id()));
     }
     let r = ui.add(field).labelled_by(label.id);
@@ -86,9 +86,9 @@ pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>
     if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         actions.push(Action::Command(UiCommand::FindNext));
     }
-    let n = app.search.matches.len();
-    if !app.search.query.trim().is_empty() {
-        let text = match app.search.current {
+    let n = app.ui.search.matches.len();
+    if !app.ui.search.query.trim().is_empty() {
+        let text = match app.ui.search.current {
             Some(i) => format!("{} / {n}", i + 1),
             None => format!("{n} found"),
         };

@@ -7,15 +7,13 @@ use crate::io::document::Document;
 use crate::model::annotation::{Annotation, KindTag, Verdict};
 use crate::model::speaker::SpeakerId;
 
-use super::app::{Action, NewsmarkApp, SideTab};
+use super::app::{Action, SideTab};
+use super::state::UiState;
 use super::style;
 
 /// Draws the side panel's tabs and content.
-pub fn side_panel_ui(app: &NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
+pub fn side_panel_ui(doc: &Document, state: &UiState, ui: &mut egui::Ui) -> Vec<Action> {
     let mut actions = Vec::new();
-    let Some(doc) = app.doc.as_ref() else {
-        return actions;
-    };
     ui.horizontal(|ui| {
         for (tab, name) in [
             (SideTab::Annotations, "Annotations"),
@@ -23,37 +21,37 @@ pub fn side_panel_ui(app: &NewsmarkApp, ui: &mut egui::Ui) -> Vec<Action> {
             (SideTab::Speakers, "Speakers"),
             (SideTab::Stats, "Stats"),
         ] {
-            if ui.selectable_label(app.side_tab == tab, name).clicked() {
+            if ui.selectable_label(state.side_tab == tab, name).clicked() {
                 actions.push(Action::SetTab(tab));
             }
         }
     });
     ui.separator();
-    match app.side_tab {
-        SideTab::Annotations => annotations_ui(app, doc, ui, &mut actions),
-        SideTab::Speakers => super::speakers_panel::speakers_ui(app, doc, ui, &mut actions),
-        SideTab::Claims => super::claims_panel::claims_ui(app, doc, ui, &mut actions),
+    match state.side_tab {
+        SideTab::Annotations => annotations_ui(state, doc, ui, &mut actions),
+        SideTab::Speakers => super::speakers_panel::speakers_ui(state, doc, ui, &mut actions),
+        SideTab::Claims => super::claims_panel::claims_ui(state, doc, ui, &mut actions),
         SideTab::Stats => super::stats_panel::stats_ui(doc, ui),
     }
     actions
 }
 
-fn annotations_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let editor_height = if app.selected.is_some() {
+fn annotations_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let editor_height = if state.selected.is_some() {
         ui.available_height() * 0.5
     } else {
         0.0
     };
     let list_height = (ui.available_height() - editor_height - 8.0).max(80.0);
-    super::suggestions::suggestions_ui(app, ui, actions);
-    filter_ui(app, doc, ui, actions);
+    super::suggestions::suggestions_ui(doc, state, ui, actions);
+    filter_ui(state, doc, ui, actions);
     let all = &doc.session.annotations;
     // Only a filter needs a list of its own; unfiltered rows are read straight from the session,
     // so a frame does not copy 10,000 references.
-    let filtered: Option<Vec<&Annotation>> = app
+    let filtered: Option<Vec<&Annotation>> = state
         .filter
         .is_active()
-        .then(|| all.iter().filter(|a| app.filter.shows(a)).collect());
+        .then(|| all.iter().filter(|a| state.filter.shows(a)).collect());
     let count = filtered.as_ref().map_or(all.len(), Vec::len);
     if all.is_empty() {
         ui.label(
@@ -75,24 +73,24 @@ fn annotations_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions:
                     None => all.get(i),
                 };
                 if let Some(a) = row {
-                    annotation_row(app, doc, a, ui, actions);
+                    annotation_row(state, doc, a, ui, actions);
                 }
             }
         });
-    if let Some(a) = app.selected.and_then(|id| doc.session.annotation(id)) {
+    if let Some(a) = state.selected.and_then(|id| doc.session.annotation(id)) {
         ui.separator();
         egui::ScrollArea::vertical()
             .id_salt("annotation_editor")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                super::annotation_editor::editor_ui(app, doc, a, ui, actions)
+                super::annotation_editor::editor_ui(state, doc, a, ui, actions)
             });
     }
 }
 
 /// Kind toggles and speaker / verdict pickers that filter the list and the highlights.
-fn filter_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let mut f = app.filter.clone();
+fn filter_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let mut f = state.filter.clone();
     ui.horizontal_wrapped(|ui| {
         ui.label("Show:");
         for (i, tag) in KindTag::ALL.iter().enumerate() {
@@ -119,18 +117,18 @@ fn filter_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: &mut
             })
             .response
             .labelled_by(v.id);
-        if app.filter.is_active() && ui.small_button("Reset").clicked() {
+        if state.filter.is_active() && ui.small_button("Reset").clicked() {
             f = super::filter::Filter::default();
         }
     });
-    if f != app.filter {
+    if f != state.filter {
         actions.push(Action::SetFilter(f));
     }
     ui.separator();
 }
 
 fn annotation_row(
-    app: &NewsmarkApp,
+    state: &UiState,
     doc: &Document,
     a: &Annotation,
     ui: &mut egui::Ui,
@@ -171,7 +169,7 @@ fn annotation_row(
         let text = format!("{}{who}{badge} — {snippet}{more}", a.kind.tag().label());
         // Truncated to the panel: a long row must not widen the panel.
         let r = ui
-            .add(egui::Button::selectable(app.selected == Some(a.id), visual(&text)).truncate())
+            .add(egui::Button::selectable(state.selected == Some(a.id), visual(&text)).truncate())
             .on_hover_text(visual(&super::article_view::describe(doc, a.id)).into_owned());
         if r.clicked() {
             actions.push(Action::Select(Some(a.id), true));

@@ -7,18 +7,14 @@ use crate::io::document::Document;
 use crate::model::edit::Edit;
 use crate::model::speaker::{Speaker, SpeakerKind};
 
-use super::app::{Action, Field, NewsmarkApp};
+use super::app::{Action, Field};
+use super::state::UiState;
 use super::style;
 
 /// Draws the speaker list and the selected speaker's editor.
-pub fn speakers_ui(
-    app: &NewsmarkApp,
-    doc: &Document,
-    ui: &mut egui::Ui,
-    actions: &mut Vec<Action>,
-) {
+pub fn speakers_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        let mut name = app.new_speaker_name.clone();
+        let mut name = state.new_speaker_name.clone();
         let r = ui.add(
             egui::TextEdit::singleline(&mut name)
                 .hint_text("new speaker name")
@@ -39,7 +35,7 @@ pub fn speakers_ui(
             RichText::new("No speakers yet. Select a name in the article and press M.").weak(),
         );
     }
-    let list_height = if app.selected_speaker.is_some() {
+    let list_height = if state.selected_speaker.is_some() {
         ui.available_height() * 0.4
     } else {
         ui.available_height()
@@ -51,9 +47,9 @@ pub fn speakers_ui(
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                 ui.painter().rect_filled(rect, 3.0, style::rgb(s.colour));
                 let key = if n < 9 { format!("{} ", n + 1) } else { String::new() };
-                let current = if app.current_speaker == Some(s.id) { "  (current)" } else { "" };
+                let current = if state.current_speaker == Some(s.id) { "  (current)" } else { "" };
                 let label = format!("{key}{}{current}", visual(&s.name));
-                if ui.selectable_label(app.selected_speaker == Some(s.id), label)
+                if ui.selectable_label(state.selected_speaker == Some(s.id), label)
                     .on_hover_text("Click to edit; (current) marks the speaker new quotes and claims are attributed to")
                     .clicked()
                 {
@@ -68,23 +64,26 @@ pub fn speakers_ui(
             });
         }
     });
-    if !app.candidates.is_empty() {
+    if !state.candidates.is_empty() {
         ui.separator();
-        candidates_ui(app, doc, ui, actions);
+        candidates_ui(state, doc, ui, actions);
     }
-    if let Some(s) = app.selected_speaker.and_then(|id| doc.session.speaker(id)) {
+    if let Some(s) = state
+        .selected_speaker
+        .and_then(|id| doc.session.speaker(id))
+    {
         ui.separator();
         egui::ScrollArea::vertical()
             .id_salt("speaker_editor")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                speaker_editor_ui(app, doc, s, ui, actions);
+                speaker_editor_ui(state, doc, s, ui, actions);
             });
     }
 }
 
 fn speaker_editor_ui(
-    app: &NewsmarkApp,
+    state: &UiState,
     doc: &Document,
     s: &Speaker,
     ui: &mut egui::Ui,
@@ -181,7 +180,7 @@ fn speaker_editor_ui(
                     });
                 }
                 ui.horizontal(|ui| {
-                    let mut alias = app.new_alias.clone();
+                    let mut alias = state.new_alias.clone();
                     let r = ui.add(
                         egui::TextEdit::singleline(&mut alias)
                             .hint_text("add alias")
@@ -260,9 +259,9 @@ fn speaker_editor_ui(
 }
 
 /// The offered mentions from "Find other mentions": accept one by one or all at once.
-fn candidates_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+fn candidates_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        ui.strong(format!("{} possible mention(s)", app.candidates.len()));
+        ui.strong(format!("{} possible mention(s)", state.candidates.len()));
         if ui.button("Accept all").clicked() {
             actions.push(Action::AcceptAllCandidates);
         }
@@ -274,7 +273,7 @@ fn candidates_ui(app: &NewsmarkApp, doc: &Document, ui: &mut egui::Ui, actions: 
         .id_salt("candidates")
         .max_height(160.0)
         .show(ui, |ui| {
-            for (i, (span, speaker)) in app.candidates.iter().enumerate() {
+            for (i, (span, speaker)) in state.candidates.iter().enumerate() {
                 ui.horizontal(|ui| {
                     let before: String = doc.text.prefix_of(span.start, 20).replace('\n', " ");
                     let name = doc.text.slice(span.start..span.end);

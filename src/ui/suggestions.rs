@@ -10,7 +10,10 @@ use crate::model::edit::Edit;
 use crate::model::suggest::session::{NOTE, add_to_session};
 use crate::model::suggest::{MentionSuggestion, QuoteSuggestion, Suggestions, suggest};
 
+use crate::io::document::Document;
+
 use super::app::{Action, NewsmarkApp};
+use super::state::UiState;
 use super::text_engine::bidi::visual;
 
 /// One suggestion waiting for the user.
@@ -57,7 +60,7 @@ pub struct SuggestionState {
 impl NewsmarkApp {
     /// Runs the finder on the open article and lists what is not annotated or rejected yet.
     pub(crate) fn suggest(&mut self) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let found = suggest(doc.text.as_str(), &doc.session.speakers);
         let taken: std::collections::HashSet<(usize, usize)> = doc
             .session
@@ -67,7 +70,7 @@ impl NewsmarkApp {
             .collect();
         let fresh = |s: &Suggested| {
             let span = s.span();
-            !taken.contains(&(span.start, span.end)) && !self.suggestions.rejected.contains(s)
+            !taken.contains(&(span.start, span.end)) && !self.ui.suggestions.rejected.contains(s)
         };
         let mut pending: Vec<Suggested> = found
             .quotes
@@ -77,22 +80,23 @@ impl NewsmarkApp {
             .filter(|s| fresh(s))
             .collect();
         pending.sort_by_key(|s| (s.span().start, s.span().end));
-        self.status = format!(
+        self.ui.status = format!(
             "{} suggestion(s), underlined in grey: A accepts the first, X rejects it",
             pending.len()
         );
-        self.suggestions.pending = pending;
-        self.view.invalidate();
-        if let Some(first) = self.suggestions.pending.first() {
-            self.view.scroll_to_span = Some(first.span());
+        self.ui.suggestions.pending = pending;
+        self.ui.view.invalidate();
+        if let Some(first) = self.ui.suggestions.pending.first() {
+            self.ui.view.scroll_to_span = Some(first.span());
         }
     }
 
     /// Accepts suggestion `i` (or the first) as ordinary annotations: one undo step.
     pub(crate) fn accept_suggestion(&mut self, i: Option<usize>) {
         let i = i.unwrap_or(0);
-        let (Some(doc), Some(s)) = (&self.doc, self.suggestions.pending.get(i).cloned()) else {
-            self.status = "No suggestion to accept: Annotate ▸ Suggest finds some".into();
+        let (Some(doc), Some(s)) = (&self.work.doc, self.ui.suggestions.pending.get(i).cloned())
+        else {
+            self.ui.status = "No suggestion to accept: Annotate ▸ Suggest finds some".into();
             return;
         };
         let mut next = doc.session.clone();
@@ -108,18 +112,18 @@ impl NewsmarkApp {
         if let Some(edit) = Edit::between(&doc.session, &next) {
             self.edit(edit, label.to_owned(), None);
         }
-        self.suggestions.pending.remove(i);
+        self.ui.suggestions.pending.remove(i);
         self.after_suggestion();
     }
 
     /// Accepts every pending quote (`quotes`) or every pending mention: one undo step.
     pub(crate) fn accept_all_suggestions(&mut self, quotes: bool) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let (take, keep): (Vec<Suggested>, Vec<Suggested>) =
-            std::mem::take(&mut self.suggestions.pending)
+            std::mem::take(&mut self.ui.suggestions.pending)
                 .into_iter()
                 .partition(|s| matches!(s, Suggested::Quote(_)) == quotes);
-        self.suggestions.pending = keep;
+        self.ui.suggestions.pending = keep;
         let mut found = Suggestions::default();
         for s in &take {
             match s {
@@ -146,34 +150,39 @@ impl NewsmarkApp {
     /// Rejects suggestion `i` (or the first): it is not offered again in this run.
     pub(crate) fn reject_suggestion(&mut self, i: Option<usize>) {
         let i = i.unwrap_or(0);
-        if i >= self.suggestions.pending.len() {
-            self.status = "No suggestion to reject".into();
+        if i >= self.ui.suggestions.pending.len() {
+            self.ui.status = "No suggestion to reject".into();
             return;
         }
-        let s = self.suggestions.pending.remove(i);
-        self.suggestions.rejected.push(s);
-        self.status = "Rejected the suggestion".into();
+        let s = self.ui.suggestions.pending.remove(i);
+        self.ui.suggestions.rejected.push(s);
+        self.ui.status = "Rejected the suggestion".into();
         self.after_suggestion();
     }
 
     fn after_suggestion(&mut self) {
-        self.view.invalidate();
-        if let Some(first) = self.suggestions.pending.first() {
-            self.view.scroll_to_span = Some(first.span());
+        self.ui.view.invalidate();
+        if let Some(first) = self.ui.suggestions.pending.first() {
+            self.ui.view.scroll_to_span = Some(first.span());
         }
     }
 }
 
 /// The list of pending suggestions, above the annotation list.
-pub fn suggestions_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let Some(doc) = &app.doc else { return };
-    if app.suggestions.pending.is_empty() {
+pub fn suggestions_ui(
+    doc: &Document,
+    state: &UiState,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<Action>,
+) {
+    if state.suggestions.pending.is_empty() {
         return;
     }
     ui.horizontal(|ui| {
-        ui.strong(format!("{} suggestion(s)", app.suggestions.pending.len()));
+        ui.strong(format!("{} suggestion(s)", state.suggestions.pending.len()));
         let has = |q: bool| {
-            app.suggestions
+            state
+                .suggestions
                 .pending
                 .iter()
                 .any(|s| matches!(s, Suggested::Quote(_)) == q)
@@ -192,7 +201,7 @@ pub fn suggestions_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Ac
         .id_salt("suggestions")
         .max_height(160.0)
         .show(ui, |ui| {
-            for (i, s) in app.suggestions.pending.iter().enumerate() {
+            for (i, s) in state.suggestions.pending.iter().enumerate() {
                 let span = s.span();
                 let what = match s {
                     Suggested::Quote(q) => format!(

@@ -56,6 +56,15 @@ impl Default for Prefs {
     }
 }
 
+/// How the preferences name a theme.
+pub fn theme_name(theme: egui::ThemePreference) -> &'static str {
+    match theme {
+        egui::ThemePreference::Dark => "dark",
+        egui::ThemePreference::Light => "light",
+        egui::ThemePreference::System => "system",
+    }
+}
+
 /// Key of the preferences in eframe's storage.
 pub const PREFS_KEY: &str = "newsmark_prefs";
 
@@ -63,7 +72,7 @@ impl NewsmarkApp {
     /// Lists every whole-word occurrence of the speaker's name and aliases that is not yet
     /// marked as a mention, for the user to accept one by one or all at once.
     pub(crate) fn find_mentions(&mut self, speaker: SpeakerId) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let Some(sp) = doc.session.speaker(speaker) else {
             return;
         };
@@ -74,25 +83,25 @@ impl NewsmarkApp {
                 .iter()
                 .any(|a| matches!(a.kind, Kind::Mention(_)) && a.start < s.end && s.start < a.end)
         };
-        self.candidates = find_names(&doc.text, names)
+        self.ui.candidates = find_names(&doc.text, names)
             .into_iter()
             .filter(|s| !marked(s))
             .map(|s| (s, speaker))
             .collect();
-        self.status = format!(
+        self.ui.status = format!(
             "{} more place(s) name {} — accept them in the Speakers tab",
-            self.candidates.len(),
+            self.ui.candidates.len(),
             sp.name
         );
-        self.view.invalidate();
+        self.ui.view.invalidate();
     }
 
     /// Turns candidate `which` (or all of them) into mentions, as one undoable step.
     pub(crate) fn accept_candidates(&mut self, which: Option<usize>) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let chosen: Vec<(Span, SpeakerId)> = match which {
-            Some(i) => self.candidates.get(i).copied().into_iter().collect(),
-            None => self.candidates.clone(),
+            Some(i) => self.ui.candidates.get(i).copied().into_iter().collect(),
+            None => self.ui.candidates.clone(),
         };
         if chosen.is_empty() {
             return;
@@ -112,72 +121,57 @@ impl NewsmarkApp {
             .collect();
         let n = edits.len();
         self.edit(Edit::Batch(edits), format!("add {n} mention(s)"), None);
-        self.candidates.retain(|c| !chosen.contains(c));
-        self.view.invalidate();
+        self.ui.candidates.retain(|c| !chosen.contains(c));
+        self.ui.view.invalidate();
     }
 
     /// In sticky mode, marks a new selection with the last kind once the mouse is released.
     pub(crate) fn sticky_tick(&mut self, ctx: &egui::Context) {
-        let Some(kind) = self.sticky else { return };
-        if self.selection == self.sticky_seen || ctx.input(|i| i.pointer.any_down()) {
+        let Some(kind) = self.ui.sticky else { return };
+        if self.ui.selection == self.ui.sticky_seen || ctx.input(|i| i.pointer.any_down()) {
             return;
         }
-        self.sticky_seen = self.selection;
-        if self.selection.is_some() {
+        self.ui.sticky_seen = self.ui.selection;
+        if self.ui.selection.is_some() {
             self.mark(kind);
-            self.sticky_seen = None;
+            self.ui.sticky_seen = None;
         }
     }
 
     /// Puts the open document's file at the top of the recent files.
     pub(crate) fn remember_recent(&mut self) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &self.work.doc else { return };
         let path = doc
             .session_path
             .clone()
             .unwrap_or_else(|| PathBuf::from(&doc.session.article.path));
         let path = std::path::absolute(&path).unwrap_or(path);
-        self.recent.retain(|p| *p != path);
-        self.recent.insert(0, path);
-        self.recent.truncate(RECENT);
+        self.prefs.recent.retain(|p| *p != path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(RECENT);
     }
 
     /// The preferences to remember.
     pub fn prefs(&self) -> Prefs {
-        let theme = match self.theme {
-            egui::ThemePreference::Dark => "dark",
-            egui::ThemePreference::Light => "light",
-            egui::ThemePreference::System => "system",
-        };
-        Prefs {
-            font_size: self.font_size,
-            theme: theme.into(),
-            recent: self.recent.clone(),
-            annotator: self.annotator.clone(),
-            annotator_asked: self.annotator_asked,
-        }
+        self.prefs.clone()
     }
 
     /// Applies remembered preferences (the open document's file stays first in the list).
     pub fn apply_prefs(&mut self, ctx: &egui::Context, prefs: Prefs) {
-        self.font_size = prefs.font_size.clamp(10.0, 40.0);
+        self.prefs.font_size = prefs.font_size.clamp(10.0, 40.0);
         ctx.set_theme(match prefs.theme.as_str() {
             "dark" => egui::ThemePreference::Dark,
             "light" => egui::ThemePreference::Light,
             _ => egui::ThemePreference::System,
         });
-        self.annotator = prefs.annotator;
-        self.annotator_asked = prefs.annotator_asked;
-        self.annotator_field = self.annotator.clone();
+        self.prefs.theme = prefs.theme;
+        self.prefs.annotator = prefs.annotator;
+        self.prefs.annotator_asked = prefs.annotator_asked;
+        self.ui.annotator_field = self.prefs.annotator.clone();
         for p in prefs.recent {
-            if !self.recent.contains(&p) && self.recent.len() < RECENT {
-                self.recent.push(p);
+            if !self.prefs.recent.contains(&p) && self.prefs.recent.len() < RECENT {
+                self.prefs.recent.push(p);
             }
         }
-    }
-
-    /// Recently used files, newest first.
-    pub fn recent_files(&self) -> &[PathBuf] {
-        &self.recent
     }
 }

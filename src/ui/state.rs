@@ -1,0 +1,123 @@
+//! The window's state, in two parts besides the preferences: the work on the open article
+//! (saved, undone, recovered) and what the window shows (selection, panels, dialogs, fields).
+
+use std::path::PathBuf;
+
+use crate::io::document::Document;
+use crate::model::annotation::{AnnotationId, KindTag, Span};
+use crate::model::history::History;
+use crate::model::speaker::SpeakerId;
+
+use super::app::SideTab;
+use super::article_view::ArticleView;
+use super::dialogs::Dialogs;
+
+/// The work on the open article: what Save writes, Undo steps through and recovery keeps.
+pub struct Work {
+    /// The open article and its session.
+    pub(crate) doc: Option<Document>,
+    /// Undo and redo of every change to the session.
+    pub(crate) history: History,
+    /// The history version last saved.
+    pub(crate) saved_version: u64,
+    /// Where new sessions are saved by default.
+    pub(crate) saves_dir: PathBuf,
+    /// The recovery file, a restore offer, and annotations re-anchoring left for review.
+    pub(crate) recovery: super::recovery::RecoveryState,
+}
+
+impl Work {
+    /// Nothing open yet; sessions go to `saves_dir` by default.
+    pub fn new(saves_dir: PathBuf) -> Self {
+        Self {
+            doc: None,
+            history: History::default(),
+            saved_version: 0,
+            saves_dir,
+            recovery: super::recovery::RecoveryState::default(),
+        }
+    }
+
+    /// True if the session has changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_some() && self.history.version() != self.saved_version
+    }
+}
+
+/// What the window shows and the user is in the middle of: nothing here is saved.
+pub struct UiState {
+    /// The last non-empty text selection, kept when focus moves elsewhere.
+    pub(crate) selection: Option<Span>,
+    /// The selected annotation.
+    pub(crate) selected: Option<AnnotationId>,
+    /// The speaker selected in the Speakers tab.
+    pub(crate) selected_speaker: Option<SpeakerId>,
+    /// The speaker new quotes and claims are attributed to.
+    pub(crate) current_speaker: Option<SpeakerId>,
+    /// Which list the side panel shows.
+    pub(crate) side_tab: SideTab,
+    /// The status bar's message.
+    pub(crate) status: String,
+    /// The article view's layout and scrolling.
+    pub(crate) view: ArticleView,
+    /// Open dialogs.
+    pub(crate) dialogs: Dialogs,
+    /// The quote last selected: U and + attach the text selection to it even after a
+    /// double-click on the cue word deselected it.
+    pub(crate) quote_target: Option<AnnotationId>,
+    /// How the Claims tab sorts.
+    pub(crate) claim_order: super::claims_panel::ClaimOrder,
+    /// Suggestions from the offline finder, waiting for accept or reject.
+    pub(crate) suggestions: super::suggestions::SuggestionState,
+    /// The text typed in the name bar.
+    pub(crate) annotator_field: String,
+    /// The new-speaker field.
+    pub(crate) new_speaker_name: String,
+    /// The new-alias field.
+    pub(crate) new_alias: String,
+    /// The search bar.
+    pub(crate) search: super::search::SearchState,
+    /// What the list and the highlights show.
+    pub(crate) filter: super::filter::Filter,
+    /// Sticky mode: the kind each new selection gets at once.
+    pub(crate) sticky: Option<KindTag>,
+    /// The selection sticky mode last looked at.
+    pub(crate) sticky_seen: Option<Span>,
+    /// The kind marked last (for sticky mode).
+    pub(crate) last_kind: KindTag,
+    /// Unmarked occurrences of a speaker's names, offered as mentions.
+    pub(crate) candidates: Vec<(Span, SpeakerId)>,
+    /// The window title last sent.
+    pub(crate) title: String,
+    /// True once egui has been given the system-font fallback.
+    pub(crate) fonts_installed: bool,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            selection: None,
+            selected: None,
+            selected_speaker: None,
+            current_speaker: None,
+            side_tab: SideTab::Annotations,
+            status: String::new(),
+            view: ArticleView::default(),
+            dialogs: Dialogs::default(),
+            quote_target: None,
+            claim_order: super::claims_panel::ClaimOrder::default(),
+            suggestions: super::suggestions::SuggestionState::default(),
+            annotator_field: String::new(),
+            new_speaker_name: String::new(),
+            new_alias: String::new(),
+            search: super::search::SearchState::default(),
+            filter: super::filter::Filter::default(),
+            sticky: None,
+            sticky_seen: None,
+            last_kind: KindTag::Claim,
+            candidates: Vec::new(),
+            title: String::new(),
+            fonts_installed: false,
+        }
+    }
+}
