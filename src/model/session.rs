@@ -19,7 +19,8 @@ pub struct ArticleRef {
     pub sha256: String,
     /// Number of code points of the normalized text.
     pub chars: usize,
-    /// Encoding the bytes were decoded from ("utf-8" or "windows-1252").
+    /// Encoding the bytes were decoded from: "utf-8", "utf-16le", "utf-16be" or
+    /// "windows-1252".
     pub encoding: String,
     /// Whether the file began with a byte-order mark (stripped).
     #[serde(default)]
@@ -93,6 +94,17 @@ pub struct Session {
 }
 
 impl Session {
+    /// The innermost quote whose span contains `span`, if any: a claim made inside a quote is
+    /// linked to it.
+    pub fn enclosing_quote(&self, span: Span) -> Option<AnnotationId> {
+        self.annotations
+            .iter()
+            .filter(|a| matches!(a.kind, Kind::Quote(_)))
+            .filter(|a| a.start <= span.start && span.end <= a.end)
+            .min_by_key(|a| a.end - a.start)
+            .map(|a| a.id)
+    }
+
     /// An empty session for an article.
     pub fn new(article: ArticleRef) -> Self {
         Self {

@@ -125,7 +125,7 @@ impl NewsmarkApp {
         }
         let mut annotation = make_annotation(&doc.text, id, span, tag.with_speaker(speaker));
         if let Kind::Claim(c) = &mut annotation.kind {
-            c.in_quote = super::workflow::enclosing_quote(session, span);
+            c.in_quote = session.enclosing_quote(span);
         }
         edits.push(Edit::InsertAnnotation(annotation));
         let who = speaker.map(|_| format!(" ({speaker_name})"));

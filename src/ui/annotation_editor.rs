@@ -129,7 +129,7 @@ pub fn editor_ui(
                 ui.end_row();
                 ui.label("In quote");
                 ui.horizontal(|ui| {
-                    let around = super::workflow::enclosing_quote(&doc.session, a.span());
+                    let around = doc.session.enclosing_quote(a.span());
                     match c.in_quote.and_then(|q| doc.session.annotation(q)) {
                         Some(q) => {
                             let t: String = q.exact.chars().take(30).collect();

@@ -226,11 +226,6 @@ impl NewsmarkApp {
         self.ui.status = format!("Could not open {}", path.display());
     }
 
-    /// Runs a command as if its key was pressed.
-    pub fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
-        self.apply(ctx, Action::Command(cmd));
-    }
-
     /// Applies one action: the only place where the session changes.
     pub(crate) fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {

@@ -8,24 +8,13 @@ use serde::{Deserialize, Serialize};
 use crate::model::annotation::{AnnotationId, Kind, KindTag, Span};
 use crate::model::edit::Edit;
 use crate::model::search::find_names;
-use crate::model::session::{Session, make_annotation};
+use crate::model::session::make_annotation;
 use crate::model::speaker::SpeakerId;
 
 use super::app::NewsmarkApp;
 
 /// Most recent files kept.
 const RECENT: usize = 10;
-
-/// The quote whose span contains `span`, if any (the innermost).
-pub fn enclosing_quote(session: &Session, span: Span) -> Option<AnnotationId> {
-    session
-        .annotations
-        .iter()
-        .filter(|a| matches!(a.kind, Kind::Quote(_)))
-        .filter(|a| a.start <= span.start && span.end <= a.end)
-        .min_by_key(|a| a.end - a.start)
-        .map(|a| a.id)
-}
 
 /// Preferences remembered between runs (the window size is remembered by eframe).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -20,14 +20,19 @@ pub(super) enum Part {
     More,
     /// A quote's cue ("said").
     Cue,
-    /// A possible mention offered by "find other mentions", in its speaker's colour.
+}
+
+/// What a span of the index paints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Layer {
+    /// A part of the annotation at this position in `session.annotations`.
+    Annotation(u32, Part),
+    /// A possible mention offered by "find other mentions" (in its speaker's colour) or a
+    /// suggestion (grey): a dotted underline, never drawn like an annotation.
     Candidate([u8; 3]),
     /// A search match.
     Match,
 }
-
-/// Index value: position of the annotation in `session.annotations`, and which part.
-pub(super) type Layer = (u32, Part);
 
 /// Builds the index of every painted span: the annotations `shown` lets through (with their
 /// cues and further parts), the offered mention candidates and the search matches.
@@ -37,32 +42,30 @@ pub(super) fn build_index(
     candidates: &[(Span, [u8; 3])],
     matches: &[Span],
 ) -> IntervalIndex<Layer> {
+    let entry = |s: Span, value| Entry {
+        start: s.start,
+        end: s.end,
+        value,
+    };
     let mut spans =
         Vec::with_capacity(session.annotations.len() + candidates.len() + matches.len());
-    spans.extend(matches.iter().map(|s| Entry {
-        start: s.start,
-        end: s.end,
-        value: (u32::MAX, Part::Match),
-    }));
-    spans.extend(candidates.iter().map(|&(s, colour)| Entry {
-        start: s.start,
-        end: s.end,
-        value: (u32::MAX, Part::Candidate(colour)),
-    }));
+    spans.extend(matches.iter().map(|&s| entry(s, Layer::Match)));
+    spans.extend(
+        candidates
+            .iter()
+            .map(|&(s, colour)| entry(s, Layer::Candidate(colour))),
+    );
     for (i, a) in session.annotations.iter().enumerate() {
+        // An index past u32 would need four billion annotations; such a one is not painted.
+        let Ok(i) = u32::try_from(i) else { break };
         if !shown(a) {
             continue;
         }
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let entry = |s: Span, part| Entry {
-            start: s.start,
-            end: s.end,
-            value: (i, part),
-        };
-        spans.push(entry(a.span(), Part::Main));
+        let part = |p| Layer::Annotation(i, p);
+        spans.push(entry(a.span(), part(Part::Main)));
         if let Kind::Quote(q) = &a.kind {
-            spans.extend(q.more.iter().map(|&s| entry(s, Part::More)));
-            spans.extend(q.cue.map(|c| entry(c, Part::Cue)));
+            spans.extend(q.more.iter().map(|&s| entry(s, part(Part::More))));
+            spans.extend(q.cue.map(|c| entry(c, part(Part::Cue))));
         }
     }
     IntervalIndex::new(spans)
@@ -77,11 +80,14 @@ pub(super) fn annotations_at(
     let mut hits: Vec<_> = index
         .at(at)
         .into_iter()
-        .filter(|e| e.value.1 == Part::Main)
+        .filter_map(|e| match e.value {
+            Layer::Annotation(i, Part::Main) => Some((e.end - e.start, i)),
+            _ => None,
+        })
         .collect();
-    hits.sort_by_key(|e| e.end - e.start);
+    hits.sort_by_key(|&(len, _)| len);
     hits.iter()
-        .filter_map(|e| session.annotations.get(e.value.0 as usize))
+        .filter_map(|&(_, i)| session.annotations.get(i as usize))
         .map(|a| a.id)
         .collect()
 }
@@ -124,19 +130,41 @@ impl Look {
     }
 }
 
+/// How a line under the text is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Line {
+    /// An outer annotation, or a cue (with slanted text).
+    Solid,
+    /// A candidate or a suggestion: only offered, not an annotation.
+    Dotted,
+}
+
 /// What paints one stretch of text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) struct Paint {
     /// Highlight behind the text.
     pub background: Option<Color32>,
-    /// Line under the text (an outer annotation, a cue, a candidate).
-    pub underline: Option<Color32>,
-    /// Slanted (a cue, a candidate).
+    /// Line under the text (an outer annotation, a cue, a candidate), legible on what is
+    /// under it.
+    pub underline: Option<(Color32, Line)>,
+    /// Slanted (a cue).
     pub italics: bool,
 }
 
+/// One thing touching a block: its span, colour, opacity and how it is drawn.
+#[derive(Clone, Copy, Debug)]
+struct Painted {
+    span: Span,
+    colour: [u8; 3],
+    /// Opacity of the background; `None` for what is drawn as a line.
+    alpha: Option<f32>,
+    line: Line,
+    italics: bool,
+}
+
 /// The block `chars` split into stretches painted alike, with the annotations covering them
-/// (innermost decides the background, an outer one underlines, a cue is italic + underlined).
+/// (innermost decides the background, an outer one underlines, a cue is slanted and
+/// underlined, a candidate dotted-underlined).
 pub(super) fn sections(
     session: &Session,
     index: &IntervalIndex<Layer>,
@@ -144,82 +172,101 @@ pub(super) fn sections(
     chars: Range<usize>,
 ) -> Vec<(Range<usize>, Paint)> {
     let (from, to) = (chars.start, chars.end);
-    // (span, colour, alpha, is_cue) for every layer touching the block.
-    let mut layers: Vec<(Span, [u8; 3], f32, bool)> = Vec::new();
-    for e in index.overlapping(from, to) {
-        let span = Span::new(e.start, e.end);
-        match e.value.1 {
-            Part::Candidate(colour) => {
-                layers.push((span, colour, 0.0, true));
-                continue;
-            }
-            Part::Match => {
-                layers.push((span, style::SELECTION, 0.3, false));
-                continue;
-            }
-            _ => {}
-        }
-        let Some(a) = session.annotations.get(e.value.0 as usize) else {
-            continue;
-        };
-        let colour = style::kind_colour(session, a.kind.tag(), a.kind.speaker());
-        let alpha = match (a.kind.tag(), look.selected == Some(a.id)) {
-            (_, true) => 0.75,
-            (KindTag::Mention, false) => 0.3,
-            _ => 0.45,
-        };
-        match e.value.1 {
-            Part::Main | Part::More => layers.push((span, colour, alpha, false)),
-            Part::Cue | Part::Candidate(_) | Part::Match => {
-                layers.push((span, colour, 0.0, true));
-            }
-        }
-    }
+    let mut layers: Vec<Painted> = index
+        .overlapping(from, to)
+        .into_iter()
+        .filter_map(|e| painted(session, look, Span::new(e.start, e.end), e.value))
+        .collect();
     if let Some(sel) = look.kept_selection
         && sel.start < to
         && sel.end > from
     {
-        layers.push((sel, style::SELECTION, 0.5, false));
+        layers.push(fill(sel, style::SELECTION, style::ALPHA_KEPT_SELECTION));
     }
     let mut cuts: Vec<usize> = vec![from, to];
-    for (s, ..) in &layers {
-        cuts.push(s.start.clamp(from, to));
-        cuts.push(s.end.clamp(from, to));
+    for l in &layers {
+        cuts.push(l.span.start.clamp(from, to));
+        cuts.push(l.span.end.clamp(from, to));
     }
     cuts.sort_unstable();
     cuts.dedup();
     let mut out: Vec<(Range<usize>, Paint)> = Vec::new();
     for w in cuts.windows(2) {
         let [a, b] = [w[0], w[1]];
-        let mut covering: Vec<&(Span, [u8; 3], f32, bool)> = layers
+        let mut covering: Vec<&Painted> = layers
             .iter()
-            .filter(|l| l.0.start <= a && l.0.end >= b)
+            .filter(|l| l.span.start <= a && l.span.end >= b)
             .collect();
-        covering.sort_by_key(|l| std::cmp::Reverse(l.0.len()));
-        let fills: Vec<_> = covering.iter().filter(|l| !l.3).collect();
-        let paint = Paint {
-            background: fills.last().map(|l| style::blend(look.panel, l.1, l.2)),
-            underline: if fills.len() > 1 {
-                fills.first().map(|l| style::rgb(l.1))
-            } else {
-                covering.iter().find(|l| l.3).map(|l| style::rgb(l.1))
-            },
-            italics: covering.iter().any(|l| l.3),
-        };
+        covering.sort_by_key(|l| std::cmp::Reverse(l.span.len()));
+        let paint = paint_of(&covering, look.panel);
         match out.last_mut() {
             Some((range, p)) if *p == paint => range.end = b,
             _ => out.push((a..b, paint)),
         }
     }
     if out.is_empty() {
-        out.push((
-            from..to,
-            Paint {
-                background: None,
-                underline: None,
-                italics: false,
-            },
-        ));
+        out.push((from..to, paint_of(&[], look.panel)));
     }
     out
 }
+
+fn fill(span: Span, colour: [u8; 3], alpha: f32) -> Painted {
+    Painted {
+        span,
+        colour,
+        alpha: Some(alpha),
+        line: Line::Solid,
+        italics: false,
+    }
+}
+
+/// How one index entry is painted (`None`: an annotation that no longer exists).
+fn painted(session: &Session, look: &Look, span: Span, layer: Layer) -> Option<Painted> {
+    let line = |colour, line, italics| Painted {
+        span,
+        colour,
+        alpha: None,
+        line,
+        italics,
+    };
+    let (i, part) = match layer {
+        Layer::Candidate(colour) => return Some(line(colour, Line::Dotted, false)),
+        Layer::Match => return Some(fill(span, style::SELECTION, style::ALPHA_MATCH)),
+        Layer::Annotation(i, part) => (i, part),
+    };
+    let a = session.annotations.get(i as usize)?;
+    let colour = style::kind_colour(session, a.kind.tag(), a.kind.speaker());
+    let alpha = match (a.kind.tag(), look.selected == Some(a.id)) {
+        (_, true) => style::ALPHA_SELECTED,
+        (KindTag::Mention, false) => style::ALPHA_MENTION,
+        _ => style::ALPHA_ANNOTATION,
+    };
+    Some(match part {
+        Part::Main | Part::More => fill(span, colour, alpha),
+        Part::Cue => line(colour, Line::Solid, true),
+    })
+}
+
+/// The paint of a stretch covered by `covering` (outermost first).
+fn paint_of(covering: &[&Painted], panel: Color32) -> Paint {
+    let fills: Vec<_> = covering.iter().filter(|l| l.alpha.is_some()).collect();
+    let background = fills
+        .last()
+        .and_then(|l| l.alpha.map(|alpha| style::blend(panel, l.colour, alpha)));
+    let under = if fills.len() > 1 {
+        fills.first().map(|l| (l.colour, Line::Solid))
+    } else {
+        covering
+            .iter()
+            .find(|l| l.alpha.is_none())
+            .map(|l| (l.colour, l.line))
+    };
+    Paint {
+        background,
+        underline: under.map(|(c, line)| (style::legible(c, background.unwrap_or(panel)), line)),
+        italics: covering.iter().any(|l| l.italics),
+    }
+}
+
+#[cfg(test)]
+mod tests;

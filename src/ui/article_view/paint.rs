@@ -9,6 +9,7 @@ use crate::ui::text_engine::atlas::Atlas;
 use crate::ui::text_engine::fonts;
 
 use super::blocks::Laid;
+use super::highlight::Line;
 use super::layout::{self, Layout};
 
 use super::select::Selection;
@@ -119,12 +120,20 @@ fn block(ui: &egui::Ui, atlas: &mut Atlas, laid: &Laid, first: usize, pos: Pos2,
     painter.add(mesh);
 
     for (range, paint) in &laid.sections {
-        if let Some(u) = paint.underline {
+        if let Some((colour, line)) = paint.underline {
             let (s, e) = local(range);
             for r in shaped.rects(s, e, false) {
                 let r = r.translate(pos.to_vec2());
                 let y = r.bottom() - 3.0;
-                painter.line_segment([pos2(r.left(), y), pos2(r.right(), y)], Stroke::new(2.0, u));
+                let ends = [pos2(r.left(), y), pos2(r.right(), y)];
+                match line {
+                    Line::Solid => {
+                        painter.line_segment(ends, Stroke::new(2.0, colour));
+                    }
+                    Line::Dotted => {
+                        painter.extend(egui::Shape::dotted_line(&ends, colour, 4.0, 1.3))
+                    }
+                }
             }
         }
     }
