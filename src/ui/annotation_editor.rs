@@ -9,7 +9,7 @@ use crate::model::annotation::{
 };
 use crate::model::edit::Edit;
 
-use super::app::Action;
+use super::app::{Action, Field};
 use super::commands::UiCommand;
 use super::side_panel::speaker_combo;
 use super::state::UiState;
@@ -29,151 +29,18 @@ pub fn editor_ui(
     });
     ui.label(RichText::new(visual(&a.exact)).italics());
     ui.add_space(4.0);
-    egui::Grid::new("annotation_fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        ui.label("Kind");
-        ui.horizontal(|ui| {
-            for tag in KindTag::ALL {
-                if ui.selectable_label(a.kind.tag() == tag, tag.label()).clicked() && a.kind.tag() != tag {
-                    let mut new = a.clone();
-                    new.kind = a.kind.retagged(tag);
-                    actions.push(replace_action(new, "change kind", None));
-                }
-            }
-        });
-        ui.end_row();
-        let speaker_label = ui.label(if a.kind.tag() == KindTag::Claim { "Claimed by" } else { "Speaker" });
-        let none = if a.kind.tag() == KindTag::Claim { "the outlet" } else { "unknown" };
-        if let Some(choice) = speaker_combo(
-            doc,
-            ui,
-            "annotation_speaker",
-            a.kind.speaker(),
-            none,
-            speaker_label.id,
-        ) {
-            let mut new = a.clone();
-            new.kind.set_speaker(choice);
-            actions.push(replace_action(new, "change speaker", None));
-        }
-        ui.end_row();
+    let grid = egui::Grid::new("annotation_fields")
+        .num_columns(2)
+        .spacing([8.0, 6.0]);
+    grid.show(ui, |ui| {
+        kind_row(a, ui, actions);
+        speaker_row(doc, a, ui, actions);
         match &a.kind {
-            Kind::Quote(q) => {
-                ui.label("Type");
-                ui.horizontal(|ui| {
-                    for t in QuoteType::ALL {
-                        if ui.selectable_label(q.quote_type == t, t.label()).clicked() && q.quote_type != t {
-                            actions.push(quote_change(a, "change quote type", None, |q| q.quote_type = t));
-                        }
-                    }
-                });
-                ui.end_row();
-                ui.label("Cue");
-                ui.horizontal(|ui| {
-                    match q.cue {
-                        Some(c) => ui.label(RichText::new(visual(doc.text.slice(c.start..c.end))).italics()),
-                        None => ui.label(RichText::new("none").weak()),
-                    };
-                    let has_sel = state.selection.is_some();
-                    if ui.add_enabled(has_sel, egui::Button::new("Set from selection"))
-                        .on_hover_text("Select the attribution verb (\"said\") in the article, then click")
-                        .on_disabled_hover_text("Select the attribution verb in the article first")
-                        .clicked()
-                    {
-                        actions.push(Action::SetCueFromSelection(a.id));
-                    }
-                    if q.cue.is_some() && ui.small_button("remove").on_hover_text("Remove the cue").clicked() {
-                        actions.push(quote_change(a, "remove cue", None, |q| q.cue = None));
-                    }
-                });
-                ui.end_row();
-                ui.label("More parts");
-                ui.vertical(|ui| {
-                    for (i, part) in q.more.iter().enumerate() {
-                        ui.horizontal(|ui| {
-                            let t: String = doc.text.slice(part.start..part.end).chars().take(40).collect();
-                            ui.label(RichText::new(visual(&t)).italics());
-                            if ui.small_button("remove").on_hover_text("Remove this part").clicked() {
-                                actions.push(quote_change(a, "remove quote part", None, |q| {
-                                    q.more.remove(i);
-                                }));
-                            }
-                        });
-                    }
-                    if ui.add_enabled(state.selection.is_some(), egui::Button::new("Add selection as part"))
-                        .on_hover_text("For a quote split around its attribution: select the second part, then click")
-                        .clicked()
-                    {
-                        actions.push(Action::AddPartFromSelection(a.id));
-                    }
-                });
-                ui.end_row();
-            }
-            Kind::Claim(c) => {
-                ui.label("Check-worthy");
-                ui.horizontal(|ui| {
-                    for w in CheckWorthiness::ALL {
-                        if ui.selectable_label(c.check_worthiness == w, w.label()).clicked() && c.check_worthiness != w {
-                            actions.push(claim_change(a, "change check-worthiness", None, |c| c.check_worthiness = w));
-                        }
-                    }
-                });
-                ui.end_row();
-                let verdict_label = ui.label("Verdict");
-                egui::ComboBox::from_id_salt("verdict").selected_text(c.verdict.label()).show_ui(ui, |ui| {
-                    for v in Verdict::ALL {
-                        if ui.selectable_label(c.verdict == v, v.label()).clicked() && c.verdict != v {
-                            actions.push(claim_change(a, "change verdict", None, |c| c.verdict = v));
-                        }
-                    }
-                }).response.labelled_by(verdict_label.id);
-                ui.end_row();
-                ui.label("In quote");
-                ui.horizontal(|ui| {
-                    let around = doc.session.enclosing_quote(a.span());
-                    match c.in_quote.and_then(|q| doc.session.annotation(q)) {
-                        Some(q) => {
-                            let t: String = q.exact.chars().take(30).collect();
-                            if ui.link(visual(&format!("#{} “{t}…”", q.id.0))).clicked() {
-                                actions.push(Action::Select(Some(q.id), true));
-                            }
-                            if ui.small_button("remove").on_hover_text("Unlink from the quote").clicked() {
-                                actions.push(claim_change(a, "unlink claim from quote", None, |c| c.in_quote = None));
-                            }
-                        }
-                        None => {
-                            ui.label(RichText::new("none").weak());
-                            if around.is_some() && ui.small_button("Link to the quote around it").clicked() {
-                                actions.push(claim_change(a, "link claim to quote", None, |c| c.in_quote = around));
-                            }
-                        }
-                    }
-                });
-                ui.end_row();
-                let sources_label = ui.label("Sources");
-                let mut sources = c.sources.join("\n");
-                if ui
-                    .add(egui::TextEdit::multiline(&mut sources).desired_rows(2).hint_text("one URL per line"))
-                    .labelled_by(sources_label.id)
-                    .changed()
-                {
-                    actions.push(claim_change(a, "edit sources", Some(format!("sources {}", a.id.0)), |c| c.sources = sources.lines().map(str::to_owned).collect()));
-                }
-                ui.end_row();
-            }
+            Kind::Quote(q) => quote_rows(state, doc, a, q, ui, actions),
+            Kind::Claim(c) => claim_rows(state, doc, a, c, ui, actions),
             Kind::Mention(_) => {}
         }
-        let note_label = ui.label("Note");
-        let mut note = a.note.clone();
-        if ui
-            .add(egui::TextEdit::multiline(&mut note).desired_rows(2))
-            .labelled_by(note_label.id)
-            .changed()
-        {
-            let mut new = a.clone();
-            new.note = note;
-            actions.push(replace_action(new, "edit note", Some(format!("note {}", a.id.0))));
-        }
-        ui.end_row();
+        note_row(a, ui, actions);
     });
     ui.add_space(6.0);
     ui.horizontal(|ui| {
@@ -187,11 +54,241 @@ pub fn editor_ui(
             .on_hover_text(UiCommand::DeleteAnnotation.hover_text())
             .clicked()
         {
-            actions.push(Action::Command(
-                super::commands::UiCommand::DeleteAnnotation,
-            ));
+            actions.push(Action::Command(UiCommand::DeleteAnnotation));
         }
     });
+}
+
+/// One selectable label per choice; a click on another one than `current` pushes `change(it)`.
+fn choices<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    all: impl IntoIterator<Item = T>,
+    current: T,
+    label: impl Fn(T) -> &'static str,
+    mut change: impl FnMut(T),
+) {
+    ui.horizontal_wrapped(|ui| {
+        for t in all {
+            if ui.selectable_label(current == t, label(t)).clicked() && current != t {
+                change(t);
+            }
+        }
+    });
+}
+
+fn kind_row(a: &Annotation, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.label("Kind");
+    choices(ui, KindTag::ALL, a.kind.tag(), KindTag::label, |tag| {
+        let mut new = a.clone();
+        new.kind = a.kind.retagged(tag);
+        actions.push(replace_action(new, "change kind", None));
+    });
+    ui.end_row();
+}
+
+fn speaker_row(doc: &Document, a: &Annotation, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let claim = a.kind.tag() == KindTag::Claim;
+    let label = ui.label(if claim { "Claimed by" } else { "Speaker" });
+    let none = if claim { "the outlet" } else { "unknown" };
+    let id = "annotation_speaker";
+    if let Some(choice) = speaker_combo(doc, ui, id, a.kind.speaker(), none, label.id) {
+        let mut new = a.clone();
+        new.kind.set_speaker(choice);
+        actions.push(replace_action(new, "change speaker", None));
+    }
+    ui.end_row();
+}
+
+fn quote_rows(
+    state: &UiState,
+    doc: &Document,
+    a: &Annotation,
+    q: &Quote,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<Action>,
+) {
+    ui.label("Type");
+    choices(ui, QuoteType::ALL, q.quote_type, QuoteType::label, |t| {
+        actions.push(quote_change(a, "change quote type", None, |q| {
+            q.quote_type = t;
+        }));
+    });
+    ui.end_row();
+    ui.label("Cue");
+    ui.horizontal(|ui| {
+        match q.cue {
+            Some(c) => ui.label(RichText::new(visual(doc.text.slice(c.start..c.end))).italics()),
+            None => ui.label(RichText::new("none").weak()),
+        };
+        let set = ui
+            .add_enabled(
+                state.selection.is_some(),
+                egui::Button::new("Set from selection"),
+            )
+            .on_hover_text(UiCommand::SetCue.hover_text())
+            .on_disabled_hover_text("Select the attribution verb (\"said\") in the article first");
+        if set.clicked() {
+            actions.push(Action::SetCueFromSelection(a.id));
+        }
+        if q.cue.is_some() && remove_button(ui, "Remove the cue") {
+            actions.push(quote_change(a, "remove cue", None, |q| q.cue = None));
+        }
+    });
+    ui.end_row();
+    ui.label("More parts");
+    ui.vertical(|ui| {
+        for (i, part) in q.more.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let t: String = doc
+                    .text
+                    .slice(part.start..part.end)
+                    .chars()
+                    .take(40)
+                    .collect();
+                ui.label(RichText::new(visual(&t)).italics());
+                if remove_button(ui, "Remove this part") {
+                    actions.push(quote_change(a, "remove quote part", None, |q| {
+                        q.more.remove(i);
+                    }));
+                }
+            });
+        }
+        let add = ui
+            .add_enabled(
+                state.selection.is_some(),
+                egui::Button::new("Add selection as part"),
+            )
+            .on_hover_text(UiCommand::AddQuotePart.hover_text());
+        if add.clicked() {
+            actions.push(Action::AddPartFromSelection(a.id));
+        }
+    });
+    ui.end_row();
+}
+
+fn remove_button(ui: &mut egui::Ui, hover: &str) -> bool {
+    ui.small_button("remove").on_hover_text(hover).clicked()
+}
+
+fn claim_rows(
+    state: &UiState,
+    doc: &Document,
+    a: &Annotation,
+    c: &Claim,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<Action>,
+) {
+    ui.label("Check-worthy");
+    let worthiness = c.check_worthiness;
+    choices(
+        ui,
+        CheckWorthiness::ALL,
+        worthiness,
+        CheckWorthiness::label,
+        |w| {
+            actions.push(claim_change(a, "change check-worthiness", None, |c| {
+                c.check_worthiness = w;
+            }));
+        },
+    );
+    ui.end_row();
+    let verdict_label = ui.label("Verdict");
+    let combo = egui::ComboBox::from_id_salt("verdict").selected_text(c.verdict.label());
+    let verdict = combo.show_ui(ui, |ui| {
+        for v in Verdict::ALL {
+            if ui.selectable_label(c.verdict == v, v.label()).clicked() && c.verdict != v {
+                actions.push(claim_change(a, "change verdict", None, |c| c.verdict = v));
+            }
+        }
+    });
+    verdict.response.labelled_by(verdict_label.id);
+    ui.end_row();
+    ui.label("In quote");
+    ui.horizontal(|ui| in_quote_ui(doc, a, c, ui, actions));
+    ui.end_row();
+    sources_row(state, a, c, ui, actions);
+}
+
+fn in_quote_ui(
+    doc: &Document,
+    a: &Annotation,
+    c: &Claim,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<Action>,
+) {
+    match c.in_quote.and_then(|q| doc.session.annotation(q)) {
+        Some(q) => {
+            let t: String = q.exact.chars().take(30).collect();
+            if ui.link(visual(&format!("#{} “{t}…”", q.id.0))).clicked() {
+                actions.push(Action::Select(Some(q.id), true));
+            }
+            if remove_button(ui, "Unlink from the quote") {
+                actions.push(claim_change(a, "unlink claim from quote", None, |c| {
+                    c.in_quote = None;
+                }));
+            }
+        }
+        None => {
+            ui.label(RichText::new("none").weak());
+            let around = doc.session.enclosing_quote(a.span());
+            if around.is_some() && ui.small_button("Link to the quote around it").clicked() {
+                actions.push(claim_change(a, "link claim to quote", None, |c| {
+                    c.in_quote = around;
+                }));
+            }
+        }
+    }
+}
+
+/// The sources, one URL per line. What is typed is kept in a field buffer while the claim is
+/// edited (so Enter at the end starts a new line); the claim gets the non-empty lines.
+fn sources_row(
+    state: &UiState,
+    a: &Annotation,
+    c: &Claim,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<Action>,
+) {
+    let label = ui.label("Sources");
+    let mut text = match &state.sources_field {
+        Some((id, text)) if *id == a.id => text.clone(),
+        _ => c.sources.join("\n"),
+    };
+    let field = egui::TextEdit::multiline(&mut text)
+        .desired_rows(2)
+        .hint_text("one URL per line");
+    if ui.add(field).labelled_by(label.id).changed() {
+        let lines: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        actions.push(Action::SetField(Field::Sources(a.id), text));
+        if lines != c.sources {
+            let coalesce = Some(format!("sources {}", a.id.0));
+            actions.push(claim_change(a, "edit sources", coalesce, |c| {
+                c.sources = lines
+            }));
+        }
+    }
+    ui.end_row();
+}
+
+fn note_row(a: &Annotation, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let note_label = ui.label("Note");
+    let mut note = a.note.clone();
+    if ui
+        .add(egui::TextEdit::multiline(&mut note).desired_rows(2))
+        .labelled_by(note_label.id)
+        .changed()
+    {
+        let mut new = a.clone();
+        new.note = note;
+        let coalesce = Some(format!("note {}", a.id.0));
+        actions.push(replace_action(new, "edit note", coalesce));
+    }
+    ui.end_row();
 }
 
 /// An edit of the selected quote's attributes (a no-op on other kinds).

@@ -3,129 +3,14 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::document::{Document, OpenError};
-use crate::io::formats::files::{ExportFormat, ImportFormat};
-use crate::model::annotation::{AnnotationId, KindTag, Span};
+use crate::model::annotation::{AnnotationId, Span};
 use crate::model::edit::Edit;
-use crate::model::speaker::SpeakerId;
 
-use super::article_view::{ArticleView, Page};
-use super::commands::UiCommand;
+pub use super::action::{Action, Field, SideTab};
+use super::article_view::ArticleView;
 use super::dialogs::Pending;
 use super::state::{UiState, Work};
 use super::workflow::Prefs;
-
-/// Which list the side panel shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SideTab {
-    /// Claims, quotes and mentions.
-    Annotations,
-    /// The speaker registry.
-    Speakers,
-    /// The claims to check, sorted by check-worthiness or verdict.
-    Claims,
-    /// Counts and charts.
-    Stats,
-}
-
-/// Something the user asked for during a frame; applied after the panels are drawn.
-#[derive(Debug)]
-#[must_use]
-pub enum Action {
-    /// A command from the table.
-    Command(UiCommand),
-    /// A change to the session, recorded for undo.
-    Edit {
-        /// The change.
-        edit: Box<Edit>,
-        /// Undo menu text.
-        label: String,
-        /// Consecutive edits with the same key are one undo step.
-        coalesce: Option<String>,
-    },
-    /// Select an annotation (and scroll to it when `scroll`).
-    Select(Option<AnnotationId>, bool),
-    /// Select a speaker in the Speakers tab.
-    SelectSpeaker(Option<SpeakerId>),
-    /// Make a speaker the one new quotes and claims are attributed to.
-    SetCurrentSpeaker(Option<SpeakerId>),
-    /// Open a file (asks about unsaved changes first).
-    Open(PathBuf),
-    /// Save to this file.
-    SaveTo(PathBuf),
-    /// Use the current text selection as the cue of the selected quote.
-    SetCueFromSelection(AnnotationId),
-    /// Add the current text selection as another part of the selected quote.
-    AddPartFromSelection(AnnotationId),
-    /// Add a new speaker with this name.
-    AddSpeaker(String),
-    /// The annotator's name was given (`Some`) or the question declined (`None`).
-    SetAnnotator(Option<String>),
-    /// The answer to "who is this?" after M on an unknown name (`None`: cancel).
-    AnswerMention(Option<super::mention_prompt::MentionChoice>),
-    /// Accept suggestion `n` of the list.
-    AcceptSuggestion(usize),
-    /// Reject suggestion `n` of the list.
-    RejectSuggestion(usize),
-    /// Forget every pending suggestion.
-    DismissSuggestions,
-    /// Sort the claims worklist.
-    SortClaims(super::claims_panel::ClaimOrder),
-    /// Accept every pending quote (`true`) or mention (`false`) suggestion.
-    AcceptAllSuggestions(bool),
-    /// Export the session to this file (held back for review if some annotations are not
-    /// anchored).
-    Export(ExportFormat, PathBuf),
-    /// Export only the annotations anchored in the article, leaving the others out.
-    ExportAnchored(ExportFormat, PathBuf),
-    /// Replace the speakers and annotations by those imported from this file (one undo step).
-    Import(ImportFormat, PathBuf),
-    /// Start choosing where to export to.
-    ChooseExport(ExportFormat),
-    /// Start choosing a file to import.
-    ChooseImport(ImportFormat),
-    /// Change the search query.
-    SetSearch(String),
-    /// Change what the list and the highlights show.
-    SetFilter(super::filter::Filter),
-    /// List every place the speaker's name or aliases occur and are not yet mentions.
-    FindMentions(SpeakerId),
-    /// Turn a listed candidate into a mention (index into the candidates).
-    AcceptCandidate(usize),
-    /// Turn every listed candidate into a mention.
-    AcceptAllCandidates,
-    /// Forget the listed candidates.
-    ClearCandidates,
-    /// Select a text range (a candidate) and bring it on screen.
-    ShowSpan(Span),
-    /// Show another side-panel tab.
-    SetTab(SideTab),
-    /// Change the text of the new-speaker or new-alias field.
-    SetField(Field, String),
-    /// The answer to "save the changes first?": save (`true`) or discard, then go on.
-    Confirm(Pending, bool),
-    /// Open this session with its article found at `article`.
-    LocateArticle {
-        /// The session whose article moved.
-        session: PathBuf,
-        /// Where the article is now.
-        article: PathBuf,
-    },
-    /// The answer to "unsaved work found": restore it (`true`) or discard it.
-    AnswerRecovery(bool),
-    /// This annotation was dealt with in the review window.
-    Reviewed(AnnotationId),
-    /// The review window was closed.
-    CloseReview,
-}
-
-/// Small text fields whose content lives in the app between frames.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    /// Name of a speaker to add.
-    NewSpeaker,
-    /// Alias to add to the selected speaker.
-    NewAlias,
-}
 
 /// The newsmark window: the work on the open article, what the window shows, and the
 /// preferences. Panels read the parts they need and return [`Action`]s; [`NewsmarkApp::apply`]
@@ -315,6 +200,7 @@ impl NewsmarkApp {
             Action::SetTab(tab) => self.ui.side_tab = tab,
             Action::SetField(Field::NewSpeaker, text) => self.ui.new_speaker_name = text,
             Action::SetField(Field::NewAlias, text) => self.ui.new_alias = text,
+            Action::SetField(Field::Sources(id), text) => self.ui.sources_field = Some((id, text)),
             Action::Confirm(pending, save) => self.confirmed(pending, save),
             Action::LocateArticle { session, article } => self.locate_article(&session, &article),
             Action::AnswerRecovery(restore) => self.answer_recovery(restore),
@@ -326,112 +212,6 @@ impl NewsmarkApp {
                 self.ui.view.invalidate();
             }
         }
-    }
-
-    fn command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
-        match cmd {
-            UiCommand::Open => self.ui.dialogs.open_file(),
-            UiCommand::Save => self.save(),
-            UiCommand::SaveAs => {
-                let suggested = self.suggested_save_path();
-                self.ui.dialogs.save_as(suggested);
-            }
-            UiCommand::Quit => self.guard(Pending::Quit),
-            UiCommand::Undo => self.undo_redo(true),
-            UiCommand::Redo => self.undo_redo(false),
-            UiCommand::MarkClaim => self.mark(KindTag::Claim),
-            UiCommand::MarkQuote => self.mark(KindTag::Quote),
-            UiCommand::MarkMention => self.mark(KindTag::Mention),
-            UiCommand::DeleteAnnotation => {
-                if let Some(id) = self.ui.selected {
-                    self.edit(Edit::RemoveAnnotation(id), "delete annotation".into(), None);
-                    self.ui.selected = None;
-                }
-            }
-            UiCommand::NextAnnotation => self.step_annotation(true),
-            UiCommand::PrevAnnotation => self.step_annotation(false),
-            UiCommand::ClearSelection => {
-                // Escape closes the window on top first: help, publication details, review.
-                if std::mem::take(&mut self.ui.dialogs.help) {
-                    return;
-                }
-                if self.ui.dialogs.publication.take().is_some() {
-                    return;
-                }
-                if !self.work.recovery.review.is_empty() {
-                    self.work.recovery.review.clear();
-                    // Orphans were hidden while under review.
-                    self.ui.view.invalidate();
-                    return;
-                }
-                self.ui.selection = None;
-                self.ui.selected = None;
-                self.ui.view.clear_cursor = true;
-            }
-            UiCommand::Suggest => self.suggest(),
-            UiCommand::AcceptSuggestion => self.accept_suggestion(None),
-            UiCommand::RejectSuggestion => self.reject_suggestion(None),
-            UiCommand::SetCue => self.quote_part_by_key(true),
-            UiCommand::AddQuotePart => self.quote_part_by_key(false),
-            UiCommand::PageDown => self.ui.view.page = Some(Page::Down),
-            UiCommand::PageUp => self.ui.view.page = Some(Page::Up),
-            UiCommand::ScrollTop => self.ui.view.page = Some(Page::Top),
-            UiCommand::ScrollBottom => self.ui.view.page = Some(Page::Bottom),
-            UiCommand::ZoomIn => self.prefs.font_size = (self.prefs.font_size + 2.0).min(40.0),
-            UiCommand::ZoomOut => self.prefs.font_size = (self.prefs.font_size - 2.0).max(10.0),
-            UiCommand::ToggleTheme => {
-                let dark = ctx.global_style().visuals.dark_mode;
-                ctx.set_theme(if dark {
-                    egui::Theme::Light
-                } else {
-                    egui::Theme::Dark
-                });
-            }
-            UiCommand::Help => self.ui.dialogs.help = !self.ui.dialogs.help,
-            UiCommand::Find => self.ui.search.focus = true,
-            UiCommand::FindNext => self.find_step(true),
-            UiCommand::FindPrevious => self.find_step(false),
-            UiCommand::ToggleSticky => {
-                self.ui.sticky = match self.ui.sticky {
-                    Some(_) => None,
-                    None => Some(self.ui.last_kind),
-                };
-                self.ui.sticky_seen = self.ui.selection;
-                self.ui.status = match self.ui.sticky {
-                    Some(k) => format!("Sticky mode: every new selection becomes a {}", k.label()),
-                    None => "Sticky mode off".into(),
-                };
-            }
-            UiCommand::Speaker1
-            | UiCommand::Speaker2
-            | UiCommand::Speaker3
-            | UiCommand::Speaker4
-            | UiCommand::Speaker5
-            | UiCommand::Speaker6
-            | UiCommand::Speaker7
-            | UiCommand::Speaker8
-            | UiCommand::Speaker9
-            | UiCommand::NoSpeaker => self.pick_speaker(cmd.speaker_index().flatten()),
-            UiCommand::Publication => {
-                self.ui.dialogs.publication = self
-                    .work
-                    .doc
-                    .as_ref()
-                    .map(|d| d.session.publication.clone());
-            }
-        }
-    }
-
-    /// Makes the `n`-th speaker of the registry current (`None`, or a number past the end:
-    /// nobody).
-    fn pick_speaker(&mut self, n: Option<usize>) {
-        let Some(doc) = &self.work.doc else { return };
-        let speaker = n.and_then(|i| doc.session.speakers.get(i));
-        self.ui.current_speaker = speaker.map(|s| s.id);
-        self.ui.status = match speaker {
-            Some(s) => format!("New quotes and claims are attributed to {}", s.name),
-            None => "No current speaker: new quotes and claims are attributed to nobody".into(),
-        };
     }
 
     /// Applies `edit` through the history; true if it applied (the status says what happened).
@@ -490,7 +270,7 @@ impl NewsmarkApp {
         self.ui.view.invalidate();
     }
 
-    fn undo_redo(&mut self, undo: bool) {
+    pub(crate) fn undo_redo(&mut self, undo: bool) {
         let Some(doc) = self.work.doc.as_mut() else {
             return;
         };

@@ -95,7 +95,10 @@ const fn nav(k: Key) -> Trigger {
 /// Declares `UiCommand`, `UiCommand::ALL`, and each command's label, tooltip and keys from
 /// one table, so nothing is listed twice.
 macro_rules! command_table {
-    ($( $(#[doc = $doc:literal])* $name:ident => $label:literal, $tip:literal, [$($key:expr),* $(,)?]; )*) => {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident => $label:literal, $tip:literal, [$($key:expr),* $(,)?];
+    )*) => {
         /// A user action that needs no argument.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum UiCommand {
@@ -143,7 +146,8 @@ command_table! {
     MarkQuote => "Quote", "Mark the selected text as a quote of the current speaker", [key(Key::Q)];
     /// Mark the selection as a mention of a speaker.
     MarkMention => "Mention",
-        "Mark the selected text as a mention of the current speaker (asks who it is when the name is new)",
+        "Mark the selected text as a mention of the current speaker (asks who it is when the \
+         name is new)",
         [key(Key::M)];
     /// Delete the selected annotation.
     DeleteAnnotation => "Delete annotation", "Delete the selected annotation", [key(Key::Delete)];
@@ -158,7 +162,9 @@ command_table! {
         "Close the window on top, or clear the text selection and the selected annotation",
         [key(Key::Escape)];
     /// Make the n-th speaker current (1 … 9), or none (0).
-    Speaker1 => "Current speaker", "Make the n-th speaker of the registry current for new quotes and claims (0: none)", [key(Key::Num1)];
+    Speaker1 => "Current speaker",
+        "Make the n-th speaker of the registry current for new quotes and claims (0: none)",
+        [key(Key::Num1)];
     /// The second speaker.
     Speaker2 => "Current speaker", "", [key(Key::Num2)];
     /// The third speaker.
@@ -199,7 +205,8 @@ command_table! {
         "While on, every new selection is marked at once with the kind used last", [key(Key::S)];
     /// Edit where the article and the fact-check are published.
     Publication => "Publication details…",
-        "Article URL, outlet, date, reviewer and review URL: what ClaimReview and W3C exports publish",
+        "Article URL, outlet, date, reviewer and review URL: what ClaimReview and W3C exports \
+         publish",
         [];
     /// Scroll the article down by a screen.
     PageDown => "Page down", "Scroll the article down by a screen",
@@ -213,15 +220,18 @@ command_table! {
     ScrollBottom => "End of the article", "Scroll to the end of the article", [cmd(Key::End)];
     /// Make the selected text the cue of the quote being edited.
     SetCue => "Cue of the quote",
-        "Make the selected text (\"said\") the cue of the quote last selected, which stays selected",
+        "Make the selected text (\"said\") the cue of the quote last selected, which stays \
+         selected",
         [key(Key::U)];
     /// Add the selected text as a further part of the quote being edited.
     AddQuotePart => "Further part of the quote",
-        "Add the selected text as a further part of the quote last selected (a quote split around its cue)",
+        "Add the selected text as a further part of the quote last selected (a quote split \
+         around its cue)",
         [key(Key::Plus), shift(Key::Plus), key(Key::Equals)];
     /// Find quotes, cues, sources and mentions offline and list them as suggestions.
     Suggest => "Suggest quotes and mentions",
-        "Find quotes (with cue and source) and mentions of known speakers offline; they are underlined in grey until accepted",
+        "Find quotes (with cue and source) and mentions of known speakers offline; they are \
+         underlined in grey until accepted",
         [key(Key::G)];
     /// Accept the first suggestion as ordinary annotations.
     AcceptSuggestion => "Accept suggestion",

@@ -1,5 +1,6 @@
 //! egui: reads the model, emits actions, never mutates the session directly.
 
+mod action;
 mod annotate;
 mod annotation_editor;
 pub mod app;
@@ -14,6 +15,7 @@ pub mod mention_prompt;
 mod publication;
 pub mod recovery;
 pub mod review;
+mod run;
 pub mod search;
 pub mod side_panel;
 pub mod speakers_panel;

@@ -55,8 +55,11 @@ fn annotations_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &
     let count = filtered.as_ref().map_or(all.len(), Vec::len);
     if all.is_empty() {
         ui.label(
-            RichText::new("No annotations yet. Select text in the article, then press C (claim), Q (quote) or M (mention).")
-                .weak(),
+            RichText::new(
+                "No annotations yet. Select text in the article, then press C (claim), \
+                 Q (quote) or M (mention).",
+            )
+            .weak(),
         );
     } else if count == 0 {
         ui.label(RichText::new("Nothing matches the filter.").weak());

@@ -40,30 +40,15 @@ pub fn speakers_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: 
     } else {
         ui.available_height()
     };
-    egui::ScrollArea::vertical().id_salt("speaker_list").max_height(list_height).auto_shrink([false, true]).show(ui, |ui| {
-        for (n, s) in doc.session.speakers.iter().enumerate() {
-            let (m, q, c) = doc.session.speaker_counts(s.id);
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 3.0, style::rgb(s.colour));
-                let key = if n < 9 { format!("{} ", n + 1) } else { String::new() };
-                let current = if state.current_speaker == Some(s.id) { "  (current)" } else { "" };
-                let label = format!("{key}{}{current}", visual(&s.name));
-                if ui.selectable_label(state.selected_speaker == Some(s.id), label)
-                    .on_hover_text("Click to edit; (current) marks the speaker new quotes and claims are attributed to")
-                    .clicked()
-                {
-                    actions.push(Action::SelectSpeaker(Some(s.id)));
-                }
-                ui.label(RichText::new(format!(
-                    "{} · {} · {}",
-                    super::style::count(m, "mention"),
-                    super::style::count(q, "quote"),
-                    super::style::count(c, "claim")
-                )).weak().small());
-            });
-        }
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("speaker_list")
+        .max_height(list_height)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (n, s) in doc.session.speakers.iter().enumerate() {
+                ui.horizontal(|ui| speaker_row(state, doc, n, s, ui, actions));
+            }
+        });
     if !state.candidates.is_empty() {
         ui.separator();
         candidates_ui(state, doc, ui, actions);
@@ -80,6 +65,46 @@ pub fn speakers_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: 
                 speaker_editor_ui(state, doc, s, ui, actions);
             });
     }
+}
+
+/// One speaker in the list: colour, digit key, name, "(current)", counts.
+fn speaker_row(
+    state: &UiState,
+    doc: &Document,
+    n: usize,
+    s: &Speaker,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<Action>,
+) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 3.0, style::rgb(s.colour));
+    let key = if n < 9 {
+        format!("{} ", n + 1)
+    } else {
+        String::new()
+    };
+    let current = if state.current_speaker == Some(s.id) {
+        "  (current)"
+    } else {
+        ""
+    };
+    let label = format!("{key}{}{current}", visual(&s.name));
+    let row = ui
+        .selectable_label(state.selected_speaker == Some(s.id), label)
+        .on_hover_text(
+            "Click to edit; (current) marks the speaker new quotes and claims are attributed to",
+        );
+    if row.clicked() {
+        actions.push(Action::SelectSpeaker(Some(s.id)));
+    }
+    let (m, q, c) = doc.session.speaker_counts(s.id);
+    let counts = format!(
+        "{} · {} · {}",
+        style::count(m, "mention"),
+        style::count(q, "quote"),
+        style::count(c, "claim")
+    );
+    ui.label(RichText::new(counts).weak().small());
 }
 
 fn speaker_editor_ui(

@@ -75,6 +75,8 @@ pub struct UiState {
     pub(crate) new_speaker_name: String,
     /// The new-alias field.
     pub(crate) new_alias: String,
+    /// The sources of the claim being edited, as typed (with empty lines).
+    pub(crate) sources_field: Option<(AnnotationId, String)>,
     /// The search bar.
     pub(crate) search: super::search::SearchState,
     /// What the list and the highlights show.
@@ -110,6 +112,7 @@ impl Default for UiState {
             annotator_field: String::new(),
             new_speaker_name: String::new(),
             new_alias: String::new(),
+            sources_field: None,
             search: super::search::SearchState::default(),
             filter: super::filter::Filter::default(),
             sticky: None,

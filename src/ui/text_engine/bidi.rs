@@ -14,7 +14,11 @@ use unicode_bidi::BidiInfo;
 
 /// True for characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, …).
 fn is_rtl_char(c: char) -> bool {
-    matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    let c = u32::from(c);
+    matches!(
+        c,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+    )
 }
 
 /// True if egui's first proportional font (Ubuntu) has `c`: such characters start a new

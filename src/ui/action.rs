@@ -1,0 +1,127 @@
+//! What the user can ask for: the actions panels return during a frame, and which side-panel
+//! tab or field they concern. [`super::NewsmarkApp::apply`] carries them out after the frame.
+
+use std::path::PathBuf;
+
+use crate::io::formats::files::{ExportFormat, ImportFormat};
+use crate::model::annotation::{AnnotationId, Span};
+use crate::model::edit::Edit;
+use crate::model::speaker::SpeakerId;
+
+use super::commands::UiCommand;
+use super::dialogs::Pending;
+
+/// Which list the side panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SideTab {
+    /// Claims, quotes and mentions.
+    Annotations,
+    /// The speaker registry.
+    Speakers,
+    /// The claims to check, sorted by check-worthiness or verdict.
+    Claims,
+    /// Counts and charts.
+    Stats,
+}
+
+/// Something the user asked for during a frame; applied after the panels are drawn.
+#[derive(Debug)]
+#[must_use]
+pub enum Action {
+    /// A command from the table.
+    Command(UiCommand),
+    /// A change to the session, recorded for undo.
+    Edit {
+        /// The change.
+        edit: Box<Edit>,
+        /// Undo menu text.
+        label: String,
+        /// Consecutive edits with the same key are one undo step.
+        coalesce: Option<String>,
+    },
+    /// Select an annotation (and scroll to it when `scroll`).
+    Select(Option<AnnotationId>, bool),
+    /// Select a speaker in the Speakers tab.
+    SelectSpeaker(Option<SpeakerId>),
+    /// Make a speaker the one new quotes and claims are attributed to.
+    SetCurrentSpeaker(Option<SpeakerId>),
+    /// Open a file (asks about unsaved changes first).
+    Open(PathBuf),
+    /// Save to this file.
+    SaveTo(PathBuf),
+    /// Use the current text selection as the cue of the selected quote.
+    SetCueFromSelection(AnnotationId),
+    /// Add the current text selection as another part of the selected quote.
+    AddPartFromSelection(AnnotationId),
+    /// Add a new speaker with this name.
+    AddSpeaker(String),
+    /// The annotator's name was given (`Some`) or the question declined (`None`).
+    SetAnnotator(Option<String>),
+    /// The answer to "who is this?" after M on an unknown name (`None`: cancel).
+    AnswerMention(Option<super::mention_prompt::MentionChoice>),
+    /// Accept suggestion `n` of the list.
+    AcceptSuggestion(usize),
+    /// Reject suggestion `n` of the list.
+    RejectSuggestion(usize),
+    /// Forget every pending suggestion.
+    DismissSuggestions,
+    /// Sort the claims worklist.
+    SortClaims(super::claims_panel::ClaimOrder),
+    /// Accept every pending quote (`true`) or mention (`false`) suggestion.
+    AcceptAllSuggestions(bool),
+    /// Export the session to this file (held back for review if some annotations are not
+    /// anchored).
+    Export(ExportFormat, PathBuf),
+    /// Export only the annotations anchored in the article, leaving the others out.
+    ExportAnchored(ExportFormat, PathBuf),
+    /// Replace the speakers and annotations by those imported from this file (one undo step).
+    Import(ImportFormat, PathBuf),
+    /// Start choosing where to export to.
+    ChooseExport(ExportFormat),
+    /// Start choosing a file to import.
+    ChooseImport(ImportFormat),
+    /// Change the search query.
+    SetSearch(String),
+    /// Change what the list and the highlights show.
+    SetFilter(super::filter::Filter),
+    /// List every place the speaker's name or aliases occur and are not yet mentions.
+    FindMentions(SpeakerId),
+    /// Turn a listed candidate into a mention (index into the candidates).
+    AcceptCandidate(usize),
+    /// Turn every listed candidate into a mention.
+    AcceptAllCandidates,
+    /// Forget the listed candidates.
+    ClearCandidates,
+    /// Select a text range (a candidate) and bring it on screen.
+    ShowSpan(Span),
+    /// Show another side-panel tab.
+    SetTab(SideTab),
+    /// Change the text of the new-speaker or new-alias field.
+    SetField(Field, String),
+    /// The answer to "save the changes first?": save (`true`) or discard, then go on.
+    Confirm(Pending, bool),
+    /// Open this session with its article found at `article`.
+    LocateArticle {
+        /// The session whose article moved.
+        session: PathBuf,
+        /// Where the article is now.
+        article: PathBuf,
+    },
+    /// The answer to "unsaved work found": restore it (`true`) or discard it.
+    AnswerRecovery(bool),
+    /// This annotation was dealt with in the review window.
+    Reviewed(AnnotationId),
+    /// The review window was closed.
+    CloseReview,
+}
+
+/// Small text fields whose content lives in the app between frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// Name of a speaker to add.
+    NewSpeaker,
+    /// Alias to add to the selected speaker.
+    NewAlias,
+    /// The sources of this claim, as typed.
+    Sources(AnnotationId),
+}

@@ -1,0 +1,117 @@
+//! Carrying out the commands of the table (keys, menus, toolbar).
+
+use crate::model::annotation::KindTag;
+use crate::model::edit::Edit;
+
+use super::app::NewsmarkApp;
+use super::article_view::Page;
+use super::commands::UiCommand;
+use super::dialogs::Pending;
+
+impl NewsmarkApp {
+    pub(crate) fn command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        match cmd {
+            UiCommand::Open => self.ui.dialogs.open_file(),
+            UiCommand::Save => self.save(),
+            UiCommand::SaveAs => {
+                let suggested = self.suggested_save_path();
+                self.ui.dialogs.save_as(suggested);
+            }
+            UiCommand::Quit => self.guard(Pending::Quit),
+            UiCommand::Undo => self.undo_redo(true),
+            UiCommand::Redo => self.undo_redo(false),
+            UiCommand::MarkClaim => self.mark(KindTag::Claim),
+            UiCommand::MarkQuote => self.mark(KindTag::Quote),
+            UiCommand::MarkMention => self.mark(KindTag::Mention),
+            UiCommand::DeleteAnnotation => {
+                if let Some(id) = self.ui.selected {
+                    self.edit(Edit::RemoveAnnotation(id), "delete annotation".into(), None);
+                    self.ui.selected = None;
+                }
+            }
+            UiCommand::NextAnnotation => self.step_annotation(true),
+            UiCommand::PrevAnnotation => self.step_annotation(false),
+            UiCommand::ClearSelection => {
+                // Escape closes the window on top first: help, publication details, review.
+                if std::mem::take(&mut self.ui.dialogs.help) {
+                    return;
+                }
+                if self.ui.dialogs.publication.take().is_some() {
+                    return;
+                }
+                if !self.work.recovery.review.is_empty() {
+                    self.work.recovery.review.clear();
+                    // Orphans were hidden while under review.
+                    self.ui.view.invalidate();
+                    return;
+                }
+                self.ui.selection = None;
+                self.ui.selected = None;
+                self.ui.view.clear_cursor = true;
+            }
+            UiCommand::Suggest => self.suggest(),
+            UiCommand::AcceptSuggestion => self.accept_suggestion(None),
+            UiCommand::RejectSuggestion => self.reject_suggestion(None),
+            UiCommand::SetCue => self.quote_part_by_key(true),
+            UiCommand::AddQuotePart => self.quote_part_by_key(false),
+            UiCommand::PageDown => self.ui.view.page = Some(Page::Down),
+            UiCommand::PageUp => self.ui.view.page = Some(Page::Up),
+            UiCommand::ScrollTop => self.ui.view.page = Some(Page::Top),
+            UiCommand::ScrollBottom => self.ui.view.page = Some(Page::Bottom),
+            UiCommand::ZoomIn => self.prefs.font_size = (self.prefs.font_size + 2.0).min(40.0),
+            UiCommand::ZoomOut => self.prefs.font_size = (self.prefs.font_size - 2.0).max(10.0),
+            UiCommand::ToggleTheme => {
+                let dark = ctx.global_style().visuals.dark_mode;
+                ctx.set_theme(if dark {
+                    egui::Theme::Light
+                } else {
+                    egui::Theme::Dark
+                });
+            }
+            UiCommand::Help => self.ui.dialogs.help = !self.ui.dialogs.help,
+            UiCommand::Find => self.ui.search.focus = true,
+            UiCommand::FindNext => self.find_step(true),
+            UiCommand::FindPrevious => self.find_step(false),
+            UiCommand::ToggleSticky => {
+                self.ui.sticky = match self.ui.sticky {
+                    Some(_) => None,
+                    None => Some(self.ui.last_kind),
+                };
+                self.ui.sticky_seen = self.ui.selection;
+                self.ui.status = match self.ui.sticky {
+                    Some(k) => format!("Sticky mode: every new selection becomes a {}", k.label()),
+                    None => "Sticky mode off".into(),
+                };
+            }
+            UiCommand::Speaker1
+            | UiCommand::Speaker2
+            | UiCommand::Speaker3
+            | UiCommand::Speaker4
+            | UiCommand::Speaker5
+            | UiCommand::Speaker6
+            | UiCommand::Speaker7
+            | UiCommand::Speaker8
+            | UiCommand::Speaker9
+            | UiCommand::NoSpeaker => self.pick_speaker(cmd.speaker_index().flatten()),
+            UiCommand::Publication => {
+                self.ui.dialogs.publication = self
+                    .work
+                    .doc
+                    .as_ref()
+                    .map(|d| d.session.publication.clone());
+            }
+        }
+    }
+
+    /// Makes the `n`-th speaker of the registry current (`None`, or a number past the end:
+    /// nobody).
+    fn pick_speaker(&mut self, n: Option<usize>) {
+        let Some(doc) = &self.work.doc else { return };
+        let speaker = n.and_then(|i| doc.session.speakers.get(i));
+        self.ui.current_speaker = speaker.map(|s| s.id);
+        self.ui.status = match speaker {
+            Some(s) => format!("New quotes and claims are attributed to {}", s.name),
+            None => "No current speaker: new quotes and claims are attributed to nobody".into(),
+        };
+    }
+}
