@@ -26,6 +26,14 @@ pub enum OpenError {
         /// Where the article was expected.
         article: PathBuf,
     },
+    /// The built-in sample article could not be written where the window keeps it.
+    #[error("cannot write the sample article to {}: {reason}", .path.display())]
+    SampleUnwritable {
+        /// Where it was to be written.
+        path: PathBuf,
+        /// Why not, in words.
+        reason: String,
+    },
 }
 
 /// A session with its article text, as open in the window or the CLI.

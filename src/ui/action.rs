@@ -47,6 +47,8 @@ pub enum Action {
     SetCurrentSpeaker(Option<SpeakerId>),
     /// Open a file (asks about unsaved changes first).
     Open(PathBuf),
+    /// Open the built-in annotated sample.
+    OpenSample,
     /// Save to this file.
     SaveTo(PathBuf),
     /// Use the current text selection as the cue of the selected quote.

@@ -9,6 +9,7 @@ use crate::model::edit::Edit;
 pub use super::action::{Action, Field, SideTab};
 use super::article_view::ArticleView;
 use super::dialogs::Pending;
+use super::places::Places;
 use super::state::{UiState, Work};
 use super::workflow::Prefs;
 
@@ -25,10 +26,16 @@ pub struct NewsmarkApp {
 }
 
 impl NewsmarkApp {
-    /// A window with nothing open; `saves_dir` is where sessions go by default.
+    /// A window with nothing open; sessions go to `saves_dir` by default, recovery files to
+    /// `saves_dir/.recovery` (see [`Places::under`]).
     pub fn new(saves_dir: PathBuf) -> Self {
+        Self::with_places(Places::under(&saves_dir))
+    }
+
+    /// A window with nothing open that keeps its files in `places`.
+    pub fn with_places(places: Places) -> Self {
         Self {
-            work: Work::new(saves_dir),
+            work: Work::new(places),
             ui: UiState::default(),
             prefs: Prefs::default(),
         }
@@ -51,6 +58,20 @@ impl NewsmarkApp {
                 self.report_open_error(path, &e);
                 (self, Some(e))
             }
+        }
+    }
+
+    /// Opens the built-in annotated sample; saving it asks where.
+    pub fn open_sample(&mut self) {
+        match super::sample::open_annotated(&self.work.places.sample) {
+            Ok(doc) => {
+                self.set_document(doc);
+                self.work.ask_where = true;
+                self.ui.status =
+                    "The annotated sample: select text and press C, Q or M to try; Save asks where"
+                        .into();
+            }
+            Err(e) => self.report_open_error(Path::new(super::sample::ARTICLE_NAME), &e),
         }
     }
 
@@ -135,6 +156,7 @@ impl NewsmarkApp {
             Action::SetCurrentSpeaker(id) => self.ui.current_speaker = id,
             Action::Open(path) => self.guard(Pending::Open(path)),
             Action::SaveTo(path) => self.save_to(&path),
+            Action::OpenSample => self.open_sample(),
             Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
             Action::AddPartFromSelection(id) => self.set_quote_part(id, false),
             Action::AddSpeaker(name) => self.add_speaker(name),
@@ -171,9 +193,9 @@ impl NewsmarkApp {
                     .work
                     .doc
                     .as_ref()
-                    .map(|d| d.default_save_path(&self.work.saves_dir));
+                    .map(|d| d.default_save_path(&self.work.places.saves));
                 let suggested = stem
-                    .unwrap_or_else(|| self.work.saves_dir.join("export"))
+                    .unwrap_or_else(|| self.work.places.saves.join("export"))
                     .with_extension(format.extension());
                 self.ui.dialogs.export(format, suggested);
             }

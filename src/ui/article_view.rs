@@ -310,5 +310,13 @@ fn welcome_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         if ui.button("Open…").clicked() {
             actions.push(Action::Command(super::commands::UiCommand::Open));
         }
+        ui.add_space(4.0);
+        if ui
+            .button("See an annotated example")
+            .on_hover_text("A short news story with its claims, quotes and speakers marked")
+            .clicked()
+        {
+            actions.push(Action::OpenSample);
+        }
     });
 }

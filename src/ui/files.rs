@@ -70,6 +70,7 @@ impl NewsmarkApp {
         self.ui.candidates.clear();
         self.ui.suggestions = super::suggestions::SuggestionState::default();
         self.ui.quote_target = None;
+        self.work.ask_where = false;
         self.refresh_search();
         self.remember_recent();
         self.check_recovery();
@@ -77,22 +78,27 @@ impl NewsmarkApp {
 
     pub(crate) fn suggested_save_path(&self) -> PathBuf {
         self.work.doc.as_ref().map_or_else(
-            || self.work.saves_dir.join("session.ron"),
+            || self.work.places.saves.join("session.ron"),
             |d| {
                 d.session_path
                     .clone()
-                    .unwrap_or_else(|| d.default_save_path(&self.work.saves_dir))
+                    .unwrap_or_else(|| d.default_save_path(&self.work.places.saves))
             },
         )
     }
 
-    /// Save to the session's file, or to `saves/<article>.ron` the first time (never over
-    /// another existing file: a number is added instead).
+    /// Save to the session's file, or to `<saves>/<article>.ron` the first time (never over
+    /// another existing file: a number is added instead). The built-in sample asks where.
     pub(crate) fn save(&mut self) {
         let Some(doc) = &self.work.doc else { return };
+        if self.work.ask_where {
+            let suggested = self.suggested_save_path();
+            self.ui.dialogs.save_as(suggested);
+            return;
+        }
         let path = match &doc.session_path {
             Some(p) => p.clone(),
-            None => unused_path(doc.default_save_path(&self.work.saves_dir)),
+            None => unused_path(doc.default_save_path(&self.work.places.saves)),
         };
         self.save_to(&path);
     }
@@ -107,6 +113,7 @@ impl NewsmarkApp {
         }
         match doc.save_to(path) {
             Ok(()) => {
+                self.work.ask_where = false;
                 self.work.saved_version = self.work.history.version();
                 self.work.history.seal();
                 let discarded = self.discard_recovery();

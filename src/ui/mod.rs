@@ -12,10 +12,12 @@ mod files;
 pub mod filter;
 mod frame;
 pub mod mention_prompt;
+pub mod places;
 mod publication;
 pub mod recovery;
 pub mod review;
 mod run;
+pub mod sample;
 pub mod search;
 pub mod side_panel;
 pub mod speakers_panel;
@@ -26,58 +28,31 @@ pub mod suggestions;
 pub mod text_engine;
 pub mod workflow;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use app::NewsmarkApp;
 
-/// The bundled sample article, looked up beside the working directory, then the source tree.
-pub fn sample_article() -> Option<PathBuf> {
-    let name = "assets/nato_russia_2022-01-07.txt";
-    [
-        PathBuf::from(name),
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(name),
-    ]
-    .into_iter()
-    .find(|p| p.is_file())
-}
-
-/// Where sessions are saved by default: `./saves` if it exists, else the source tree's
-/// `saves/`, else `$XDG_DATA_HOME/newsmark/saves` (or `~/.local/share/newsmark/saves`).
-pub fn default_saves_dir() -> PathBuf {
-    let local = PathBuf::from("saves");
-    if local.is_dir() {
-        return local;
-    }
-    let tree = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
-    if tree.is_dir() {
-        return tree;
-    }
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")))
-        .unwrap_or_else(|| PathBuf::from("."));
-    data.join("newsmark/saves")
-}
-
-/// Opens the window with `file` (or the sample article) and runs until it is closed.
+/// Opens the window with `file` (on a first launch without one, the annotated sample) and runs
+/// until it is closed.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     // Scan the system's fonts while the article is read and decoded (the first user of the
     // scan waits for it to finish).
     std::thread::spawn(|| {
         text_engine::fonts::system();
     });
-    let saves = default_saves_dir();
-    let app = match file.or_else(sample_article) {
-        Some(path) => {
-            let (app, error) = NewsmarkApp::with_file(saves, &path);
-            if let Some(e) = error {
-                eprintln!("newsmark: {e}");
-            }
-            app
+    let (places, warning) = places::Places::platform_or_temporary();
+    if let Some(w) = &warning {
+        eprintln!("newsmark: {w}");
+    }
+    let mut app = NewsmarkApp::with_places(places);
+    if let Some(path) = &file {
+        let error;
+        (app, error) = app.open_now(path);
+        if let Some(e) = error {
+            eprintln!("newsmark: {e}");
         }
-        None => NewsmarkApp::new(saves),
-    };
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.title())
@@ -90,13 +65,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         ..Default::default()
     };
     let creator = Box::new(|cc: &eframe::CreationContext<'_>| {
-        let mut app = app;
-        if let Some(prefs) = cc
-            .storage
-            .and_then(|s| eframe::get_value::<workflow::Prefs>(s, workflow::PREFS_KEY))
-        {
-            app.apply_prefs(&cc.egui_ctx, prefs);
-        }
+        app.start(&cc.egui_ctx, cc.storage, file.is_some());
         Ok(Box::new(app) as Box<dyn eframe::App>)
     });
     match eframe::run_native("newsmark", options, creator) {

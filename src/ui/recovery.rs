@@ -47,7 +47,7 @@ impl RecoveryState {
 impl NewsmarkApp {
     /// Folder of recovery files.
     pub fn recovery_dir(&self) -> PathBuf {
-        self.work.saves_dir.join(".recovery")
+        self.work.places.recovery.clone()
     }
 
     /// The recovery key of the open document: its session file, else its article.

@@ -1,8 +1,6 @@
 //! The window's state, in two parts besides the preferences: the work on the open article
 //! (saved, undone, recovered) and what the window shows (selection, panels, dialogs, fields).
 
-use std::path::PathBuf;
-
 use crate::io::document::Document;
 use crate::model::annotation::{AnnotationId, KindTag, Span};
 use crate::model::history::History;
@@ -11,6 +9,7 @@ use crate::model::speaker::SpeakerId;
 use super::app::SideTab;
 use super::article_view::ArticleView;
 use super::dialogs::Dialogs;
+use super::places::Places;
 
 /// The work on the open article: what Save writes, Undo steps through and recovery keeps.
 pub struct Work {
@@ -20,20 +19,23 @@ pub struct Work {
     pub(crate) history: History,
     /// The history version last saved.
     pub(crate) saved_version: u64,
-    /// Where new sessions are saved by default.
-    pub(crate) saves_dir: PathBuf,
+    /// Where new sessions, recovery files and the sample article go.
+    pub(crate) places: Places,
+    /// Save asks where (the built-in sample, which has no file of its own yet).
+    pub(crate) ask_where: bool,
     /// The recovery file, a restore offer, and annotations re-anchoring left for review.
     pub(crate) recovery: super::recovery::RecoveryState,
 }
 
 impl Work {
-    /// Nothing open yet; sessions go to `saves_dir` by default.
-    pub fn new(saves_dir: PathBuf) -> Self {
+    /// Nothing open yet; files of the window's own go to `places`.
+    pub fn new(places: Places) -> Self {
         Self {
             doc: None,
             history: History::default(),
             saved_version: 0,
-            saves_dir,
+            places,
+            ask_where: false,
             recovery: super::recovery::RecoveryState::default(),
         }
     }

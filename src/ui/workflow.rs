@@ -31,6 +31,8 @@ pub struct Prefs {
     pub annotator: String,
     /// The name was asked for once (answered or declined); the bar does not come back.
     pub annotator_asked: bool,
+    /// The annotated sample was shown on a first launch (later launches start empty).
+    pub sample_shown: bool,
 }
 
 impl Default for Prefs {
@@ -41,6 +43,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             annotator: String::new(),
             annotator_asked: false,
+            sample_shown: false,
         }
     }
 }
@@ -145,6 +148,23 @@ impl NewsmarkApp {
         self.prefs.clone()
     }
 
+    /// What happens as the window opens: the preferences come back from eframe's `storage`,
+    /// and a first launch with no file to open shows the annotated sample.
+    pub fn start(
+        &mut self,
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        file_given: bool,
+    ) {
+        if let Some(prefs) = storage.and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY)) {
+            self.apply_prefs(ctx, prefs);
+        }
+        if !file_given && !self.prefs.sample_shown {
+            self.prefs.sample_shown = true;
+            self.open_sample();
+        }
+    }
+
     /// Applies remembered preferences (the open document's file stays first in the list).
     pub fn apply_prefs(&mut self, ctx: &egui::Context, prefs: Prefs) {
         self.prefs.font_size = prefs.font_size.clamp(10.0, 40.0);
@@ -156,6 +176,7 @@ impl NewsmarkApp {
         self.prefs.theme = prefs.theme;
         self.prefs.annotator = prefs.annotator;
         self.prefs.annotator_asked = prefs.annotator_asked;
+        self.prefs.sample_shown = prefs.sample_shown;
         self.ui.annotator_field = self.prefs.annotator.clone();
         for p in prefs.recent {
             if !self.prefs.recent.contains(&p) && self.prefs.recent.len() < RECENT {

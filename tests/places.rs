@@ -1,0 +1,161 @@
+//! Where the window keeps its own files, the built-in sample on a first launch, and the
+//! preferences going through eframe's storage — nothing is read from or written into the
+//! build checkout.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use common::{copy_sample, drag_select, find, harness, type_path};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use newsmark::io::session_file;
+use newsmark::ui::NewsmarkApp;
+use newsmark::ui::places::Places;
+use newsmark::ui::sample;
+
+/// eframe's storage, in memory: what eframe writes to disk between runs.
+#[derive(Default)]
+struct Memory(HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// Three separate folders, so a file in the wrong one shows.
+fn places(root: &Path) -> Places {
+    Places {
+        saves: root.join("data/saves"),
+        recovery: root.join("state/recovery"),
+        sample: root.join("data/sample"),
+    }
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_first_launch_shows_the_annotated_sample_and_saving_it_asks_where() {
+    let root = tempfile::tempdir().unwrap();
+    let places = places(root.path());
+    let mut app = NewsmarkApp::with_places(places.clone()).typed_paths_only();
+    app.start(&egui::Context::default(), None, false);
+    let doc = app.document().expect("the sample is open");
+    let gold = session_file::parse(sample::SESSION, Path::new("gold")).unwrap();
+    assert_eq!(
+        doc.session.annotations, gold.annotations,
+        "every annotation anchors"
+    );
+    assert_eq!(doc.session.speakers, gold.speakers);
+    assert_eq!(
+        doc.session_path, None,
+        "the sample has no session file of its own"
+    );
+    let article = places.sample.join(sample::ARTICLE_NAME);
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), sample::ARTICLE);
+    assert!(app.prefs().sample_shown);
+
+    let mut h = harness(app);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    h.get_by_label("Save session as");
+    assert!(
+        files_in(&places.saves).is_empty(),
+        "nothing saved before a place is chosen"
+    );
+    let mine = root.path().join("mine/nato.ron");
+    type_path(&mut h, &mine, "Save");
+    assert!(!h.state().is_dirty());
+    let saved = session_file::load(&mine).unwrap();
+    assert_eq!(saved.annotations.len(), gold.annotations.len());
+    // From now on it is an ordinary session: Ctrl+S writes it without asking.
+    let (s, e) = find(&h, "Russia");
+    drag_select(&mut h, s, e);
+    h.key_press(Key::C);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    assert!(h.query_by_label("Save session as").is_none());
+    let saved = session_file::load(&mine).unwrap();
+    assert_eq!(saved.annotations.len(), gold.annotations.len() + 1);
+}
+
+#[test]
+fn preferences_go_through_eframe_storage_and_a_later_launch_starts_empty() {
+    let root = tempfile::tempdir().unwrap();
+    let article = copy_sample(root.path(), "story.txt");
+    let (app, _) = NewsmarkApp::with_places(places(root.path())).open_now(&article);
+    let mut h = harness(app);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(2);
+    let mut storage = Memory::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    assert!(storage.0.values().any(|v| v.contains("font_size")));
+
+    // The next launch, with no file given: the preferences come back, and since the sample
+    // was not shown yet, it is.
+    let ctx = egui::Context::default();
+    let mut next = NewsmarkApp::with_places(places(root.path()));
+    next.start(&ctx, Some(&storage), false);
+    assert_eq!(next.prefs().font_size, 20.0);
+    let recent = next.prefs().recent;
+    assert!(
+        recent.iter().any(|p| p.ends_with("story.txt")),
+        "{recent:?}"
+    );
+    assert!(next.document().is_some(), "the sample on a first launch");
+    eframe::App::save(&mut next, &mut storage);
+
+    // The launch after that starts empty.
+    let mut third = NewsmarkApp::with_places(places(root.path()));
+    third.start(&ctx, Some(&storage), false);
+    assert!(third.document().is_none());
+    assert_eq!(third.prefs().font_size, 20.0);
+}
+
+#[test]
+fn unsaved_work_is_kept_in_the_recovery_folder_and_nowhere_else() {
+    let root = tempfile::tempdir().unwrap();
+    let article = copy_sample(root.path(), "story.txt");
+    let places = places(root.path());
+    let (app, _) = NewsmarkApp::with_places(places.clone()).open_now(&article);
+    let mut h = harness(app);
+    let (s, e) = find(&h, "Kremlin");
+    drag_select(&mut h, s, e);
+    h.key_press(Key::C);
+    h.run_steps(125);
+    let kept = files_in(&places.recovery);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].to_string_lossy().ends_with(".recovery.ron"));
+    assert!(files_in(&places.saves).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert_eq!(
+        files_in(&places.saves).len(),
+        1,
+        "Save goes to the saves folder"
+    );
+    assert!(
+        files_in(&places.recovery).is_empty(),
+        "and the recovery file is gone"
+    );
+}
