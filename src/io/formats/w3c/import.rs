@@ -24,7 +24,7 @@ use crate::model::text::ArticleText;
 pub struct W3cImport {
     /// The imported annotations and speakers.
     pub session: Session,
-    /// One reason per annotation, part of one (a target, a cue, a body) or link that was lost.
+    /// One reason per annotation, part of one (a target or a cue) or link that was lost.
     pub dropped: Vec<String>,
     /// What was done that the user should know: where a target's position and quote disagreed
     /// and where it was placed.

@@ -64,16 +64,6 @@ pub(super) fn read_annotation(
     who: &str,
     log: &mut Log,
 ) -> Result<Built, String> {
-    for iri in item.body.0.iter().filter_map(|b| match b {
-        Node::Iri(iri) => Some(q(iri)),
-        Node::Resource(_) => None,
-    }) {
-        log.notes.push(format!(
-            "{who}: a body is only a link, {iri}, which newsmark does not keep"
-        ));
-    }
-    let bodies: Vec<&Resource> = resources(item).collect();
-
     let targets = &item.target.0;
     let part = |k: usize| match targets.len() {
         1 => who.to_owned(),
@@ -84,9 +74,9 @@ pub(super) fn read_annotation(
     let mut lost = Vec::new();
     for (k, t) in targets.iter().enumerate() {
         let (placed, is_more) = match t {
-            Node::Iri(iri) => (Placed::Dropped(whole(iri)), false),
+            Node::Iri(iri) => (Placed::Dropped(whole(Some(iri))), false),
             Node::Resource(r) if r.selector.0.is_empty() => {
-                (Placed::Dropped(whole(r.link().unwrap_or("?"))), false)
+                (Placed::Dropped(whole(r.link())), false)
             }
             Node::Resource(r) => (
                 place(text, &r.selector.0),
@@ -128,6 +118,15 @@ pub(super) fn read_annotation(
         log.dropped
             .push(format!("{}: {why}; that part was dropped", part(k)));
     }
+    for iri in item.body.0.iter().filter_map(|b| match b {
+        Node::Iri(iri) => Some(q(iri)),
+        Node::Resource(_) => None,
+    }) {
+        log.notes.push(format!(
+            "{who}: a body is only a link, {iri}, which newsmark does not keep"
+        ));
+    }
+    let bodies: Vec<&Resource> = resources(item).collect();
 
     let speaker = bodies
         .iter()
@@ -225,12 +224,12 @@ pub(super) fn read_annotation(
     })
 }
 
-/// Why a target without a selector is dropped.
-fn whole(iri: &str) -> String {
+/// Why a target without a selector (`iri` names its document) is dropped.
+fn whole(iri: Option<&str>) -> String {
+    let iri = iri.map(|i| format!(" {}", q(i))).unwrap_or_default();
     format!(
-        "its target {} is a whole document (it has no selector), and newsmark annotates spans \
-         of text",
-        q(iri)
+        "its target{iri} is a whole document (it has no selector), and newsmark annotates spans \
+         of text"
     )
 }
 

@@ -32,8 +32,8 @@ pub(super) fn parse(json: &str) -> Result<(Items, Vec<Lenient<SpeakerEntry>>), F
     let is = |t: &str| head.types.0.iter().any(|x| x == t);
     let items = if is("AnnotationCollection") || is("AnnotationPage") {
         match (head.first, head.items) {
-            (Some(First::Page { items }), _) | (None, Some(items)) => items,
-            (None, None) if head.total == Some(0) => Vec::new(),
+            (Some(First::Page { items }), _) | (_, Some(items)) => items,
+            (_, None) if head.total == Some(0) => Vec::new(),
             _ => {
                 return Err(FormatError::Shape(
                     "the AnnotationCollection does not embed its first page's items (linked \

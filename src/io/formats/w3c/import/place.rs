@@ -68,7 +68,8 @@ pub(super) fn place(text: &ArticleText, selectors: &[Selector]) -> Placed {
         (None, Some(quote), bad) => by_quote(text, quote, bad),
         (None, None, Some(bad)) => Placed::Dropped(bad),
         (None, None, None) => Placed::Dropped(
-            "it has no TextPositionSelector or TextQuoteSelector (other selectors are not read)"
+            "it has neither a TextPositionSelector nor a TextQuoteSelector with text (other \
+             selectors are not read)"
                 .into(),
         ),
     }
