@@ -130,3 +130,47 @@ fn w3c_warnings_quote_at_most_eighty_characters() {
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert_small(&warnings);
 }
+
+#[test]
+fn w3c_errors_are_one_short_line_with_the_cause() {
+    let message = |json: &str| {
+        let e = w3c::import(json, &text(), ArticleRef::default()).unwrap_err();
+        let shown = e.to_string();
+        assert!(
+            !shown.contains('\n') && shown.chars().count() <= MAX_MESSAGE,
+            "{shown}"
+        );
+        (e, shown)
+    };
+    // Malformed JSON: serde_json's cause, with its line and column.
+    let (e, shown) = message("[\n  {\"type\": \"Annotation\",\n   \"target\": [1,]}\n]");
+    assert!(matches!(e, FormatError::Json(_)));
+    assert_eq!(shown, "not valid JSON: trailing comma at line 3 column 17");
+    let (_, shown) = message(&format!("[{}", "{\"a\": [".repeat(MB / 8)));
+    assert!(
+        shown.starts_with("not valid JSON: recursion limit exceeded at line 1 column "),
+        "{shown}"
+    );
+    // JSON of another shape, however large: what was expected, not the input.
+    let big = "z".repeat(MB);
+    let (e, shown) = message(&serde_json::json!(big).to_string());
+    assert!(matches!(e, FormatError::Shape(_)));
+    assert!(
+        shown.starts_with("not a W3C Web Annotation document: expected"),
+        "{shown}"
+    );
+    // An annotation with a huge string where a number belongs: serde's words, the string cut.
+    let json = serde_json::json!({"type": "Annotation", "id": big, "target": {"selector":
+        {"type": "TextPositionSelector", "start": big, "end": 3}}});
+    let (e, shown) = message(&json.to_string());
+    let FormatError::NothingParsed { problems, .. } = e else {
+        panic!("{shown}");
+    };
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with("annotation 1: invalid type: string \"zzz")
+            && problems[0].ends_with("zzz\", expected usize; dropped"),
+        "{}",
+        problems[0]
+    );
+}

@@ -30,11 +30,16 @@
 //! The extra spans of a quote (`cue`, `more`) move by the same amount as the main span; those
 //! that would end up outside the text are dropped and counted in
 //! [`AnchorReport::dropped_spans`].
+//!
+//! A selector read from another tool may have no position at all (a W3C `TextQuoteSelector`
+//! alone): [`find_quote`] is step 2 for it, the context choosing among the occurrences.
 
 mod fuzzy;
+mod quote;
 mod report;
 mod validate;
 
+pub use quote::{QuoteMatch, find_quote};
 pub use report::{AnchorReport, Outcome};
 pub use validate::validate;
 

@@ -56,10 +56,11 @@ mod offsets;
 mod speakers;
 mod values;
 
+pub use crate::io::formats::tally::{Tally, TypeCount};
 pub use conf::{annotation_conf, is_newsmark_conf, visual_conf};
 use fragments::{join_line_broken, split_at_breaks};
 pub use import::{BratImport, import, import_with};
-pub use mapping::{Tally, TypeCount, TypeMap};
+pub use mapping::TypeMap;
 use values::{
     check_worthiness_name, escape, fold, parse_value, quote_type_name, speaker_kind_name, unescape,
     verdict_name,

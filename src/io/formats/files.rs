@@ -348,12 +348,12 @@ pub fn import_str(
             })
         }
         ImportFormat::W3c => {
-            let (session, dropped) = w3c::import_as(input, text, article, options.default_kind)?;
+            let r = w3c::import_with(input, text, article, options.default_kind)?;
             Ok(Imported {
-                session,
-                dropped,
-                notes: Vec::new(),
-                summary: Vec::new(),
+                session: r.session,
+                dropped: r.dropped,
+                notes: r.notes,
+                summary: r.tally.lines(),
             })
         }
     }

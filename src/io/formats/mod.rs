@@ -17,6 +17,7 @@ pub mod csv;
 pub mod files;
 pub mod names;
 pub mod nearest;
+pub mod tally;
 pub mod w3c;
 
 use std::path::Path;

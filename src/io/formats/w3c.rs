@@ -23,8 +23,14 @@
 //!
 //! **Import** also reads annotations other tools wrote (the Web Annotation model's examples,
 //! Hypothesis): one without a `Claim`/`Quote`/`Mention` tag (nor `identifying` motivation)
-//! becomes the caller's default kind (`--default-kind`), or is skipped with a warning; its
+//! becomes the caller's default kind (`--default-kind`), or is dropped with the reason; its
 //! `commenting` and `describing` `TextualBody`s (and ones without a purpose) become the note.
+//! Every target is placed with the model's re-anchoring (as a session is when its article
+//! changed): its position if that holds its quote, else the nearest verbatim occurrence of the
+//! quote, else a fuzzy match; a quote without a position goes where its prefix and suffix fit.
+//! Each disagreement is noted (where the target went and why) and a target that cannot be
+//! placed — its quote nowhere near, or a whole document with no selector — is dropped with
+//! the reason; an annotation that does not fit the JSON shapes costs only itself.
 //!
 //! The speaker registry (id, name, kind, aliases, role, colour) travels on the collection as
 //! `newsmark:speakers`. The `newsmark:` prefix is declared in the `@context`, so every extension
@@ -32,7 +38,7 @@
 
 mod import;
 
-pub use import::{import, import_as};
+pub use import::{W3cImport, import, import_as, import_with};
 
 use std::collections::HashMap;
 

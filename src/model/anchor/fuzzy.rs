@@ -150,8 +150,7 @@ fn search(pattern: &[char], text: &[char], k: usize) -> Vec<(usize, usize, usize
 pub(super) const CONTEXT_SUPPORT: f32 = 0.5;
 
 /// How well the text around `start..end` agrees with the stored `prefix` and `suffix`: the
-/// better of the two sides, each `1 - edit distance / length`. An empty stored side means the
-/// span touched the start (end) of the text, so it agrees only if it still does.
+/// better of the two sides of [`context_sides`].
 pub(super) fn context_similarity(
     text: &ArticleText,
     start: usize,
@@ -159,6 +158,20 @@ pub(super) fn context_similarity(
     prefix: &str,
     suffix: &str,
 ) -> f32 {
+    let (before, after) = context_sides(text, start, end, prefix, suffix);
+    f32::max(before, after)
+}
+
+/// How well each side of `start..end` agrees with the stored `prefix` and `suffix`,
+/// `1 - edit distance / length`. An empty stored side means the span touched the start (end)
+/// of the text, so it agrees only if it still does.
+pub(super) fn context_sides(
+    text: &ArticleText,
+    start: usize,
+    end: usize,
+    prefix: &str,
+    suffix: &str,
+) -> (f32, f32) {
     // Only the CONTEXT_CHARS nearest the span count (a hand-edited file may store more).
     let prefix = prefix
         .char_indices()
@@ -189,7 +202,7 @@ pub(super) fn context_similarity(
             similarity(suffix, now)
         }
     };
-    f32::max(before, after)
+    (before, after)
 }
 
 /// `1 - levenshtein(a, b) / max(len a, len b)`; meant for short strings (context).

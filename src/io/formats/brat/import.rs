@@ -3,13 +3,14 @@
 use std::collections::{HashMap, HashSet};
 
 use super::links::{Linked, Links, line_type, parse_link};
-use super::mapping::{Tally, Target, TypeMap};
+use super::mapping::{Target, TypeMap};
 use super::offsets::{self, Convention, Converter};
 use super::speakers::Speakers;
 use super::{
     check_worthiness_name, fragments_text, one_line, parse_value, quote_type_name,
     speaker_kind_name, verdict_name,
 };
+use crate::io::formats::tally::Tally;
 use crate::io::formats::{FormatError, FreshIds, quote_input as q};
 use crate::model::annotation::{
     AnnotationId, CheckWorthiness, Claim, Kind, Mention, Quote, QuoteType, Span, Verdict,

@@ -1,7 +1,4 @@
-//! What a brat import makes of each entity type (`--map Content=Quote,Attribution=skip`), and
-//! the per-type account of what was read, kept, skipped and dropped.
-
-use std::collections::BTreeMap;
+//! What a brat import makes of each entity type (`--map Content=Quote,Attribution=skip`).
 
 use super::fold;
 use super::import::Tag;
@@ -66,66 +63,6 @@ impl TypeMap {
     /// True when no mapping was given.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-}
-
-/// Counts for one type of line (`Quote`, `Source`, `relation Said`, `event Attribution`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TypeCount {
-    /// Lines of this type in the input.
-    pub read: usize,
-    /// Lines that became part of the session.
-    pub kept: usize,
-    /// Lines not imported because the map says `skip` (or they only refer to skipped ones).
-    pub skipped: usize,
-    /// Lines that could not be imported (each has a reason among the warnings).
-    pub dropped: usize,
-}
-
-/// The account of an import, per type of line, in name order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// Type name → counts.
-    pub types: BTreeMap<String, TypeCount>,
-}
-
-impl Tally {
-    /// Counts one line of type `ty` as read.
-    pub fn read(&mut self, ty: &str) {
-        self.types.entry(ty.to_owned()).or_default().read += 1;
-    }
-
-    /// Counts one line of type `ty` as kept.
-    pub fn kept(&mut self, ty: &str) {
-        self.types.entry(ty.to_owned()).or_default().kept += 1;
-    }
-
-    /// Counts one line of type `ty` as skipped by the map.
-    pub fn skipped(&mut self, ty: &str) {
-        self.types.entry(ty.to_owned()).or_default().skipped += 1;
-    }
-
-    /// Counts one line of type `ty` as dropped.
-    pub fn dropped(&mut self, ty: &str) {
-        self.types.entry(ty.to_owned()).or_default().dropped += 1;
-    }
-
-    /// Lines dropped in all.
-    pub fn total_dropped(&self) -> usize {
-        self.types.values().map(|c| c.dropped).sum()
-    }
-
-    /// One line per type: `"Quote: read 12, kept 12, skipped 0, dropped 0"`.
-    pub fn lines(&self) -> Vec<String> {
-        self.types
-            .iter()
-            .map(|(ty, c)| {
-                format!(
-                    "{ty}: read {}, kept {}, skipped {}, dropped {}",
-                    c.read, c.kept, c.skipped, c.dropped
-                )
-            })
-            .collect()
     }
 }
 
