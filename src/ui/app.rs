@@ -91,6 +91,11 @@ impl NewsmarkApp {
         self.work.is_dirty()
     }
 
+    /// True once the user agreed to close the window (it closes at the end of the frame).
+    pub fn is_closing(&self) -> bool {
+        self.ui.dialogs.quit_confirmed
+    }
+
     /// The status bar's message (last action or error).
     pub fn status(&self) -> &str {
         &self.ui.status

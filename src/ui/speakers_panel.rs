@@ -188,7 +188,7 @@ fn speaker_editor_ui(
                 );
             }
             ui.end_row();
-            ui.label("Aliases");
+            let aliases_label = ui.label("Aliases");
             ui.vertical(|ui| {
                 for (i, alias) in s.aliases.iter().enumerate() {
                     ui.horizontal(|ui| {
@@ -206,11 +206,13 @@ fn speaker_editor_ui(
                 }
                 ui.horizontal(|ui| {
                     let mut alias = state.new_alias.clone();
-                    let r = ui.add(
-                        egui::TextEdit::singleline(&mut alias)
-                            .hint_text("add alias")
-                            .desired_width(140.0),
-                    );
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut alias)
+                                .hint_text("add alias")
+                                .desired_width(140.0),
+                        )
+                        .labelled_by(aliases_label.id);
                     if r.changed() {
                         actions.push(Action::SetField(Field::NewAlias, alias.clone()));
                     }
