@@ -10,6 +10,7 @@ mod blocks;
 mod body;
 mod highlight;
 mod layout;
+mod margin;
 mod paint;
 mod query;
 mod select;
@@ -88,12 +89,20 @@ pub struct ArticleView {
     atlas: Atlas,
     /// .notdef glyphs drawn last frame (characters no installed font has).
     notdef: usize,
+    /// Margin labels drawn last frame (who said a quote, a claim's verdict) and where.
+    margin: Vec<(String, Rect)>,
 }
 
 impl ArticleView {
     /// How far the article was scrolled last frame, in points from the top.
     pub fn scroll_offset(&self) -> f32 {
         self.offset
+    }
+
+    /// The margin labels drawn last frame: a quote's speaker ("— Stoltenberg"), a checked
+    /// claim's verdict, each with its screen rectangle.
+    pub fn margin_labels(&self) -> &[(String, Rect)] {
+        &self.margin
     }
 
     /// Forget the highlights; they are rebuilt on the next frame.
@@ -221,6 +230,7 @@ pub fn article_ui(
         frame: view.frame,
         atlas: &mut view.atlas,
         notdef: 0,
+        margin: Vec::new(),
     };
     let forced = layout::plan_scroll(
         &mut layout,
@@ -268,6 +278,7 @@ pub fn article_ui(
     let (origin, painted) = scroll.inner;
     layout.blocks.evict(view.frame);
     view.notdef = layout.notdef;
+    view.margin = std::mem::take(&mut layout.margin);
     view.sel = sel;
     view.origin = origin;
     view.painted = painted;

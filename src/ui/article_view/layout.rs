@@ -35,6 +35,8 @@ pub(super) struct Layout<'a> {
     pub atlas: &'a mut Atlas,
     /// .notdef glyphs painted this frame.
     pub notdef: usize,
+    /// The margin labels painted this frame: text and screen rectangle.
+    pub margin: Vec<(String, egui::Rect)>,
 }
 
 impl Layout<'_> {
