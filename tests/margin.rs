@@ -10,10 +10,10 @@
 mod common;
 
 use common::{copy_sample, drag_select, find, harness_for, mark};
-use newsmark::model::annotation::Span;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use newsmark::model::annotation::Span;
 use newsmark::ui::NewsmarkApp;
 
 fn open(width: f32) -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
@@ -37,7 +37,8 @@ fn nth(h: &Harness<'_, NewsmarkApp>, needle: &str, n: usize) -> (usize, usize) {
     (start, start + needle.chars().count())
 }
 
-const QUOTE: &str = "We regret that, despite calls from the international community for several weeks";
+const QUOTE: &str =
+    "We regret that, despite calls from the international community for several weeks";
 
 #[test]
 fn a_quote_is_signed_by_its_speaker_and_a_checked_claim_shows_its_verdict() {
@@ -49,7 +50,10 @@ fn a_quote_is_signed_by_its_speaker_and_a_checked_claim_shows_its_verdict() {
     h.run_steps(2);
     let quote_labels = labels(&h);
     assert_eq!(
-        quote_labels.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
+        quote_labels
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect::<Vec<_>>(),
         ["— Jens Stoltenberg"]
     );
     let (s, e) = find(&h, QUOTE);
@@ -60,7 +64,10 @@ fn a_quote_is_signed_by_its_speaker_and_a_checked_claim_shows_its_verdict() {
         .iter()
         .map(|r| r.right())
         .fold(0.0, f32::max);
-    assert!(quote_labels[0].1.left() > text_right, "in the margin, not over the text");
+    assert!(
+        quote_labels[0].1.left() > text_right,
+        "in the margin, not over the text"
+    );
 
     mark(&mut h, "the Kremlin wants to dialogue", Key::C);
     h.run_steps(2);
@@ -90,9 +97,41 @@ fn a_narrow_margin_uses_a_shorter_name_and_none_at_all_when_there_is_no_room() {
     h.run_steps(4);
     let narrow = labels(&h);
     assert_eq!(narrow.len(), 1, "{narrow:?}");
-    assert_eq!(narrow[0].0, "— Stoltenberg", "the full name does not fit, the alias does");
+    assert_eq!(
+        narrow[0].0, "— Stoltenberg",
+        "the full name does not fit, the alias does"
+    );
     assert!(narrow[0].1.right() <= 1250.0);
     h.set_size(egui::vec2(700.0, 1400.0));
     h.run_steps(4);
-    assert!(labels(&h).is_empty(), "no room: hovering still tells who said it");
+    assert!(
+        labels(&h).is_empty(),
+        "no room: hovering still tells who said it"
+    );
+}
+
+/// The side panel keeps its width whichever editor it shows, so the article does not jump.
+#[test]
+fn the_side_panel_keeps_its_width_while_editors_change() {
+    let (_dir, mut h) = open(1400.0);
+    let left = |h: &Harness<'_, NewsmarkApp>| h.get_by_label("Annotations").rect().left();
+    let start = left(&h);
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    mark(&mut h, QUOTE, Key::Q);
+    let (s, _) = nth(&h, "said Stoltenberg", 0);
+    drag_select(&mut h, s, s + 4);
+    h.get_by_label("Set from selection").click();
+    h.run_steps(2);
+    assert_eq!(left(&h), start, "quote editor");
+    mark(
+        &mut h,
+        "the Kremlin wants to dialogue with the United States and NATO",
+        Key::C,
+    );
+    assert_eq!(left(&h), start, "claim editor");
+    h.get_by_label("Speakers").click();
+    h.run_steps(2);
+    h.get_by_label_contains("1 Jens Stoltenberg").click();
+    h.run_steps(2);
+    assert_eq!(left(&h), start, "speaker editor");
 }

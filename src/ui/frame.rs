@@ -32,7 +32,9 @@ impl eframe::App for NewsmarkApp {
                 .min_size(260.0)
                 .max_size(560.0)
                 .show(ui, |ui| {
-                    actions.extend(super::side_panel::side_panel_ui(doc, &self.ui, ui))
+                    fixed_width(ui, |ui| {
+                        actions.extend(super::side_panel::side_panel_ui(doc, &self.ui, ui));
+                    });
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -120,6 +122,21 @@ impl NewsmarkApp {
         actions.extend(pressed.into_iter().map(Action::Command));
         actions
     }
+}
+
+/// Runs `add` in exactly the room `ui` has left, clipping whatever is wider, so the panel
+/// keeps the width the user gave it whichever editor it shows (only dragging its edge resizes
+/// it).
+fn fixed_width(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    let rect = ui.available_rect_before_wrap();
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.shrink_clip_rect(rect);
+    add(&mut child);
+    ui.allocate_rect(rect, egui::Sense::hover());
 }
 
 /// A menu entry for a command from the table: its text, shortcut and tooltip.
