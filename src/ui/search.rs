@@ -34,7 +34,7 @@ impl NewsmarkApp {
             None => Vec::new(),
         };
         self.search.current = None;
-        self.view.invalidate();
+        self.view.invalidate_matches();
     }
 
     /// Selects the next (or previous) match after the current one and scrolls to it; the match

@@ -22,28 +22,20 @@ pub(super) enum Part {
     Cue,
     /// A possible mention offered by "find other mentions", in its speaker's colour.
     Candidate([u8; 3]),
-    /// A search match.
-    Match,
 }
 
 /// Index value: position of the annotation in `session.annotations`, and which part.
 pub(super) type Layer = (u32, Part);
 
-/// Builds the index of every painted span: the annotations `shown` lets through (with their
-/// cues and further parts), the offered mention candidates and the search matches.
+/// Builds the index of the painted spans besides search matches: the annotations `shown` lets
+/// through (with their cues and further parts) and the offered mention candidates. Search
+/// matches stay out of it, so typing in Find does not rebuild it.
 pub(super) fn build_index(
     session: &Session,
     shown: impl Fn(&Annotation) -> bool,
     candidates: &[(Span, [u8; 3])],
-    matches: &[Span],
 ) -> IntervalIndex<Layer> {
-    let mut spans =
-        Vec::with_capacity(session.annotations.len() + candidates.len() + matches.len());
-    spans.extend(matches.iter().map(|s| Entry {
-        start: s.start,
-        end: s.end,
-        value: (u32::MAX, Part::Match),
-    }));
+    let mut spans = Vec::with_capacity(session.annotations.len() + candidates.len());
     spans.extend(candidates.iter().map(|&(s, colour)| Entry {
         start: s.start,
         end: s.end,
@@ -107,11 +99,13 @@ impl Look {
         (self.font_size * 1.55).round()
     }
 
-    /// A hash of everything here plus the annotations' revision and the wrap width.
-    pub fn key(&self, revision: u64, wrap: f32) -> u64 {
+    /// A hash of everything here plus the revisions of the annotations and of the search
+    /// matches, and the wrap width.
+    pub fn key(&self, revision: u64, matches_revision: u64, wrap: f32) -> u64 {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
             revision,
+            matches_revision,
             wrap.to_bits(),
             self.font_size.to_bits(),
             self.selected,
@@ -135,29 +129,31 @@ pub(super) struct Paint {
     pub italics: bool,
 }
 
-/// The block `chars` split into stretches painted alike, with the annotations covering them
-/// (innermost decides the background, an outer one underlines, a cue is italic + underlined).
+/// The block `chars` split into stretches painted alike, with the annotations and search
+/// `matches` (in text order, not overlapping) covering them (innermost decides the background,
+/// an outer one underlines, a cue is italic + underlined).
 pub(super) fn sections(
     session: &Session,
     index: &IntervalIndex<Layer>,
+    matches: &[Span],
     look: &Look,
     chars: Range<usize>,
 ) -> Vec<(Range<usize>, Paint)> {
     let (from, to) = (chars.start, chars.end);
     // (span, colour, alpha, is_cue) for every layer touching the block.
     let mut layers: Vec<(Span, [u8; 3], f32, bool)> = Vec::new();
+    let first = matches.partition_point(|m| m.end <= from);
+    for &m in matches.get(first..).unwrap_or_default() {
+        if m.start >= to {
+            break;
+        }
+        layers.push((m, style::SELECTION, 0.3, false));
+    }
     for e in index.overlapping(from, to) {
         let span = Span::new(e.start, e.end);
-        match e.value.1 {
-            Part::Candidate(colour) => {
-                layers.push((span, colour, 0.0, true));
-                continue;
-            }
-            Part::Match => {
-                layers.push((span, style::SELECTION, 0.3, false));
-                continue;
-            }
-            _ => {}
+        if let Part::Candidate(colour) = e.value.1 {
+            layers.push((span, colour, 0.0, true));
+            continue;
         }
         let Some(a) = session.annotations.get(e.value.0 as usize) else {
             continue;
@@ -170,7 +166,7 @@ pub(super) fn sections(
         };
         match e.value.1 {
             Part::Main | Part::More => layers.push((span, colour, alpha, false)),
-            Part::Cue | Part::Candidate(_) | Part::Match => {
+            Part::Cue | Part::Candidate(_) => {
                 layers.push((span, colour, 0.0, true));
             }
         }
@@ -222,4 +218,51 @@ pub(super) fn sections(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn look() -> Look {
+        Look {
+            font_size: 16.0,
+            selected: None,
+            kept_selection: None,
+            text_colour: Color32::BLACK,
+            panel: Color32::WHITE,
+        }
+    }
+
+    /// (range, has a background) of every stretch of block `chars`.
+    fn stretches(matches: &[Span], chars: Range<usize>) -> Vec<(Range<usize>, bool)> {
+        let session = Session::new(crate::model::session::ArticleRef::default());
+        let index = IntervalIndex::default();
+        sections(&session, &index, matches, &look(), chars)
+            .into_iter()
+            .map(|(r, p)| (r, p.background.is_some()))
+            .collect()
+    }
+
+    #[test]
+    fn a_block_paints_the_search_matches_that_reach_into_it_and_no_others() {
+        let matches = [
+            Span::new(2, 5),
+            Span::new(8, 12),
+            Span::new(14, 16),
+            Span::new(20, 24),
+        ];
+        // The match from 8 reaches into the block at 10; the one at 20 starts where it ends.
+        assert_eq!(
+            stretches(&matches, 10..20),
+            [
+                (10..12, true),
+                (12..14, false),
+                (14..16, true),
+                (16..20, false)
+            ]
+        );
+        assert_eq!(stretches(&matches, 5..8), [(5..8, false)]);
+        assert_eq!(stretches(&[], 0..4), [(0..4, false)]);
+    }
 }
