@@ -6,7 +6,8 @@
 //! ratio of warm frame times is visible. Each case runs in a child process so that its
 //! resident memory is its own. Frames run the real `eframe::App::ui` on a bare
 //! `egui::Context` with a fixed 1280×800 screen, plus tessellation (what eframe does on the
-//! CPU each frame); GPU painting is not included.
+//! CPU each frame); GPU painting is not included. It exits non-zero if a figure with a limit
+//! is over it (`search_keystroke_ms`: median ≤ 5, worst ≤ 16).
 
 #![allow(clippy::unwrap_used, reason = "a benchmark fails loudly on purpose")]
 
@@ -36,16 +37,18 @@ fn main() -> anyhow::Result<()> {
         }
     };
     let small = rig::generate(&dir, "small", 10_000, 67)?;
-    let big_warm = child(&big, "")?;
-    let small_warm = child(&small, "_10kb")?;
+    let (big_warm, big_ok) = child(&big, "")?;
+    let (small_warm, small_ok) = child(&small, "_10kb")?;
     if let (Some(b), Some(s)) = (big_warm, small_warm) {
         println!("warm_frame_ratio={:.2}", b / s.max(1e-9));
     }
+    anyhow::ensure!(big_ok && small_ok, "a benchmark case failed (see above)");
     Ok(())
 }
 
-/// Runs one case in a child process, echoes its lines, returns its warm frame time.
-fn child(open: &Path, suffix: &str) -> anyhow::Result<Option<f64>> {
+/// Runs one case in a child process, echoes its lines, returns its warm frame time and
+/// whether it succeeded (a case fails when a figure is over its limit, after printing all).
+fn child(open: &Path, suffix: &str) -> anyhow::Result<(Option<f64>, bool)> {
     let out = Command::new(std::env::current_exe()?)
         .arg("--one")
         .arg(open)
@@ -54,14 +57,13 @@ fn child(open: &Path, suffix: &str) -> anyhow::Result<Option<f64>> {
     let text = String::from_utf8_lossy(&out.stdout);
     print!("{text}");
     eprint!("{}", String::from_utf8_lossy(&out.stderr));
-    anyhow::ensure!(
-        out.status.success(),
-        "benchmark case {} failed",
-        open.display()
-    );
+    if !out.status.success() {
+        eprintln!("benchmark case {} failed", open.display());
+    }
     let key = format!("warm_frame_ms{suffix}=");
-    Ok(text
+    let warm = text
         .lines()
         .find_map(|l| l.strip_prefix(&key))
-        .and_then(|v| v.parse().ok()))
+        .and_then(|v| v.parse().ok());
+    Ok((warm, out.status.success()))
 }

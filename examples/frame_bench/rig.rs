@@ -1,5 +1,7 @@
 //! The benchmark's parts: a generated article and session, and the app on a bare egui context.
 
+mod typing;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -300,6 +302,14 @@ pub fn run_case(open: &Path, suffix: &str) -> anyhow::Result<()> {
         }
     }
 
+    // Search as you type: every keystroke's frames, median and worst. Before any edit, so the
+    // autosave of the edits below (a write of the whole session) is not timed with it.
+    let typed = typing::keystrokes(&mut rig)?;
+    let (type_median, type_max) = (
+        median(typed.clone()),
+        typed.iter().copied().fold(0.0, f64::max),
+    );
+
     // Add one annotation: drag over a few words on screen, press C; time the key's frame and
     // the next one (where it is painted), then undo it.
     let mut add = Vec::new();
@@ -354,6 +364,12 @@ pub fn run_case(open: &Path, suffix: &str) -> anyhow::Result<()> {
         "font_scan_ms{suffix}={:.1} ({} faces)",
         fonts.scan_time.as_secs_f64() * 1000.0,
         fonts.faces
+    );
+    println!("search_keystroke_ms{suffix}={type_median:.2} (max {type_max:.2})");
+    anyhow::ensure!(
+        type_median <= 5.0 && type_max <= 16.0,
+        "search as you type is too slow: median {type_median:.2} ms (limit 5), \
+         worst {type_max:.2} ms (limit 16)"
     );
     Ok(())
 }

@@ -1,7 +1,14 @@
 //! Finding text in the article: case-insensitive search and speaker-name candidates.
 //!
 //! Matching folds case per code point (`to_lowercase`), so "STOLTENBERG" finds "Stoltenberg"
-//! and "É" finds "é"; results are code-point spans of the original text.
+//! and "É" finds "é"; results are code-point spans of the original text. [`find_all`] is the
+//! one-off search; [`Searcher`] gives the same matches while the user types, fast enough for
+//! every keystroke over a long article.
+
+mod folded;
+mod searcher;
+
+pub use searcher::Searcher;
 
 use super::annotation::Span;
 use super::text::ArticleText;

@@ -54,6 +54,9 @@ pub enum Page {
 pub struct ArticleView {
     /// Bumped whenever the annotations change, so highlights are rebuilt.
     revision: u64,
+    /// Bumped whenever the search matches change, so the blocks on screen are painted again
+    /// (the annotations' index stays).
+    matches_revision: u64,
     /// Annotation to bring on screen in the next frame.
     pub(crate) scroll_to: Option<AnnotationId>,
     /// Text range to bring on screen and select in the next frame (a search match).
@@ -108,6 +111,11 @@ impl ArticleView {
     /// Forget the highlights; they are rebuilt on the next frame.
     pub fn invalidate(&mut self) {
         self.revision += 1;
+    }
+
+    /// The search matches changed: repaint them on the next frame, keeping everything else.
+    pub fn invalidate_matches(&mut self) {
+        self.matches_revision += 1;
     }
 
     /// Row height and average character width of the article's text at `look`'s font size.
@@ -193,8 +201,7 @@ pub fn article_ui(
         let shown = |a: &crate::model::annotation::Annotation| {
             filter.shows(a) && recovery.is_placed(doc, a)
         };
-        view.index =
-            highlight::build_index(&doc.session, shown, &candidates, &state.search.matches);
+        view.index = highlight::build_index(&doc.session, shown, &candidates);
         view.index_revision = Some(view.revision);
     }
     let metrics = view.metrics(doc, &look, wrap);
@@ -225,8 +232,9 @@ pub fn article_ui(
             .get_or_insert_with(|| Blocks::new(&doc.text, metrics)),
         doc,
         index: &view.index,
+        matches: &state.search.matches,
         look,
-        look_key: look.key(view.revision, wrap),
+        look_key: look.key(view.revision, view.matches_revision, wrap),
         frame: view.frame,
         atlas: &mut view.atlas,
         notdef: 0,

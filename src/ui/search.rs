@@ -3,7 +3,7 @@
 use egui::{Id, RichText};
 
 use crate::model::annotation::Span;
-use crate::model::search::find_all;
+use crate::model::search::Searcher;
 
 use super::app::{Action, NewsmarkApp};
 use super::commands::UiCommand;
@@ -15,6 +15,9 @@ pub struct SearchState {
     pub query: String,
     /// Matches of `query`, in text order.
     pub matches: Vec<Span>,
+    /// The article folded for searching, and the last query's occurrences (kept between
+    /// keystrokes so each one costs little).
+    pub searcher: Searcher,
     /// Index of the selected match.
     pub current: Option<usize>,
     /// The search field should take the keyboard next frame.
@@ -27,14 +30,36 @@ pub fn field_id() -> Id {
 }
 
 impl NewsmarkApp {
-    /// Re-runs the search after the query or the document changed.
+    /// What the search field holds.
+    pub fn search_query(&self) -> &str {
+        &self.ui.search.query
+    }
+
+    /// The highlighted matches of the search, in text order.
+    pub fn search_matches(&self) -> &[Span] {
+        &self.ui.search.matches
+    }
+
+    /// Re-runs the search after the query or the document changed; the view's highlights are
+    /// rebuilt only if the matches changed ("said" and "said " find the same). A newly opened
+    /// article is folded for searching here, once, so the first keystroke does not pay for it.
     pub(crate) fn refresh_search(&mut self) {
-        self.ui.search.matches = match &self.work.doc {
-            Some(doc) => find_all(&doc.text, &self.ui.search.query),
-            None => Vec::new(),
+        let matches = match &self.work.doc {
+            Some(doc) => self
+                .ui
+                .search
+                .searcher
+                .find(&doc.text, &self.ui.search.query),
+            None => {
+                self.ui.search.searcher = Searcher::default();
+                Vec::new()
+            }
         };
         self.ui.search.current = None;
-        self.ui.view.invalidate();
+        if matches != self.ui.search.matches {
+            self.ui.search.matches = matches;
+            self.ui.view.invalidate_matches();
+        }
     }
 
     /// Selects the next (or previous) match after the current one and scrolls to it; the match

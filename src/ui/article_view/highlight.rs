@@ -30,26 +30,22 @@ pub(super) enum Layer {
     /// A possible mention offered by "find other mentions" (in its speaker's colour) or a
     /// suggestion (grey): a dotted underline, never drawn like an annotation.
     Candidate([u8; 3]),
-    /// A search match.
-    Match,
 }
 
-/// Builds the index of every painted span: the annotations `shown` lets through (with their
-/// cues and further parts), the offered mention candidates and the search matches.
+/// Builds the index of the painted spans besides search matches: the annotations `shown` lets
+/// through (with their cues and further parts) and the offered mention candidates. Search
+/// matches stay out of it, so typing in Find does not rebuild it.
 pub(super) fn build_index(
     session: &Session,
     shown: impl Fn(&Annotation) -> bool,
     candidates: &[(Span, [u8; 3])],
-    matches: &[Span],
 ) -> IntervalIndex<Layer> {
     let entry = |s: Span, value| Entry {
         start: s.start,
         end: s.end,
         value,
     };
-    let mut spans =
-        Vec::with_capacity(session.annotations.len() + candidates.len() + matches.len());
-    spans.extend(matches.iter().map(|&s| entry(s, Layer::Match)));
+    let mut spans = Vec::with_capacity(session.annotations.len() + candidates.len());
     spans.extend(
         candidates
             .iter()
@@ -113,11 +109,13 @@ impl Look {
         (self.font_size * 1.55).round()
     }
 
-    /// A hash of everything here plus the annotations' revision and the wrap width.
-    pub fn key(&self, revision: u64, wrap: f32) -> u64 {
+    /// A hash of everything here plus the revisions of the annotations and of the search
+    /// matches, and the wrap width.
+    pub fn key(&self, revision: u64, matches_revision: u64, wrap: f32) -> u64 {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
             revision,
+            matches_revision,
             wrap.to_bits(),
             self.font_size.to_bits(),
             self.selected,
@@ -162,21 +160,31 @@ struct Painted {
     italics: bool,
 }
 
-/// The block `chars` split into stretches painted alike, with the annotations covering them
-/// (innermost decides the background, an outer one underlines, a cue is slanted and
-/// underlined, a candidate dotted-underlined).
+/// The block `chars` split into stretches painted alike, with the annotations and search
+/// `matches` (in text order, not overlapping) covering them (innermost decides the background,
+/// an outer one underlines, a cue is slanted and underlined, a candidate dotted-underlined).
 pub(super) fn sections(
     session: &Session,
     index: &IntervalIndex<Layer>,
+    matches: &[Span],
     look: &Look,
     chars: Range<usize>,
 ) -> Vec<(Range<usize>, Paint)> {
     let (from, to) = (chars.start, chars.end);
-    let mut layers: Vec<Painted> = index
-        .overlapping(from, to)
-        .into_iter()
-        .filter_map(|e| painted(session, look, Span::new(e.start, e.end), e.value))
+    let first = matches.partition_point(|m| m.end <= from);
+    let mut layers: Vec<Painted> = matches
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|m| m.start < to)
+        .map(|&m| fill(m, style::SELECTION, style::ALPHA_MATCH))
         .collect();
+    layers.extend(
+        index
+            .overlapping(from, to)
+            .into_iter()
+            .filter_map(|e| painted(session, look, Span::new(e.start, e.end), e.value)),
+    );
     if let Some(sel) = look.kept_selection
         && sel.start < to
         && sel.end > from
@@ -231,7 +239,6 @@ fn painted(session: &Session, look: &Look, span: Span, layer: Layer) -> Option<P
     };
     let (i, part) = match layer {
         Layer::Candidate(colour) => return Some(line(colour, Line::Dotted, false)),
-        Layer::Match => return Some(fill(span, style::SELECTION, style::ALPHA_MATCH)),
         Layer::Annotation(i, part) => (i, part),
     };
     let a = session.annotations.get(i as usize)?;

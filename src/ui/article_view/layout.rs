@@ -9,6 +9,7 @@ use std::sync::Arc;
 use egui::{Rect, Vec2};
 
 use crate::io::document::Document;
+use crate::model::annotation::Span;
 use crate::model::index::IntervalIndex;
 
 use crate::ui::text_engine::atlas::Atlas;
@@ -25,9 +26,11 @@ pub(super) struct Layout<'a> {
     pub doc: &'a Document,
     /// The annotations' interval index.
     pub index: &'a IntervalIndex<Layer>,
+    /// The search matches, in text order.
+    pub matches: &'a [Span],
     /// Font, colours, selected annotation.
     pub look: Look,
-    /// `look.key(revision)` including the wrap width.
+    /// `look.key(revision, matches_revision, wrap)`.
     pub look_key: u64,
     /// Current frame number (for the cache's recency).
     pub frame: u64,
@@ -51,8 +54,13 @@ impl Layout<'_> {
         }
         let wrap = self.blocks.metrics.wrap;
         let chars = self.blocks.range(i);
-        let sections =
-            highlight::sections(&self.doc.session, self.index, &self.look, chars.clone());
+        let sections = highlight::sections(
+            &self.doc.session,
+            self.index,
+            self.matches,
+            &self.look,
+            chars.clone(),
+        );
         let shape_key = shape_key(wrap, self.look.font_size);
         let shaped = match self.blocks.laid(i) {
             Some(l) if l.shape_key == shape_key => l.shaped.clone(),

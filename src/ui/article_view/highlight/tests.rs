@@ -47,7 +47,7 @@ fn session() -> (Session, IntervalIndex<Layer>) {
     ));
     let again = at("Lima again").start;
     let candidate = Span::new(again, again + 4);
-    let index = build_index(&s, |_| true, &[(candidate, s.speakers[0].colour)], &[]);
+    let index = build_index(&s, |_| true, &[(candidate, s.speakers[0].colour)]);
     (s, index)
 }
 
@@ -72,7 +72,7 @@ fn look(visuals: &egui::Visuals) -> Look {
 fn a_cue_and_a_candidate_never_look_alike() {
     let (s, index) = session();
     for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
-        let sections = sections(&s, &index, &look(&visuals), 0..TEXT.chars().count());
+        let sections = sections(&s, &index, &[], &look(&visuals), 0..TEXT.chars().count());
         let cue = paint_at(&sections, at("said"));
         let candidate = paint_at(&sections, at("Lima again"));
         assert!(cue.italics && matches!(cue.underline, Some((_, Line::Solid))));
@@ -89,7 +89,13 @@ fn painted_highlights_and_lines_are_legible_on_both_themes() {
     let (s, index) = session();
     for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
         let look = look(&visuals);
-        let sections = sections(&s, &index, &look, 0..TEXT.chars().count());
+        let sections = sections(
+            &s,
+            &index,
+            &[at("Lima again")],
+            &look,
+            0..TEXT.chars().count(),
+        );
         let mut highlighted = 0;
         for (range, paint) in &sections {
             let under = paint.background.unwrap_or(look.panel);
@@ -107,6 +113,47 @@ fn painted_highlights_and_lines_are_legible_on_both_themes() {
                 );
             }
         }
-        assert_eq!(highlighted, 3, "the quote, the claim and the mention");
+        assert_eq!(
+            highlighted, 4,
+            "the quote, the claim, the mention and the match"
+        );
     }
+}
+
+/// (range, has a background) of every stretch of block `chars`, with only search matches.
+fn stretches(matches: &[Span], chars: Range<usize>) -> Vec<(Range<usize>, bool)> {
+    let session = Session::new(ArticleRef::default());
+    let index = IntervalIndex::default();
+    sections(
+        &session,
+        &index,
+        matches,
+        &look(&egui::Visuals::light()),
+        chars,
+    )
+    .into_iter()
+    .map(|(r, p)| (r, p.background.is_some()))
+    .collect()
+}
+
+#[test]
+fn a_block_paints_the_search_matches_that_reach_into_it_and_no_others() {
+    let matches = [
+        Span::new(2, 5),
+        Span::new(8, 12),
+        Span::new(14, 16),
+        Span::new(20, 24),
+    ];
+    // The match from 8 reaches into the block at 10; the one at 20 starts where it ends.
+    assert_eq!(
+        stretches(&matches, 10..20),
+        [
+            (10..12, true),
+            (12..14, false),
+            (14..16, true),
+            (16..20, false)
+        ]
+    );
+    assert_eq!(stretches(&matches, 5..8), [(5..8, false)]);
+    assert_eq!(stretches(&[], 0..4), [(0..4, false)]);
 }
