@@ -113,10 +113,11 @@ fn painted_highlights_and_lines_are_legible_on_both_themes() {
                 );
             }
         }
-        assert_eq!(
-            highlighted, 4,
-            "the quote, the claim, the mention and the match"
-        );
+        assert!(highlighted >= 4);
+        for painted in ["We will talk,", "prices rose", "Ana Lima", "Lima again"] {
+            let p = paint_at(&sections, at(painted));
+            assert!(p.background.is_some(), "{painted} is highlighted");
+        }
     }
 }
 
