@@ -69,7 +69,8 @@ fn only_the_paragraphs_on_screen_are_painted_and_they_fill_it() {
     let last = view.span_rect(Span::new(painted.end, painted.end)).unwrap();
     assert!(first.top() <= clip.top() + 1.0, "{first:?} vs {clip:?}");
     assert!(last.bottom() >= clip.bottom() - 1.0, "{last:?} vs {clip:?}");
-    for p in text.paragraphs() {
+    let paras = common::paragraphs(text.as_str());
+    for p in &paras {
         if p.start >= painted.start && p.end <= painted.end {
             let r = view.span_rect(Span::new(p.start, p.end)).unwrap();
             assert!(
@@ -84,8 +85,8 @@ fn only_the_paragraphs_on_screen_are_painted_and_they_fill_it() {
         .char_at(clip.center_top() + egui::vec2(0.0, 30.0))
         .unwrap();
     assert!(painted.start <= top && top <= painted.end);
-    let para = text.paragraph_at(top);
-    let words = text.slice(text.paragraphs()[para].clone());
+    let para = paras.iter().position(|p| top < p.end).unwrap();
+    let words = text.slice(paras[para].clone());
     assert!(words.starts_with(&format!("Paragraph {para}:")), "{words}");
 }
 
@@ -94,7 +95,7 @@ fn a_drag_from_paragraph_2_into_paragraph_5_selects_that_range_and_copies_it() {
     let dir = tempfile::tempdir().unwrap();
     let article = write_article(dir.path(), 40);
     let mut h = harness_for(&article, &dir.path().join("saves"));
-    let paras = h.state().document().unwrap().text.paragraphs().to_vec();
+    let paras = common::paragraphs(h.state().document().unwrap().text.as_str());
     let (start, end) = (paras[1].start + 13, paras[4].start + 22);
     drag_select(&mut h, start, end);
     assert_eq!(h.state().selection(), Some(Span::new(start, end)));

@@ -35,8 +35,6 @@ pub struct ArticleText {
     text: String,
     /// Byte offset of every code point, plus one entry for the end of the text.
     char_bytes: Vec<u32>,
-    /// Code-point ranges of the paragraphs (runs of text separated by blank lines).
-    paragraphs: Vec<Range<usize>>,
 }
 
 impl PartialEq for ArticleText {
@@ -51,12 +49,7 @@ impl ArticleText {
         let mut char_bytes = Vec::with_capacity(text.len() + 1);
         char_bytes.extend(text.char_indices().map(|(b, _)| b as u32));
         char_bytes.push(text.len() as u32);
-        let paragraphs = find_paragraphs(&text);
-        Self {
-            text,
-            char_bytes,
-            paragraphs,
-        }
+        Self { text, char_bytes }
     }
 
     /// Normalizes line endings and strips a leading BOM, then indexes the text.
@@ -117,18 +110,6 @@ impl ArticleText {
         self.slice(at..at.saturating_add(n))
     }
 
-    /// Code-point ranges of the paragraphs, in order; blank lines separate paragraphs.
-    pub fn paragraphs(&self) -> &[Range<usize>] {
-        &self.paragraphs
-    }
-
-    /// Index of the paragraph containing code point `at` (or the one after it).
-    pub fn paragraph_at(&self, at: usize) -> usize {
-        self.paragraphs
-            .partition_point(|p| p.end <= at)
-            .min(self.paragraphs.len().saturating_sub(1))
-    }
-
     /// Number of words (runs of non-whitespace).
     pub fn word_count(&self) -> usize {
         self.text.split_whitespace().count()
@@ -170,33 +151,6 @@ pub fn is_word_char(c: char) -> bool {
                 | 0xFE20..=0xFE2F
                 | 0xE0100..=0xE01EF
         )
-}
-
-fn find_paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_non_blank_end = 0;
-    let mut newlines_in_row = 0;
-    for (i, c) in text.chars().enumerate() {
-        if c == '\n' {
-            newlines_in_row += 1;
-            if newlines_in_row >= 2
-                && let Some(s) = start.take()
-            {
-                out.push(s..last_non_blank_end);
-            }
-        } else if !c.is_whitespace() {
-            newlines_in_row = 0;
-            if start.is_none() {
-                start = Some(i);
-            }
-            last_non_blank_end = i + 1;
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..last_non_blank_end);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -259,15 +213,5 @@ mod tests {
         assert_eq!(t.char_of(99), 3);
         assert_eq!(t.prefix_of(1, 32), "a");
         assert_eq!(t.suffix_of(1, 32), "bc");
-    }
-
-    #[test]
-    fn paragraphs_are_split_on_blank_lines() {
-        let t = ArticleText::new("One.\nstill one.\n\n  Two.\n\n\nThree".into());
-        let paras: Vec<&str> = t.paragraphs().iter().map(|p| t.slice(p.clone())).collect();
-        assert_eq!(paras, ["One.\nstill one.", "Two.", "Three"]);
-        assert_eq!(t.paragraph_at(0), 0);
-        assert_eq!(t.paragraph_at(19), 1);
-        assert_eq!(t.paragraph_at(1000), 2);
     }
 }

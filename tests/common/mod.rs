@@ -124,3 +124,17 @@ pub fn session_on_edited_article(dir: &Path) -> PathBuf {
     std::fs::write(&article, format!("Update:\n\n{}", &text[..cut])).unwrap();
     session
 }
+
+/// Code-point ranges of the paragraphs of `text` (runs separated by a blank line).
+pub fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        let len = part.chars().count();
+        if !part.trim().is_empty() {
+            out.push(start..start + len);
+        }
+        start += len + 2;
+    }
+    out
+}
