@@ -159,3 +159,17 @@ fn quitting_with_unsaved_work_asks_and_cancel_save_and_discard_do_what_they_say(
         "without saving"
     );
 }
+
+/// A quote selected with its opening quotation mark but not the closing one takes it in.
+#[test]
+fn a_quote_selected_from_its_opening_mark_takes_in_the_closing_one() {
+    let (_dir, mut h) = open();
+    mark(&mut h, "“risk of conflict", Key::Q);
+    let quote = &session(&h).annotations[0];
+    assert_eq!(quote.exact, "“risk of conflict”");
+    assert!(
+        h.state()
+            .status()
+            .contains("with its closing quotation mark")
+    );
+}

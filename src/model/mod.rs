@@ -7,6 +7,7 @@ pub mod edit;
 pub mod history;
 pub mod ids;
 pub mod index;
+pub mod quotation;
 pub mod search;
 pub mod session;
 pub mod speaker;

@@ -57,6 +57,17 @@ impl NewsmarkApp {
                 return;
             }
         }
+        if tag == KindTag::Quote {
+            let balanced = crate::model::quotation::take_in_closing_mark(&doc.text, span);
+            if balanced != span {
+                self.mark_span(tag, balanced, None);
+                self.ui.status = format!(
+                    "{} (with its closing quotation mark)",
+                    self.ui.status.trim_end_matches('.')
+                );
+                return;
+            }
+        }
         self.mark_span(tag, span, None);
     }
 

@@ -21,7 +21,7 @@ pub struct Quotation {
 }
 
 /// The closing mark expected for an opening mark, or `None` if `c` opens nothing.
-fn closer_of(c: char) -> Option<char> {
+pub fn closer_of(c: char) -> Option<char> {
     Some(match c {
         '“' => '”',
         '‘' => '’',
