@@ -328,3 +328,33 @@ fn an_absent_quote_type_stays_absent() {
     assert!(!ann.contains("QuoteType"), "{ann}");
     assert!(!newsmark::io::formats::w3c::export(&doc).contains("quoteType"));
 }
+
+/// A quote in four parts comes out with its further parts in text order, every time: the
+/// same file always gives the same session.
+#[test]
+fn the_parts_of_a_quote_come_in_text_order_every_time() {
+    let text = ArticleText::new(STORY.into());
+    let parts = ["the bridge", "would reopen", "in May", "the budget"];
+    let spans: Vec<(usize, usize)> = parts.iter().map(|p| find(STORY, p, 0)).collect();
+    let mut ann = String::new();
+    for (i, (p, s)) in parts.iter().zip(&spans).enumerate() {
+        ann.push_str(&format!("T{}\tContent {} {}\t{p}\n", i + 1, s.0, s.1));
+    }
+    // The event lists the parts out of order.
+    ann.push_str("E1\tContent:T1 Content2:T4 Content3:T2 Content4:T3\n");
+    let map = TypeMap::parse(MAP).unwrap();
+    let expected: Vec<Span> = spans[1..].iter().map(|s| Span::new(s.0, s.1)).collect();
+    for _ in 0..20 {
+        let r = brat::import_with(&ann, &text, ArticleRef::default(), &map).unwrap();
+        let more: Vec<Vec<Span>> = r
+            .session
+            .annotations
+            .iter()
+            .filter_map(|x| match &x.kind {
+                Kind::Quote(q) => Some(q.more.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(more, [expected.clone()]);
+    }
+}

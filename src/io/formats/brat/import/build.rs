@@ -120,17 +120,7 @@ impl Parts<'_> {
                 .attr(t, "QuoteType")
                 .and_then(|v| parse_value(&QuoteType::ALL, quote_type_name, QuoteType::label, v))
                 .unwrap_or(QuoteType::Unspecified),
-            more: e
-                .frags
-                .iter()
-                .skip(1)
-                .chain(
-                    self.absorbed_into(t)
-                        .filter_map(|other| self.entities.get(other))
-                        .flat_map(|o| o.frags.iter()),
-                )
-                .copied()
-                .collect(),
+            more: self.further_parts(t, e),
             source_mentions: self.source_ids(t),
         }
     }
@@ -179,6 +169,25 @@ impl Parts<'_> {
             .flatten()
             .filter_map(|m| self.ids.get(m).copied())
             .collect()
+    }
+
+    /// The quote's fragments after its first, with those of the parts absorbed into it, in
+    /// text order (never in the order a hash map happens to give).
+    fn further_parts(&self, t: &str, e: &Entity) -> Vec<Span> {
+        let mut more: Vec<Span> = e
+            .frags
+            .iter()
+            .skip(1)
+            .chain(
+                self.absorbed_into(t)
+                    .filter_map(|other| self.entities.get(other))
+                    .flat_map(|o| o.frags.iter()),
+            )
+            .copied()
+            .collect();
+        more.sort_by_key(|s| (s.start, s.end));
+        more.dedup();
+        more
     }
 
     /// The `T` ids of the content parts absorbed into `t`.
