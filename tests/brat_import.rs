@@ -355,6 +355,6 @@ fn the_parts_of_a_quote_come_in_text_order_every_time() {
                 _ => None,
             })
             .collect();
-        assert_eq!(more, [expected.clone()]);
+        assert_eq!(more, std::slice::from_ref(&expected));
     }
 }
