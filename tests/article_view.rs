@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use common::{drag_select, harness_for};
 use egui::{Event, Key, Modifiers};
+use egui_kittest::kittest::Queryable;
 use newsmark::io::document::Document;
 use newsmark::model::annotation::{AnnotationId, KindTag, Span};
 use newsmark::model::session::make_annotation;
@@ -226,4 +227,31 @@ fn page_keys_space_and_ctrl_home_end_scroll_and_escape_closes_the_help() {
     h.key_press(Key::Escape);
     h.run_steps(3);
     assert_eq!(helps(&h), closed, "Escape closed it");
+}
+
+/// An article opened after another one was scrolled far down starts at its own top, and the
+/// path field of File ▸ Open takes the keyboard when the dialog comes from the menu.
+#[test]
+fn an_article_opened_after_a_long_one_starts_at_its_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = write_article(dir.path(), 200);
+    let other = dir.path().join("other.txt");
+    std::fs::copy(&long, &other).unwrap();
+    let mut h = harness_for(&long, &dir.path().join("saves"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run_steps(4);
+    assert!(h.state().article_view().scroll_offset() > 1000.0);
+
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Open…").click();
+    h.run_steps(4);
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "File:");
+    assert!(field.is_focused(), "typing goes to the path at once");
+    h.event(Event::Text(other.to_str().unwrap().to_owned()));
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    assert_eq!(h.state().document().unwrap().display_name(), "other.txt");
+    assert_eq!(h.state().article_view().scroll_offset(), 0.0);
 }

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
 use egui::{Id, Modal, RichText};
 
@@ -44,9 +45,16 @@ pub enum Pending {
 pub struct FileDialog {
     purpose: Purpose,
     path: String,
-    native: Option<Receiver<Option<PathBuf>>>,
+    /// The system dialog's answer, and when it was asked for.
+    native: Option<(Receiver<Option<PathBuf>>, Instant)>,
     note: String,
+    /// The path field was given the keyboard once (it may lose it to a click after that).
+    focused: bool,
 }
+
+/// A system dialog that answers "nothing chosen" faster than this never appeared: there is no
+/// dialog service (XDG portal, zenity) on this machine.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
 
 /// All dialog state.
 #[derive(Default)]
@@ -112,6 +120,7 @@ impl Dialogs {
             path,
             native,
             note: String::new(),
+            focused: false,
         });
     }
 
@@ -126,7 +135,7 @@ impl Dialogs {
 
 /// Runs the platform file dialog on a thread so the window keeps painting. Tests and machines
 /// without a dialog service get `None` and use the typed path.
-fn spawn_native(purpose: &Purpose, path: &str) -> Option<Receiver<Option<PathBuf>>> {
+fn spawn_native(purpose: &Purpose, path: &str) -> Option<(Receiver<Option<PathBuf>>, Instant)> {
     if std::env::var_os("NEWSMARK_NO_NATIVE_DIALOG").is_some() {
         return None;
     }
@@ -163,7 +172,7 @@ fn spawn_native(purpose: &Purpose, path: &str) -> Option<Receiver<Option<PathBuf
         };
         let _ = tx.send(picked);
     });
-    Some(rx)
+    Some((rx, Instant::now()))
 }
 
 /// Draws whichever dialogs are open; returns what the user chose. Dialogs change only their
@@ -274,7 +283,7 @@ fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<
     let Some(dialog) = dialogs.file.as_mut() else {
         return;
     };
-    if let Some(rx) = &dialog.native {
+    if let Some((rx, asked)) = &dialog.native {
         match rx.try_recv() {
             Ok(Some(path)) => {
                 let purpose = dialog.purpose.clone();
@@ -283,10 +292,14 @@ fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<
                 return;
             }
             Ok(None) | Err(TryRecvError::Disconnected) => {
-                dialog.native = None;
-                dialog.note =
+                dialog.note = if asked.elapsed() < NO_DIALOG_WITHIN {
+                    "No system file dialog can be shown on this machine (it needs the XDG \
+                     desktop portal or zenity). Type the path instead."
+                } else {
                     "No file was chosen in the system dialog. Type a path instead, or cancel."
-                        .into();
+                }
+                .into();
+                dialog.native = None;
             }
             Err(TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100))
@@ -322,8 +335,10 @@ fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<
                 .labelled_by(label.id)
             })
             .inner;
-        if dialog.native.is_none() && !field.has_focus() && dialog.path.is_empty() {
+        // Typing goes to the path at once, however the dialog was opened (menu or key).
+        if dialog.native.is_none() && !dialog.focused {
             field.request_focus();
+            dialog.focused = field.has_focus();
         }
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
@@ -341,6 +356,7 @@ fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<
             }
             if dialog.native.is_none() && ui.button("Browse…").clicked() {
                 dialog.native = spawn_native(&dialog.purpose, &dialog.path);
+                dialog.focused = false;
             }
         });
     });

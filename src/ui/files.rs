@@ -67,6 +67,8 @@ impl NewsmarkApp {
         self.ui.selected = None;
         self.ui.selected_speaker = None;
         self.ui.view = ArticleView::default();
+        // The scroll area remembers its offset by id: a new article starts at its top.
+        self.ui.view.page = Some(super::article_view::Page::Top);
         self.ui.candidates.clear();
         self.ui.suggestions = super::suggestions::SuggestionState::default();
         self.ui.quote_target = None;
