@@ -83,7 +83,7 @@ fn two_sessions_agree_as_computed_by_hand() {
     // p_e = (20·13 + 16·18 + 4·4 + 19·19 + 15·20) / 74² = 1225/5476, κ = 3733/4251.
     assert!(close(&pair["kappa"], 3733.0 / 4251.0), "{}", pair["kappa"]);
     assert_eq!(pair["attribution"]["matched_quotes"], 1);
-    assert_eq!(pair["attribution"]["same_speaker"], 1);
+    assert_eq!(pair["attribution"]["attributed_alike"], 1);
     assert!(v["alpha"].as_f64().is_some_and(|a| a > 0.8 && a < 0.9));
 
     let o = newsmark(&["agree", "alice.ron", "bob.ron"], d);
@@ -93,7 +93,7 @@ fn two_sessions_agree_as_computed_by_hand() {
         "{text}"
     );
     assert!(
-        text.contains("1 of 1 matching quotes name the same speaker"),
+        text.contains("1 of 1 matching quotes are attributed alike"),
         "{text}"
     );
 }

@@ -13,15 +13,30 @@ use crate::model::agreement::{self, KindAgreement, PairAgreement, Prf};
 /// Where a project keeps the session of `annotator` for the article with file stem `stem`:
 /// `DIR/.newsmark/<annotator>/<stem>.ron`.
 pub fn project_session_path(dir: &Path, annotator: &str, stem: &str) -> PathBuf {
-    dir.join(".newsmark")
+    dir.join(crate::io::project::SESSIONS)
         .join(annotator)
         .join(format!("{stem}.ron"))
 }
 
 /// Runs `agree` on session files, or on a project folder with `annotators`.
 pub fn run(paths: &[PathBuf], annotators: &[String], as_json: bool) -> anyhow::Result<ExitCode> {
-    let groups: Vec<Vec<PathBuf>> = match (paths, annotators) {
-        ([dir], [_, _, ..]) if dir.is_dir() => project_groups(dir, annotators)?,
+    let annotators: Vec<String> = annotators
+        .iter()
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty())
+        .collect();
+    if let Some(twice) = annotators
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| annotators[..i].contains(a).then_some(a))
+    {
+        bail!("--annotators names {twice} twice: name each annotator once");
+    }
+    let groups: Vec<Vec<PathBuf>> = match (paths, annotators.as_slice()) {
+        ([dir], [_, _, ..]) if dir.is_dir() => project_groups(dir, &annotators)?,
+        ([dir], [one]) if dir.is_dir() => {
+            bail!("agreement needs at least two annotators; --annotators names only {one}")
+        }
         ([dir], _) if dir.is_dir() => {
             bail!(
                 "{} is a folder: name the annotators to compare with --annotators a,b",
@@ -184,7 +199,7 @@ fn pair_text(a: &Path, b: &Path, r: &PairAgreement) -> String {
     }
     let (matched, same) = r.attribution;
     s.push_str(&format!(
-        "Cohen's kappa (per code point): {}\nattribution: {same} of {matched} matching quotes name the same speaker\n",
+        "Cohen's kappa (per code point): {}\nattribution: {same} of {matched} matching quotes are attributed alike\n",
         num(r.kappa)
     ));
     s
@@ -219,6 +234,6 @@ fn pair_json(a: &Path, b: &Path, r: &PairAgreement) -> Value {
         "b": b.display().to_string(),
         "kinds": kinds,
         "kappa": r.kappa,
-        "attribution": { "matched_quotes": r.attribution.0, "same_speaker": r.attribution.1 },
+        "attribution": { "matched_quotes": r.attribution.0, "attributed_alike": r.attribution.1 },
     })
 }

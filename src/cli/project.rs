@@ -1,7 +1,7 @@
 //! A project is a folder of articles (`*.txt`, searched recursively; hidden folders such as
 //! `.newsmark/`, where sessions live, are skipped). `newsmark search` looks through all of them.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::io::article;
@@ -10,35 +10,7 @@ use crate::model::search;
 /// Characters of context shown on each side of a match.
 const CONTEXT: usize = 30;
 
-/// The article files of a project folder, sorted; a single file is its own project.
-pub fn articles(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if !dir.is_dir() {
-        return Ok(vec![dir.to_owned()]);
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let entry = entry?;
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let ft = entry.file_type()?;
-            if ft.is_dir() {
-                stack.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-            {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
+pub use crate::io::project::articles;
 
 /// `newsmark search DIR QUERY`: one line per match, `FILE:OFFSET: …context…`, where OFFSET is
 /// the code point where the match starts in the normalized text. Exit 0 with matches, 1 with

@@ -44,7 +44,7 @@ fn project(dir: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
             crate::io::disk::describe(&e)
         )
     })?;
-    let annotators = annotators(dir);
+    let annotators = crate::io::project::annotators(dir);
     let mut rows = Vec::new();
     let mut text = format!(
         "{:<40} {:>7}  {:<12} {:>6} {:>6} {:>6} {:>8}\n",
@@ -58,7 +58,7 @@ fn project(dir: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
             .unwrap_or(article)
             .display()
             .to_string();
-        let stem = article
+        let _stem = article
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
@@ -73,7 +73,7 @@ fn project(dir: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
         words += w;
         let mut per = Vec::new();
         for name in &annotators {
-            let session = super::agree::project_session_path(dir, name, &stem);
+            let session = crate::io::project::session_path(dir, name, article);
             if !session.is_file() {
                 continue;
             }
@@ -133,17 +133,4 @@ fn project(dir: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(2)
     })
-}
-
-/// Names of the annotators with a folder in `DIR/.newsmark/`, sorted.
-fn annotators(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir.join(".newsmark"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .collect();
-    names.sort();
-    names
 }

@@ -6,5 +6,6 @@ pub mod disk;
 pub mod document;
 pub mod formats;
 pub mod migrate;
+pub mod project;
 pub mod recovery;
 pub mod session_file;

@@ -303,14 +303,47 @@ fn alpha_of_labels(all: &[Vec<u8>], len: usize) -> Option<f64> {
     (expected > 0.0).then(|| 1.0 - (n - 1.0) * disagree / expected)
 }
 
-/// Exactly matched quotes, and how many of those name speakers with the same name.
-fn attribution(a: &Session, b: &Session) -> (usize, usize) {
-    let speaker_of = |s: &Session, x: &Annotation| -> Option<String> {
-        x.kind
+/// Who a quote is attributed to: its speaker's name, and the spans of its source mentions
+/// (a pronoun or "a spokesman" is a source mention without a speaker).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Source {
+    speaker: Option<String>,
+    mentions: Vec<Span>,
+}
+
+impl Source {
+    fn of(s: &Session, x: &Annotation) -> Self {
+        let speaker = x
+            .kind
             .speaker()
             .and_then(|id| s.speaker(id))
-            .map(|sp| sp.name.trim().to_lowercase())
-    };
+            .map(|sp| sp.name.trim().to_lowercase());
+        let mut mentions: Vec<Span> = match &x.kind {
+            Kind::Quote(q) => q
+                .source_mentions
+                .iter()
+                .filter_map(|id| s.annotation(*id))
+                .map(Annotation::span)
+                .collect(),
+            _ => Vec::new(),
+        };
+        mentions.sort();
+        mentions.dedup();
+        Self { speaker, mentions }
+    }
+
+    /// The same speaker by name; or, where a side names none, the same source mentions; two
+    /// quotes both left unattributed agree too.
+    fn agrees(&self, other: &Self) -> bool {
+        match (&self.speaker, &other.speaker) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.mentions == other.mentions,
+        }
+    }
+}
+
+/// Exactly matched quotes, and how many of those are attributed alike ([`Source::agrees`]).
+fn attribution(a: &Session, b: &Session) -> (usize, usize) {
     let quote_key = |x: &Annotation| -> Option<Vec<Span>> {
         let Kind::Quote(q) = &x.kind else { return None };
         let mut frags: Vec<Span> = std::iter::once(x.span())
@@ -321,24 +354,24 @@ fn attribution(a: &Session, b: &Session) -> (usize, usize) {
         frags.dedup();
         Some(frags)
     };
-    let mut in_a: HashMap<Vec<Span>, Vec<Option<String>>> = HashMap::new();
+    let mut in_a: HashMap<Vec<Span>, Vec<Source>> = HashMap::new();
     for x in &a.annotations {
         if let Some(k) = quote_key(x) {
-            in_a.entry(k).or_default().push(speaker_of(a, x));
+            in_a.entry(k).or_default().push(Source::of(a, x));
         }
     }
     let (mut matched, mut same) = (0, 0);
     for y in &b.annotations {
         let Some(k) = quote_key(y) else { continue };
-        let Some(speakers) = in_a.get_mut(&k).filter(|v| !v.is_empty()) else {
+        let Some(sources) = in_a.get_mut(&k).filter(|v| !v.is_empty()) else {
             continue;
         };
         matched += 1;
-        let sb = speaker_of(b, y);
-        // Prefer pairing with a reference quote of the same speaker.
-        let at = speakers.iter().position(|s| *s == sb).unwrap_or(0);
-        let sa = speakers.remove(at);
-        same += usize::from(sa.is_some() && sa == sb);
+        let sb = Source::of(b, y);
+        // Prefer pairing with a reference quote attributed alike.
+        let at = sources.iter().position(|s| s.agrees(&sb)).unwrap_or(0);
+        let sa = sources.remove(at);
+        same += usize::from(sa.agrees(&sb));
     }
     (matched, same)
 }

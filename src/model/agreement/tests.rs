@@ -116,3 +116,34 @@ fn identical_sessions_agree_fully() {
     }
     assert!(close(krippendorff_alpha(&[&a, &a, &a], 20), 1.0));
 }
+
+/// A quote sourced to a pronoun has no speaker, only a source mention: two annotators who
+/// link the same mention agree, and a session always agrees with itself.
+#[test]
+fn quotes_sourced_to_the_same_pronoun_are_attributed_alike() {
+    let pronoun =
+        |id: u32, start: usize| ann(id, start, start + 3, KindTag::Mention.with_speaker(None));
+    let sourced = |id: u32, mention: u32| {
+        ann(
+            id,
+            10,
+            30,
+            Kind::Quote(Quote {
+                source_mentions: vec![AnnotationId(mention)],
+                ..Quote::default()
+            }),
+        )
+    };
+    let a = session(&[], vec![pronoun(1, 0), sourced(2, 1)]);
+    assert_eq!(
+        compare(&a, &a, 40).attribution,
+        (1, 1),
+        "a session agrees with itself"
+    );
+    // B links the same span under other ids.
+    let b = session(&[], vec![pronoun(7, 0), sourced(8, 7)]);
+    assert_eq!(compare(&a, &b, 40).attribution, (1, 1));
+    // C links another "she".
+    let c = session(&[], vec![pronoun(7, 33), sourced(8, 7)]);
+    assert_eq!(compare(&a, &c, 40).attribution, (1, 0));
+}

@@ -1,0 +1,248 @@
+//! A project is a folder of articles (`*.txt`, in sub-folders too; hidden folders skipped).
+//! Annotator NAME's session of `sub/story.txt` is `DIR/.newsmark/NAME/sub/story.ron`, so two
+//! annotators never write the same file; what NAME marked done and read last is kept in
+//! `DIR/.newsmark/NAME/project.ron`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+use crate::io::document::Document;
+use crate::model::stats::Stats;
+
+/// The folder inside a project where sessions live.
+pub const SESSIONS: &str = ".newsmark";
+
+/// The article files of a project folder, sorted; a single file is its own project.
+pub fn articles(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(vec![dir.to_owned()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let entry = entry?;
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Where `annotator`'s session of `article` (a file inside `dir`) lives.
+pub fn session_path(dir: &Path, annotator: &str, article: &Path) -> PathBuf {
+    let rel = article.strip_prefix(dir).unwrap_or(article);
+    dir.join(SESSIONS)
+        .join(annotator_folder(annotator))
+        .join(rel)
+        .with_extension("ron")
+}
+
+/// The annotators who have a folder in the project, sorted.
+pub fn annotators(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join(SESSIONS))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    names.sort();
+    names
+}
+
+/// A folder name for an annotator: their name with path separators and leading dots made
+/// harmless; "anonymous" when they gave none.
+pub fn annotator_folder(name: &str) -> String {
+    let clean: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean = clean.trim_start_matches('.').to_owned();
+    if clean.is_empty() {
+        "anonymous".into()
+    } else {
+        clean
+    }
+}
+
+/// What one annotator remembers of a project between runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectState {
+    /// Articles (paths relative to the project) marked done.
+    pub done: BTreeSet<String>,
+    /// The article open last.
+    pub last: Option<String>,
+}
+
+impl ProjectState {
+    /// Where `annotator`'s state of the project in `dir` is kept.
+    pub fn path(dir: &Path, annotator: &str) -> PathBuf {
+        dir.join(SESSIONS)
+            .join(annotator_folder(annotator))
+            .join("project.ron")
+    }
+
+    /// The remembered state, or a fresh one (a missing or unreadable file is not an error:
+    /// the state only says what was done and where the annotator was).
+    pub fn load(dir: &Path, annotator: &str) -> Self {
+        std::fs::read_to_string(Self::path(dir, annotator))
+            .ok()
+            .and_then(|t| ron::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the state atomically.
+    pub fn save(&self, dir: &Path, annotator: &str) -> Result<(), String> {
+        let path = Self::path(dir, annotator);
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string())?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| crate::io::disk::describe(&e))?;
+        }
+        crate::io::disk::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())
+    }
+}
+
+/// How far an article is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// No session yet.
+    New,
+    /// A session exists.
+    InProgress,
+    /// Marked done.
+    Done,
+}
+
+impl Status {
+    /// As the list shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::InProgress => "in progress",
+            Self::Done => "done",
+        }
+    }
+}
+
+/// One article of the project, as the document list shows it.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The article file.
+    pub article: PathBuf,
+    /// Its path relative to the project.
+    pub name: String,
+    /// Words of the article.
+    pub words: usize,
+    /// The annotator's counts, when they have a session.
+    pub stats: Option<Stats>,
+    /// New, in progress or done.
+    pub status: Status,
+    /// When the annotator's session was last written.
+    pub edited: Option<SystemTime>,
+    /// Why the article or its session could not be read, if so.
+    pub problem: Option<String>,
+}
+
+impl Entry {
+    /// Annotations in the annotator's session (0 without one).
+    pub fn annotations(&self) -> usize {
+        self.stats.as_ref().map_or(0, |s| s.annotations)
+    }
+}
+
+/// Reads what the document list shows for `article` and `annotator`.
+pub fn entry(dir: &Path, annotator: &str, state: &ProjectState, article: &Path) -> Entry {
+    let name = relative_name(dir, article);
+    let session = session_path(dir, annotator, article);
+    let edited = std::fs::metadata(&session).and_then(|m| m.modified()).ok();
+    let mut entry = Entry {
+        article: article.to_owned(),
+        words: 0,
+        stats: None,
+        status: Status::New,
+        edited,
+        problem: None,
+        name,
+    };
+    if session.is_file() {
+        match Document::open_session(&session) {
+            Ok(doc) => {
+                entry.words = doc.text.word_count();
+                let stale = doc
+                    .anchor_report
+                    .as_ref()
+                    .map_or(0, |r| r.moved + r.fuzzy + r.orphan);
+                entry.stats = Some(Stats::of(&doc.session, &doc.text, stale));
+                entry.status = Status::InProgress;
+            }
+            Err(e) => entry.problem = Some(e.to_string()),
+        }
+    } else {
+        match crate::io::article::load(article) {
+            Ok(loaded) => entry.words = loaded.decoded.text.word_count(),
+            Err(e) => entry.problem = Some(e.to_string()),
+        }
+    }
+    if state.done.contains(&entry.name) {
+        entry.status = Status::Done;
+    }
+    entry
+}
+
+/// Every article of the project with `annotator`'s progress, in path order.
+pub fn scan(dir: &Path, annotator: &str, state: &ProjectState) -> std::io::Result<Vec<Entry>> {
+    Ok(articles(dir)?
+        .iter()
+        .map(|a| entry(dir, annotator, state, a))
+        .collect())
+}
+
+/// `article`'s path relative to `dir`, with `/` separators.
+pub fn relative_name(dir: &Path, article: &Path) -> String {
+    let rel = article.strip_prefix(dir).unwrap_or(article);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sessions_sit_under_the_annotator_mirroring_the_articles() {
+        let dir = Path::new("/p");
+        assert_eq!(
+            session_path(dir, "Ana Lima", Path::new("/p/sub/story.txt")),
+            Path::new("/p/.newsmark/Ana Lima/sub/story.ron")
+        );
+        assert_eq!(annotator_folder("../x/y"), "_x_y");
+        assert_eq!(annotator_folder("  "), "anonymous");
+        assert_eq!(relative_name(dir, Path::new("/p/a/b.txt")), "a/b.txt");
+    }
+}
