@@ -22,6 +22,8 @@ pub enum SideTab {
     Claims,
     /// Counts and charts.
     Stats,
+    /// The project's document list and search.
+    Project,
 }
 
 /// Something the user asked for during a frame; applied after the panels are drawn.
@@ -49,6 +51,16 @@ pub enum Action {
     Open(PathBuf),
     /// Open the built-in annotated sample.
     OpenSample,
+    /// Open a folder of articles as a project.
+    OpenProject(PathBuf),
+    /// Open the project's article `n` (saving the one left).
+    OpenInProject(usize),
+    /// Sort the project's document list.
+    SortProject(super::project::ProjectSort),
+    /// Search every article of the project.
+    SearchProject(String),
+    /// Open the article of project search hit `n` at the match.
+    OpenHit(usize),
     /// Save to this file.
     SaveTo(PathBuf),
     /// Use the current text selection as the cue of the selected quote.
@@ -124,6 +136,10 @@ pub enum Field {
     NewSpeaker,
     /// Alias to add to the selected speaker.
     NewAlias,
+    /// The project list's filter.
+    ProjectFilter,
+    /// The project search's query.
+    ProjectQuery,
     /// The sources of this claim, as typed.
     Sources(AnnotationId),
 }

@@ -130,6 +130,22 @@ macro_rules! command_table {
 command_table! {
     /// Open an article or session.
     Open => "Open…", "Open an article (.txt) or a session (.ron)", [cmd(Key::O)];
+    /// Open a folder of articles as a project.
+    OpenFolder => "Open Folder…",
+        "Open a folder of articles as a project: a document list, Done marks, one session per \
+         article and annotator in the folder's .newsmark/",
+        [cmd_shift(Key::O)];
+    /// The project's next article in the list.
+    NextDocument => "Next article",
+        "Save this article's session and open the next one of the project's list",
+        [Trigger::Chord(KeyboardShortcut::new(Modifiers::COMMAND, Key::PageDown))];
+    /// The project's previous article in the list.
+    PrevDocument => "Previous article",
+        "Save this article's session and open the previous one of the project's list",
+        [Trigger::Chord(KeyboardShortcut::new(Modifiers::COMMAND, Key::PageUp))];
+    /// Mark the open article of the project done (or not).
+    ToggleDone => "Done", "Mark this article of the project done, or in progress again",
+        [cmd(Key::D)];
     /// Save the session.
     Save => "Save", "Save the session as RON", [cmd(Key::S)];
     /// Save the session under a new name.

@@ -19,6 +19,8 @@ use super::app::Action;
 pub enum Purpose {
     /// An article or session to open.
     Open,
+    /// A folder of articles to open as a project.
+    OpenFolder,
     /// Where to save the session.
     SaveAs,
     /// Where to write an export.
@@ -81,6 +83,11 @@ impl Dialogs {
     /// Starts choosing a file to open.
     pub fn open_file(&mut self) {
         self.start(Purpose::Open, String::new());
+    }
+
+    /// Starts choosing a folder to open as a project.
+    pub fn open_folder(&mut self) {
+        self.start(Purpose::OpenFolder, String::new());
     }
 
     /// Starts choosing where to write an export.
@@ -169,6 +176,7 @@ fn spawn_native(purpose: &Purpose, path: &str) -> Option<(Receiver<Option<PathBu
                 .add_filter("JSON-LD", &["json", "jsonld"])
                 .pick_file(),
             Purpose::LocateArticle { .. } => dialog.pick_file(),
+            Purpose::OpenFolder => dialog.pick_folder(),
         };
         let _ = tx.send(picked);
     });
@@ -308,6 +316,7 @@ fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<
     }
     let title = match &dialog.purpose {
         Purpose::Open => "Open article or session",
+        Purpose::OpenFolder => "Open a folder of articles as a project",
         Purpose::SaveAs => "Save session as",
         Purpose::Export(_) => "Export to",
         Purpose::Import(_) => "Import annotations for this article from",
@@ -372,6 +381,7 @@ fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<
 fn finish(purpose: Purpose, path: PathBuf, actions: &mut Vec<Action>) {
     match purpose {
         Purpose::Open => actions.push(Action::Open(path)),
+        Purpose::OpenFolder => actions.push(Action::OpenProject(path)),
         Purpose::SaveAs => {
             let path = if path.extension().is_none() {
                 path.with_extension("ron")

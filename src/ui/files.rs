@@ -116,6 +116,7 @@ impl NewsmarkApp {
         match doc.save_to(path) {
             Ok(()) => {
                 self.work.ask_where = false;
+                self.refresh_project_entry();
                 self.work.saved_version = self.work.history.version();
                 self.work.history.seal();
                 let discarded = self.discard_recovery();
@@ -160,8 +161,15 @@ impl NewsmarkApp {
 
     pub(crate) fn proceed(&mut self, pending: Pending) {
         match pending {
+            Pending::Open(path) if path.is_dir() => self.open_project(&path),
             Pending::Open(path) => match Document::open(&path) {
-                Ok(doc) => self.set_document(doc),
+                Ok(doc) => {
+                    self.set_document(doc);
+                    // A file from elsewhere: no article of the project is open now.
+                    if let Some(p) = &mut self.work.project {
+                        p.current = None;
+                    }
+                }
                 Err(e) => self.report_open_error(&path, &e),
             },
             Pending::Quit => self.ui.dialogs.quit_confirmed = true,

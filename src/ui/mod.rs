@@ -12,7 +12,10 @@ mod files;
 pub mod filter;
 mod frame;
 pub mod mention_prompt;
+mod menus;
 pub mod places;
+pub mod project;
+mod project_panel;
 mod publication;
 pub mod recovery;
 pub mod review;
@@ -46,7 +49,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         eprintln!("newsmark: {w}");
     }
     let mut app = NewsmarkApp::with_places(places);
-    if let Some(path) = &file {
+    if let Some(dir) = file.as_ref().filter(|f| f.is_dir()) {
+        app.open_project(dir);
+    } else if let Some(path) = &file {
         let error;
         (app, error) = app.open_now(path);
         if let Some(e) = error {

@@ -12,6 +12,10 @@ impl NewsmarkApp {
     pub(crate) fn command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
         match cmd {
             UiCommand::Open => self.ui.dialogs.open_file(),
+            UiCommand::OpenFolder => self.ui.dialogs.open_folder(),
+            UiCommand::NextDocument => self.step_document(true),
+            UiCommand::PrevDocument => self.step_document(false),
+            UiCommand::ToggleDone => self.toggle_done(),
             UiCommand::Save => self.save(),
             UiCommand::SaveAs => {
                 let suggested = self.suggested_save_path();

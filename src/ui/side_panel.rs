@@ -12,15 +12,21 @@ use super::state::UiState;
 use super::style;
 
 /// Draws the side panel's tabs and content.
-pub fn side_panel_ui(doc: &Document, state: &UiState, ui: &mut egui::Ui) -> Vec<Action> {
+pub fn side_panel_ui(
+    doc: &Document,
+    project: Option<&super::project::Project>,
+    state: &UiState,
+    ui: &mut egui::Ui,
+) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.horizontal(|ui| {
-        for (tab, name) in [
+    ui.horizontal_wrapped(|ui| {
+        let project_tab = project.map(|_| (SideTab::Project, "Project"));
+        for (tab, name) in project_tab.into_iter().chain([
             (SideTab::Annotations, "Annotations"),
             (SideTab::Claims, "Worklist"),
             (SideTab::Speakers, "Speakers"),
             (SideTab::Stats, "Stats"),
-        ] {
+        ]) {
             if ui.selectable_label(state.side_tab == tab, name).clicked() {
                 actions.push(Action::SetTab(tab));
             }
@@ -32,6 +38,10 @@ pub fn side_panel_ui(doc: &Document, state: &UiState, ui: &mut egui::Ui) -> Vec<
         SideTab::Speakers => super::speakers_panel::speakers_ui(state, doc, ui, &mut actions),
         SideTab::Claims => super::claims_panel::claims_ui(state, doc, ui, &mut actions),
         SideTab::Stats => super::stats_panel::stats_ui(doc, ui),
+        SideTab::Project => match project {
+            Some(p) => super::project_panel::project_ui(p, &state.project, ui, &mut actions),
+            None => annotations_ui(state, doc, ui, &mut actions),
+        },
     }
     actions
 }

@@ -23,6 +23,8 @@ pub struct Work {
     pub(crate) places: Places,
     /// Save asks where (the built-in sample, which has no file of its own yet).
     pub(crate) ask_where: bool,
+    /// The folder of articles open as a project, if any.
+    pub(crate) project: Option<super::project::Project>,
     /// The recovery file, a restore offer, and annotations re-anchoring left for review.
     pub(crate) recovery: super::recovery::RecoveryState,
 }
@@ -36,6 +38,7 @@ impl Work {
             saved_version: 0,
             places,
             ask_where: false,
+            project: None,
             recovery: super::recovery::RecoveryState::default(),
         }
     }
@@ -91,6 +94,8 @@ pub struct UiState {
     pub(crate) last_kind: KindTag,
     /// Unmarked occurrences of a speaker's names, offered as mentions.
     pub(crate) candidates: Vec<(Span, SpeakerId)>,
+    /// The Project tab's filter, sort and search.
+    pub(crate) project: super::project::ProjectView,
     /// The window title last sent.
     pub(crate) title: String,
     /// True once egui has been given the system-font fallback.
@@ -121,6 +126,7 @@ impl Default for UiState {
             sticky_seen: None,
             last_kind: KindTag::Claim,
             candidates: Vec::new(),
+            project: super::project::ProjectView::default(),
             title: String::new(),
             fonts_installed: false,
         }

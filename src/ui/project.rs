@@ -1,0 +1,348 @@
+//! A folder of articles open as a project: the document list, moving from one article to the
+//! next (the one left is saved first), Done marks, and a search across every article.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::document::Document;
+use crate::io::project::{self, Entry, ProjectState, Status};
+use crate::model::annotation::Span;
+use crate::model::search;
+
+use super::app::NewsmarkApp;
+
+/// Characters of context shown on each side of a project search hit.
+const CONTEXT: usize = 30;
+/// Hits listed at most (the count says how many there were).
+const MAX_HITS: usize = 500;
+
+/// The project open in the window.
+pub struct Project {
+    /// The project folder.
+    pub dir: PathBuf,
+    /// The folder name of the annotator whose sessions are read and written.
+    pub annotator: String,
+    /// Done marks and the article open last.
+    pub state: ProjectState,
+    /// Every article, in path order.
+    pub entries: Vec<Entry>,
+    /// The entry open in the window (none when a file from elsewhere is open).
+    pub current: Option<usize>,
+}
+
+impl Project {
+    /// The entry of `article`, if it is one of the project's.
+    pub fn index_of(&self, article: &Path) -> Option<usize> {
+        self.entries.iter().position(|e| e.article == article)
+    }
+}
+
+/// One match of a project-wide search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into the project's entries.
+    pub entry: usize,
+    /// Where in that article (code points).
+    pub span: Span,
+    /// The match with some text around it, on one line.
+    pub context: String,
+}
+
+/// How the document list is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProjectSort {
+    /// By path.
+    #[default]
+    Name,
+    /// By number of words.
+    Words,
+    /// By number of annotations.
+    Annotations,
+    /// New, in progress, done.
+    Status,
+    /// Most recently edited first.
+    Edited,
+}
+
+/// What the Project tab shows besides the project itself.
+#[derive(Clone, Debug, Default)]
+pub struct ProjectView {
+    /// Only entries whose name or status contains this (case-insensitive).
+    pub filter: String,
+    /// The sort column.
+    pub sort: ProjectSort,
+    /// The project search's query, as typed.
+    pub query: String,
+    /// Its hits, and how many there were in all.
+    pub hits: Vec<Hit>,
+    /// All hits, including those not listed.
+    pub hit_count: usize,
+}
+
+impl ProjectView {
+    /// Entry indices in list order: filtered, then sorted.
+    pub fn order(&self, entries: &[Entry]) -> Vec<usize> {
+        let needle = self.filter.trim().to_lowercase();
+        let mut order: Vec<usize> = (0..entries.len())
+            .filter(|&i| {
+                let e = &entries[i];
+                needle.is_empty()
+                    || e.name.to_lowercase().contains(&needle)
+                    || e.status.label().contains(&needle)
+            })
+            .collect();
+        match self.sort {
+            ProjectSort::Name => {}
+            ProjectSort::Words => order.sort_by_key(|&i| std::cmp::Reverse(entries[i].words)),
+            ProjectSort::Annotations => {
+                order.sort_by_key(|&i| std::cmp::Reverse(entries[i].annotations()));
+            }
+            ProjectSort::Status => order.sort_by_key(|&i| entries[i].status),
+            ProjectSort::Edited => order.sort_by_key(|&i| std::cmp::Reverse(entries[i].edited)),
+        }
+        order
+    }
+}
+
+impl NewsmarkApp {
+    /// Opens the folder `dir` as a project and the article read last (or the first).
+    pub fn open_project(&mut self, dir: &Path) {
+        let annotator = project::annotator_folder(&self.prefs.annotator);
+        let state = ProjectState::load(dir, &annotator);
+        let entries = match project::scan(dir, &annotator, &state) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.ui.dialogs.error = Some(format!(
+                    "Cannot open the folder {} as a project: {}",
+                    dir.display(),
+                    crate::io::disk::describe(&e)
+                ));
+                return;
+            }
+        };
+        if entries.is_empty() {
+            self.ui.dialogs.error = Some(format!(
+                "{} holds no article (.txt files, in sub-folders too): nothing to annotate",
+                dir.display()
+            ));
+            return;
+        }
+        let p = Project {
+            dir: dir.to_owned(),
+            annotator,
+            state,
+            entries,
+            current: None,
+        };
+        let first = p
+            .state
+            .last
+            .as_ref()
+            .and_then(|last| p.entries.iter().position(|e| &e.name == last))
+            .unwrap_or(0);
+        let summary = format!(
+            "Project {}: {} articles, {} done — sessions in {}",
+            dir.display(),
+            p.entries.len(),
+            p.entries
+                .iter()
+                .filter(|e| e.status == Status::Done)
+                .count(),
+            ProjectState::path(dir, &p.annotator)
+                .parent()
+                .unwrap_or(dir)
+                .display()
+        );
+        self.work.project = Some(p);
+        self.ui.side_tab = super::app::SideTab::Project;
+        self.open_in_project(first);
+        self.ui.status = format!("{summary} · {}", self.ui.status);
+    }
+
+    /// Opens the project's article `i` with the annotator's session of it (a new one if there
+    /// is none yet, saved to its place in the project). The article left is saved first.
+    pub(crate) fn open_in_project(&mut self, i: usize) {
+        let Some(p) = &self.work.project else { return };
+        let Some(entry) = p.entries.get(i) else {
+            return;
+        };
+        let article = entry.article.clone();
+        let session = project::session_path(&p.dir, &p.annotator, &article);
+        if self.is_dirty() {
+            self.save();
+            if self.is_dirty() {
+                // The save failed and says why; the work stays open.
+                return;
+            }
+        }
+        let opened = if session.is_file() {
+            Document::open(&session)
+        } else {
+            Document::open(&article).map(|mut doc| {
+                doc.session_path = Some(session.clone());
+                doc
+            })
+        };
+        match opened {
+            Ok(doc) => {
+                self.set_document(doc);
+                if let Some(p) = &mut self.work.project {
+                    p.current = Some(i);
+                }
+                self.remember_in_project(i);
+            }
+            Err(e) => self.report_open_error(&article, &e),
+        }
+    }
+
+    /// Makes entry `i` the one reopened next time.
+    fn remember_in_project(&mut self, i: usize) {
+        let Some(p) = &mut self.work.project else {
+            return;
+        };
+        let Some(name) = p.entries.get(i).map(|e| e.name.clone()) else {
+            return;
+        };
+        p.state.last = Some(name);
+        if let Err(e) = p.state.save(&p.dir, &p.annotator) {
+            self.ui.status = format!("Could not remember the project's state: {e}");
+        }
+    }
+
+    /// The index of the open article in the project.
+    pub(crate) fn project_current(&self) -> Option<usize> {
+        self.work.project.as_ref()?.current
+    }
+
+    /// Moves to the next (or previous) article in the list's order.
+    pub(crate) fn step_document(&mut self, forward: bool) {
+        let Some(p) = &self.work.project else {
+            self.ui.status = "Open a folder as a project first (File ▸ Open Folder…)".into();
+            return;
+        };
+        let order = self.ui.project.order(&p.entries);
+        let at = self
+            .project_current()
+            .and_then(|c| order.iter().position(|&i| i == c));
+        let next = match (at, forward) {
+            (None, _) => order.first(),
+            (Some(k), true) => order.get(k + 1),
+            (Some(k), false) => k.checked_sub(1).and_then(|k| order.get(k)),
+        };
+        match next.copied() {
+            Some(i) => self.open_in_project(i),
+            None => {
+                self.ui.status = if forward {
+                    "This is the last article of the list".into()
+                } else {
+                    "This is the first article of the list".into()
+                };
+            }
+        }
+    }
+
+    /// Marks the open article done, or not done any more.
+    pub(crate) fn toggle_done(&mut self) {
+        let Some(i) = self.project_current() else {
+            self.ui.status = "Only an article of an open project can be marked done".into();
+            return;
+        };
+        let Some(p) = &mut self.work.project else {
+            return;
+        };
+        let name = p.entries[i].name.clone();
+        let done = !p.state.done.remove(&name);
+        if done {
+            p.state.done.insert(name.clone());
+        }
+        let saved = p.state.save(&p.dir, &p.annotator);
+        self.refresh_project_entry();
+        self.ui.status = match (saved, done) {
+            (Err(e), _) => format!("Could not save the Done mark: {e}"),
+            (Ok(()), true) => format!("{name} is done"),
+            (Ok(()), false) => format!("{name} is in progress again"),
+        };
+    }
+
+    /// Reads the open article's entry again (after a save or a Done mark).
+    pub(crate) fn refresh_project_entry(&mut self) {
+        let Some(i) = self.project_current() else {
+            return;
+        };
+        let Some(p) = &mut self.work.project else {
+            return;
+        };
+        let article = p.entries[i].article.clone();
+        p.entries[i] = project::entry(&p.dir, &p.annotator, &p.state, &article);
+    }
+
+    /// Searches every article of the project (case-insensitive, like Find).
+    pub(crate) fn search_project(&mut self, query: String) {
+        self.ui.project.query = query;
+        self.ui.project.hits.clear();
+        self.ui.project.hit_count = 0;
+        let Some(p) = &self.work.project else { return };
+        let q = self.ui.project.query.clone();
+        if q.trim().is_empty() {
+            return;
+        }
+        let mut unread = 0;
+        for (i, e) in p.entries.iter().enumerate() {
+            let Ok(loaded) = crate::io::article::load(&e.article) else {
+                unread += 1;
+                continue;
+            };
+            let text = &loaded.decoded.text;
+            for m in search::find_all(text, &q) {
+                self.ui.project.hit_count += 1;
+                if self.ui.project.hits.len() < MAX_HITS {
+                    let context = format!(
+                        "{}[{}]{}",
+                        text.prefix_of(m.start, CONTEXT),
+                        text.slice(m.start..m.end),
+                        text.suffix_of(m.end, CONTEXT)
+                    )
+                    .replace(['\n', '\r', '\t'], " ");
+                    self.ui.project.hits.push(Hit {
+                        entry: i,
+                        span: m,
+                        context,
+                    });
+                }
+            }
+        }
+        let files = self
+            .ui
+            .project
+            .hits
+            .iter()
+            .map(|h| h.entry)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        let n = self.ui.project.hit_count;
+        self.ui.status = format!(
+            "“{}”: {n} {} in {} article(s){}",
+            q.trim(),
+            if n == 1 { "match" } else { "matches" },
+            files,
+            if unread > 0 {
+                format!("; {unread} article(s) could not be read")
+            } else {
+                String::new()
+            }
+        );
+    }
+
+    /// Opens the article of hit `n` and selects the match there.
+    pub(crate) fn open_hit(&mut self, n: usize) {
+        let Some(hit) = self.ui.project.hits.get(n).cloned() else {
+            return;
+        };
+        if self.project_current() != Some(hit.entry) {
+            self.open_in_project(hit.entry);
+        }
+        if self.project_current() == Some(hit.entry) {
+            self.ui.selection = Some(hit.span);
+            self.ui.view.scroll_to_span = Some(hit.span);
+        }
+    }
+}

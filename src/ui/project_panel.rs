@@ -1,0 +1,192 @@
+//! The Project tab: the document list (sortable, filterable), Done, previous / next, the
+//! project's totals and a search across every article.
+
+use egui::RichText;
+
+use crate::io::project::Status;
+use crate::model::stats::Stats;
+
+use super::action::{Action, Field};
+use super::commands::UiCommand;
+use super::project::{Project, ProjectSort, ProjectView};
+use super::text_engine::bidi::visual;
+
+/// Draws the Project tab.
+pub fn project_ui(p: &Project, view: &ProjectView, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    header_ui(p, ui, actions);
+    ui.separator();
+    let filter_label = ui.label("Filter:");
+    let mut filter = view.filter.clone();
+    let field = egui::TextEdit::singleline(&mut filter)
+        .hint_text("name or status (new, in progress, done)")
+        .desired_width(f32::INFINITY);
+    if ui.add(field).labelled_by(filter_label.id).changed() {
+        actions.push(Action::SetField(Field::ProjectFilter, filter));
+    }
+    sort_ui(view.sort, ui, actions);
+    let order = view.order(&p.entries);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    egui::ScrollArea::vertical()
+        .id_salt("project_list")
+        .max_height(ui.available_height() * 0.55)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, order.len(), |ui, rows| {
+            for &i in &order[rows] {
+                row_ui(p, i, ui, actions);
+            }
+        });
+    if order.is_empty() {
+        ui.label(RichText::new("No article matches the filter.").weak());
+    }
+    ui.separator();
+    search_ui(p, view, ui, actions);
+}
+
+/// The project's name, its totals, and the open article's Done mark and neighbours.
+fn header_ui(p: &Project, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let name = p.dir.file_name().map_or_else(
+        || p.dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    ui.strong(format!("Project {name}"));
+    let done = p
+        .entries
+        .iter()
+        .filter(|e| e.status == Status::Done)
+        .count();
+    let words: usize = p.entries.iter().map(|e| e.words).sum();
+    let mut total: Option<Stats> = None;
+    for s in p.entries.iter().filter_map(|e| e.stats.as_ref()) {
+        match &mut total {
+            Some(t) => t.add(s),
+            None => total = Some(s.clone()),
+        }
+    }
+    let annotations = total.as_ref().map_or(0, |t| t.annotations);
+    ui.label(format!(
+        "{} · {done} done · {} · {} · annotator “{}”",
+        super::style::count(p.entries.len(), "article"),
+        super::style::count(words, "word"),
+        super::style::count(annotations, "annotation"),
+        p.annotator
+    ));
+    if let Some(t) = &total {
+        egui::CollapsingHeader::new("Project totals")
+            .id_salt("project_totals")
+            .show(ui, |ui| {
+                ui.label(RichText::new(t.to_text()).monospace().small());
+            });
+    }
+    ui.horizontal_wrapped(|ui| {
+        for cmd in [UiCommand::PrevDocument, UiCommand::NextDocument] {
+            let button = ui.button(cmd.label()).on_hover_text(cmd.hover_text());
+            if button.clicked() {
+                actions.push(Action::Command(cmd));
+            }
+        }
+        if let Some(i) = p.current {
+            let mut is_done = p.entries[i].status == Status::Done;
+            let toggle = ui
+                .checkbox(&mut is_done, "Done")
+                .on_hover_text(UiCommand::ToggleDone.hover_text());
+            if toggle.changed() {
+                actions.push(Action::Command(UiCommand::ToggleDone));
+            }
+        }
+    });
+}
+
+/// The sort buttons.
+fn sort_ui(current: ProjectSort, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Sort:");
+        for (sort, name) in [
+            (ProjectSort::Name, "name"),
+            (ProjectSort::Words, "words"),
+            (ProjectSort::Annotations, "annotations"),
+            (ProjectSort::Status, "status"),
+            (ProjectSort::Edited, "last edited"),
+        ] {
+            if ui.selectable_label(current == sort, name).clicked() {
+                actions.push(Action::SortProject(sort));
+            }
+        }
+    });
+}
+
+/// One article: name, words, annotations, status, when it was last edited.
+fn row_ui(p: &Project, i: usize, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let e = &p.entries[i];
+    let edited = e.edited.map_or_else(|| "never".to_owned(), ago);
+    let mut text = format!(
+        "{} · {} · {} · {} · {edited}",
+        visual(&e.name),
+        super::style::count(e.words, "word"),
+        super::style::count(e.annotations(), "annotation"),
+        e.status.label()
+    );
+    if e.problem.is_some() {
+        text.push_str(" · cannot be read");
+    }
+    let row = ui
+        .add(egui::Button::selectable(p.current == Some(i), text).truncate())
+        .on_hover_text(e.problem.as_deref().unwrap_or(&e.name));
+    if row.clicked() {
+        actions.push(Action::OpenInProject(i));
+    }
+}
+
+/// How long ago `t` was, in words.
+fn ago(t: std::time::SystemTime) -> String {
+    let secs = t.elapsed().map_or(0, |d| d.as_secs());
+    match secs {
+        0..60 => "just now".into(),
+        60..3600 => format!("{} min ago", secs / 60),
+        3600..86400 => format!("{} h ago", secs / 3600),
+        _ => format!("{} days ago", secs / 86400),
+    }
+}
+
+/// The search across every article, and its hits.
+fn search_ui(p: &Project, view: &ProjectView, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let mut query = view.query.clone();
+    let entered = ui
+        .horizontal(|ui| {
+            let label = ui.label("Search the project:");
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut query).desired_width(160.0))
+                .labelled_by(label.id);
+            if field.changed() {
+                actions.push(Action::SetField(Field::ProjectQuery, query.clone()));
+            }
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.button("Search").clicked() || enter
+        })
+        .inner;
+    if entered {
+        actions.push(Action::SearchProject(query));
+    }
+    if view.hit_count > view.hits.len() {
+        ui.label(
+            RichText::new(format!(
+                "{} matches; the first {} are listed",
+                view.hit_count,
+                view.hits.len()
+            ))
+            .weak(),
+        );
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("project_hits")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (n, hit) in view.hits.iter().enumerate() {
+                let name = p.entries.get(hit.entry).map_or("", |e| e.name.as_str());
+                let text = format!("{name}:{}  {}", hit.span.start, hit.context);
+                let row = egui::Button::selectable(false, visual(&text)).truncate();
+                if ui.add(row).clicked() {
+                    actions.push(Action::OpenHit(n));
+                }
+            }
+        });
+}

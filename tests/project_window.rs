@@ -1,0 +1,150 @@
+//! A folder of articles open as a project in the window: the document list, moving from one
+//! article to the next with its session saved in the project, Done marks, the state kept
+//! between runs, and a search across every article.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
+
+mod common;
+
+use std::path::Path;
+
+use common::{copy_sample, harness, mark};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use newsmark::io::project::ProjectState;
+use newsmark::ui::NewsmarkApp;
+
+/// A project of three articles, one in a sub-folder.
+fn project(dir: &Path) -> std::path::PathBuf {
+    let root = dir.join("corpus");
+    std::fs::create_dir_all(root.join("week2")).unwrap();
+    copy_sample(&root, "a_nato.txt");
+    std::fs::write(
+        root.join("b_short.txt"),
+        "The minister said the talks would go on.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("week2/c_emoji.txt"),
+        "Ana 👩🏽‍💼 said: “Stoltenberg is right.” Café naïve.\n",
+    )
+    .unwrap();
+    root
+}
+
+fn open(root: &Path, saves: &Path) -> Harness<'static, NewsmarkApp> {
+    let mut app = NewsmarkApp::new(saves.to_owned()).typed_paths_only();
+    app.open_project(root);
+    let mut h = harness(app);
+    h.set_size(egui::vec2(1400.0, 1300.0));
+    h.run_steps(3);
+    h
+}
+
+fn article(h: &Harness<'_, NewsmarkApp>) -> String {
+    let doc = h.state().document().unwrap();
+    Path::new(&doc.session.article.path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn a_project_opens_its_list_moves_between_articles_and_remembers_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = project(dir.path());
+    let saves = dir.path().join("saves");
+    let mut h = open(&root, &saves);
+    h.get_by_label("Project corpus");
+    h.get_by_label_contains("3 articles · 0 done");
+    assert_eq!(article(&h), "a_nato.txt", "the first article opens");
+
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run_steps(3);
+    assert_eq!(article(&h), "b_short.txt");
+    let first = root.join(".newsmark/anonymous/a_nato.ron");
+    let saved = newsmark::io::session_file::load(&first).unwrap();
+    assert_eq!(
+        saved.annotations.len(),
+        1,
+        "the article left was saved in the project"
+    );
+    let words = std::fs::read_to_string(root.join("a_nato.txt"))
+        .unwrap()
+        .split_whitespace()
+        .count();
+    h.get_by_label_contains(&format!(
+        "a_nato.txt · {words} words · 1 annotation · in progress · just now"
+    ));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run_steps(2);
+    h.get_by_label_contains("b_short.txt · 8 words · 0 annotations · done");
+    let state = ProjectState::load(&root, "anonymous");
+    assert!(state.done.contains("b_short.txt"));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run_steps(3);
+    assert_eq!(
+        article(&h),
+        "c_emoji.txt",
+        "sub-folders are part of the project"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run_steps(2);
+    assert!(h.state().status().contains("last article"));
+
+    // The filter narrows the list; a click opens an article.
+    let filter = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:");
+    filter.focus();
+    filter.type_text("done");
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("a_nato.txt ·").is_none());
+    h.get_by_label_contains("b_short.txt ·").click();
+    h.run_steps(3);
+    assert_eq!(article(&h), "b_short.txt");
+
+    // The next run reopens the article open last, with the Done mark.
+    drop(h);
+    let h = open(&root, &saves);
+    assert_eq!(article(&h), "b_short.txt");
+    h.get_by_label_contains("3 articles · 1 done");
+    assert!(
+        !saves.exists() || std::fs::read_dir(&saves).unwrap().next().is_none(),
+        "project sessions stay in the project"
+    );
+}
+
+#[test]
+fn a_search_across_the_project_lists_every_match_and_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = project(dir.path());
+    let mut h = open(&root, &dir.path().join("saves"));
+    let field = egui::accesskit::Role::TextInput;
+    let search = h.get_by_role_and_label(field, "Search the project:");
+    search.focus();
+    search.type_text("stoltenberg");
+    h.run_steps(2);
+    h.get_by_label("Search").click();
+    h.run_steps(3);
+    assert!(
+        h.state().status().contains("matches in 2 article(s)"),
+        "{}",
+        h.state().status()
+    );
+    h.get_by_label_contains("week2/c_emoji.txt:").click();
+    h.run_steps(4);
+    assert_eq!(article(&h), "c_emoji.txt");
+    let sel = h.state().selection().unwrap();
+    let text = &h.state().document().unwrap().text;
+    assert_eq!(text.slice(sel.start..sel.end), "Stoltenberg");
+    // Offsets are code points: the emoji sequence before it counts as its code points.
+    assert_eq!(sel.start, "Ana 👩🏽‍💼 said: “".chars().count());
+}
