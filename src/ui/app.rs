@@ -75,6 +75,18 @@ impl NewsmarkApp {
         }
     }
 
+    /// Sign sessions with `name` (as if it had been given in the name bar).
+    pub fn with_annotator(mut self, name: &str) -> Self {
+        self.prefs.annotator = name.trim().to_owned();
+        self.prefs.annotator_asked = true;
+        self
+    }
+
+    /// Articles of the open project (0 without one).
+    pub fn project_len(&self) -> usize {
+        self.work.project.as_ref().map_or(0, |p| p.entries.len())
+    }
+
     /// Use only the typed-path field for choosing files, never the system dialog (tests).
     pub fn typed_paths_only(mut self) -> Self {
         self.ui.dialogs.typed_paths_only = true;
