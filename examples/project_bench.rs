@@ -18,7 +18,7 @@ use std::time::Instant;
 use newsmark::io::project::{self, ProjectState};
 use newsmark::io::session_file;
 use newsmark::model::annotation::{AnnotationId, KindTag, Span};
-use newsmark::model::session::{ArticleRef, Session, make_annotation};
+use newsmark::model::session::{Session, make_annotation};
 use newsmark::model::text::ArticleText;
 use newsmark::ui::NewsmarkApp;
 
@@ -72,7 +72,7 @@ impl Rng {
 fn article_text(rng: &mut Rng, i: usize) -> String {
     let mut paragraphs = Vec::new();
     for p in 0..8 {
-        if i % 10 == 0 && p == 3 {
+        if i.is_multiple_of(10) && p == 3 {
             paragraphs.push(MIXED.to_owned());
             continue;
         }
@@ -93,13 +93,13 @@ fn generate(root: &Path, n: usize) -> std::io::Result<PathBuf> {
         let path = sub.join(format!("article_{i:04}.txt"));
         let text = article_text(&mut rng, i);
         std::fs::write(&path, &text)?;
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             let session = session_for(&path, &text, &mut rng);
             let out = project::session_path(&dir, ANNOTATOR, &path);
             std::fs::create_dir_all(out.parent().unwrap_or(&dir))?;
             session_file::save(&session, &out).map_err(std::io::Error::other)?;
         }
-        if i % 7 == 0 {
+        if i.is_multiple_of(7) {
             state.done.insert(project::relative_name(&dir, &path));
         }
     }
@@ -111,7 +111,7 @@ fn session_for(path: &Path, text: &str, rng: &mut Rng) -> Session {
     let loaded = newsmark::io::article::load(path).ok();
     let reference = loaded
         .map(|l| l.reference)
-        .unwrap_or_else(ArticleRef::default);
+        .unwrap_or_default();
     let mut s = Session::new(reference);
     let t = ArticleText::new(text.to_owned());
     let len = t.len_chars();

@@ -203,29 +203,6 @@ fn dropping_a_file_on_the_window_opens_it() {
 }
 
 #[test]
-fn screen_readers_get_the_visible_text_and_the_selection() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = copy_sample(dir.path(), "a.txt");
-    let mut h = harness_for(&article, &dir.path().join("saves"));
-    let value = h
-        .get_by_role_and_label(egui::accesskit::Role::Document, "Article")
-        .value()
-        .unwrap();
-    assert!(
-        value.contains("NATO Secretary General Jens Stoltenberg"),
-        "{value}"
-    );
-    let (s, e) = find(&h, "Jens Stoltenberg");
-    drag_select(&mut h, s, e);
-    use egui_kittest::kittest::NodeT as _;
-    let node = h.get_by_role_and_label(egui::accesskit::Role::Document, "Article");
-    assert_eq!(
-        node.accesskit_node().description().as_deref(),
-        Some("selected: Jens Stoltenberg")
-    );
-}
-
-#[test]
 fn u_and_plus_attach_cue_and_parts_to_the_quote_selected_last() {
     use newsmark::model::annotation::Kind;
     let dir = tempfile::tempdir().unwrap();

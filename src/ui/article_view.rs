@@ -6,6 +6,7 @@
 //! annotations, rebuilt only when they change. Selection is our own (anchor and head code
 //! points), so it spans blocks and survives clicks elsewhere.
 
+mod a11y;
 mod blocks;
 mod body;
 mod highlight;

@@ -15,11 +15,14 @@ use super::style;
 pub fn speakers_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let mut name = state.new_speaker_name.clone();
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut name)
-                .hint_text("new speaker name")
-                .desired_width(160.0),
-        );
+        // No label beside it: the hint goes once something is typed, so the name is its own.
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .hint_text("new speaker name")
+                    .desired_width(160.0),
+            )
+            .accessible_name("New speaker name");
         if r.changed() {
             actions.push(Action::SetField(Field::NewSpeaker, name.clone()));
         }
@@ -175,9 +178,11 @@ fn speaker_editor_ui(
                 );
             }
             ui.end_row();
-            ui.label("Colour");
+            let colour_label = ui.label("Colour");
             let mut colour = s.colour;
-            if egui::color_picker::color_edit_button_srgb(ui, &mut colour).changed() {
+            let swatch = egui::color_picker::color_edit_button_srgb(ui, &mut colour);
+            name_copy_button(ui.ctx(), swatch.id);
+            if swatch.labelled_by(colour_label.id).changed() {
                 let mut new = s.clone();
                 new.colour = colour;
                 replace(
@@ -317,4 +322,29 @@ fn candidates_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &m
                 });
             }
         });
+}
+
+/// Names the copy button of egui's colour picker, open under the swatch `swatch`: egui labels it
+/// with its icon alone ("📋"), which says nothing to a screen reader.
+fn name_copy_button(ctx: &egui::Context, swatch: egui::Id) {
+    let icons: Vec<egui::Id> = ctx.viewport(|v| {
+        let Some(state) = &v.this_pass.accesskit_state else {
+            return Vec::new();
+        };
+        // Up the accessibility parents (a bounded walk: a widget is never that deep).
+        let under_swatch = |id: egui::Id| {
+            std::iter::successors(Some(id), |id| state.parent_map.get(id).copied())
+                .take(64)
+                .any(|ancestor| ancestor == swatch)
+        };
+        state
+            .nodes
+            .iter()
+            .filter(|(id, node)| node.label() == Some("📋") && under_swatch(**id))
+            .map(|(id, _)| *id)
+            .collect()
+    });
+    for id in icons {
+        ctx.accesskit_node_builder(id, |node| node.set_label("Copy the colour values"));
+    }
 }

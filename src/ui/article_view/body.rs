@@ -9,7 +9,7 @@ use super::super::app::Action;
 use super::super::text_engine::bidi::visual;
 use super::layout::Layout;
 use super::select::{self, Selection};
-use super::{PAD_BOTTOM, PAD_TOP, describe, highlight, margin, paint};
+use super::{PAD_BOTTOM, PAD_TOP, a11y, describe, highlight, margin, paint};
 
 /// The article inside the scroll area: interaction, painting. Returns the screen position of
 /// the first block's top-left and the code points painted.
@@ -74,6 +74,11 @@ pub(super) fn body_ui(
         Span::new(r.start, r.end)
     };
     if select::pointer(sel, ui, &response, hit, press, &doc.text, line) {
+        response.request_focus();
+    }
+    // A screen reader moving the caret or selecting, as in a text field.
+    if let Some(s) = a11y::requested_selection(ui, id) {
+        *sel = Some(s);
         response.request_focus();
     }
     if response.dragged()
@@ -154,16 +159,6 @@ pub(super) fn body_ui(
             blocks.range(visible.end - 1).end,
         )
     });
-    // Screen readers get the text on screen (bounded, whatever the article's length) and the
-    // selected text.
-    if let Some(span) = painted {
-        let selected = sel.map(Selection::span).filter(|s| !s.is_empty());
-        ui.ctx().accesskit_node_builder(id, |node| {
-            node.set_value(doc.text.slice(span.start..span.end));
-            if let Some(s) = selected {
-                node.set_description(format!("selected: {}", doc.text.slice(s.start..s.end)));
-            }
-        });
-    }
+    a11y::publish(ui, layout, id, origin, visible, *sel);
     (origin, painted)
 }
