@@ -109,9 +109,7 @@ fn generate(root: &Path, n: usize) -> std::io::Result<PathBuf> {
 
 fn session_for(path: &Path, text: &str, rng: &mut Rng) -> Session {
     let loaded = newsmark::io::article::load(path).ok();
-    let reference = loaded
-        .map(|l| l.reference)
-        .unwrap_or_default();
+    let reference = loaded.map(|l| l.reference).unwrap_or_default();
     let mut s = Session::new(reference);
     let t = ArticleText::new(text.to_owned());
     let len = t.len_chars();

@@ -81,12 +81,12 @@ fn a_project_opens_its_list_moves_between_articles_and_remembers_where_it_was() 
         .split_whitespace()
         .count();
     h.get_by_label_contains(&format!(
-        "a_nato.txt · {words} words · 1 annotation · in progress · just now"
+        "a_nato.txt · in progress · {words} words · 1 annotation · just now"
     ));
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::D);
     h.run_steps(2);
-    h.get_by_label_contains("b_short.txt · 8 words · 0 annotations · done");
+    h.get_by_label_contains("b_short.txt · done · 8 words · 0 annotations");
     let state = ProjectState::load(&root, "anonymous");
     assert!(state.done.contains("b_short.txt"));
 
@@ -147,4 +147,27 @@ fn a_search_across_the_project_lists_every_match_and_opens_it() {
     assert_eq!(text.slice(sel.start..sel.end), "Stoltenberg");
     // Offsets are code points: the emoji sequence before it counts as its code points.
     assert_eq!(sel.start, "Ana 👩🏽‍💼 said: “".chars().count());
+}
+
+/// A name given after the project was opened: the work is saved under that name.
+#[test]
+fn a_name_given_in_the_project_takes_the_work_under_that_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = project(dir.path());
+    let mut h = open(&root, &dir.path().join("saves"));
+    let field = h.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "Your name, to sign the sessions you save:",
+    );
+    field.focus();
+    field.type_text("Ana Lima");
+    h.run_steps(1);
+    h.get_by_label("Use this name").click();
+    h.run_steps(2);
+    h.get_by_label_contains("annotator “Ana Lima”");
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert!(root.join(".newsmark/Ana Lima/a_nato.ron").is_file());
+    assert!(!root.join(".newsmark/anonymous/a_nato.ron").exists());
 }

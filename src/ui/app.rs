@@ -199,6 +199,7 @@ impl NewsmarkApp {
                     self.ui.status = format!("Sessions you save are now signed “{name}”");
                     self.ui.annotator_field = name.clone();
                     self.prefs.annotator = name;
+                    self.project_annotator_named();
                 }
             }
             Action::Export(format, path) => {

@@ -263,7 +263,8 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
                 .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
             let state = match (app.is_dirty(), &doc.session_path) {
                 (true, _) => "unsaved changes",
-                (false, Some(_)) => "saved",
+                (false, Some(p)) if p.is_file() => "saved",
+                (false, Some(_)) => "no changes, not saved yet",
                 (false, None) => "no changes",
             };
             ui.label(format!(

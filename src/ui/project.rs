@@ -194,6 +194,34 @@ impl NewsmarkApp {
         }
     }
 
+    /// The annotator gave their name while a project was open under "anonymous": from now on
+    /// the project is theirs — their sessions and Done marks are read, and the open article's
+    /// work, if not saved yet, is saved under their name.
+    pub(crate) fn project_annotator_named(&mut self) {
+        let folder = project::annotator_folder(&self.prefs.annotator);
+        let Some(p) = &mut self.work.project else {
+            return;
+        };
+        if p.annotator == folder || p.annotator != project::annotator_folder("") {
+            return;
+        }
+        p.annotator = folder;
+        p.state = ProjectState::load(&p.dir, &p.annotator);
+        if let Ok(entries) = project::scan(&p.dir, &p.annotator, &p.state) {
+            p.entries = entries;
+        }
+        let current = p
+            .current
+            .and_then(|i| p.entries.get(i))
+            .map(|e| e.article.clone());
+        let new_path = current.map(|a| project::session_path(&p.dir, &p.annotator, &a));
+        if let (Some(doc), Some(path)) = (&mut self.work.doc, new_path)
+            && doc.session_path.as_ref().is_none_or(|p| !p.is_file())
+        {
+            doc.session_path = Some(path);
+        }
+    }
+
     /// Makes entry `i` the one reopened next time.
     fn remember_in_project(&mut self, i: usize) {
         let Some(p) = &mut self.work.project else {

@@ -121,9 +121,9 @@ fn row_ui(p: &Project, i: usize, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let mut text = format!(
         "{} · {} · {} · {} · {edited}",
         visual(&e.name),
+        e.status.label(),
         super::style::count(e.words, "word"),
         super::style::count(e.annotations(), "annotation"),
-        e.status.label()
     );
     if e.problem.is_some() {
         text.push_str(" · cannot be read");
