@@ -171,3 +171,27 @@ fn a_name_given_in_the_project_takes_the_work_under_that_name() {
     assert!(root.join(".newsmark/Ana Lima/a_nato.ron").is_file());
     assert!(!root.join(".newsmark/anonymous/a_nato.ron").exists());
 }
+
+/// The Stats tab counts the whole project on request: every session, speakers matched by name.
+#[test]
+fn the_stats_tab_counts_the_whole_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = project(dir.path());
+    let mut h = open(&root, &dir.path().join("saves"));
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run_steps(3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run_steps(3);
+    mark(&mut h, "Stoltenberg", Key::M);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    h.get_by_label("Stats").click();
+    h.run_steps(2);
+    h.get_by_label_contains("1 annotation: 0 claims, 0 quotes, 1 mention");
+    h.get_by_label("Whole project").click();
+    h.run_steps(2);
+    h.get_by_label_contains("2 annotations: 0 claims, 0 quotes, 2 mentions");
+    // "Jens Stoltenberg" and "Stoltenberg" are two speakers of two sessions: two rows.
+    h.get_by_label("Jens Stoltenberg");
+}

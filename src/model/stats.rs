@@ -168,6 +168,22 @@ impl Stats {
         self.kinds.add(&other.kinds);
         self.verdicts.add(&other.verdicts);
         self.check_worthiness.add(&other.check_worthiness);
+        // Registries differ between sessions: a speaker is the same one by name.
+        for sp in &other.speakers {
+            let key = sp.name.trim().to_lowercase();
+            match self
+                .speakers
+                .iter_mut()
+                .find(|s| s.name.trim().to_lowercase() == key)
+            {
+                Some(s) => {
+                    s.mentions += sp.mentions;
+                    s.quotes += sp.quotes;
+                    s.claims += sp.claims;
+                }
+                None => self.speakers.push(sp.clone()),
+            }
+        }
     }
 
     /// The text form printed by `newsmark stats`.

@@ -61,6 +61,8 @@ pub enum Action {
     SearchProject(String),
     /// Open the article of project search hit `n` at the match.
     OpenHit(usize),
+    /// The Stats tab shows the whole project (`true`) or the open article.
+    SetProjectStats(bool),
     /// Save to this file.
     SaveTo(PathBuf),
     /// Use the current text selection as the cue of the selected quote.

@@ -179,6 +179,7 @@ impl NewsmarkApp {
             Action::SortProject(sort) => self.ui.project.sort = sort,
             Action::SearchProject(query) => self.search_project(query),
             Action::OpenHit(n) => self.open_hit(n),
+            Action::SetProjectStats(whole) => self.ui.project_stats = whole,
             Action::SetField(Field::ProjectFilter, text) => self.ui.project.filter = text,
             Action::SetField(Field::ProjectQuery, text) => self.ui.project.query = text,
             Action::SetCueFromSelection(id) => self.set_quote_part(id, true),

@@ -37,7 +37,9 @@ pub fn side_panel_ui(
         SideTab::Annotations => annotations_ui(state, doc, ui, &mut actions),
         SideTab::Speakers => super::speakers_panel::speakers_ui(state, doc, ui, &mut actions),
         SideTab::Claims => super::claims_panel::claims_ui(state, doc, ui, &mut actions),
-        SideTab::Stats => super::stats_panel::stats_ui(doc, ui),
+        SideTab::Stats => {
+            super::stats_panel::stats_ui(doc, project, state.project_stats, ui, &mut actions)
+        }
         SideTab::Project => match project {
             Some(p) => super::project_panel::project_ui(p, &state.project, ui, &mut actions),
             None => annotations_ui(state, doc, ui, &mut actions),

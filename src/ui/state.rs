@@ -96,6 +96,8 @@ pub struct UiState {
     pub(crate) candidates: Vec<(Span, SpeakerId)>,
     /// The Project tab's filter, sort and search.
     pub(crate) project: super::project::ProjectView,
+    /// The Stats tab shows the whole project rather than the open article.
+    pub(crate) project_stats: bool,
     /// The window title last sent.
     pub(crate) title: String,
     /// True once egui has been given the system-font fallback.
@@ -127,6 +129,7 @@ impl Default for UiState {
             last_kind: KindTag::Claim,
             candidates: Vec::new(),
             project: super::project::ProjectView::default(),
+            project_stats: false,
             title: String::new(),
             fonts_installed: false,
         }

@@ -8,9 +8,50 @@ use crate::model::stats::Stats;
 
 use super::style;
 
-/// Draws the statistics of the open document.
-pub fn stats_ui(doc: &Document, ui: &mut egui::Ui) {
-    let st = Stats::of(&doc.session, &doc.text, 0);
+/// Draws the Stats tab: the open article's counts, or with a project open and `whole` set,
+/// the whole project's (speakers are matched by name across sessions).
+pub fn stats_ui(
+    doc: &Document,
+    project: Option<&super::project::Project>,
+    whole: bool,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<super::action::Action>,
+) {
+    if project.is_some() {
+        ui.horizontal(|ui| {
+            for (scope, name) in [(false, "This article"), (true, "Whole project")] {
+                if ui.selectable_label(whole == scope, name).clicked() {
+                    actions.push(super::action::Action::SetProjectStats(scope));
+                }
+            }
+        });
+    }
+    let st = match project.filter(|_| whole) {
+        Some(p) => match project_stats(p) {
+            Some(st) => st,
+            None => {
+                ui.label(RichText::new("No article of the project has a session yet.").weak());
+                return;
+            }
+        },
+        None => Stats::of(&doc.session, &doc.text, 0),
+    };
+    draw(&st, ui);
+}
+
+/// The sum of the project's sessions, with the words of every article (`None` without any
+/// session).
+fn project_stats(p: &super::project::Project) -> Option<Stats> {
+    let mut sessions = p.entries.iter().filter_map(|e| e.stats.as_ref());
+    let mut total = sessions.next()?.clone();
+    for s in sessions {
+        total.add(s);
+    }
+    total.words = p.entries.iter().map(|e| e.words).sum();
+    Some(total)
+}
+
+fn draw(st: &Stats, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical()
         .id_salt("stats")
         .show(ui, |ui| {
