@@ -22,6 +22,8 @@ pub enum SideTab {
     Claims,
     /// Counts and charts.
     Stats,
+    /// Another annotator's session compared with this one, item by item.
+    Compare,
 }
 
 /// Something the user asked for during a frame; applied after the panels are drawn.
@@ -115,6 +117,8 @@ pub enum Action {
     Reviewed(AnnotationId),
     /// The review window was closed.
     CloseReview,
+    /// Comparing with another annotator's session.
+    Compare(super::compare::CompareAction),
 }
 
 /// Small text fields whose content lives in the app between frames.

@@ -239,6 +239,21 @@ command_table! {
     /// Reject the first suggestion.
     RejectSuggestion => "Reject suggestion", "Drop the first suggestion; it does not come back",
         [key(Key::X)];
+    /// Compare the open session with another annotator's session of the same article.
+    CompareWith => "Compare with…",
+        "Show another annotator's session of this article beside yours, to adjudicate", [];
+    /// Keep A's version of the comparison item.
+    TakeA => "Take A", "Keep the open session's version of the comparison item (one undo step)",
+        [key(Key::OpenBracket)];
+    /// Take B's version of the comparison item.
+    TakeB => "Take B", "Take the other session's version instead (one undo step)",
+        [key(Key::CloseBracket)];
+    /// Keep A's version and add B's beside it.
+    TakeBoth => "Both", "Keep the open session's version and add the other's beside it",
+        [key(Key::Backslash)];
+    /// Select the next comparison item still to decide.
+    NextUndecided => "Next undecided", "Select the next comparison item still to decide",
+        [key(Key::Period)];
 }
 
 impl UiCommand {

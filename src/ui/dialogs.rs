@@ -13,6 +13,7 @@ use crate::io::document::Document;
 use crate::model::speaker::SpeakerId;
 
 use super::app::Action;
+use super::compare::CompareAction;
 
 /// What a file dialog is choosing a path for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub enum Purpose {
     Export(ExportFormat),
     /// An interchange file to import for the open article.
     Import(ImportFormat),
+    /// Another annotator's session of the open article, to compare with.
+    Compare,
     /// The new place of a session's missing article.
     LocateArticle {
         /// The session whose article moved.
@@ -91,6 +94,11 @@ impl Dialogs {
     /// Starts choosing a file to import.
     pub fn import(&mut self, format: ImportFormat) {
         self.start(Purpose::Import(format), String::new());
+    }
+
+    /// Starts choosing another annotator's session to compare with.
+    pub fn compare(&mut self) {
+        self.start(Purpose::Compare, String::new());
     }
 
     /// Starts choosing where to save.
@@ -168,6 +176,7 @@ fn spawn_native(purpose: &Purpose, path: &str) -> Option<(Receiver<Option<PathBu
             Purpose::Import(ImportFormat::W3c) => dialog
                 .add_filter("JSON-LD", &["json", "jsonld"])
                 .pick_file(),
+            Purpose::Compare => dialog.add_filter("newsmark session", &["ron"]).pick_file(),
             Purpose::LocateArticle { .. } => dialog.pick_file(),
         };
         let _ = tx.send(picked);
@@ -259,23 +268,21 @@ fn confirm_ui(ctx: &egui::Context, pending: &Pending, name: &str) -> Option<Opti
 /// The keyboard shortcut overlay; false once closed.
 fn help_ui(ctx: &egui::Context) -> bool {
     let mut open = true;
-    {
-        egui::Window::new("Keyboard shortcuts")
-            .open(&mut open)
-            .collapsible(false)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center())
-            .show(ctx, |ui| {
-                egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
-                    for (label, keys, tooltip) in super::commands::help_rows() {
-                        ui.label(label);
-                        ui.monospace(keys);
-                        ui.label(RichText::new(tooltip).weak());
-                        ui.end_row();
-                    }
-                });
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .show(ctx, |ui| {
+            egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
+                for (label, keys, tooltip) in super::commands::help_rows() {
+                    ui.label(label);
+                    ui.monospace(keys);
+                    ui.label(RichText::new(tooltip).weak());
+                    ui.end_row();
+                }
             });
-    }
+        });
     open
 }
 
@@ -312,6 +319,7 @@ fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<
         Purpose::Export(_) => "Export to",
         Purpose::Import(_) => "Import annotations for this article from",
         Purpose::LocateArticle { .. } => "Locate the article",
+        Purpose::Compare => "Compare with another annotator's session of this article",
     };
     let mut chosen = None;
     let mut cancel = false;
@@ -382,6 +390,7 @@ fn finish(purpose: Purpose, path: PathBuf, actions: &mut Vec<Action>) {
         }
         Purpose::Export(format) => actions.push(Action::Export(format, path)),
         Purpose::Import(format) => actions.push(Action::Import(format, path)),
+        Purpose::Compare => actions.push(Action::Compare(CompareAction::Open(path))),
         Purpose::LocateArticle { session } => actions.push(Action::LocateArticle {
             session,
             article: path,

@@ -206,6 +206,7 @@ fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                     }
                 }
             });
+            command_button(ui, UiCommand::CompareWith, true, actions);
         });
         ui.separator();
         command_button(ui, UiCommand::Quit, true, actions);

@@ -20,7 +20,11 @@ pub fn side_panel_ui(doc: &Document, state: &UiState, ui: &mut egui::Ui) -> Vec<
             (SideTab::Claims, "Worklist"),
             (SideTab::Speakers, "Speakers"),
             (SideTab::Stats, "Stats"),
+            (SideTab::Compare, "Compare"),
         ] {
+            if tab == SideTab::Compare && state.compare.is_none() {
+                continue;
+            }
             if ui.selectable_label(state.side_tab == tab, name).clicked() {
                 actions.push(Action::SetTab(tab));
             }
@@ -32,6 +36,7 @@ pub fn side_panel_ui(doc: &Document, state: &UiState, ui: &mut egui::Ui) -> Vec<
         SideTab::Speakers => super::speakers_panel::speakers_ui(state, doc, ui, &mut actions),
         SideTab::Claims => super::claims_panel::claims_ui(state, doc, ui, &mut actions),
         SideTab::Stats => super::stats_panel::stats_ui(doc, ui),
+        SideTab::Compare => super::compare_panel::compare_ui(state, doc, ui, &mut actions),
     }
     actions
 }
