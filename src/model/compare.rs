@@ -104,18 +104,21 @@ pub fn align(a: &Session, b: &Session) -> Vec<Item> {
         }
     }
     // Overlapping spans of the same kind: the largest overlap first.
+    let frags_a: Vec<Vec<Span>> = a.annotations.iter().map(fragments).collect();
     for (j, y) in b.annotations.iter().enumerate() {
         if pair_b.get(j).is_some_and(Option::is_some) {
             continue;
         }
+        let fy = fragments(y);
         let best = a
             .annotations
             .iter()
+            .zip(&frags_a)
             .enumerate()
-            .filter(|(i, x)| {
+            .filter(|(i, (x, _))| {
                 !used_a.get(*i).copied().unwrap_or(true) && x.kind.tag() == y.kind.tag()
             })
-            .map(|(i, x)| (overlap(x, y), i))
+            .map(|(i, (_, fx))| (overlap(fx, &fy), i))
             .filter(|(o, _)| *o > 0)
             .max_by_key(|&(o, i)| (o, std::cmp::Reverse(i)));
         if let Some((_, i)) = best {
@@ -145,9 +148,8 @@ fn set(flags: &mut [bool], i: usize) {
     }
 }
 
-/// Code points the fragments of `x` and `y` have in common.
-fn overlap(x: &Annotation, y: &Annotation) -> usize {
-    let (fx, fy) = (fragments(x), fragments(y));
+/// Code points two lists of fragments have in common.
+fn overlap(fx: &[Span], fy: &[Span]) -> usize {
     fx.iter()
         .flat_map(|p| {
             fy.iter()

@@ -273,7 +273,11 @@ fn paint_of(covering: &[&Painted], panel: Color32) -> Paint {
     let background = fills
         .last()
         .and_then(|l| l.alpha.map(|alpha| style::blend(panel, l.colour, alpha)));
-    let under = if fills.len() > 1 {
+    // A compared session's span shows through whatever else covers the text.
+    let theirs = covering.iter().find(|l| l.line == Line::Dashed);
+    let under = if let Some(l) = theirs {
+        Some((l.colour, Line::Dashed))
+    } else if fills.len() > 1 {
         fills.first().map(|l| (l.colour, Line::Solid))
     } else {
         covering

@@ -168,7 +168,12 @@ fn a_compared_session_span_is_dashed_over_text_and_over_an_annotation_alike() {
     ];
     let index = build_index(&s, |_| true, &[], &theirs);
     for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
-        let sections = sections(&s, &index, &[], &look(&visuals), 0..TEXT.chars().count());
+        // The kept selection over the claim: two fills, and B's span still shows.
+        let look = Look {
+            kept_selection: Some(at("prices rose")),
+            ..look(&visuals)
+        };
+        let sections = sections(&s, &index, &[], &look, 0..TEXT.chars().count());
         let bare = paint_at(&sections, at("Lima said"));
         assert!(matches!(bare.underline, Some((_, Line::Dashed))));
         assert_eq!(bare.background, None, "B's span is no annotation of A");
