@@ -73,15 +73,28 @@ struct Unit {
     frags: Vec<Span>,
 }
 
+/// An annotation's fragments as agreement compares them: its span plus a quote's further
+/// parts, non-empty, sorted, each once. Two annotations of one kind match exactly when these
+/// are equal.
+pub fn fragments(a: &Annotation) -> Vec<Span> {
+    let mut frags = vec![a.span()];
+    if let Kind::Quote(q) = &a.kind {
+        frags.extend(q.more.iter().copied());
+    }
+    frags.retain(|f| !f.is_empty());
+    frags.sort();
+    frags.dedup();
+    frags
+}
+
 fn units(annotations: &[Annotation]) -> Vec<Unit> {
     let mut out = Vec::new();
     for a in annotations {
-        let mut frags = vec![a.span()];
+        let frags = fragments(a);
         let kind = match &a.kind {
             Kind::Claim(_) => UnitKind::Claim,
             Kind::Mention(_) => UnitKind::Mention,
             Kind::Quote(q) => {
-                frags.extend(q.more.iter().copied());
                 if let Some(cue) = q.cue.filter(|c| !c.is_empty()) {
                     out.push(Unit {
                         kind: UnitKind::Cue,
@@ -91,9 +104,6 @@ fn units(annotations: &[Annotation]) -> Vec<Unit> {
                 UnitKind::Quote
             }
         };
-        frags.retain(|f| !f.is_empty());
-        frags.sort();
-        frags.dedup();
         if !frags.is_empty() {
             out.push(Unit { kind, frags });
         }
@@ -345,14 +355,7 @@ impl Source {
 /// Exactly matched quotes, and how many of those are attributed alike ([`Source::agrees`]).
 fn attribution(a: &Session, b: &Session) -> (usize, usize) {
     let quote_key = |x: &Annotation| -> Option<Vec<Span>> {
-        let Kind::Quote(q) = &x.kind else { return None };
-        let mut frags: Vec<Span> = std::iter::once(x.span())
-            .chain(q.more.iter().copied())
-            .filter(|f| !f.is_empty())
-            .collect();
-        frags.sort();
-        frags.dedup();
-        Some(frags)
+        matches!(x.kind, Kind::Quote(_)).then(|| fragments(x))
     };
     let mut in_a: HashMap<Vec<Span>, Vec<Source>> = HashMap::new();
     for x in &a.annotations {

@@ -24,6 +24,8 @@ pub enum SideTab {
     Stats,
     /// The project's document list and search.
     Project,
+    /// Another annotator's session compared with this one, item by item.
+    Compare,
 }
 
 /// Something the user asked for during a frame; applied after the panels are drawn.
@@ -129,6 +131,8 @@ pub enum Action {
     Reviewed(AnnotationId),
     /// The review window was closed.
     CloseReview,
+    /// Comparing with another annotator's session.
+    Compare(super::compare::CompareAction),
 }
 
 /// Small text fields whose content lives in the app between frames.

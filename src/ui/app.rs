@@ -259,6 +259,7 @@ impl NewsmarkApp {
                 // Orphans were hidden while under review.
                 self.ui.view.invalidate();
             }
+            Action::Compare(c) => self.compare_action(c),
         }
     }
 
@@ -267,6 +268,7 @@ impl NewsmarkApp {
         let Some(doc) = self.work.doc.as_mut() else {
             return false;
         };
+        let depth = self.work.history.undo_len();
         let applied = match self.work.history.apply_coalescing(
             &mut doc.session,
             edit,
@@ -274,6 +276,10 @@ impl NewsmarkApp {
             coalesce,
         ) {
             Ok(()) => {
+                // The steps that were undone can no longer be redone, nor their decisions.
+                if let Some(c) = &mut self.ui.compare {
+                    c.decisions.forget_above(depth);
+                }
                 self.ui.status = capitalized(&label);
                 true
             }
@@ -288,6 +294,9 @@ impl NewsmarkApp {
 
     /// Drops references to things that no longer exist after a change.
     fn after_change(&mut self) {
+        if let Some(c) = &mut self.ui.compare {
+            c.depth = self.work.history.undo_len();
+        }
         let Some(doc) = &self.work.doc else { return };
         let review = &mut self.work.recovery.review;
         review.retain(|id| doc.session.annotation(*id).is_some());

@@ -202,7 +202,12 @@ pub fn article_ui(
         let shown = |a: &crate::model::annotation::Annotation| {
             filter.shows(a) && recovery.is_placed(doc, a)
         };
-        view.index = highlight::build_index(&doc.session, shown, &candidates);
+        let theirs = state
+            .compare
+            .as_ref()
+            .map(super::compare::their_marks)
+            .unwrap_or_default();
+        view.index = highlight::build_index(&doc.session, shown, &candidates, &theirs);
         view.index_revision = Some(view.revision);
     }
     let metrics = view.metrics(doc, &look, wrap);

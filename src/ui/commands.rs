@@ -255,6 +255,21 @@ command_table! {
     /// Reject the first suggestion.
     RejectSuggestion => "Reject suggestion", "Drop the first suggestion; it does not come back",
         [key(Key::X)];
+    /// Compare the open session with another annotator's session of the same article.
+    CompareWith => "Compare with…",
+        "Show another annotator's session of this article beside yours, to adjudicate", [];
+    /// Keep A's version of the comparison item.
+    TakeA => "Take A", "Keep the open session's version of the comparison item (one undo step)",
+        [key(Key::OpenBracket)];
+    /// Take B's version of the comparison item.
+    TakeB => "Take B", "Take the other session's version instead (one undo step)",
+        [key(Key::CloseBracket)];
+    /// Keep A's version and add B's beside it.
+    TakeBoth => "Both", "Keep the open session's version and add the other's beside it",
+        [key(Key::Backslash)];
+    /// Select the next comparison item still to decide.
+    NextUndecided => "Next undecided", "Select the next comparison item still to decide",
+        [key(Key::Period)];
 }
 
 impl UiCommand {
@@ -361,35 +376,4 @@ pub fn pressed(ctx: &egui::Context, focus: Focus) -> Vec<UiCommand> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Two commands on one key would make one of them unreachable.
-    #[test]
-    fn no_two_commands_share_a_key() {
-        let mut seen: Vec<((Modifiers, Key), UiCommand)> = Vec::new();
-        for &c in UiCommand::ALL {
-            for t in c.triggers() {
-                let id = t.identity();
-                if let Some((_, other)) = seen.iter().find(|(k, _)| *k == id) {
-                    panic!("{c:?} and {other:?} share {id:?}");
-                }
-                seen.push((id, c));
-            }
-        }
-    }
-
-    #[test]
-    fn the_help_lists_every_command_once_and_the_digits_on_one_row() {
-        let rows = help_rows();
-        let speaker: Vec<_> = rows
-            .iter()
-            .filter(|(l, _, _)| *l == "Current speaker")
-            .collect();
-        assert_eq!(speaker.len(), 1);
-        assert_eq!(speaker[0].1, "1, 2, 3, 4, 5, 6, 7, 8, 9, 0");
-        let redo = rows.iter().find(|(l, _, _)| *l == "Redo").unwrap();
-        assert_eq!(redo.1, "Ctrl+Y, Ctrl+Shift+Z");
-        assert_eq!(rows.len(), UiCommand::ALL.len() - 9);
-    }
-}
+mod tests;

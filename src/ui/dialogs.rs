@@ -14,6 +14,9 @@ use crate::model::speaker::SpeakerId;
 
 use super::app::Action;
 
+mod native;
+use super::compare::CompareAction;
+
 /// What a file dialog is choosing a path for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
@@ -27,6 +30,8 @@ pub enum Purpose {
     Export(ExportFormat),
     /// An interchange file to import for the open article.
     Import(ImportFormat),
+    /// Another annotator's session of the open article, to compare with.
+    Compare,
     /// The new place of a session's missing article.
     LocateArticle {
         /// The session whose article moved.
@@ -100,6 +105,11 @@ impl Dialogs {
         self.start(Purpose::Import(format), String::new());
     }
 
+    /// Starts choosing another annotator's session to compare with.
+    pub fn compare(&mut self) {
+        self.start(Purpose::Compare, String::new());
+    }
+
     /// Starts choosing where to save.
     pub fn save_as(&mut self, suggested: PathBuf) {
         self.start(Purpose::SaveAs, suggested.display().to_string());
@@ -120,7 +130,7 @@ impl Dialogs {
         let native = if self.typed_paths_only {
             None
         } else {
-            spawn_native(&purpose, &path)
+            native::spawn(&purpose, &path)
         };
         self.file = Some(FileDialog {
             purpose,
@@ -138,49 +148,6 @@ impl Dialogs {
             || self.file.is_some()
             || self.mention.is_some()
     }
-}
-
-/// Runs the platform file dialog on a thread so the window keeps painting. Tests and machines
-/// without a dialog service get `None` and use the typed path.
-fn spawn_native(purpose: &Purpose, path: &str) -> Option<(Receiver<Option<PathBuf>>, Instant)> {
-    if std::env::var_os("NEWSMARK_NO_NATIVE_DIALOG").is_some() {
-        return None;
-    }
-    let (tx, rx) = std::sync::mpsc::channel();
-    let purpose = purpose.clone();
-    let start = PathBuf::from(path);
-    std::thread::spawn(move || {
-        let dialog = rfd::FileDialog::new();
-        let dialog = match start.parent().filter(|p| p.is_dir()) {
-            Some(dir) => dialog.set_directory(dir),
-            None => dialog,
-        };
-        let suggested_name = start
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let picked = match purpose {
-            Purpose::SaveAs => dialog
-                .add_filter("newsmark session", &["ron"])
-                .set_file_name(suggested_name)
-                .save_file(),
-            Purpose::Open => dialog
-                .add_filter("Article or session", &["txt", "ron", "text", "md"])
-                .add_filter("All files", &["*"])
-                .pick_file(),
-            Purpose::Export(_) => dialog.set_file_name(suggested_name).save_file(),
-            Purpose::Import(ImportFormat::Brat) => {
-                dialog.add_filter("brat standoff", &["ann"]).pick_file()
-            }
-            Purpose::Import(ImportFormat::W3c) => dialog
-                .add_filter("JSON-LD", &["json", "jsonld"])
-                .pick_file(),
-            Purpose::LocateArticle { .. } => dialog.pick_file(),
-            Purpose::OpenFolder => dialog.pick_folder(),
-        };
-        let _ = tx.send(picked);
-    });
-    Some((rx, Instant::now()))
 }
 
 /// Draws whichever dialogs are open; returns what the user chose. Dialogs change only their
@@ -267,23 +234,21 @@ fn confirm_ui(ctx: &egui::Context, pending: &Pending, name: &str) -> Option<Opti
 /// The keyboard shortcut overlay; false once closed.
 fn help_ui(ctx: &egui::Context) -> bool {
     let mut open = true;
-    {
-        egui::Window::new("Keyboard shortcuts")
-            .open(&mut open)
-            .collapsible(false)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center())
-            .show(ctx, |ui| {
-                egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
-                    for (label, keys, tooltip) in super::commands::help_rows() {
-                        ui.label(label);
-                        ui.monospace(keys);
-                        ui.label(RichText::new(tooltip).weak());
-                        ui.end_row();
-                    }
-                });
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .show(ctx, |ui| {
+            egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
+                for (label, keys, tooltip) in super::commands::help_rows() {
+                    ui.label(label);
+                    ui.monospace(keys);
+                    ui.label(RichText::new(tooltip).weak());
+                    ui.end_row();
+                }
             });
-    }
+        });
     open
 }
 
@@ -321,6 +286,7 @@ fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<
         Purpose::Export(_) => "Export to",
         Purpose::Import(_) => "Import annotations for this article from",
         Purpose::LocateArticle { .. } => "Locate the article",
+        Purpose::Compare => "Compare with another annotator's session of this article",
     };
     let mut chosen = None;
     let mut cancel = false;
@@ -364,7 +330,7 @@ fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<
                 cancel = true;
             }
             if dialog.native.is_none() && ui.button("Browse…").clicked() {
-                dialog.native = spawn_native(&dialog.purpose, &dialog.path);
+                dialog.native = native::spawn(&dialog.purpose, &dialog.path);
                 dialog.focused = false;
             }
         });
@@ -392,6 +358,7 @@ fn finish(purpose: Purpose, path: PathBuf, actions: &mut Vec<Action>) {
         }
         Purpose::Export(format) => actions.push(Action::Export(format, path)),
         Purpose::Import(format) => actions.push(Action::Import(format, path)),
+        Purpose::Compare => actions.push(Action::Compare(CompareAction::Open(path))),
         Purpose::LocateArticle { session } => actions.push(Action::LocateArticle {
             session,
             article: path,

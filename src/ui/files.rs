@@ -70,6 +70,7 @@ impl NewsmarkApp {
         // The scroll area remembers its offset by id: a new article starts at its top.
         self.ui.view.page = Some(super::article_view::Page::Top);
         self.ui.candidates.clear();
+        self.drop_compare();
         self.ui.suggestions = super::suggestions::SuggestionState::default();
         self.ui.quote_target = None;
         self.work.ask_where = false;

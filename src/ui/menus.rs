@@ -75,6 +75,7 @@ pub(super) fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Ac
                     }
                 }
             });
+            command_button(ui, UiCommand::CompareWith, true, actions);
         });
         ui.separator();
         command_button(ui, UiCommand::Quit, true, actions);

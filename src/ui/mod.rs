@@ -7,6 +7,8 @@ pub mod app;
 pub mod article_view;
 mod claims_panel;
 pub mod commands;
+mod compare;
+mod compare_panel;
 pub mod dialogs;
 mod files;
 pub mod filter;

@@ -1,6 +1,7 @@
 //! Carrying out the commands of the table (keys, menus, toolbar).
 
 use crate::model::annotation::KindTag;
+use crate::model::compare::Decision;
 use crate::model::edit::Edit;
 
 use super::app::NewsmarkApp;
@@ -97,6 +98,15 @@ impl NewsmarkApp {
             | UiCommand::Speaker8
             | UiCommand::Speaker9
             | UiCommand::NoSpeaker => self.pick_speaker(cmd.speaker_index().flatten()),
+            UiCommand::CompareWith => {
+                if self.work.doc.is_some() {
+                    self.ui.dialogs.compare();
+                }
+            }
+            UiCommand::TakeA => self.decide(Decision::TakeA),
+            UiCommand::TakeB => self.decide(Decision::TakeB),
+            UiCommand::TakeBoth => self.decide(Decision::Both),
+            UiCommand::NextUndecided => self.next_undecided(),
             UiCommand::Publication => {
                 self.ui.dialogs.publication = self
                     .work

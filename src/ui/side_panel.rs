@@ -26,7 +26,11 @@ pub fn side_panel_ui(
             (SideTab::Claims, "Worklist"),
             (SideTab::Speakers, "Speakers"),
             (SideTab::Stats, "Stats"),
+            (SideTab::Compare, "Compare"),
         ]) {
+            if tab == SideTab::Compare && state.compare.is_none() {
+                continue;
+            }
             if ui.selectable_label(state.side_tab == tab, name).clicked() {
                 actions.push(Action::SetTab(tab));
             }
@@ -44,6 +48,7 @@ pub fn side_panel_ui(
             Some(p) => super::project_panel::project_ui(p, &state.project, ui, &mut actions),
             None => annotations_ui(state, doc, ui, &mut actions),
         },
+        SideTab::Compare => super::compare_panel::compare_ui(state, doc, ui, &mut actions),
     }
     actions
 }

@@ -102,6 +102,8 @@ pub struct UiState {
     pub(crate) title: String,
     /// True once egui has been given the system-font fallback.
     pub(crate) fonts_installed: bool,
+    /// Another annotator's session being compared with this one.
+    pub(crate) compare: Option<super::compare::CompareState>,
 }
 
 impl Default for UiState {
@@ -132,6 +134,7 @@ impl Default for UiState {
             project_stats: false,
             title: String::new(),
             fonts_installed: false,
+            compare: None,
         }
     }
 }

@@ -30,15 +30,20 @@ pub(super) enum Layer {
     /// A possible mention offered by "find other mentions" (in its speaker's colour) or a
     /// suggestion (grey): a dotted underline, never drawn like an annotation.
     Candidate([u8; 3]),
+    /// Another annotator's annotation under comparison that the open session lacks or marks
+    /// differently: a dashed box, never drawn like an annotation.
+    Theirs([u8; 3]),
 }
 
 /// Builds the index of the painted spans besides search matches: the annotations `shown` lets
-/// through (with their cues and further parts) and the offered mention candidates. Search
-/// matches stay out of it, so typing in Find does not rebuild it.
+/// through (with their cues and further parts), the offered mention candidates and the spans of
+/// a compared session (`theirs`). Search matches stay out of it, so typing in Find does not
+/// rebuild it.
 pub(super) fn build_index(
     session: &Session,
     shown: impl Fn(&Annotation) -> bool,
     candidates: &[(Span, [u8; 3])],
+    theirs: &[(Span, [u8; 3])],
 ) -> IntervalIndex<Layer> {
     let entry = |s: Span, value| Entry {
         start: s.start,
@@ -50,6 +55,11 @@ pub(super) fn build_index(
         candidates
             .iter()
             .map(|&(s, colour)| entry(s, Layer::Candidate(colour))),
+    );
+    spans.extend(
+        theirs
+            .iter()
+            .map(|&(s, colour)| entry(s, Layer::Theirs(colour))),
     );
     for (i, a) in session.annotations.iter().enumerate() {
         // An index past u32 would need four billion annotations; such a one is not painted.
@@ -135,6 +145,8 @@ pub(super) enum Line {
     Solid,
     /// A candidate or a suggestion: only offered, not an annotation.
     Dotted,
+    /// A compared session's annotation: dashed lines above and below, a box around the text.
+    Dashed,
 }
 
 /// What paints one stretch of text.
@@ -239,6 +251,7 @@ fn painted(session: &Session, look: &Look, span: Span, layer: Layer) -> Option<P
     };
     let (i, part) = match layer {
         Layer::Candidate(colour) => return Some(line(colour, Line::Dotted, false)),
+        Layer::Theirs(colour) => return Some(line(colour, Line::Dashed, false)),
         Layer::Annotation(i, part) => (i, part),
     };
     let a = session.annotations.get(i as usize)?;
@@ -260,7 +273,11 @@ fn paint_of(covering: &[&Painted], panel: Color32) -> Paint {
     let background = fills
         .last()
         .and_then(|l| l.alpha.map(|alpha| style::blend(panel, l.colour, alpha)));
-    let under = if fills.len() > 1 {
+    // A compared session's span shows through whatever else covers the text.
+    let theirs = covering.iter().find(|l| l.line == Line::Dashed);
+    let under = if let Some(l) = theirs {
+        Some((l.colour, Line::Dashed))
+    } else if fills.len() > 1 {
         fills.first().map(|l| (l.colour, Line::Solid))
     } else {
         covering

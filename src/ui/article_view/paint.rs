@@ -133,6 +133,20 @@ fn block(ui: &egui::Ui, atlas: &mut Atlas, laid: &Laid, first: usize, pos: Pos2,
                     Line::Dotted => {
                         painter.extend(egui::Shape::dotted_line(&ends, colour, 4.0, 1.3))
                     }
+                    Line::Dashed => {
+                        let top = [
+                            pos2(r.left(), r.top() + 1.0),
+                            pos2(r.right(), r.top() + 1.0),
+                        ];
+                        for l in [ends, top] {
+                            painter.extend(egui::Shape::dashed_line(
+                                &l,
+                                Stroke::new(1.5, colour),
+                                6.0,
+                                3.0,
+                            ));
+                        }
+                    }
                 }
             }
         }

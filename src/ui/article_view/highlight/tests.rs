@@ -47,7 +47,7 @@ fn session() -> (Session, IntervalIndex<Layer>) {
     ));
     let again = at("Lima again").start;
     let candidate = Span::new(again, again + 4);
-    let index = build_index(&s, |_| true, &[(candidate, s.speakers[0].colour)]);
+    let index = build_index(&s, |_| true, &[(candidate, s.speakers[0].colour)], &[]);
     (s, index)
 }
 
@@ -157,4 +157,28 @@ fn a_block_paints_the_search_matches_that_reach_into_it_and_no_others() {
     );
     assert_eq!(stretches(&matches, 5..8), [(5..8, false)]);
     assert_eq!(stretches(&[], 0..4), [(0..4, false)]);
+}
+
+#[test]
+fn a_compared_session_span_is_dashed_over_text_and_over_an_annotation_alike() {
+    let (s, _) = session();
+    let theirs = [
+        (at("Lima said"), [0xd6, 0x3a, 0x3a]),
+        (at("prices"), [0xd6, 0x3a, 0x3a]),
+    ];
+    let index = build_index(&s, |_| true, &[], &theirs);
+    for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
+        // The kept selection over the claim: two fills, and B's span still shows.
+        let look = Look {
+            kept_selection: Some(at("prices rose")),
+            ..look(&visuals)
+        };
+        let sections = sections(&s, &index, &[], &look, 0..TEXT.chars().count());
+        let bare = paint_at(&sections, at("Lima said"));
+        assert!(matches!(bare.underline, Some((_, Line::Dashed))));
+        assert_eq!(bare.background, None, "B's span is no annotation of A");
+        let over = paint_at(&sections, at("prices"));
+        assert!(matches!(over.underline, Some((_, Line::Dashed))));
+        assert!(over.background.is_some(), "A's claim stays as it is");
+    }
 }

@@ -1,0 +1,31 @@
+//! Tests of the command table.
+use super::*;
+
+/// Two commands on one key would make one of them unreachable.
+#[test]
+fn no_two_commands_share_a_key() {
+    let mut seen: Vec<((Modifiers, Key), UiCommand)> = Vec::new();
+    for &c in UiCommand::ALL {
+        for t in c.triggers() {
+            let id = t.identity();
+            if let Some((_, other)) = seen.iter().find(|(k, _)| *k == id) {
+                panic!("{c:?} and {other:?} share {id:?}");
+            }
+            seen.push((id, c));
+        }
+    }
+}
+
+#[test]
+fn the_help_lists_every_command_once_and_the_digits_on_one_row() {
+    let rows = help_rows();
+    let speaker: Vec<_> = rows
+        .iter()
+        .filter(|(l, _, _)| *l == "Current speaker")
+        .collect();
+    assert_eq!(speaker.len(), 1);
+    assert_eq!(speaker[0].1, "1, 2, 3, 4, 5, 6, 7, 8, 9, 0");
+    let redo = rows.iter().find(|(l, _, _)| *l == "Redo").unwrap();
+    assert_eq!(redo.1, "Ctrl+Y, Ctrl+Shift+Z");
+    assert_eq!(rows.len(), UiCommand::ALL.len() - 9);
+}

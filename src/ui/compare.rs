@@ -1,0 +1,267 @@
+//! File ▸ Compare with…: another annotator's session of the open article, its items, and the
+//! decisions that adjudicate them into the open (curated) session.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::session_file;
+use crate::model::annotation::{Kind, Span};
+use crate::model::compare::{self, Decision, Decisions, Item, Status};
+use crate::model::session::Session;
+
+use super::app::{NewsmarkApp, SideTab};
+use super::style::count;
+
+/// What the Compare tab asks for.
+#[derive(Debug)]
+pub enum CompareAction {
+    /// Compare with the session in this file.
+    Open(PathBuf),
+    /// Select item `n` (and show it in the article).
+    Select(usize),
+    /// Decide item `n`.
+    Decide(usize, Decision),
+    /// Select the next item still to decide.
+    NextOpen,
+    /// Stop comparing.
+    Close,
+}
+
+/// The comparison on screen: B's session, the items and which are decided.
+pub struct CompareState {
+    /// B's session file.
+    pub(crate) path: PathBuf,
+    /// B's session (A is the open one).
+    pub(crate) other: Session,
+    /// The aligned items, in text order, as they were when the comparison was opened.
+    pub(crate) items: Vec<Item>,
+    /// Which items are decided, in step with undo.
+    pub(crate) decisions: Decisions,
+    /// The history's undo depth now (decisions above it are undone).
+    pub(crate) depth: usize,
+    /// The selected item.
+    pub(crate) selected: Option<usize>,
+}
+
+impl CompareState {
+    /// True if item `i` still waits for a decision.
+    pub(crate) fn is_open(&self, i: usize) -> bool {
+        self.decisions.is_open(&self.items, i, self.depth)
+    }
+
+    /// How many items wait for a decision.
+    pub(crate) fn left(&self) -> usize {
+        self.decisions.left(&self.items, self.depth)
+    }
+
+    /// "3 agree · 1 only A · 2 only B · 1 conflict".
+    pub(crate) fn counts_text(&self) -> String {
+        let n = compare::counts(&self.items);
+        let [agree, only_a, only_b, conflicts] = n;
+        format!(
+            "{agree} agree · {only_a} only A · {only_b} only B · {}",
+            count(conflicts, "conflict")
+        )
+    }
+
+    /// B's file name and annotator, for headings.
+    pub(crate) fn other_name(&self) -> String {
+        let file = self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match self.other.annotator.trim() {
+            "" => file,
+            who => format!("{file} ({who})"),
+        }
+    }
+}
+
+impl NewsmarkApp {
+    pub(crate) fn compare_action(&mut self, action: CompareAction) {
+        match action {
+            CompareAction::Open(path) => self.open_compare(&path),
+            CompareAction::Select(i) => self.select_item(i),
+            CompareAction::Decide(i, d) => self.decide_item(i, d),
+            CompareAction::NextOpen => self.next_undecided(),
+            CompareAction::Close => {
+                self.drop_compare();
+                self.ui.status = "Comparison closed".into();
+            }
+        }
+    }
+
+    /// Stops comparing (the decisions made stay in the session) and leaves the Compare tab.
+    pub(crate) fn drop_compare(&mut self) {
+        if self.ui.compare.take().is_some() {
+            self.ui.view.invalidate();
+        }
+        if self.ui.side_tab == SideTab::Compare {
+            self.ui.side_tab = SideTab::Annotations;
+        }
+    }
+
+    /// Loads B's session from `path` and compares it with the open one; a session of another
+    /// article is refused with a message.
+    fn open_compare(&mut self, path: &Path) {
+        let Some(doc) = &self.work.doc else { return };
+        let mut other = match session_file::load(path) {
+            Ok(s) => s,
+            Err(e) => {
+                self.ui.dialogs.error = Some(e.to_string());
+                self.ui.status = format!("Could not compare with {}", path.display());
+                return;
+            }
+        };
+        if other.article.sha256 != doc.session.article.sha256 {
+            self.ui.dialogs.error = Some(format!(
+                "{} is a session of another article ({}), not of {}: only sessions of the same \
+                 article can be compared.",
+                path.display(),
+                other.article.path,
+                doc.display_name(),
+            ));
+            self.ui.status = format!("Could not compare with {}", path.display());
+            return;
+        }
+        // Same text; what does not hold its text there (an orphan it kept) cannot be shown.
+        let before = other.annotations.len();
+        other.annotations.retain(|a| doc.is_anchored(a));
+        let dropped = before - other.annotations.len();
+        let items = compare::align(&doc.session, &other);
+        let state = CompareState {
+            path: path.to_owned(),
+            decisions: Decisions::new(items.len()),
+            items,
+            other,
+            depth: self.work.history.undo_len(),
+            selected: None,
+        };
+        let mut status = format!(
+            "Comparing with {}: {} — {} left to decide",
+            state.other_name(),
+            state.counts_text(),
+            state.left()
+        );
+        if dropped > 0 {
+            status.push_str(&format!(
+                " ({} not anchored in the article left out)",
+                count(dropped, "annotation")
+            ));
+        }
+        let first = state.decisions.next_open(&state.items, None, state.depth);
+        self.ui.compare = Some(state);
+        self.ui.side_tab = SideTab::Compare;
+        if let Some(i) = first {
+            self.select_item(i);
+        }
+        self.ui.status = status;
+        self.ui.view.invalidate();
+    }
+
+    /// Selects item `i`: A's annotation, if any, and the item's place in the article.
+    fn select_item(&mut self, i: usize) {
+        let Some(c) = &mut self.ui.compare else {
+            return;
+        };
+        let Some(item) = c.items.get(i) else { return };
+        c.selected = Some(i);
+        let doc = self.work.doc.as_ref();
+        self.ui.selected = item
+            .a
+            .filter(|id| doc.is_some_and(|d| d.session.annotation(*id).is_some()));
+        self.ui.view.scroll_to_span = Some(item.span);
+        self.ui.selection = Some(item.span);
+    }
+
+    /// Decides the selected item (else the first one still open) by key.
+    pub(crate) fn decide(&mut self, decision: Decision) {
+        let Some(c) = &self.ui.compare else {
+            self.ui.status = "Nothing to decide: File ▸ Compare with… first".into();
+            return;
+        };
+        let open = c.decisions.next_open(&c.items, None, c.depth);
+        match c.selected.filter(|&i| c.is_open(i)).or(open) {
+            Some(i) => self.decide_item(i, decision),
+            None => self.ui.status = "Nothing left to decide".into(),
+        }
+    }
+
+    /// Carries out `decision` on item `i` as one undo step, then selects the next open item.
+    fn decide_item(&mut self, i: usize, decision: Decision) {
+        let (Some(c), Some(doc)) = (&self.ui.compare, &self.work.doc) else {
+            return;
+        };
+        let Some(item) = c.items.get(i).filter(|_| c.is_open(i)) else {
+            self.ui.status = "Already decided (Ctrl+Z undoes the decision)".into();
+            return;
+        };
+        let Some((edit, label)) = compare::decision_edit(&doc.session, &c.other, item, decision)
+        else {
+            self.ui.status = "Both sessions agree here: nothing to decide".into();
+            return;
+        };
+        if !self.edit(edit, label, None) {
+            return;
+        }
+        let depth = self.work.history.undo_len();
+        let Some(c) = &mut self.ui.compare else {
+            return;
+        };
+        c.decisions.record(i, decision, depth);
+        c.depth = depth;
+        let left = c.left();
+        let next = c.decisions.next_open(&c.items, Some(i), depth);
+        self.ui
+            .status
+            .push_str(&format!(" — {left} left to decide"));
+        match next {
+            Some(n) => self.select_item(n),
+            None => c.selected = Some(i),
+        }
+        self.ui.view.invalidate();
+    }
+
+    /// Selects the next item still to decide after the selected one.
+    pub(crate) fn next_undecided(&mut self) {
+        let Some(c) = &self.ui.compare else { return };
+        match c.decisions.next_open(&c.items, c.selected, c.depth) {
+            Some(i) => self.select_item(i),
+            None => self.ui.status = "Nothing left to decide".into(),
+        }
+    }
+}
+
+/// Whether B's side of item `i` is drawn in the article: one-sided and conflicting items of
+/// B that are still open.
+pub(crate) fn shows_theirs(c: &CompareState, i: usize) -> bool {
+    c.is_open(i)
+        && c.items
+            .get(i)
+            .is_some_and(|it| matches!(it.status, Status::OnlyB | Status::Conflict))
+}
+
+/// Red for B's side of a conflict; a one-sided item of B has its kind's colour.
+const CONFLICT: [u8; 3] = [0xd6, 0x3a, 0x3a];
+
+/// The spans B's open one-sided and conflicting items cover (main span, further parts, cue),
+/// with the colour of their dashed box in the article.
+pub(crate) fn their_marks(c: &CompareState) -> Vec<(Span, [u8; 3])> {
+    let mut out = Vec::new();
+    for (i, item) in c.items.iter().enumerate() {
+        let Some(b) = item.b.and_then(|id| c.other.annotation(id)) else {
+            continue;
+        };
+        if !shows_theirs(c, i) {
+            continue;
+        }
+        let colour = match item.status {
+            Status::Conflict => CONFLICT,
+            _ => super::style::kind_colour(&c.other, b.kind.tag(), b.kind.speaker()),
+        };
+        out.push((b.span(), colour));
+        if let Kind::Quote(q) = &b.kind {
+            out.extend(q.more.iter().chain(&q.cue).map(|&s| (s, colour)));
+        }
+    }
+    out
+}
