@@ -149,8 +149,17 @@ pub enum Command {
         map: Option<crate::io::formats::brat::TypeMap>,
         /// The session file to write (.ron), or the output folder for a folder of inputs; it
         /// may be overwritten, the article never.
-        #[arg(long, short = 'o')]
-        output: PathBuf,
+        #[arg(long, short = 'o', required_unless_present = "project")]
+        output: Option<PathBuf>,
+        /// For a folder of annotation files: import into this project instead (its articles
+        /// are the articles unless --article-dir says otherwise), as
+        /// PROJECT/.newsmark/ANNOTATOR/ARTICLE.ron.
+        #[arg(long, conflicts_with = "output")]
+        project: Option<PathBuf>,
+        /// With --project: the annotator the sessions belong to, unless the files are named
+        /// ARTICLE_ANNOTATOR.ann.
+        #[arg(long, default_value = "imported", requires = "project")]
+        annotator: String,
         /// W3C: read annotations without a Claim, Quote or Mention tag (from other tools) as
         /// this kind: claim, quote or mention (otherwise they are skipped with a warning).
         #[arg(long, value_parser = transfer::kind_name)]
@@ -186,6 +195,8 @@ pub fn run(cmd: Command) -> ExitCode {
             article,
             article_dir,
             output,
+            project,
+            annotator,
             map,
             default_kind,
         } => transfer::import(
@@ -193,7 +204,12 @@ pub fn run(cmd: Command) -> ExitCode {
             &ann_file,
             article.as_deref(),
             article_dir.as_deref(),
-            &output,
+            match (&output, &project) {
+                (_, Some(dir)) => transfer::Into::Project(dir, &annotator),
+                (Some(out), None) => transfer::Into::Folder(out),
+                // clap requires one of them.
+                (None, None) => transfer::Into::Folder(Path::new(".")),
+            },
             &files::ImportOptions {
                 map: map.unwrap_or_default(),
                 default_kind,

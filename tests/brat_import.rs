@@ -358,3 +358,46 @@ fn the_parts_of_a_quote_come_in_text_order_every_time() {
         assert_eq!(more, std::slice::from_ref(&expected));
     }
 }
+
+/// A corpus folder named ARTICLE_ANNOTATOR.ann (PolNeAR) imported into a project: each
+/// annotator's sessions land in PROJECT/.newsmark/ANNOTATOR/, ready for the window and agree.
+#[test]
+fn a_corpus_folder_imports_into_a_project_one_folder_per_annotator() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("project")).unwrap();
+    std::fs::create_dir_all(d.join("ann")).unwrap();
+    std::fs::write(d.join("project/story.txt"), STORY).unwrap();
+    for annotator in ["ana", "bob"] {
+        std::fs::write(d.join(format!("ann/story_{annotator}.ann")), polnear_style()).unwrap();
+    }
+    let o = newsmark(
+        &[
+            "import", "ann", "-f", "brat", "--project", "project", "--map", MAP,
+        ],
+        d,
+    );
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(e.contains("imported 2 of 2 file(s) completely into the project project"), "{e}");
+    for annotator in ["ana", "bob"] {
+        let path = d.join(format!("project/.newsmark/{annotator}/story.ron"));
+        let s = newsmark::io::session_file::load(&path).unwrap();
+        assert_eq!(s.count(newsmark::model::annotation::KindTag::Quote), 3);
+    }
+    let o = newsmark(&["agree", "project", "--annotators", "ana,bob"], d);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("attribution: 3 of 3 matching quotes"));
+    // An article outside the project is refused, not silently written elsewhere.
+    std::fs::write(d.join("other.txt"), STORY).unwrap();
+    std::fs::write(d.join("ann/other.ann"), polnear_style()).unwrap();
+    let o = newsmark(
+        &[
+            "import", "ann", "-f", "brat", "--project", "project", "--article-dir", ".",
+            "--map", MAP,
+        ],
+        d,
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not inside the project"));
+    assert_ne!(o.status.code(), Some(0));
+}

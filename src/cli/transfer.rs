@@ -263,23 +263,36 @@ fn export_one(
     Ok(Outcome::Partial)
 }
 
+/// Where folder import writes: a folder of sessions, or a project's layout.
+pub enum Into<'a> {
+    /// `OUT/STEM.ron` for each `STEM.ann`.
+    Folder(&'a Path),
+    /// `PROJECT/.newsmark/ANNOTATOR/ARTICLE.ron`, the annotator taken from
+    /// `ARTICLE_ANNOTATOR.ann` names or else the one given.
+    Project(&'a Path, &'a str),
+}
+
 /// `newsmark import`: one annotation file against one article into one session, or a folder
-/// of annotation files against a folder of articles into a folder of sessions.
+/// of annotation files against a folder of articles into a folder of sessions or a project.
 pub fn import(
     format: ImportFormat,
     input: &Path,
     article: Option<&Path>,
     article_dir: Option<&Path>,
-    output: &Path,
+    into: Into<'_>,
     options: &ImportOptions,
 ) -> anyhow::Result<ExitCode> {
     if !input.is_dir() {
-        let Some(article) = article else {
-            bail!("give the article the annotations were made on with --article");
+        let (Some(article), Into::Folder(output)) = (article, &into) else {
+            bail!("give the article the annotations were made on with --article, and -o");
         };
         return Ok(import_one(format, input, article, output, options)?.code());
     }
-    let Some(texts) = article_dir.or(article) else {
+    let project_dir = match into {
+        Into::Project(dir, _) => Some(dir),
+        Into::Folder(_) => None,
+    };
+    let Some(texts) = article_dir.or(article).or(project_dir) else {
         bail!(
             "{} is a folder: give the folder of articles with --article-dir",
             input.display()
@@ -291,32 +304,24 @@ pub fn import(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let txt = article_for(texts, &stem)?;
-        let out = output.join(format!("{stem}.ron"));
+        let (txt, suffix) = layout::article_for(texts, &stem)?;
+        let out = match into {
+            Into::Folder(dir) => dir.join(format!("{stem}.ron")),
+            Into::Project(dir, annotator) => {
+                layout::project_session(dir, &txt, suffix.as_deref().unwrap_or(annotator))?
+            }
+        };
         import_one(format, ann, &txt, &out, options)
     });
+    let shown = match into {
+        Into::Folder(dir) => dir.display().to_string(),
+        Into::Project(dir, _) => format!("the project {}", dir.display()),
+    };
     eprintln!(
-        "imported {complete} of {} file(s) completely into {}; {partial} with lines dropped, {failed} failed",
+        "imported {complete} of {} file(s) completely into {shown}; {partial} with lines dropped, {failed} failed",
         inputs.len(),
-        output.display()
     );
     Ok(summary_code(partial, failed))
-}
-
-/// The article of annotation file `stem` in `dir`: `STEM.txt`, or, for corpora that name
-/// files `ARTICLE_ANNOTATOR.ann` (PolNeAR), `ARTICLE.txt`.
-fn article_for(dir: &Path, stem: &str) -> anyhow::Result<PathBuf> {
-    let exact = dir.join(format!("{stem}.txt"));
-    if exact.is_file() {
-        return Ok(exact);
-    }
-    if let Some((base, _)) = stem.rsplit_once('_') {
-        let base = dir.join(format!("{base}.txt"));
-        if base.is_file() {
-            return Ok(base);
-        }
-    }
-    bail!("no article {} for {stem}", exact.display())
 }
 
 fn import_one(
@@ -396,5 +401,6 @@ pub(super) fn is_iso_date(s: &str) -> bool {
     )
 }
 
+mod layout;
 #[cfg(test)]
 mod tests;
