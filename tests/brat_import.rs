@@ -369,17 +369,31 @@ fn a_corpus_folder_imports_into_a_project_one_folder_per_annotator() {
     std::fs::create_dir_all(d.join("ann")).unwrap();
     std::fs::write(d.join("project/story.txt"), STORY).unwrap();
     for annotator in ["ana", "bob"] {
-        std::fs::write(d.join(format!("ann/story_{annotator}.ann")), polnear_style()).unwrap();
+        std::fs::write(
+            d.join(format!("ann/story_{annotator}.ann")),
+            polnear_style(),
+        )
+        .unwrap();
     }
     let o = newsmark(
         &[
-            "import", "ann", "-f", "brat", "--project", "project", "--map", MAP,
+            "import",
+            "ann",
+            "-f",
+            "brat",
+            "--project",
+            "project",
+            "--map",
+            MAP,
         ],
         d,
     );
     let e = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{e}");
-    assert!(e.contains("imported 2 of 2 file(s) completely into the project project"), "{e}");
+    assert!(
+        e.contains("imported 2 of 2 file(s) completely into the project project"),
+        "{e}"
+    );
     for annotator in ["ana", "bob"] {
         let path = d.join(format!("project/.newsmark/{annotator}/story.ron"));
         let s = newsmark::io::session_file::load(&path).unwrap();
@@ -393,8 +407,16 @@ fn a_corpus_folder_imports_into_a_project_one_folder_per_annotator() {
     std::fs::write(d.join("ann/other.ann"), polnear_style()).unwrap();
     let o = newsmark(
         &[
-            "import", "ann", "-f", "brat", "--project", "project", "--article-dir", ".",
-            "--map", MAP,
+            "import",
+            "ann",
+            "-f",
+            "brat",
+            "--project",
+            "project",
+            "--article-dir",
+            ".",
+            "--map",
+            MAP,
         ],
         d,
     );

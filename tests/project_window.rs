@@ -195,3 +195,46 @@ fn the_stats_tab_counts_the_whole_project() {
     // "Jens Stoltenberg" and "Stoltenberg" are two speakers of two sessions: two rows.
     h.get_by_label("Jens Stoltenberg");
 }
+
+/// A name given while the project is open, when that annotator already has a session of the
+/// open article: their session opens; nothing overwrites it.
+#[test]
+fn a_name_with_a_session_already_opens_that_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = project(dir.path());
+    // Ana annotated a_nato.txt in an earlier run.
+    let mut h = open(&root, &dir.path().join("saves"));
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    drop(h);
+    let anon = root.join(".newsmark/anonymous/a_nato.ron");
+    let ana = root.join(".newsmark/Ana Lima");
+    std::fs::create_dir_all(&ana).unwrap();
+    std::fs::rename(&anon, ana.join("a_nato.ron")).unwrap();
+
+    let mut h = open(&root, &dir.path().join("saves"));
+    assert_eq!(h.state().document().unwrap().session.annotations.len(), 0);
+    let field = h.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "Your name, to sign the sessions you save:",
+    );
+    field.focus();
+    field.type_text("Ana Lima");
+    h.run_steps(1);
+    h.get_by_label("Use this name").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().document().unwrap().session.annotations.len(),
+        1,
+        "Ana's own session of the article is open"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    let kept = newsmark::io::session_file::load(&ana.join("a_nato.ron")).unwrap();
+    assert_eq!(
+        kept.annotations.len(),
+        1,
+        "never overwritten by the empty session"
+    );
+}

@@ -210,15 +210,22 @@ impl NewsmarkApp {
         if let Ok(entries) = project::scan(&p.dir, &p.annotator, &p.state) {
             p.entries = entries;
         }
-        let current = p
-            .current
-            .and_then(|i| p.entries.get(i))
-            .map(|e| e.article.clone());
-        let new_path = current.map(|a| project::session_path(&p.dir, &p.annotator, &a));
-        if let (Some(doc), Some(path)) = (&mut self.work.doc, new_path)
+        let Some(i) = p.current else { return };
+        let Some(new_path) = p
+            .entries
+            .get(i)
+            .map(|e| project::session_path(&p.dir, &p.annotator, &e.article))
+        else {
+            return;
+        };
+        if new_path.is_file() {
+            // They already have a session of this article: it opens (any unsaved work is saved
+            // first where it was), never overwritten by what was open.
+            self.open_in_project(i);
+        } else if let Some(doc) = &mut self.work.doc
             && doc.session_path.as_ref().is_none_or(|p| !p.is_file())
         {
-            doc.session_path = Some(path);
+            doc.session_path = Some(new_path);
         }
     }
 

@@ -22,7 +22,11 @@ pub(super) fn article_for(dir: &Path, stem: &str) -> anyhow::Result<(PathBuf, Op
 
 /// `annotator`'s session of `article` in the project `dir`; the article must be inside it
 /// (a session of an article outside the project could not be found from the project).
-pub(super) fn project_session(dir: &Path, article: &Path, annotator: &str) -> anyhow::Result<PathBuf> {
+pub(super) fn project_session(
+    dir: &Path,
+    article: &Path,
+    annotator: &str,
+) -> anyhow::Result<PathBuf> {
     let inside = std::fs::canonicalize(article)
         .ok()
         .zip(std::fs::canonicalize(dir).ok())
