@@ -111,8 +111,19 @@ fn label_of(
         Kind::Quote(q) => {
             let speaker = q.speaker.and_then(|id| session.speaker(id));
             let colour = speaker.map_or(style::NO_SPEAKER, |s| s.colour);
+            // Without a speaker, the words of its source mention ("The group", "she").
+            let source = q
+                .source_mentions
+                .iter()
+                .find_map(|id| session.annotation(*id))
+                .map(|m| m.exact.trim().to_owned());
             let text = match speaker {
-                None => "— unknown speaker".to_owned(),
+                None => {
+                    let name = source.unwrap_or_else(|| "unknown speaker".to_owned());
+                    Some(format!("— {name}"))
+                        .filter(|t| fits(t))
+                        .unwrap_or_else(|| cut(&name, &fits))
+                }
                 Some(s) => {
                     let mut names: Vec<&str> = std::iter::once(s.name.as_str())
                         .chain(s.aliases.iter().map(String::as_str))
@@ -146,7 +157,7 @@ fn cut(name: &str, fits: impl Fn(&str) -> bool) -> String {
     let chars: Vec<char> = name.chars().collect();
     (1..chars.len())
         .rev()
-        .map(|n| format!("— {}…", chars[..n].iter().collect::<String>()))
+        .map(|n| format!("— {}…", chars[..n].iter().collect::<String>().trim_end()))
         .find(|t| fits(t))
         .unwrap_or_else(|| "—".to_owned())
 }
@@ -195,4 +206,45 @@ fn draw(
     }
     painter.galley(rect.min + vec2(pad, 0.0), galley, colour);
     rect
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::{AnnotationId, KindTag, Quote, Span};
+    use crate::model::session::{ArticleRef, make_annotation};
+    use crate::model::text::ArticleText;
+
+    /// A quote sourced to "The group" (a mention with no speaker) is signed with those words.
+    #[test]
+    fn a_quote_without_a_speaker_is_signed_by_its_source_mention() {
+        let text = ArticleText::new("The group said: “No way.”".into());
+        let mut s = Session::new(ArticleRef::default());
+        let mention = KindTag::Mention.with_speaker(None);
+        s.annotations.push(make_annotation(
+            &text,
+            AnnotationId(1),
+            Span::new(0, 9),
+            mention,
+        ));
+        let mut quote = make_annotation(
+            &text,
+            AnnotationId(2),
+            Span::new(16, 25),
+            KindTag::Quote.with_speaker(None),
+        );
+        if let Kind::Quote(q) = &mut quote.kind {
+            *q = Quote {
+                source_mentions: vec![AnnotationId(1)],
+                ..q.clone()
+            };
+        }
+        let panel = Color32::from_gray(27);
+        let all = |_: &str| true;
+        let label = label_of(&s, &quote, panel, all).map(|l| l.text);
+        assert_eq!(label.as_deref(), Some("— The group"));
+        let short = |t: &str| t.chars().count() <= 7;
+        let label = label_of(&s, &quote, panel, short).map(|l| l.text);
+        assert_eq!(label.as_deref(), Some("— The…"));
+    }
 }
