@@ -238,3 +238,27 @@ fn a_name_with_a_session_already_opens_that_session() {
         "never overwritten by the empty session"
     );
 }
+
+/// Another annotator's session of the open article is one click from adjudication.
+#[test]
+fn the_project_tab_offers_the_other_annotators_sessions_to_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = project(dir.path());
+    let mut h = open(&root, &dir.path().join("saves"));
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    let bob = root.join(".newsmark/bob");
+    std::fs::create_dir_all(&bob).unwrap();
+    std::fs::copy(
+        root.join(".newsmark/anonymous/a_nato.ron"),
+        bob.join("a_nato.ron"),
+    )
+    .unwrap();
+    h.run_steps(2);
+    h.get_by_label("Compare with:");
+    h.get_by_label("bob").click();
+    h.run_steps(3);
+    h.get_by_label("1 agree · 0 only A · 0 only B · 0 conflicts");
+    h.get_by_label("0 left to decide");
+}

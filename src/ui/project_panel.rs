@@ -8,6 +8,7 @@ use crate::model::stats::Stats;
 
 use super::action::{Action, Field};
 use super::commands::UiCommand;
+use super::compare::CompareAction;
 use super::project::{Project, ProjectSort, ProjectView};
 use super::text_engine::bidi::visual;
 
@@ -91,6 +92,37 @@ fn header_ui(p: &Project, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 .on_hover_text(UiCommand::ToggleDone.hover_text());
             if toggle.changed() {
                 actions.push(Action::Command(UiCommand::ToggleDone));
+            }
+        }
+    });
+    others_ui(p, ui, actions);
+}
+
+/// The other annotators' sessions of the open article, each a click away from the Compare tab.
+fn others_ui(p: &Project, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let Some(article) = p.current.and_then(|i| p.entries.get(i)) else {
+        return;
+    };
+    let others: Vec<(String, std::path::PathBuf)> = crate::io::project::annotators(&p.dir)
+        .into_iter()
+        .filter(|a| *a != p.annotator)
+        .map(|a| {
+            let path = crate::io::project::session_path(&p.dir, &a, &article.article);
+            (a, path)
+        })
+        .filter(|(_, path)| path.is_file())
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Compare with:");
+        for (name, path) in others {
+            let button = ui.button(visual(&name)).on_hover_text(format!(
+                "Adjudicate against {name}'s session of this article"
+            ));
+            if button.clicked() {
+                actions.push(Action::Compare(CompareAction::Open(path)));
             }
         }
     });
