@@ -260,5 +260,6 @@ fn the_project_tab_offers_the_other_annotators_sessions_to_compare() {
     h.get_by_label("bob").click();
     h.run_steps(3);
     h.get_by_label("1 agree · 0 only A · 0 only B · 0 conflicts");
+    h.get_by_label_contains("B: bob (a_nato.ron)");
     h.get_by_label("0 left to decide");
 }

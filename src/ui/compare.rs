@@ -69,9 +69,20 @@ impl CompareState {
             || self.path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        match self.other.annotator.trim() {
-            "" => file,
-            who => format!("{file} ({who})"),
+        // In a project the annotator's folder names them when the session does not.
+        let folder = self
+            .path
+            .ancestors()
+            .zip(self.path.ancestors().skip(1))
+            .find(|(_, above)| {
+                above.file_name().and_then(|n| n.to_str()) == Some(crate::io::project::SESSIONS)
+            })
+            .and_then(|(me, _)| me.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        match (self.other.annotator.trim(), folder) {
+            ("", None) => file,
+            ("", Some(who)) => format!("{who} ({file})"),
+            (who, _) => format!("{file} ({who})"),
         }
     }
 }
