@@ -145,3 +145,32 @@ fn a_project_compares_every_shared_article_and_refuses_different_texts() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--annotators"));
 }
+
+/// Over several shared articles the text output heads each article and ends with the means.
+#[test]
+fn a_project_of_several_articles_ends_with_the_means() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("story.txt"), ARTICLE).unwrap();
+    import(d, ALICE, "a.ann", ".newsmark/alice/story.ron");
+    import(d, BOB, "b.ann", ".newsmark/bob/story.ron");
+    // The same article under a second name, annotated alike.
+    std::fs::write(d.join("again.txt"), ARTICLE).unwrap();
+    for who in ["alice", "bob"] {
+        let session = std::fs::read_to_string(d.join(format!(".newsmark/{who}/story.ron")))
+            .unwrap()
+            .replace("story.txt", "again.txt");
+        std::fs::write(d.join(format!(".newsmark/{who}/again.ron")), session).unwrap();
+    }
+    let o = newsmark(&["agree", ".", "--annotators", "alice,bob"], d);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("again.txt\nA (reference)"), "{out}");
+    assert!(
+        out.contains("== all 2 articles: means over 2 pairs"),
+        "{out}"
+    );
+    assert!(
+        out.contains("attribution 2 of 2 matching quotes alike"),
+        "{out}"
+    );
+}

@@ -58,6 +58,9 @@ pub fn run(paths: &[PathBuf], annotators: &[String], as_json: bool) -> anyhow::R
         text.push_str(&shown);
         lost |= left_out;
     }
+    if documents.len() > 1 {
+        text.push_str(&summary_text(&documents));
+    }
     let out = if as_json {
         let v = match <[Value; 1]>::try_from(documents) {
             Ok([one]) => one,
@@ -116,6 +119,63 @@ fn project_groups(dir: &Path, annotators: &[String]) -> anyhow::Result<Vec<Vec<P
 
 /// Agreement among the sessions of one article: JSON, text, and whether annotations that are
 /// not anchored had to be left out.
+/// The means over every pair of every article: exact F1 per kind, kappa, attribution and
+/// alpha, so a project's agreement reads in a few lines.
+fn summary_text(documents: &[Value]) -> String {
+    let pairs: Vec<&Value> = documents
+        .iter()
+        .filter_map(|d| d["pairs"].as_array())
+        .flatten()
+        .collect();
+    let mean = |xs: Vec<f64>| (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64);
+    let mut out = format!(
+        "== all {} articles: means over {} pairs\n",
+        documents.len(),
+        pairs.len()
+    );
+    for kind in ["Claim", "Quote", "Mention", "Cue"] {
+        let f1 = mean(
+            pairs
+                .iter()
+                .filter_map(|p| p["kinds"][kind]["exact_f1"].as_f64())
+                .collect(),
+        );
+        let overlap = mean(
+            pairs
+                .iter()
+                .filter_map(|p| p["kinds"][kind]["overlap_f1"].as_f64())
+                .collect(),
+        );
+        out.push_str(&format!(
+            "{kind:<8} exact F1 {}  overlap F1 {}\n",
+            num(f1),
+            num(overlap)
+        ));
+    }
+    let kappa = mean(pairs.iter().filter_map(|p| p["kappa"].as_f64()).collect());
+    let alike: u64 = pairs
+        .iter()
+        .filter_map(|p| p["attribution"]["attributed_alike"].as_u64())
+        .sum();
+    let matched: u64 = pairs
+        .iter()
+        .filter_map(|p| p["attribution"]["matched_quotes"].as_u64())
+        .sum();
+    let alpha = mean(
+        documents
+            .iter()
+            .filter_map(|d| d["alpha"].as_f64())
+            .collect(),
+    );
+    out.push_str(&format!(
+        "Cohen's kappa {}; attribution {alike} of {matched} matching quotes alike; \
+         Krippendorff's alpha (mean per article) {}\n",
+        num(kappa),
+        num(alpha)
+    ));
+    out
+}
+
 fn agree_on(files: &[PathBuf]) -> anyhow::Result<(Value, String, bool)> {
     let mut docs: Vec<Document> = Vec::new();
     let mut left_out = false;
@@ -143,7 +203,10 @@ fn agree_on(files: &[PathBuf]) -> anyhow::Result<(Value, String, bool)> {
     }
     let len = docs.first().map_or(0, |d| d.text.len_chars());
     let mut pairs = Vec::new();
-    let mut shown = String::new();
+    let mut shown = match docs.first() {
+        Some(d) if files.len() > 1 => format!("== {}\n", d.session.article.path),
+        _ => String::new(),
+    };
     for i in 0..docs.len() {
         for j in i + 1..docs.len() {
             let r = agreement::compare(&docs[i].session, &docs[j].session, len);
