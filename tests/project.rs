@@ -143,3 +143,35 @@ fn whole_folders_import_and_export_with_one_summary() {
     let o = newsmark(&["export", "sessions", "-f", "csv"], d);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// A project exports one annotator's sessions; its hidden state file is never taken for a
+/// session, and the project folder itself says where the sessions are.
+#[test]
+fn a_project_exports_an_annotators_sessions_and_never_its_state_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("p")).unwrap();
+    std::fs::write(d.join("p/story.txt"), "Ana said the plan works.\n").unwrap();
+    std::fs::write(d.join("story_ana.ann"), "T1\tMention 0 3\tAna\n").unwrap();
+    std::fs::create_dir_all(d.join("anns")).unwrap();
+    std::fs::rename(d.join("story_ana.ann"), d.join("anns/story_ana.ann")).unwrap();
+    let o = newsmark(&["import", "anns", "-f", "brat", "--project", "p"], d);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut state = newsmark::io::project::ProjectState::default();
+    state.done.insert("story.txt".into());
+    state.save(&d.join("p"), "ana").unwrap();
+    assert!(d.join("p/.newsmark/ana/.project.ron").is_file());
+
+    let o = newsmark(&["export", "p", "-f", "csv", "-o", "out"], d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is a project: its sessions are in"));
+
+    let o = newsmark(&["export", "p/.newsmark/ana", "-f", "csv", "-o", "out"], d);
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(e.contains("exported 1 of 1 session(s) completely"), "{e}");
+    let o = newsmark(&["agree", "p", "--annotators", "ana,bob"], d);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("no article of p has a session by every one")
+    );
+}

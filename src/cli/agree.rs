@@ -10,14 +10,6 @@ use serde_json::{Value, json};
 use crate::io::document::Document;
 use crate::model::agreement::{self, KindAgreement, PairAgreement, Prf};
 
-/// Where a project keeps the session of `annotator` for the article with file stem `stem`:
-/// `DIR/.newsmark/<annotator>/<stem>.ron`.
-pub fn project_session_path(dir: &Path, annotator: &str, stem: &str) -> PathBuf {
-    dir.join(crate::io::project::SESSIONS)
-        .join(annotator)
-        .join(format!("{stem}.ron"))
-}
-
 /// Runs `agree` on session files, or on a project folder with `annotators`.
 pub fn run(paths: &[PathBuf], annotators: &[String], as_json: bool) -> anyhow::Result<ExitCode> {
     let annotators: Vec<String> = annotators
@@ -81,28 +73,19 @@ pub fn run(paths: &[PathBuf], annotators: &[String], as_json: bool) -> anyhow::R
 /// For each article of the project that every annotator has a session for, the sessions in
 /// annotator order.
 fn project_groups(dir: &Path, annotators: &[String]) -> anyhow::Result<Vec<Vec<PathBuf>>> {
-    let first = dir.join(".newsmark").join(&annotators[0]);
-    let entries = std::fs::read_dir(&first).map_err(|e| {
+    let articles = crate::io::project::articles(dir).map_err(|e| {
         anyhow::anyhow!(
-            "cannot read {}: {}",
-            first.display(),
+            "cannot list {}: {}",
+            dir.display(),
             crate::io::disk::describe(&e)
         )
     })?;
-    let mut stems: Vec<String> = entries
-        .flatten()
-        .filter_map(|e| {
-            let p = e.path();
-            (p.extension()? == "ron").then(|| p.file_stem()?.to_str().map(str::to_owned))?
-        })
-        .collect();
-    stems.sort();
-    let groups: Vec<Vec<PathBuf>> = stems
+    let groups: Vec<Vec<PathBuf>> = articles
         .iter()
-        .map(|stem| {
+        .map(|article| {
             annotators
                 .iter()
-                .map(|a| project_session_path(dir, a, stem))
+                .map(|a| crate::io::project::session_path(dir, a, article))
                 .collect::<Vec<_>>()
         })
         .filter(|g| g.iter().all(|p| p.is_file()))
@@ -117,8 +100,6 @@ fn project_groups(dir: &Path, annotators: &[String]) -> anyhow::Result<Vec<Vec<P
     Ok(groups)
 }
 
-/// Agreement among the sessions of one article: JSON, text, and whether annotations that are
-/// not anchored had to be left out.
 /// The means over every pair of every article: exact F1 per kind, kappa, attribution and
 /// alpha, so a project's agreement reads in a few lines.
 fn summary_text(documents: &[Value]) -> String {
@@ -176,6 +157,8 @@ fn summary_text(documents: &[Value]) -> String {
     out
 }
 
+/// Agreement among the sessions of one article: JSON, text, and whether annotations that are
+/// not anchored had to be left out.
 fn agree_on(files: &[PathBuf]) -> anyhow::Result<(Value, String, bool)> {
     let mut docs: Vec<Document> = Vec::new();
     let mut left_out = false;

@@ -89,6 +89,22 @@ pub fn export(args: &ExportArgs<'_>) -> anyhow::Result<ExitCode> {
         );
     };
     let sessions = files_with(args.session, &["ron"])?;
+    if sessions.is_empty() {
+        let project = args.session.join(crate::io::project::SESSIONS);
+        if project.is_dir() {
+            bail!(
+                "{} is a project: its sessions are in {}/NAME; export one annotator's with \
+                 `newsmark export {}/NAME -o …`",
+                args.session.display(),
+                project.display(),
+                project.display()
+            );
+        }
+        bail!(
+            "{} holds no session (.ron) to export",
+            args.session.display()
+        );
+    }
     let (complete, partial, failed) = for_each(&sessions, |s| {
         let stem = s.file_stem().map(|x| x.to_string_lossy().into_owned());
         let out = out_dir.join(format!(
@@ -147,7 +163,13 @@ fn files_with(dir: &Path, extensions: &[&str]) -> anyhow::Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file())
+        // Hidden files (a project's state, temporaries of a save) are never inputs.
+        .filter(|p| {
+            p.is_file()
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .filter(|p| {
             p.extension()
                 .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))

@@ -1,7 +1,7 @@
 //! A project is a folder of articles (`*.txt`, in sub-folders too; hidden folders skipped).
 //! Annotator NAME's session of `sub/story.txt` is `DIR/.newsmark/NAME/sub/story.ron`, so two
 //! annotators never write the same file; what NAME marked done and read last is kept in
-//! `DIR/.newsmark/NAME/project.ron`.
+//! the hidden `DIR/.newsmark/NAME/.project.ron` (hidden, so no tool takes it for a session).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -102,7 +102,7 @@ impl ProjectState {
     pub fn path(dir: &Path, annotator: &str) -> PathBuf {
         dir.join(SESSIONS)
             .join(annotator_folder(annotator))
-            .join("project.ron")
+            .join(".project.ron")
     }
 
     /// The remembered state, or a fresh one (a missing or unreadable file is not an error:
