@@ -2,7 +2,7 @@
 //! declared once in [`files`], and every file's outcome is reported (what was written, left
 //! out, dropped) with one summary for a folder.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
@@ -120,63 +120,6 @@ pub fn export(args: &ExportArgs<'_>) -> anyhow::Result<ExitCode> {
         out_dir.display()
     );
     Ok(summary_code(partial, failed))
-}
-
-/// Runs `one` on every file, printing each error on one line; returns how many were complete,
-/// partial and failed.
-fn for_each(
-    files: &[PathBuf],
-    mut one: impl FnMut(&Path) -> anyhow::Result<Outcome>,
-) -> (usize, usize, usize) {
-    let (mut complete, mut partial, mut failed) = (0, 0, 0);
-    for f in files {
-        match one(f) {
-            Ok(Outcome::Complete) => complete += 1,
-            Ok(Outcome::Partial) => partial += 1,
-            Err(e) => {
-                failed += 1;
-                eprintln!("newsmark: error: {}", super::one_line_error(&e));
-            }
-        }
-    }
-    (complete, partial, failed)
-}
-
-/// 2 when a file failed, 1 when something was left out, else 0.
-fn summary_code(partial: usize, failed: usize) -> ExitCode {
-    match (failed, partial) {
-        (0, 0) => ExitCode::SUCCESS,
-        (0, _) => ExitCode::from(1),
-        _ => ExitCode::from(2),
-    }
-}
-
-/// The regular files directly in `dir` with one of `extensions`, sorted.
-fn files_with(dir: &Path, extensions: &[&str]) -> anyhow::Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot list {}: {}",
-            dir.display(),
-            crate::io::disk::describe(&e)
-        )
-    })?;
-    let mut out: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        // Hidden files (a project's state, temporaries of a save) are never inputs.
-        .filter(|p| {
-            p.is_file()
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
-        })
-        .collect();
-    out.sort();
-    Ok(out)
 }
 
 fn export_one(
@@ -423,6 +366,8 @@ pub(super) fn is_iso_date(s: &str) -> bool {
     )
 }
 
+mod folders;
 mod layout;
+use folders::{files_with, for_each, summary_code};
 #[cfg(test)]
 mod tests;
