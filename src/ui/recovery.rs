@@ -162,8 +162,6 @@ impl NewsmarkApp {
         }
     }
 
-    /// Replaces the open session by the recovered one (re-anchored against the article as it
-    /// is), as one undo step.
     /// Restores the offered unsaved work, or discards it.
     pub(crate) fn answer_recovery(&mut self, restore: bool) {
         let Some((session, _)) = self.work.recovery.offer.take() else {
@@ -179,6 +177,8 @@ impl NewsmarkApp {
         }
     }
 
+    /// Replaces the open session by the recovered one (re-anchored against the article as it
+    /// is), as one undo step.
     fn restore(&mut self, session: Session) {
         let Some(doc) = &self.work.doc else { return };
         let article = PathBuf::from(&doc.session.article.path);
