@@ -175,3 +175,53 @@ fn a_project_exports_an_annotators_sessions_and_never_its_state_file() {
         String::from_utf8_lossy(&o.stderr).contains("no article of p has a session by every one")
     );
 }
+
+/// A folder exported to brat gets brat's configuration once: no `.bak` copies of it.
+#[test]
+fn a_folder_brat_export_writes_the_configuration_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("p")).unwrap();
+    std::fs::create_dir_all(d.join("anns")).unwrap();
+    for name in ["one", "two"] {
+        std::fs::write(
+            d.join(format!("p/{name}.txt")),
+            "Ana said the plan works.\n",
+        )
+        .unwrap();
+        std::fs::write(d.join(format!("anns/{name}.ann")), "T1\tMention 0 3\tAna\n").unwrap();
+    }
+    let o = newsmark(
+        &[
+            "import",
+            "anns",
+            "-f",
+            "brat",
+            "--project",
+            "p",
+            "--annotator",
+            "ana",
+        ],
+        d,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = newsmark(&["export", "p/.newsmark/ana", "-f", "brat", "-o", "out"], d);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(d.join("out"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "annotation.conf",
+            "one.ann",
+            "one.txt",
+            "two.ann",
+            "two.txt",
+            "visual.conf"
+        ]
+    );
+}

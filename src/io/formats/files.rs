@@ -236,14 +236,20 @@ pub fn write_rendered(
     // collection's own annotation.conf is the user's work.
     let mut kept = Vec::new();
     let mut i = 1;
-    while let Some((path, _)) = files.get(i) {
+    while let Some((path, body)) = files.get(i) {
         let is_conf = path
             .file_name()
             .is_some_and(|n| n == "annotation.conf" || n == "visual.conf");
-        if is_conf && std::fs::read_to_string(path).is_ok_and(|old| !brat::is_newsmark_conf(&old)) {
-            kept.push(files.remove(i).0);
-        } else {
-            i += 1;
+        let old = is_conf
+            .then(|| std::fs::read_to_string(path).ok())
+            .flatten();
+        match old {
+            Some(old) if !brat::is_newsmark_conf(&old) => kept.push(files.remove(i).0),
+            // Already what it would be (a folder export writes it once, with no .bak).
+            Some(old) if old == *body => {
+                files.remove(i);
+            }
+            _ => i += 1,
         }
     }
     let mut protected = vec![PathBuf::from(&doc.session.article.path)];
