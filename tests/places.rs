@@ -159,3 +159,70 @@ fn unsaved_work_is_kept_in_the_recovery_folder_and_nowhere_else() {
         "and the recovery file is gone"
     );
 }
+
+/// A large session is autosaved on a thread — the window does not pause for it — and still
+/// lands in the recovery folder; a save right after never lets that write bring it back.
+#[test]
+fn a_large_session_is_autosaved_off_the_window_and_a_save_removes_it_for_good() {
+    use newsmark::model::annotation::{AnnotationId, KindTag, Span};
+    use newsmark::model::session::make_annotation;
+
+    let root = tempfile::tempdir().unwrap();
+    let places = places(root.path());
+    let words: Vec<String> = (0..3000).map(|i| format!("word{i}")).collect();
+    let text = words.join(" ") + "\n";
+    let article = root.path().join("long.txt");
+    std::fs::write(&article, &text).unwrap();
+    let loaded = newsmark::io::article::load(&article).unwrap();
+    let mut session = newsmark::model::session::Session::new(loaded.reference);
+    let t = &loaded.decoded.text;
+    let mut start = 0;
+    for (i, w) in words
+        .iter()
+        .take(newsmark::ui::recovery::THREAD_FROM + 200)
+        .enumerate()
+    {
+        let span = Span::new(start, start + w.chars().count());
+        let kind = KindTag::Mention.with_speaker(None);
+        session
+            .annotations
+            .push(make_annotation(t, AnnotationId(i as u32 + 1), span, kind));
+        start += w.chars().count() + 1;
+    }
+    let saved = root.path().join("long.ron");
+    session_file::save(&session, &saved).unwrap();
+
+    let (app, _) = NewsmarkApp::with_places(places.clone()).open_now(&saved);
+    let mut h = harness(app);
+    let (s, e) = find(&h, "word5 ");
+    drag_select(&mut h, s, e);
+    h.key_press(Key::C);
+    h.run_steps(125);
+    // The write runs beside the window: wait for it (at most 10 s).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while files_in(&places.recovery).is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    let kept = files_in(&places.recovery);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let (recovered, _) =
+        newsmark::io::recovery::read(&places.recovery, &newsmark::io::recovery::key_for(&saved))
+            .unwrap()
+            .unwrap();
+    assert_eq!(
+        recovered.annotations.len(),
+        newsmark::ui::recovery::THREAD_FROM + 201
+    );
+
+    // Another change, its write started, and Save at once: the file is gone and stays gone.
+    let (s, e) = find(&h, "word7 ");
+    drag_select(&mut h, s, e);
+    h.key_press(Key::C);
+    h.run_steps(125);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(files_in(&places.recovery).is_empty());
+    assert!(!h.state().is_dirty());
+}

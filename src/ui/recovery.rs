@@ -2,6 +2,7 @@
 //! crash, and the review of annotations that re-anchoring could not place exactly.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{Id, Modal};
 
@@ -17,6 +18,16 @@ use super::state::Work;
 
 /// Seconds after a change before the recovery file is written (the promise is "within 2 s").
 pub const AUTOSAVE_DELAY: f64 = 1.0;
+
+/// Sessions with at least this many annotations are autosaved on a thread: writing them takes
+/// tens of milliseconds, which the window must not pause for (smaller ones take well under one).
+pub const THREAD_FROM: usize = 1_000;
+
+/// A recovery file being written on a thread, and the history version it holds.
+struct InFlight {
+    version: u64,
+    done: Receiver<Result<(), String>>,
+}
 
 /// Recovery bookkeeping kept by the app.
 #[derive(Default)]
@@ -34,6 +45,8 @@ pub struct RecoveryState {
     pub placed: Vec<(AnnotationId, Span)>,
     /// An export waiting for the review of annotations that are not anchored.
     pub export: Option<super::review::HeldExport>,
+    /// A recovery file still being written on a thread.
+    in_flight: Option<InFlight>,
 }
 
 impl RecoveryState {
@@ -96,8 +109,38 @@ impl NewsmarkApp {
         self.ui.view.invalidate();
     }
 
-    /// Writes the recovery file when a change is older than [`AUTOSAVE_DELAY`].
+    /// Takes the outcome of a recovery file written on a thread, waiting for it if `wait`;
+    /// false while it is still being written.
+    fn settle_in_flight(&mut self, wait: bool) -> bool {
+        let Some(f) = &self.work.recovery.in_flight else {
+            return true;
+        };
+        let outcome = if wait {
+            f.done.recv().ok()
+        } else {
+            match f.done.try_recv() {
+                Ok(r) => Some(r),
+                Err(TryRecvError::Empty) => return false,
+                Err(TryRecvError::Disconnected) => None,
+            }
+        };
+        let version = f.version;
+        self.work.recovery.in_flight = None;
+        match outcome {
+            Some(Ok(())) => self.work.recovery.written_version = version,
+            Some(Err(e)) => self.ui.status = format!("Autosave failed: {e}"),
+            None => self.ui.status = "Autosave failed: its thread stopped".into(),
+        }
+        true
+    }
+
+    /// Writes the recovery file when a change is older than [`AUTOSAVE_DELAY`]: large sessions
+    /// on a thread, so the window never pauses for it.
     pub(crate) fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.settle_in_flight(false) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        }
         let version = self.work.history.version();
         if self.work.doc.is_none()
             || version == self.work.recovery.written_version
@@ -111,11 +154,48 @@ impl NewsmarkApp {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
             return;
         }
-        self.write_recovery_now();
+        let large = self
+            .work
+            .doc
+            .as_ref()
+            .is_some_and(|d| d.session.annotations.len() >= THREAD_FROM);
+        if large {
+            self.write_recovery_on_thread(ctx);
+        } else {
+            self.write_recovery_now();
+        }
     }
 
-    /// Writes the recovery file at once (also used before risky operations).
+    /// Starts writing the recovery file on a thread, from a copy of the session.
+    fn write_recovery_on_thread(&mut self, ctx: &egui::Context) {
+        let (Some(doc), Some(key)) = (&self.work.doc, self.recovery_key()) else {
+            return;
+        };
+        let changes = self
+            .work
+            .history
+            .version()
+            .abs_diff(self.work.saved_version);
+        let (tx, done) = std::sync::mpsc::channel();
+        let session = doc.session.clone();
+        let dir = self.recovery_dir();
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            let result = recovery::write(&dir, &key, &session, changes).map_err(|e| e.to_string());
+            let _ = tx.send(result);
+            repaint.request_repaint();
+        });
+        self.work.recovery.in_flight = Some(InFlight {
+            version: self.work.history.version(),
+            done,
+        });
+        self.work.recovery.due = None;
+    }
+
+    /// Writes the recovery file at once (also used before risky operations and on exit),
+    /// after any write still running on a thread.
     pub fn write_recovery_now(&mut self) {
+        self.settle_in_flight(true);
         let (Some(doc), Some(key)) = (&self.work.doc, self.recovery_key()) else {
             return;
         };
@@ -136,6 +216,8 @@ impl NewsmarkApp {
     /// Removes the recovery file of the open document (after a save or an explicit discard).
     /// On failure, returns a sentence for the user: the stale file would be offered again.
     pub(crate) fn discard_recovery(&mut self) -> Result<(), String> {
+        // A write still running would bring the file back after it is removed.
+        self.settle_in_flight(true);
         let dir = self.recovery_dir();
         let mut keys: Vec<String> = self.recovery_key().into_iter().collect();
         // A session saved for the first time was autosaved under its article's key.
