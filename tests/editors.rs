@@ -74,7 +74,8 @@ fn the_speaker_editor_renames_adds_and_removes_aliases_each_as_one_step() {
         Some(""),
         "the field is emptied for the next alias"
     );
-    h.get_by_label("remove").click();
+    h.get_by_label("Remove alias the Norwegian politician")
+        .click();
     h.run_steps(2);
     assert!(session(&h).speakers[0].aliases.is_empty());
 

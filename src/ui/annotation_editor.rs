@@ -130,7 +130,7 @@ fn quote_rows(
         if set.clicked() {
             actions.push(Action::SetCueFromSelection(a.id));
         }
-        if q.cue.is_some() && remove_button(ui, "Remove the cue") {
+        if q.cue.is_some() && remove_button(ui, "Remove cue", "Remove the cue") {
             actions.push(quote_change(a, "remove cue", None, |q| q.cue = None));
         }
     });
@@ -146,7 +146,7 @@ fn quote_rows(
                     .take(40)
                     .collect();
                 ui.label(RichText::new(visual(&t)).italics());
-                if remove_button(ui, "Remove this part") {
+                if remove_button(ui, &format!("Remove part {}", i + 2), "Remove this part") {
                     actions.push(quote_change(a, "remove quote part", None, |q| {
                         q.more.remove(i);
                     }));
@@ -166,8 +166,13 @@ fn quote_rows(
     ui.end_row();
 }
 
-fn remove_button(ui: &mut egui::Ui, hover: &str) -> bool {
-    ui.small_button("remove").on_hover_text(hover).clicked()
+/// A small "remove" button; its accessible `name` says what it removes, since several of
+/// them can sit in one editor.
+pub fn remove_button(ui: &mut egui::Ui, name: &str, hover: &str) -> bool {
+    let r = ui.small_button("remove").on_hover_text(hover);
+    ui.ctx()
+        .accesskit_node_builder(r.id, |node| node.set_label(name));
+    r.clicked()
 }
 
 fn claim_rows(
@@ -222,7 +227,7 @@ fn in_quote_ui(
             if ui.link(visual(&format!("#{} “{t}…”", q.id.0))).clicked() {
                 actions.push(Action::Select(Some(q.id), true));
             }
-            if remove_button(ui, "Unlink from the quote") {
+            if remove_button(ui, "Unlink from quote", "Unlink from the quote") {
                 actions.push(claim_change(a, "unlink claim from quote", None, |c| {
                     c.in_quote = None;
                 }));

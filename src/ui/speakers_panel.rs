@@ -198,11 +198,8 @@ fn speaker_editor_ui(
                 for (i, alias) in s.aliases.iter().enumerate() {
                     ui.horizontal(|ui| {
                         ui.label(alias);
-                        if ui
-                            .small_button("remove")
-                            .on_hover_text("Remove this alias")
-                            .clicked()
-                        {
+                        let name = format!("Remove alias {alias}");
+                        if super::annotation_editor::remove_button(ui, &name, "Remove this alias") {
                             let mut new = s.clone();
                             new.aliases.remove(i);
                             replace(actions, new, "remove alias", None);
