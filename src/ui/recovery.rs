@@ -160,14 +160,15 @@ impl NewsmarkApp {
             .as_ref()
             .is_some_and(|d| d.session.annotations.len() >= THREAD_FROM);
         if large {
-            self.write_recovery_on_thread(ctx);
+            self.write_recovery_on_thread(Some(ctx.clone()));
         } else {
             self.write_recovery_now();
         }
     }
 
-    /// Starts writing the recovery file on a thread, from a copy of the session.
-    fn write_recovery_on_thread(&mut self, ctx: &egui::Context) {
+    /// Starts writing the recovery file on a thread, from a copy of the session; `repaint`
+    /// wakes the window when it is done.
+    fn write_recovery_on_thread(&mut self, repaint: Option<egui::Context>) {
         let (Some(doc), Some(key)) = (&self.work.doc, self.recovery_key()) else {
             return;
         };
@@ -179,11 +180,12 @@ impl NewsmarkApp {
         let (tx, done) = std::sync::mpsc::channel();
         let session = doc.session.clone();
         let dir = self.recovery_dir();
-        let repaint = ctx.clone();
         std::thread::spawn(move || {
             let result = recovery::write(&dir, &key, &session, changes).map_err(|e| e.to_string());
             let _ = tx.send(result);
-            repaint.request_repaint();
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
         });
         self.work.recovery.in_flight = Some(InFlight {
             version: self.work.history.version(),
@@ -192,25 +194,12 @@ impl NewsmarkApp {
         self.work.recovery.due = None;
     }
 
-    /// Writes the recovery file at once (also used before risky operations and on exit),
-    /// after any write still running on a thread.
+    /// Writes the recovery file at once and waits for it (small sessions, before risky
+    /// operations and on exit), after any write still running.
     pub fn write_recovery_now(&mut self) {
         self.settle_in_flight(true);
-        let (Some(doc), Some(key)) = (&self.work.doc, self.recovery_key()) else {
-            return;
-        };
-        let changes = self
-            .work
-            .history
-            .version()
-            .abs_diff(self.work.saved_version);
-        match recovery::write(&self.recovery_dir(), &key, &doc.session, changes) {
-            Ok(()) => {
-                self.work.recovery.written_version = self.work.history.version();
-                self.work.recovery.due = None;
-            }
-            Err(e) => self.ui.status = format!("Autosave failed: {e}"),
-        }
+        self.write_recovery_on_thread(None);
+        self.settle_in_flight(true);
     }
 
     /// Removes the recovery file of the open document (after a save or an explicit discard).
