@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use crate::io::document::Document;
-use crate::model::anchor::AnchorReport;
 use crate::model::stats::Stats;
 
 /// Prints the statistics of a session, or of a project folder, as text or JSON.
@@ -16,23 +15,13 @@ pub fn run(path: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
         return project(path, as_json);
     }
     let doc = super::open(path)?;
-    let st = of(&doc);
+    let st = doc.stats();
     if as_json {
         super::write_stdout(&(serde_json::to_string_pretty(&st)? + "\n"))?;
     } else {
         super::write_stdout(&st.to_text())?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The statistics of an open document.
-fn of(doc: &Document) -> Stats {
-    // Opening re-anchored the session if the article changed: count what did not stay put.
-    let stale = doc
-        .anchor_report
-        .as_ref()
-        .map_or(0, |r: &AnchorReport| r.moved + r.fuzzy + r.orphan);
-    Stats::of(&doc.session, &doc.text, stale)
 }
 
 /// Every article of the project with each annotator's session (`DIR/.newsmark/NAME/STEM.ron`).
@@ -79,7 +68,7 @@ fn project(dir: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
             }
             match Document::open_session(&session) {
                 Ok(doc) => {
-                    let st = of(&doc);
+                    let st = doc.stats();
                     text.push_str(&format!(
                         "{:<40} {:>7}  {:<12} {:>6} {:>6} {:>6} {:>8}\n",
                         shown,

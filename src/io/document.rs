@@ -188,6 +188,16 @@ impl Document {
         Ok(())
     }
 
+    /// The session's counts; annotations that re-anchoring moved or could not place when it
+    /// was opened count as not anchored.
+    pub fn stats(&self) -> crate::model::stats::Stats {
+        let stale = self
+            .anchor_report
+            .as_ref()
+            .map_or(0, |r| r.moved + r.fuzzy + r.orphan);
+        crate::model::stats::Stats::of(&self.session, &self.text, stale)
+    }
+
     /// How to name the session (never the article) when asking about saving it:
     /// "story.ron", or "for story.txt (not saved yet)".
     pub fn session_name(&self) -> String {

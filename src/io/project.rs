@@ -192,11 +192,7 @@ pub fn entry(dir: &Path, annotator: &str, state: &ProjectState, article: &Path) 
         match Document::open_session(&session) {
             Ok(doc) => {
                 entry.words = doc.text.word_count();
-                let stale = doc
-                    .anchor_report
-                    .as_ref()
-                    .map_or(0, |r| r.moved + r.fuzzy + r.orphan);
-                entry.stats = Some(Stats::of(&doc.session, &doc.text, stale));
+                entry.stats = Some(doc.stats());
                 entry.status = Status::InProgress;
             }
             Err(e) => entry.problem = Some(e.to_string()),
