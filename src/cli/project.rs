@@ -7,9 +7,6 @@ use std::process::ExitCode;
 use crate::io::article;
 use crate::model::search;
 
-/// Characters of context shown on each side of a match.
-const CONTEXT: usize = 30;
-
 pub use crate::io::project::articles;
 
 /// `newsmark search DIR QUERY`: one line per match, `FILE:OFFSET: …context…`, where OFFSET is
@@ -39,10 +36,7 @@ pub fn search(dir: &Path, query: &str) -> anyhow::Result<ExitCode> {
         let shown = file.strip_prefix(dir).unwrap_or(file);
         for m in search::find_all(text, query) {
             found += 1;
-            let before = text.prefix_of(m.start, CONTEXT);
-            let after = text.suffix_of(m.end, CONTEXT);
-            let line = format!("{before}[{}]{after}", text.slice(m.start..m.end))
-                .replace(['\n', '\r', '\t'], " ");
+            let line = search::in_context(text, m);
             out.push_str(&format!("{}:{}: {line}\n", shown.display(), m.start));
         }
     }

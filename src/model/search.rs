@@ -58,6 +58,20 @@ pub fn find_all(text: &ArticleText, needle: &str) -> Vec<Span> {
         .collect()
 }
 
+/// Characters of context [`in_context`] shows on each side of a match.
+pub const CONTEXT: usize = 30;
+
+/// A match with [`CONTEXT`] characters on each side, on one line: `…before[match]after…`.
+pub fn in_context(text: &ArticleText, m: Span) -> String {
+    format!(
+        "{}[{}]{}",
+        text.prefix_of(m.start, CONTEXT),
+        text.slice(m.start..m.end),
+        text.suffix_of(m.end, CONTEXT)
+    )
+    .replace(['\n', '\r', '\t'], " ")
+}
+
 /// Occurrences of any of `names` as whole words (not inside a longer word), in text order;
 /// where two overlap, the longer one wins ("Jens Stoltenberg" over "Stoltenberg").
 pub fn find_names<'a>(text: &ArticleText, names: impl IntoIterator<Item = &'a str>) -> Vec<Span> {

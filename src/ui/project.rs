@@ -10,8 +10,6 @@ use crate::model::search;
 
 use super::app::NewsmarkApp;
 
-/// Characters of context shown on each side of a project search hit.
-const CONTEXT: usize = 30;
 /// Hits listed at most (the count says how many there were).
 const MAX_HITS: usize = 500;
 
@@ -30,6 +28,16 @@ pub struct Project {
 }
 
 impl Project {
+    /// The sum of the annotator's sessions (`None` without any); speakers are matched by name.
+    pub fn session_totals(&self) -> Option<crate::model::stats::Stats> {
+        let mut sessions = self.entries.iter().filter_map(|e| e.stats.as_ref());
+        let mut total = sessions.next()?.clone();
+        for s in sessions {
+            total.add(s);
+        }
+        Some(total)
+    }
+
     /// The entry of `article`, if it is one of the project's.
     pub fn index_of(&self, article: &Path) -> Option<usize> {
         self.entries.iter().position(|e| e.article == article)
@@ -330,17 +338,10 @@ impl NewsmarkApp {
             for m in search::find_all(text, &q) {
                 self.ui.project.hit_count += 1;
                 if self.ui.project.hits.len() < MAX_HITS {
-                    let context = format!(
-                        "{}[{}]{}",
-                        text.prefix_of(m.start, CONTEXT),
-                        text.slice(m.start..m.end),
-                        text.suffix_of(m.end, CONTEXT)
-                    )
-                    .replace(['\n', '\r', '\t'], " ");
                     self.ui.project.hits.push(Hit {
                         entry: i,
                         span: m,
-                        context,
+                        context: search::in_context(text, m),
                     });
                 }
             }

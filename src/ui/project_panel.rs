@@ -4,7 +4,6 @@
 use egui::RichText;
 
 use crate::io::project::Status;
-use crate::model::stats::Stats;
 
 use super::action::{Action, Field};
 use super::commands::UiCommand;
@@ -56,13 +55,7 @@ fn header_ui(p: &Project, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         .filter(|e| e.status == Status::Done)
         .count();
     let words: usize = p.entries.iter().map(|e| e.words).sum();
-    let mut total: Option<Stats> = None;
-    for s in p.entries.iter().filter_map(|e| e.stats.as_ref()) {
-        match &mut total {
-            Some(t) => t.add(s),
-            None => total = Some(s.clone()),
-        }
-    }
+    let total = p.session_totals();
     let annotations = total.as_ref().map_or(0, |t| t.annotations);
     ui.label(format!(
         "{} · {done} done · {} · {} · annotator “{}”",

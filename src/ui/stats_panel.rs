@@ -42,11 +42,7 @@ pub fn stats_ui(
 /// The sum of the project's sessions, with the words of every article (`None` without any
 /// session).
 fn project_stats(p: &super::project::Project) -> Option<Stats> {
-    let mut sessions = p.entries.iter().filter_map(|e| e.stats.as_ref());
-    let mut total = sessions.next()?.clone();
-    for s in sessions {
-        total.add(s);
-    }
+    let mut total = p.session_totals()?;
     total.words = p.entries.iter().map(|e| e.words).sum();
     Some(total)
 }
