@@ -20,17 +20,9 @@ use newsmark::model::session::{Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 use newsmark::model::text::ArticleText;
 
-/// Deterministic xorshift64* generator.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n.max(1) as u64) as usize
-    }
-}
+#[path = "../tests/rng/mod.rs"]
+mod rng;
+use rng::Rng;
 
 const WORDS: &[&str] = &[
     "the",

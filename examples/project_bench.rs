@@ -22,6 +22,10 @@ use newsmark::model::session::{Session, make_annotation};
 use newsmark::model::text::ArticleText;
 use newsmark::ui::NewsmarkApp;
 
+#[path = "../tests/rng/mod.rs"]
+mod rng;
+use rng::Rng;
+
 const LIMIT_MS: f64 = 1000.0;
 const ANNOTATOR: &str = "bench";
 const WORDS: &[&str] = &[
@@ -56,18 +60,6 @@ const WORDS: &[&str] = &[
 ];
 const MIXED: &str =
     "Noa Ben-David (נועה בן-דוד) and Omar Haddad (عمر حداد) — 東京で山田太郎さん 👩🏽‍💼 café naïve.";
-
-/// Deterministic xorshift64* generator.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n.max(1) as u64) as usize
-    }
-}
 
 fn article_text(rng: &mut Rng, i: usize) -> String {
     let mut paragraphs = Vec::new();

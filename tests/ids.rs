@@ -19,6 +19,9 @@ use newsmark::model::session::{ArticleRef, Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 use newsmark::model::text::ArticleText;
 
+mod rng;
+use rng::Rng;
+
 const MAX: u32 = u32::MAX;
 const SAMPLE: &str = include_str!("../assets/nato_russia_2022-01-07.txt");
 const TEXT: &str = "Jens Stoltenberg said: “We regret it.” He added that NATO is open. \
@@ -234,19 +237,7 @@ fn w3c_import_makes_up_free_ids_when_u32_max_is_taken() {
     );
 }
 
-/// xorshift64*, so failures reproduce.
-struct Rng(u64);
-
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
     /// Mostly ids at the ends of the range, sometimes any id.
     fn id(&mut self) -> u32 {
         const EDGES: [u32; 8] = [0, 1, 2, 3, MAX - 2, MAX - 1, MAX, 1 << 31];

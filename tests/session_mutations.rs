@@ -23,23 +23,11 @@ use newsmark::model::index::{Entry, IntervalIndex};
 use newsmark::model::session::{ArticleRef, Session, make_annotation};
 use newsmark::model::text::ArticleText;
 
+mod rng;
+use rng::Rng;
+
 const FIXTURE: &str = include_str!("fixtures/session_v1.ron");
 const SAMPLE: &str = include_str!("../assets/nato_russia_2022-01-07.txt");
-
-/// Tiny deterministic generator (xorshift64*), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const TOKENS: &[&str] = &[
     "(",
