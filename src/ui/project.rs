@@ -328,14 +328,16 @@ impl NewsmarkApp {
         if q.trim().is_empty() {
             return;
         }
-        let mut unread = 0;
+        let (mut unread, mut files) = (0, 0);
         for (i, e) in p.entries.iter().enumerate() {
             let Ok(loaded) = crate::io::article::load(&e.article) else {
                 unread += 1;
                 continue;
             };
             let text = &loaded.decoded.text;
-            for m in search::find_all(text, &q) {
+            let matches = search::find_all(text, &q);
+            files += usize::from(!matches.is_empty());
+            for m in matches {
                 self.ui.project.hit_count += 1;
                 if self.ui.project.hits.len() < MAX_HITS {
                     self.ui.project.hits.push(Hit {
@@ -346,14 +348,6 @@ impl NewsmarkApp {
                 }
             }
         }
-        let files = self
-            .ui
-            .project
-            .hits
-            .iter()
-            .map(|h| h.entry)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
         let n = self.ui.project.hit_count;
         self.ui.status = format!(
             "“{}”: {n} {} in {} article(s){}",
