@@ -22,14 +22,7 @@ fn the_name_is_asked_once_and_signs_the_saved_session() {
     let article = copy_sample(dir.path(), "story.txt");
     let saves = dir.path().join("saves");
     let mut h = harness_for(&article, &saves);
-    let field = egui::accesskit::Role::TextInput;
-    let label = "Your name, to sign the sessions you save:";
-    h.get_by_role_and_label(field, label).focus();
-    h.run_steps(1);
-    h.get_by_role_and_label(field, label).type_text("Ana Lima");
-    h.run_steps(1);
-    h.get_by_label("Use this name").click();
-    h.run_steps(3);
+    common::give_name(&mut h, "Ana Lima");
     assert!(h.query_by_label("Use this name").is_none(), "asked once");
     assert!(h.state().prefs().annotator_asked);
     assert_eq!(h.state().prefs().annotator, "Ana Lima");

@@ -155,15 +155,7 @@ fn a_name_given_in_the_project_takes_the_work_under_that_name() {
     let dir = tempfile::tempdir().unwrap();
     let root = project(dir.path());
     let mut h = open(&root, &dir.path().join("saves"));
-    let field = h.get_by_role_and_label(
-        egui::accesskit::Role::TextInput,
-        "Your name, to sign the sessions you save:",
-    );
-    field.focus();
-    field.type_text("Ana Lima");
-    h.run_steps(1);
-    h.get_by_label("Use this name").click();
-    h.run_steps(2);
+    common::give_name(&mut h, "Ana Lima");
     h.get_by_label_contains("annotator “Ana Lima”");
     mark(&mut h, "Jens Stoltenberg", Key::M);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -215,15 +207,7 @@ fn a_name_with_a_session_already_opens_that_session() {
 
     let mut h = open(&root, &dir.path().join("saves"));
     assert_eq!(h.state().document().unwrap().session.annotations.len(), 0);
-    let field = h.get_by_role_and_label(
-        egui::accesskit::Role::TextInput,
-        "Your name, to sign the sessions you save:",
-    );
-    field.focus();
-    field.type_text("Ana Lima");
-    h.run_steps(1);
-    h.get_by_label("Use this name").click();
-    h.run_steps(3);
+    common::give_name(&mut h, "Ana Lima");
     assert_eq!(
         h.state().document().unwrap().session.annotations.len(),
         1,

@@ -138,3 +138,16 @@ pub fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     }
     out
 }
+
+/// Types `name` into the name bar and presses "Use this name", as a user does once.
+pub fn give_name(h: &mut Harness<'_, NewsmarkApp>, name: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    let field = egui::accesskit::Role::TextInput;
+    let label = "Your name, to sign the sessions you save:";
+    h.get_by_role_and_label(field, label).focus();
+    h.run_steps(1);
+    h.get_by_role_and_label(field, label).type_text(name);
+    h.run_steps(1);
+    h.get_by_label("Use this name").click();
+    h.run_steps(3);
+}
