@@ -37,11 +37,6 @@ impl Project {
         }
         Some(total)
     }
-
-    /// The entry of `article`, if it is one of the project's.
-    pub fn index_of(&self, article: &Path) -> Option<usize> {
-        self.entries.iter().position(|e| e.article == article)
-    }
 }
 
 /// One match of a project-wide search.
