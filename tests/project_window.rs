@@ -178,6 +178,10 @@ fn the_stats_tab_counts_the_whole_project() {
     mark(&mut h, "Stoltenberg", Key::M);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
+    // The Project tab's totals are of every session, not of one article.
+    h.get_by_label("Project totals").click();
+    h.run_steps(2);
+    h.get_by_label_contains("article: 2 sessions of");
     h.get_by_label("Stats").click();
     h.run_steps(2);
     h.get_by_label_contains("1 annotation: 0 claims, 0 quotes, 1 mention");

@@ -32,9 +32,13 @@ impl Project {
     pub fn session_totals(&self) -> Option<crate::model::stats::Stats> {
         let mut sessions = self.entries.iter().filter_map(|e| e.stats.as_ref());
         let mut total = sessions.next()?.clone();
+        let mut n = 1;
         for s in sessions {
             total.add(s);
+            n += 1;
         }
+        // Not the first session's article: the totals are of them all.
+        total.article = format!("{n} sessions of {}", self.dir.display());
         Some(total)
     }
 }
