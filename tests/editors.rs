@@ -99,7 +99,7 @@ fn enter_at_the_end_of_the_sources_starts_a_new_line_for_the_next_url() {
     let (_dir, mut h) = open();
     mark(&mut h, "the Kremlin", Key::C);
     let sources = Role::MultilineTextInput;
-    type_into(&mut h, sources, "Sources", "https://a.example/1");
+    type_into(&mut h, sources, "Checked against", "https://a.example/1");
     h.key_press(Key::Enter);
     h.run_steps(2);
     h.event(egui::Event::Text("https://b.example/2".into()));
@@ -110,7 +110,7 @@ fn enter_at_the_end_of_the_sources_starts_a_new_line_for_the_next_url() {
         k => panic!("{k:?}"),
     }
     assert_eq!(
-        h.get_by_role_and_label(sources, "Sources")
+        h.get_by_role_and_label(sources, "Checked against")
             .value()
             .as_deref(),
         Some("https://a.example/1\nhttps://b.example/2")

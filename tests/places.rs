@@ -58,7 +58,7 @@ fn a_first_launch_shows_the_annotated_sample_and_saving_it_asks_where() {
     let root = tempfile::tempdir().unwrap();
     let places = places(root.path());
     let mut app = NewsmarkApp::with_places(places.clone()).typed_paths_only();
-    app.start(&egui::Context::default(), None, false);
+    app.start(&egui::Context::default(), None, None);
     let doc = app.document().expect("the sample is open");
     let gold = session_file::parse(sample::SESSION, Path::new("gold")).unwrap();
     assert_eq!(
@@ -115,7 +115,7 @@ fn preferences_go_through_eframe_storage_and_a_later_launch_starts_empty() {
     // was not shown yet, it is.
     let ctx = egui::Context::default();
     let mut next = NewsmarkApp::with_places(places(root.path()));
-    next.start(&ctx, Some(&storage), false);
+    next.start(&ctx, Some(&storage), None);
     assert_eq!(next.prefs().font_size, 20.0);
     let recent = next.prefs().recent;
     assert!(
@@ -127,7 +127,7 @@ fn preferences_go_through_eframe_storage_and_a_later_launch_starts_empty() {
 
     // The launch after that starts empty.
     let mut third = NewsmarkApp::with_places(places(root.path()));
-    third.start(&ctx, Some(&storage), false);
+    third.start(&ctx, Some(&storage), None);
     assert!(third.document().is_none());
     assert_eq!(third.prefs().font_size, 20.0);
 }

@@ -111,7 +111,12 @@ impl Document {
                 .iter()
                 .any(|a| text.slice(a.start..a.end) != a.exact)
             || !anchor::validate(&session.annotations, text.len_chars()).is_empty();
-        let anchor_report = unsure.then(|| anchor::reanchor(&text, &mut session.annotations));
+        let anchor_report = unsure.then(|| {
+            let mut report = anchor::reanchor(&text, &mut session.annotations);
+            report.fact_changes =
+                anchor::facts::flag_changed_facts(&text, &report, &mut session.annotations);
+            report
+        });
         session.annotations.sort_by_key(|a| (a.start, a.end, a.id));
         if let Some(report) = &anchor_report {
             let review = report.to_review().len();
@@ -125,6 +130,18 @@ impl Document {
             };
             if review > 0 {
                 line.push_str(&format!(" — {review} to review"));
+            }
+            let fact_changes = &report.fact_changes;
+            let reset = fact_changes
+                .iter()
+                .filter(|f| f.verdict_was.is_some())
+                .count();
+            if !fact_changes.is_empty() {
+                line.push_str(&format!(
+                    "; {} matched with changed numbers or names ({reset} verdict(s) reset to \
+                     Unchecked)",
+                    fact_changes.len()
+                ));
             }
             notices.push(line);
         }
@@ -169,6 +186,27 @@ impl Document {
             .file_stem()
             .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
         dir.join(format!("{stem}.ron"))
+    }
+
+    /// The session file `default_save_path(dir)` names, and whether it is this article's:
+    /// `Some((path, true))` when it exists and refers to the same article file (by path, or by
+    /// content when the article moved), `Some((path, false))` when it belongs to another
+    /// article, `None` when there is none (or it cannot be read).
+    pub fn existing_session(&self, dir: &Path, article: &Path) -> Option<(PathBuf, bool)> {
+        let path = self.default_save_path(dir);
+        if !path.is_file() {
+            return None;
+        }
+        let stored = session_file::load(&path).ok()?;
+        let same_file = match (
+            std::fs::canonicalize(&stored.article.path),
+            std::fs::canonicalize(article),
+        ) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        let mine = same_file || stored.article.sha256 == self.session.article.sha256;
+        Some((path, mine))
     }
 
     /// Saves the session to `path` and remembers it as the document's file.

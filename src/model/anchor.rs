@@ -34,6 +34,7 @@
 //! A selector read from another tool may have no position at all (a W3C `TextQuoteSelector`
 //! alone): [`find_quote`] is step 2 for it, the context choosing among the occurrences.
 
+pub mod facts;
 mod fuzzy;
 mod quote;
 mod report;

@@ -3,6 +3,7 @@
 pub mod agreement;
 pub mod anchor;
 pub mod annotation;
+pub mod attribution;
 pub mod compare;
 pub mod edit;
 pub mod history;

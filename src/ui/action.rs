@@ -67,10 +67,14 @@ pub enum Action {
     SetProjectStats(bool),
     /// Save to this file.
     SaveTo(PathBuf),
-    /// Use the current text selection as the cue of the selected quote.
-    SetCueFromSelection(AnnotationId),
-    /// Add the current text selection as another part of the selected quote.
-    AddPartFromSelection(AnnotationId),
+    /// Use the current text selection as the cue, a further part or the source of a quote.
+    PartFromSelection(AnnotationId, super::sharing_prompt::QuotePart),
+    /// The answer to "this cue (or source) is taken": share, move (`Some`) or cancel.
+    AnswerSharing(Option<crate::model::attribution::Sharing>),
+    /// Make this mention a source of this quote or claim (asking if another quote uses it).
+    PickSource(AnnotationId, AnnotationId),
+    /// Close the open quote: U, + and W attach to nothing until another quote is opened.
+    CloseOpenQuote,
     /// Add a new speaker with this name.
     AddSpeaker(String),
     /// The annotator's name was given (`Some`) or the question declined (`None`).

@@ -7,6 +7,7 @@ use crate::model::session::make_annotation;
 use crate::model::speaker::Speaker;
 
 use super::app::NewsmarkApp;
+use super::mention_prompt::{MentionChoice, MentionPrompt};
 
 impl NewsmarkApp {
     /// The selection widened to whole words and trimmed of surrounding white space, if any
@@ -51,35 +52,48 @@ impl NewsmarkApp {
                 .current_speaker
                 .and_then(|c| doc.session.speaker(c))
                 .is_some();
-            if !known && current {
-                // Never extend a speaker silently: ask who this is.
-                self.ui.dialogs.mention = Some(super::mention_prompt::MentionPrompt { span, name });
+            let pronoun = crate::model::speaker::is_pronoun(&name);
+            if pronoun && doc.session.speakers.is_empty() {
+                // Nobody to refer to yet: a bare mention, never a new speaker "He".
+                self.mark_span(tag, span, Some(MentionChoice::Nobody), "");
+                return;
+            }
+            if pronoun || (!known && current) {
+                // Never extend a speaker silently, nor make one of a pronoun: ask who this is.
+                let pronoun_of = pronoun
+                    .then(|| {
+                        crate::model::attribution::speaker_named_before(&doc.session, span.start)
+                            .or(self.ui.current_speaker)
+                    })
+                    .flatten();
+                self.ui.dialogs.mention = Some(MentionPrompt {
+                    span,
+                    name,
+                    pronoun_of,
+                    pronoun,
+                });
                 return;
             }
         }
         if tag == KindTag::Quote {
             let balanced = crate::model::quotation::take_in_closing_mark(&doc.text, span);
             if balanced != span {
-                self.mark_span(tag, balanced, None);
-                self.ui.status = format!(
-                    "{} (with its closing quotation mark)",
-                    self.ui.status.trim_end_matches('.')
-                );
+                self.mark_span(tag, balanced, None, " with its closing quotation mark");
                 return;
             }
         }
-        self.mark_span(tag, span, None);
+        self.mark_span(tag, span, None, "");
     }
 
     /// The answer to "who is this?": marks the mention as chosen, or cancels.
-    pub(crate) fn answer_mention(&mut self, choice: Option<super::mention_prompt::MentionChoice>) {
+    pub(crate) fn answer_mention(&mut self, choice: Option<MentionChoice>) {
         let Some(prompt) = self.ui.dialogs.mention.take() else {
             return;
         };
         match choice {
             None => self.ui.status = format!("Not marked: “{}”", prompt.name),
             Some(c) => {
-                self.mark_span(KindTag::Mention, prompt.span, Some(c));
+                self.mark_span(KindTag::Mention, prompt.span, Some(c), "");
                 if let Some(label) = self.work.history.undo_label() {
                     self.ui.status = format!(
                         "{} — {} undoes it",
@@ -94,13 +108,8 @@ impl NewsmarkApp {
     /// Marks `span` as `tag`. For a mention, `choice` says who it names when the text is no
     /// known name: a new speaker, an alias of the current speaker, or a known speaker; without
     /// a choice, a known name's speaker, else a new speaker. A mention makes its speaker current.
-    fn mark_span(
-        &mut self,
-        tag: KindTag,
-        span: Span,
-        choice: Option<super::mention_prompt::MentionChoice>,
-    ) {
-        use super::mention_prompt::MentionChoice;
+    /// The status bar says what was made, who it is credited to, and `extra`.
+    fn mark_span(&mut self, tag: KindTag, span: Span, choice: Option<MentionChoice>, extra: &str) {
         let Some(doc) = self.work.doc.as_ref() else {
             return;
         };
@@ -120,6 +129,9 @@ impl NewsmarkApp {
             {
                 speaker = Some(other.id);
                 speaker_name = other.name.clone();
+            } else if choice == Some(MentionChoice::Nobody) {
+                speaker = None;
+                speaker_name = String::new();
             } else if let (Some(MentionChoice::AliasOfCurrent), Some(current)) = (choice, current) {
                 let mut updated = current.clone();
                 speaker = Some(current.id);
@@ -134,9 +146,20 @@ impl NewsmarkApp {
                 edits.push(Edit::InsertSpeaker(new));
             }
         }
+        // A claim inside a quote is the quoted speaker's, whoever is current.
+        let in_quote = (tag == KindTag::Claim)
+            .then(|| session.enclosing_quote(span))
+            .flatten();
+        let quoted = in_quote
+            .and_then(|q| session.annotation(q))
+            .map(|q| q.kind.speaker());
+        if let Some(quoted) = quoted {
+            speaker = quoted;
+            speaker_name = session.speaker_name(speaker).to_owned();
+        }
         let mut annotation = make_annotation(&doc.text, id, span, tag.with_speaker(speaker));
         if let Kind::Claim(c) = &mut annotation.kind {
-            c.in_quote = session.enclosing_quote(span);
+            c.in_quote = in_quote;
         }
         edits.push(Edit::InsertAnnotation(annotation));
         let who = speaker.map(|_| format!(" ({speaker_name})"));
@@ -145,7 +168,28 @@ impl NewsmarkApp {
             tag.label().to_lowercase(),
             who.unwrap_or_default()
         );
-        self.edit(Edit::Batch(edits), label, None);
+        let credit = match (tag, speaker) {
+            (KindTag::Mention, _) => String::new(),
+            (_, Some(_)) if quoted.is_some() => {
+                format!(": credited to {speaker_name}, the quote's speaker")
+            }
+            (_, None) if quoted.is_some() => {
+                ": inside a quote whose speaker is not set yet, so credited to nobody".into()
+            }
+            (_, Some(_)) => format!(": credited to {speaker_name}"),
+            (KindTag::Claim, None) => ": credited to the outlet (no current speaker)".into(),
+            (_, None) => ": no speaker yet (pick one in the editor, or W on the source)".into(),
+        };
+        if self.edit(Edit::Batch(edits), label.clone(), None) {
+            let made = match tag {
+                KindTag::Mention => capitalize(&label),
+                _ => format!("Added a {}", tag.label().to_lowercase()),
+            };
+            self.ui.status = format!(
+                "{made}{extra}{credit} — {} undoes it",
+                super::commands::UiCommand::Undo.shortcut_text()
+            );
+        }
         if tag == KindTag::Mention {
             self.ui.current_speaker = speaker;
         }
@@ -154,6 +198,9 @@ impl NewsmarkApp {
             self.ui.sticky = Some(tag);
         }
         self.ui.selected = Some(id);
+        if tag == KindTag::Quote {
+            self.ui.open_quote = Some(id);
+        }
         self.ui.selection = None;
         self.ui.view.clear_cursor = true;
     }
@@ -165,57 +212,6 @@ impl NewsmarkApp {
             .as_ref()
             .and_then(|d| d.session.annotation(id))
             .is_some_and(|a| matches!(a.kind, Kind::Quote(_)))
-    }
-
-    /// U / +: the text selection becomes the cue or a further part of the selected quote, or
-    /// of the quote selected last; the quote stays selected.
-    pub(crate) fn quote_part_by_key(&mut self, cue: bool) {
-        let target = self
-            .ui
-            .selected
-            .filter(|id| self.is_quote(*id))
-            .or(self.ui.quote_target.filter(|id| self.is_quote(*id)));
-        let Some(id) = target else {
-            self.ui.status = if cue {
-                "Click a quote first, then select its cue (\"said\") and press U".into()
-            } else {
-                "Click a quote first, then select its further part and press +".into()
-            };
-            return;
-        };
-        self.set_quote_part(id, cue);
-        self.ui.selected = Some(id);
-        self.ui.quote_target = Some(id);
-    }
-
-    pub(crate) fn set_quote_part(&mut self, id: AnnotationId, cue: bool) {
-        let Some(span) = self.trimmed_selection() else {
-            self.ui.status = "Select the text in the article first".into();
-            return;
-        };
-        let Some(mut a) = self
-            .work
-            .doc
-            .as_ref()
-            .and_then(|d| d.session.annotation(id))
-            .cloned()
-        else {
-            return;
-        };
-        let Kind::Quote(q) = &mut a.kind else {
-            return;
-        };
-        let label = if cue {
-            q.cue = Some(span);
-            "set cue"
-        } else {
-            q.more.push(span);
-            q.more.sort();
-            "add quote part"
-        };
-        self.edit(Edit::ReplaceAnnotation(a), label.into(), None);
-        self.ui.selection = None;
-        self.ui.view.clear_cursor = true;
     }
 
     pub(crate) fn add_speaker(&mut self, name: String) {
@@ -244,9 +240,10 @@ impl NewsmarkApp {
             (Some(i), true) => list.get(i + 1).or(list.first()),
             (Some(i), false) => i.checked_sub(1).and_then(|j| list.get(j)).or(list.last()),
         };
-        if let Some(a) = next {
-            self.ui.selected = Some(a.id);
-            self.ui.view.scroll_to = Some(a.id);
+        if let Some(id) = next.map(|a| a.id) {
+            self.ui.selected = Some(id);
+            self.ui.view.scroll_to = Some(id);
+            self.open_if_quote(Some(id));
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::model::edit::Edit;
 
 use super::app::{Action, Field};
 use super::commands::UiCommand;
+use super::sharing_prompt::QuotePart;
 use super::side_panel::speaker_combo;
 use super::state::UiState;
 
@@ -22,10 +23,23 @@ pub fn editor_ui(
     ui: &mut egui::Ui,
     actions: &mut Vec<Action>,
 ) {
+    // An annotation re-anchoring could not place has no offsets worth showing: they point at
+    // unrelated text now.
+    let anchored = doc.is_anchored(a)
+        || doc
+            .anchor_report
+            .as_ref()
+            .and_then(|r| r.outcome(a.id))
+            .is_some_and(|o| !matches!(o, crate::model::anchor::Outcome::Orphan));
     ui.horizontal(|ui| {
         ui.strong(format!("{} #{}", a.kind.tag().label(), a.id.0));
-        ui.label(RichText::new(format!("{}–{}", a.start, a.end)).weak())
-            .on_hover_text("code-point offsets in the normalized article text");
+        if anchored {
+            ui.label(RichText::new(format!("{}–{}", a.start, a.end)).weak())
+                .on_hover_text("code-point offsets in the normalized article text");
+        } else {
+            ui.label(RichText::new("not found in the article").color(ui.visuals().warn_fg_color))
+                .on_hover_text("The article changed; review it, or re-attach it to a selection");
+        }
     });
     ui.label(RichText::new(visual(&a.exact)).italics());
     ui.add_space(4.0);
@@ -44,8 +58,18 @@ pub fn editor_ui(
     });
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        if ui.button("Show in article").clicked() {
-            actions.push(Action::Select(Some(a.id), true));
+        let show = if anchored {
+            "Show in article"
+        } else {
+            "Show where it was"
+        };
+        if ui.button(show).clicked() {
+            actions.push(if anchored {
+                Action::Select(Some(a.id), true)
+            } else {
+                let at = crate::model::anchor::facts::where_it_was(&doc.text, a);
+                Action::ShowSpan(crate::model::annotation::Span::new(at, at))
+            });
         }
         let delete =
             egui::Button::new(RichText::new("Delete").color(Color32::from_rgb(0xd0, 0x40, 0x40)));
@@ -128,7 +152,7 @@ fn quote_rows(
             .on_hover_text(UiCommand::SetCue.hover_text())
             .on_disabled_hover_text("Select the attribution verb (\"said\") in the article first");
         if set.clicked() {
-            actions.push(Action::SetCueFromSelection(a.id));
+            actions.push(Action::PartFromSelection(a.id, QuotePart::Cue));
         }
         if q.cue.is_some() && remove_button(ui, "Remove cue", "Remove the cue") {
             actions.push(quote_change(a, "remove cue", None, |q| q.cue = None));
@@ -160,10 +184,11 @@ fn quote_rows(
             )
             .on_hover_text(UiCommand::AddQuotePart.hover_text());
         if add.clicked() {
-            actions.push(Action::AddPartFromSelection(a.id));
+            actions.push(Action::PartFromSelection(a.id, QuotePart::More));
         }
     });
     ui.end_row();
+    super::quote_panel::source_rows_ui(state, doc, a, ui, actions);
 }
 
 /// A small "remove" button; its accessible `name` says what it removes, since several of
@@ -211,6 +236,7 @@ fn claim_rows(
     ui.label("In quote");
     ui.horizontal(|ui| in_quote_ui(doc, a, c, ui, actions));
     ui.end_row();
+    super::quote_panel::source_rows_ui(state, doc, a, ui, actions);
     sources_row(state, a, c, ui, actions);
 }
 
@@ -254,7 +280,7 @@ fn sources_row(
     ui: &mut egui::Ui,
     actions: &mut Vec<Action>,
 ) {
-    let label = ui.label("Sources");
+    let label = ui.label("Checked against");
     let mut text = match &state.sources_field {
         Some((id, text)) if *id == a.id => text.clone(),
         _ => c.sources.join("\n"),

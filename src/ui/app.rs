@@ -61,6 +61,16 @@ impl NewsmarkApp {
         }
     }
 
+    /// Opens `path` as File ▸ Open does (an article that has a session opens the session);
+    /// returns the reason when it cannot be opened.
+    pub fn open_as_user_would(&mut self, path: &Path) -> Option<String> {
+        self.proceed(Pending::Open(path.to_owned()));
+        if self.work.doc.is_some() {
+            return None;
+        }
+        Document::open(path).err().map(|e| e.to_string())
+    }
+
     /// Opens the built-in annotated sample; saving it asks where.
     pub fn open_sample(&mut self) {
         match super::sample::open_annotated(&self.work.places.sample) {
@@ -162,9 +172,7 @@ impl NewsmarkApp {
             }
             Action::Select(id, scroll) => {
                 self.ui.selected = id;
-                if let Some(quote) = id.filter(|i| self.is_quote(*i)) {
-                    self.ui.quote_target = Some(quote);
-                }
+                self.open_if_quote(id);
                 if scroll {
                     self.ui.view.scroll_to = id;
                 }
@@ -182,8 +190,13 @@ impl NewsmarkApp {
             Action::SetProjectStats(whole) => self.ui.project_stats = whole,
             Action::SetField(Field::ProjectFilter, text) => self.ui.project.filter = text,
             Action::SetField(Field::ProjectQuery, text) => self.ui.project.query = text,
-            Action::SetCueFromSelection(id) => self.set_quote_part(id, true),
-            Action::AddPartFromSelection(id) => self.set_quote_part(id, false),
+            Action::PartFromSelection(id, part) => self.set_quote_part(id, part),
+            Action::AnswerSharing(choice) => self.answer_sharing(choice),
+            Action::PickSource(quote, mention) => self.pick_source(quote, mention),
+            Action::CloseOpenQuote => {
+                self.ui.open_quote = None;
+                self.ui.status = "No open quote".into();
+            }
             Action::AddSpeaker(name) => self.add_speaker(name),
             Action::AnswerMention(choice) => self.answer_mention(choice),
             Action::AcceptSuggestion(i) => self.accept_suggestion(Some(i)),

@@ -14,6 +14,7 @@ mod layout;
 mod margin;
 mod paint;
 mod query;
+mod relations;
 mod select;
 
 use egui::{Id, Pos2, Rect};
@@ -245,6 +246,7 @@ pub fn article_ui(
         atlas: &mut view.atlas,
         notdef: 0,
         margin: Vec::new(),
+        relations: relations::of(doc, state.open_quote),
     };
     let forced = layout::plan_scroll(
         &mut layout,
@@ -322,7 +324,19 @@ pub fn describe(doc: &Document, id: AnnotationId) -> String {
                 cue.map(|c| format!(" · {c}")).unwrap_or_default()
             )
         }
-        Kind::Mention(_) => format!("Mention · {who}"),
+        Kind::Mention(_) => {
+            let sourced = crate::model::attribution::source_users(&doc.session, id, id);
+            let quotes: Vec<String> = sourced
+                .iter()
+                .filter_map(|q| doc.session.annotation(*q))
+                .map(|q| crate::model::attribution::short_name(q, 24))
+                .collect();
+            if quotes.is_empty() {
+                format!("Mention · {who}")
+            } else {
+                format!("Mention · {who} · source of {}", quotes.join(", "))
+            }
+        }
     }
 }
 

@@ -60,6 +60,13 @@ fn key_name(k: Key) -> &'static str {
         Key::Questionmark => "?",
         Key::Plus => "+",
         Key::Equals => "=",
+        Key::OpenBracket => "[",
+        Key::CloseBracket => "]",
+        Key::Backslash => "\\",
+        Key::Period => ".",
+        Key::Minus => "-",
+        Key::PageDown => "Page Down",
+        Key::PageUp => "Page Up",
         k => k.name(),
     }
 }
@@ -234,16 +241,21 @@ command_table! {
     ScrollTop => "Start of the article", "Scroll to the start of the article", [cmd(Key::Home)];
     /// Scroll to the end of the article.
     ScrollBottom => "End of the article", "Scroll to the end of the article", [cmd(Key::End)];
-    /// Make the selected text the cue of the quote being edited.
-    SetCue => "Cue of the quote",
-        "Make the selected text (\"said\") the cue of the quote last selected, which stays \
-         selected",
+    /// Make the selected text the cue of the open quote.
+    SetCue => "Cue of the open quote",
+        "Make the selected text (\"said\") the cue of the open quote (the one made with Q or \
+         selected last, outlined in the article)",
         [key(Key::U)];
-    /// Add the selected text as a further part of the quote being edited.
-    AddQuotePart => "Further part of the quote",
-        "Add the selected text as a further part of the quote last selected (a quote split \
-         around its cue)",
+    /// Add the selected text as a further part of the open quote.
+    AddQuotePart => "Further part of the open quote",
+        "Add the selected text as a further part of the open quote (a quote split around its \
+         cue)",
         [key(Key::Plus), shift(Key::Plus), key(Key::Equals)];
+    /// Make the selected text the source mention of the open quote.
+    SetSource => "Source of the open quote",
+        "Make the selected text (\"He\", \"the minister\") the source mention of the open \
+         quote: who is quoted, as the article names them",
+        [key(Key::W)];
     /// Find quotes, cues, sources and mentions offline and list them as suggestions.
     Suggest => "Suggest quotes and mentions",
         "Find quotes (with cue and source) and mentions of known speakers offline; they are \

@@ -78,6 +78,8 @@ pub struct Dialogs {
     pub typed_paths_only: bool,
     /// M on an unknown name is waiting for who it is.
     pub mention: Option<super::mention_prompt::MentionPrompt>,
+    /// U or W on a cue or mention another quote uses is waiting for share, move or cancel.
+    pub sharing: Option<super::sharing_prompt::SharingPrompt>,
     /// The keyboard shortcut overlay is shown.
     pub help: bool,
     /// The publication details being edited, until Apply or Cancel.
@@ -147,6 +149,7 @@ impl Dialogs {
             || self.confirm.is_some()
             || self.file.is_some()
             || self.mention.is_some()
+            || self.sharing.is_some()
     }
 }
 
@@ -163,6 +166,9 @@ pub fn dialogs_ui(
     super::publication::publication_ui(&mut dialogs.publication, ctx, &mut actions);
     if let (Some(prompt), Some(doc)) = (&dialogs.mention, doc) {
         super::mention_prompt::mention_prompt_ui(prompt, doc, current_speaker, ctx, &mut actions);
+    }
+    if let Some(prompt) = &dialogs.sharing {
+        super::sharing_prompt::sharing_prompt_ui(prompt, ctx, &mut actions);
     }
     if let Some(message) = dialogs.error.clone() {
         let r = Modal::new(Id::unique("error_modal")).show(ctx, |ui| {
@@ -239,15 +245,24 @@ fn help_ui(ctx: &egui::Context) -> bool {
         .collapsible(false)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
+        // Never taller or wider than the window: the close button stays on screen and the
+        // list scrolls.
+        .max_height((ctx.content_rect().height() - 60.0).max(120.0))
+        .max_width((ctx.content_rect().width() - 40.0).max(200.0))
         .show(ctx, |ui| {
-            egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
-                for (label, keys, tooltip) in super::commands::help_rows() {
-                    ui.label(label);
-                    ui.monospace(keys);
-                    ui.label(RichText::new(tooltip).weak());
-                    ui.end_row();
-                }
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("help_scroll")
+                .max_height((ctx.content_rect().height() - 120.0).max(80.0))
+                .show(ui, |ui| {
+                    egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
+                        for (label, keys, tooltip) in super::commands::help_rows() {
+                            ui.label(label);
+                            ui.monospace(keys);
+                            ui.add(egui::Label::new(RichText::new(tooltip).weak()).wrap());
+                            ui.end_row();
+                        }
+                    });
+                });
         });
     open
 }

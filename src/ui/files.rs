@@ -72,7 +72,7 @@ impl NewsmarkApp {
         self.ui.candidates.clear();
         self.drop_compare();
         self.ui.suggestions = super::suggestions::SuggestionState::default();
-        self.ui.quote_target = None;
+        self.ui.open_quote = None;
         self.work.ask_where = false;
         self.refresh_search();
         self.remember_recent();
@@ -99,11 +99,28 @@ impl NewsmarkApp {
             self.ui.dialogs.save_as(suggested);
             return;
         }
-        let path = match &doc.session_path {
-            Some(p) => p.clone(),
-            None => unused_path(doc.default_save_path(&self.work.places.saves)),
+        let (path, taken) = match &doc.session_path {
+            Some(p) => (p.clone(), None),
+            None => {
+                let default = doc.default_save_path(&self.work.places.saves);
+                let path = unused_path(default.clone());
+                (path.clone(), (path != default).then_some(default))
+            }
         };
         self.save_to(&path);
+        if let Some(other) = taken
+            && self
+                .work
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.session_path.is_some())
+        {
+            self.ui.status = format!(
+                "Saved {} ({} is the session of another article with the same name)",
+                path.display(),
+                other.display()
+            );
+        }
     }
 
     pub(crate) fn save_to(&mut self, path: &Path) {
@@ -165,6 +182,28 @@ impl NewsmarkApp {
             Pending::Open(path) if path.is_dir() => self.open_project(&path),
             Pending::Open(path) => match Document::open(&path) {
                 Ok(doc) => {
+                    // An article that already has a session opens with it: never a second,
+                    // empty session beside the real one.
+                    if doc.session_path.is_none()
+                        && let Some((session, true)) =
+                            doc.existing_session(&self.work.places.saves, &path)
+                    {
+                        match Document::open(&session) {
+                            Ok(existing) => {
+                                self.set_document(existing);
+                                self.ui.status = format!(
+                                    "{} has a session already: opened {} (Save As starts another)",
+                                    path.display(),
+                                    session.display()
+                                );
+                            }
+                            Err(e) => self.report_open_error(&session, &e),
+                        }
+                        if let Some(p) = &mut self.work.project {
+                            p.current = None;
+                        }
+                        return;
+                    }
                     self.set_document(doc);
                     // A file from elsewhere: no article of the project is open now.
                     if let Some(p) = &mut self.work.project {

@@ -19,11 +19,14 @@ pub mod places;
 pub mod project;
 mod project_panel;
 mod publication;
+mod quote_panel;
+mod quote_parts;
 pub mod recovery;
 pub mod review;
 mod run;
 pub mod sample;
 pub mod search;
+pub mod sharing_prompt;
 pub mod side_panel;
 pub mod speakers_panel;
 pub mod state;
@@ -50,15 +53,15 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     if let Some(w) = &warning {
         eprintln!("newsmark: {w}");
     }
+    // A folder opens once the preferences are back (in `start`): the project is signed with
+    // the annotator's saved name, never as "anonymous". A file opens now, so its errors
+    // reach the terminal even when no window can open; an article that has a session opens
+    // the session.
     let mut app = NewsmarkApp::with_places(places);
-    if let Some(dir) = file.as_ref().filter(|f| f.is_dir()) {
-        app.open_project(dir);
-    } else if let Some(path) = &file {
-        let error;
-        (app, error) = app.open_now(path);
-        if let Some(e) = error {
-            eprintln!("newsmark: {e}");
-        }
+    if let Some(path) = file.as_ref().filter(|f| !f.is_dir())
+        && let Some(e) = app.open_as_user_would(path)
+    {
+        eprintln!("newsmark: {e}");
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -72,7 +75,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         ..Default::default()
     };
     let creator = Box::new(|cc: &eframe::CreationContext<'_>| {
-        app.start(&cc.egui_ctx, cc.storage, file.is_some());
+        app.start(&cc.egui_ctx, cc.storage, file.as_deref());
         Ok(Box::new(app) as Box<dyn eframe::App>)
     });
     match eframe::run_native("newsmark", options, creator) {

@@ -13,7 +13,7 @@ use crate::model::edit::Edit;
 
 use super::app::{Action, NewsmarkApp};
 use super::recovery::RecoveryState;
-use super::text_engine::bidi::visual;
+use super::text_engine::bidi::{isolate, visual_ltr};
 
 /// An export held back until the annotations that are not anchored are reviewed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,12 +183,43 @@ fn review_row(
 ) {
     let (what, orphan) = outcome_text(doc, recovery, a);
     ui.strong(format!("{} #{} — {what}", a.kind.tag().label(), a.id.0));
-    ui.label(visual(&format!("was: “{}”", a.exact)));
-    if !orphan {
-        ui.label(visual(&format!(
-            "now: “{}”",
-            doc.text.slice(a.start..a.end)
+    if orphan {
+        // Its old context, never offsets: they point at unrelated text now.
+        ui.label(visual_ltr(&format!(
+            "was: …{}[{}]{}…",
+            isolate(&a.prefix),
+            isolate(&a.exact),
+            isolate(&a.suffix)
         )));
+    } else {
+        ui.label(visual_ltr(&format!("was: “{}”", isolate(&a.exact))));
+        ui.label(visual_ltr(&format!(
+            "now: “{}”",
+            isolate(doc.text.slice(a.start..a.end))
+        )));
+    }
+    let change = doc
+        .anchor_report
+        .as_ref()
+        .and_then(|r| r.fact_changes.iter().find(|f| f.id == a.id));
+    if let Some(f) = change {
+        ui.label(RichText::new(format!("Changed: {}", f.what)).color(ui.visuals().warn_fg_color));
+        if let Some(was) = f.verdict_was {
+            ui.horizontal(|ui| {
+                ui.label(format!("Verdict “{}” reset to Unchecked.", was.label()));
+                if ui.button(format!("Keep “{}”", was.label())).clicked()
+                    && let crate::model::annotation::Kind::Claim(c) = &a.kind
+                {
+                    let mut kept = a.clone();
+                    kept.kind =
+                        crate::model::annotation::Kind::Claim(crate::model::annotation::Claim {
+                            verdict: was,
+                            ..c.clone()
+                        });
+                    actions.push(edit(Edit::ReplaceAnnotation(kept), "keep verdict"));
+                }
+            });
+        }
     }
     ui.horizontal(|ui| {
         let accept = |ui: &mut egui::Ui| {
@@ -223,6 +254,15 @@ fn review_row(
         }
         if !orphan && ui.button("Show").clicked() {
             actions.push(Action::Select(Some(a.id), true));
+        }
+        if orphan
+            && ui
+                .button("Show where it was")
+                .on_hover_text("Put the caret where its old context is in the article")
+                .clicked()
+        {
+            let at = anchor::facts::where_it_was(&doc.text, a);
+            actions.push(Action::ShowSpan(Span::new(at, at)));
         }
         if ui.button("Delete").clicked() {
             actions.push(edit(Edit::RemoveAnnotation(a.id), "delete annotation"));

@@ -8,6 +8,7 @@ use super::app::NewsmarkApp;
 use super::article_view::Page;
 use super::commands::UiCommand;
 use super::dialogs::Pending;
+use super::sharing_prompt::QuotePart;
 
 impl NewsmarkApp {
     pub(crate) fn command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
@@ -57,8 +58,9 @@ impl NewsmarkApp {
             UiCommand::Suggest => self.suggest(),
             UiCommand::AcceptSuggestion => self.accept_suggestion(None),
             UiCommand::RejectSuggestion => self.reject_suggestion(None),
-            UiCommand::SetCue => self.quote_part_by_key(true),
-            UiCommand::AddQuotePart => self.quote_part_by_key(false),
+            UiCommand::SetCue => self.quote_part_by_key(QuotePart::Cue),
+            UiCommand::AddQuotePart => self.quote_part_by_key(QuotePart::More),
+            UiCommand::SetSource => self.quote_part_by_key(QuotePart::Source),
             UiCommand::PageDown => self.ui.view.page = Some(Page::Down),
             UiCommand::PageUp => self.ui.view.page = Some(Page::Up),
             UiCommand::ScrollTop => self.ui.view.page = Some(Page::Top),

@@ -61,6 +61,7 @@ fn annotations_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &
     };
     let list_height = (ui.available_height() - editor_height - 8.0).max(80.0);
     super::suggestions::suggestions_ui(doc, state, ui, actions);
+    super::quote_panel::open_quote_ui(doc, state.open_quote, ui, actions);
     filter_ui(state, doc, ui, actions);
     let all = &doc.session.annotations;
     // Only a filter needs a list of its own; unfiltered rows are read straight from the session,

@@ -67,9 +67,9 @@ pub struct UiState {
     pub(crate) view: ArticleView,
     /// Open dialogs.
     pub(crate) dialogs: Dialogs,
-    /// The quote last selected: U and + attach the text selection to it even after a
-    /// double-click on the cue word deselected it.
-    pub(crate) quote_target: Option<AnnotationId>,
+    /// The open quote: the one made with Q or selected last. U, + and W attach the text
+    /// selection to it (cue, part, source) even after a click elsewhere deselected it.
+    pub(crate) open_quote: Option<AnnotationId>,
     /// How the Claims tab sorts.
     pub(crate) claim_order: super::claims_panel::ClaimOrder,
     /// Suggestions from the offline finder, waiting for accept or reject.
@@ -117,7 +117,7 @@ impl Default for UiState {
             status: String::new(),
             view: ArticleView::default(),
             dialogs: Dialogs::default(),
-            quote_target: None,
+            open_quote: None,
             claim_order: super::claims_panel::ClaimOrder::default(),
             suggestions: super::suggestions::SuggestionState::default(),
             annotator_field: String::new(),

@@ -149,17 +149,22 @@ impl NewsmarkApp {
     }
 
     /// What happens as the window opens: the preferences come back from eframe's `storage`,
-    /// and a first launch with no file to open shows the annotated sample.
+    /// then a folder given on the command line opens as a project (signed with the saved
+    /// annotator's name, never "anonymous"), and a first launch with no file to open shows the
+    /// annotated sample. A file given was opened before (so its errors reach the terminal).
     pub fn start(
         &mut self,
         ctx: &egui::Context,
         storage: Option<&dyn eframe::Storage>,
-        file_given: bool,
+        file: Option<&std::path::Path>,
     ) {
         if let Some(prefs) = storage.and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY)) {
             self.apply_prefs(ctx, prefs);
         }
-        if !file_given && !self.prefs.sample_shown {
+        if let Some(dir) = file.filter(|f| f.is_dir()) {
+            self.open_project(dir);
+        }
+        if file.is_none() && !self.prefs.sample_shown {
             self.prefs.sample_shown = true;
             self.open_sample();
         }

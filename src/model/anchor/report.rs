@@ -48,6 +48,9 @@ pub struct AnchorReport {
     pub dropped_spans: usize,
     /// Every annotation's id and outcome, in the order of the slice given to [`reanchor`](super::reanchor).
     pub outcomes: Vec<(AnnotationId, Outcome)>,
+    /// Fuzzy matches whose numbers or names changed; claims among them lost their verdict
+    /// (filled by [`facts::flag_changed_facts`](super::facts::flag_changed_facts)).
+    pub fact_changes: Vec<super::facts::FactChange>,
 }
 
 impl AnchorReport {
@@ -135,6 +138,7 @@ mod tests {
                 (AnnotationId(1), Outcome::Moved { candidates: 1 }),
                 (AnnotationId(2), Outcome::Fuzzy { score: 0.86 }),
             ],
+            fact_changes: Vec::new(),
         };
         assert_eq!(r.summary(), "12 exact, 1 moved, 1 fuzzy (0.86), 1 orphan");
         assert_eq!(r.to_review(), [AnnotationId(2)]);

@@ -9,7 +9,7 @@ use super::super::app::Action;
 use super::super::text_engine::bidi::visual;
 use super::layout::Layout;
 use super::select::{self, Selection};
-use super::{PAD_BOTTOM, PAD_TOP, a11y, describe, highlight, margin, paint};
+use super::{PAD_BOTTOM, PAD_TOP, a11y, describe, highlight, margin, paint, relations};
 
 /// The article inside the scroll area: interaction, painting. Returns the screen position of
 /// the first block's top-left and the code points painted.
@@ -151,6 +151,17 @@ pub(super) fn body_ui(
         origin,
         focused.then_some(*sel).flatten(),
     );
+    if let Some(rel) = &layout.relations {
+        relations::paint(
+            ui,
+            layout.blocks,
+            visible.clone(),
+            origin,
+            rel,
+            layout.look.panel,
+            clip,
+        );
+    }
     layout.margin = margin::paint(ui, layout, visible.clone(), origin, clip.right() - 4.0);
     let blocks = &*layout.blocks;
     let painted = (!visible.is_empty()).then(|| {

@@ -40,6 +40,8 @@ pub(super) struct Layout<'a> {
     pub notdef: usize,
     /// The margin labels painted this frame: text and screen rectangle.
     pub margin: Vec<(String, egui::Rect)>,
+    /// The open quote and its relations, drawn over the text.
+    pub relations: Option<super::relations::Relations>,
 }
 
 impl Layout<'_> {

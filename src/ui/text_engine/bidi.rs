@@ -56,10 +56,40 @@ fn mirror(c: char) -> char {
 /// "Noa (נועה בן) said" → "Noa (בן נועה) said"
 /// ```
 pub fn visual(text: &str) -> Cow<'_, str> {
+    reorder(text, None)
+}
+
+/// Like [`visual`] for a sentence of the window's own (English, left to right) with names or
+/// article text inside: the sentence stays left to right whatever script its first word is
+/// in, and each right-to-left name is reordered in place. Wrap names in [`isolate`] so the
+/// neutrals around them (quotation marks, digits) stay with the sentence.
+///
+/// ```text
+/// "“נועה” is not a known name" → "“נועה” is not a known name" (the word drawn RTL in place)
+/// ```
+pub fn visual_ltr(text: &str) -> Cow<'_, str> {
+    reorder(text, Some(unicode_bidi::Level::ltr()))
+}
+
+/// `name` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (UAX #9), for names put
+/// into a sentence: the name takes its own direction and does not turn the sentence around.
+/// [`visual`] and [`visual_ltr`] drop the two marks from what they draw.
+pub fn isolate(name: &str) -> String {
+    format!("\u{2068}{name}\u{2069}")
+}
+
+fn is_isolate_mark(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2069}')
+}
+
+fn reorder(text: &str, level: Option<unicode_bidi::Level>) -> Cow<'_, str> {
     if !text.chars().any(is_rtl_char) {
+        if text.chars().any(is_isolate_mark) {
+            return Cow::Owned(text.chars().filter(|c| !is_isolate_mark(*c)).collect());
+        }
         return Cow::Borrowed(text);
     }
-    let bidi = BidiInfo::new(text, None);
+    let bidi = BidiInfo::new(text, level);
     let mut out = String::with_capacity(text.len());
     for para in &bidi.paragraphs {
         let (levels, runs) = bidi.visual_runs(para, para.range.clone());
@@ -74,7 +104,7 @@ pub fn visual(text: &str) -> Cow<'_, str> {
             }
         }
     }
-    Cow::Owned(out)
+    Cow::Owned(out.chars().filter(|c| !is_isolate_mark(*c)).collect())
 }
 
 /// Appends a right-to-left run in visual order, egui's shaping runs kept whole.
@@ -112,5 +142,17 @@ mod tests {
         // An RTL paragraph with a Latin name inside: the name stays readable.
         assert_eq!(visual("אמר NATO היום"), "היום NATO אמר");
         assert_eq!(visual("(שלום)"), "(שלום)");
+    }
+
+    #[test]
+    fn an_rtl_name_inside_an_english_sentence_does_not_turn_it_around() {
+        let sentence = format!("“{}” is not a known name.", isolate("נועה בן"));
+        assert_eq!(visual_ltr(&sentence), "“בן נועה” is not a known name.");
+        // Without the isolate and the LTR sentence, the first strong letter decides.
+        assert_ne!(
+            visual("“נועה בן” is not a known name."),
+            "“בן נועה” is not a known name."
+        );
+        assert_eq!(visual_ltr(&isolate("Jens")), "Jens");
     }
 }

@@ -1,0 +1,108 @@
+//! U or W on a cue or a mention that another quote already uses: never take it silently, ask —
+//! share it (Enter, both quotes use it), move it to the open quote (Shift+Enter), or cancel
+//! (Esc).
+
+use egui::RichText;
+
+use crate::model::annotation::{AnnotationId, Span};
+use crate::model::attribution::Sharing;
+
+use super::app::Action;
+use super::text_engine::bidi::visual;
+
+/// Which part of a quote is being attached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuotePart {
+    /// The attribution verb ("said").
+    Cue,
+    /// A further content part of a quote split around its cue.
+    More,
+    /// The source mention ("He", "the minister").
+    Source,
+}
+
+impl QuotePart {
+    /// How messages name it: "cue", "part", "source".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Cue => "cue",
+            Self::More => "part",
+            Self::Source => "source",
+        }
+    }
+}
+
+/// The question waiting for an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharingPrompt {
+    /// The quote the part goes to.
+    pub quote: AnnotationId,
+    /// Cue or source.
+    pub part: QuotePart,
+    /// The cue's span, or the source mention's.
+    pub span: Span,
+    /// The source mention (for a source).
+    pub mention: Option<AnnotationId>,
+    /// The quotes (and claims) that already use it.
+    pub others: Vec<AnnotationId>,
+    /// What is asked: "“said” is already the cue of quote #2 “…”."
+    pub question: String,
+    /// The quote it would go to, as messages name it.
+    pub target: String,
+}
+
+/// Draws the question and reads its keys; pushes the answer (or a cancel) as an action.
+pub fn sharing_prompt_ui(p: &SharingPrompt, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let mut answer: Option<Option<Sharing>> = ctx.input(|i| {
+        if i.key_pressed(egui::Key::Escape) {
+            Some(None)
+        } else if i.key_pressed(egui::Key::Enter) {
+            Some(Some(if i.modifiers.shift {
+                Sharing::Move
+            } else {
+                Sharing::Share
+            }))
+        } else {
+            None
+        }
+    });
+    let title = format!("This {} is taken", p.part.noun());
+    egui::Window::new(title)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.label(visual(&p.question));
+            ui.label(visual(&format!("You are attaching it to {}.", p.target)));
+            ui.add_space(4.0);
+            if ui
+                .button("Enter · Share it: both quotes use it")
+                .on_hover_text("One cue or source may serve several quotes (PolNeAR does this)")
+                .clicked()
+            {
+                answer = Some(Some(Sharing::Share));
+            }
+            if ui
+                .button("Shift+Enter · Move it to this quote only")
+                .clicked()
+            {
+                answer = Some(Some(Sharing::Move));
+            }
+            if ui.button("Esc · Cancel").clicked() {
+                answer = Some(None);
+            }
+            ui.label(
+                RichText::new(format!(
+                    "Whatever you choose is one step: {} undoes it.",
+                    super::commands::UiCommand::Undo.shortcut_text()
+                ))
+                .weak()
+                .small(),
+            );
+        });
+    if let Some(choice) = answer {
+        actions.push(Action::AnswerSharing(choice));
+    }
+}
