@@ -274,3 +274,93 @@ fn opening_an_article_that_has_a_session_opens_the_session() {
         "{text}"
     );
 }
+
+/// The outlet corrects a figure: the claim on it is matched approximately, flagged, and its
+/// verdict reset to Unchecked until the user keeps it; a sentence cut from the article is
+/// "not found", with its old context and no made-up offsets.
+#[test]
+fn a_revision_that_changes_a_figure_resets_the_verdict_and_an_orphan_shows_no_offsets() {
+    use newsmark::model::annotation::{Claim, Verdict};
+    let dir = tempfile::tempdir().unwrap();
+    let article = write_article(dir.path());
+    let saves = dir.path().join("saves");
+    let mut h = harness_for(&article, &saves);
+    mark(&mut h, "until 40 million euros are paid", Key::C);
+    mark(&mut h, "Ships wait at sea.", Key::C);
+    // Verdict True on the figure, through the editor.
+    let claim = annotation_at(&h, "until 40 million euros are paid").id;
+    let mut checked = h
+        .state()
+        .document()
+        .unwrap()
+        .session
+        .annotation(claim)
+        .unwrap()
+        .clone();
+    if let Kind::Claim(c) = &mut checked.kind {
+        *c = Claim {
+            verdict: Verdict::True,
+            ..c.clone()
+        };
+    }
+    let session_path = saves.join("port_strike.ron");
+    ctrl(&mut h, Key::S);
+    // Write the verdict into the saved file as the editor would have.
+    let mut saved = newsmark::io::session_file::load(&session_path).unwrap();
+    for a in &mut saved.annotations {
+        if a.id == claim {
+            *a = checked.clone();
+        }
+    }
+    saved.article.path = article.display().to_string();
+    let text = ron::ser::to_string_pretty(&saved, ron::ser::PrettyConfig::default()).unwrap();
+    std::fs::write(&session_path, text).unwrap();
+
+    // The correction: 40 becomes 45, and the last sentence is cut.
+    let corrected = ARTICLE
+        .replace("40 million", "45 million")
+        .replace(" He added: “Ships wait at sea.”", "");
+    std::fs::write(&article, corrected).unwrap();
+    let (app, err) = NewsmarkApp::new(saves.clone())
+        .typed_paths_only()
+        .open_now(&session_path);
+    assert!(err.is_none());
+    let mut h = common::harness(app);
+    let doc = h.state().document().unwrap();
+    let report = doc.anchor_report.as_ref().unwrap();
+    let change = report.fact_changes.iter().find(|f| f.id == claim).unwrap();
+    assert_eq!(change.what, "numbers were 40, now 45");
+    assert_eq!(change.verdict_was, Some(Verdict::True));
+    let now = doc.session.annotation(claim).unwrap();
+    assert!(matches!(&now.kind, Kind::Claim(c) if c.verdict == Verdict::Unchecked));
+    assert!(
+        h.state().status().contains("verdict(s) reset to Unchecked"),
+        "{}",
+        h.state().status()
+    );
+    // The review says what changed and offers to keep the verdict.
+    h.get_by_label("Changed: numbers were 40, now 45");
+    h.get_by_label("Keep “True”").click();
+    h.run_steps(3);
+    let now = h
+        .state()
+        .document()
+        .unwrap()
+        .session
+        .annotation(claim)
+        .unwrap()
+        .clone();
+    assert!(matches!(&now.kind, Kind::Claim(c) if c.verdict == Verdict::True));
+    // The orphan: its old context, no offsets, and a way to where it was.
+    h.get_by_label_contains("[Ships wait at sea.]");
+    h.get_by_label("Show where it was").click();
+    h.run_steps(3);
+    // Its context went with it, so the caret goes to its old offset: the end of the text now.
+    let at = h.state().selection().unwrap();
+    let len = h.state().document().unwrap().text.len_chars();
+    assert_eq!((at.start, at.end), (len, len));
+    assert!(
+        h.query_by_label_contains("193–").is_none(),
+        "no made-up offsets"
+    );
+}

@@ -226,3 +226,34 @@ fn a_large_session_is_autosaved_off_the_window_and_a_save_removes_it_for_good() 
     assert!(files_in(&places.recovery).is_empty());
     assert!(!h.state().is_dirty());
 }
+
+/// `newsmark DIR`: the folder opens as a project once the preferences are back, so the work is
+/// signed with the saved name and lands in that annotator's folder, never in "anonymous".
+#[test]
+fn a_folder_given_on_the_command_line_opens_as_the_saved_annotator() {
+    let root = tempfile::tempdir().unwrap();
+    let project = root.path().join("project");
+    std::fs::create_dir_all(&project).unwrap();
+    copy_sample(&project, "story.txt");
+    let mut storage = Memory::default();
+    let mut first = NewsmarkApp::with_places(places(root.path())).with_annotator("Ana Lima");
+    eframe::App::save(&mut first, &mut storage);
+
+    let ctx = egui::Context::default();
+    let mut app = NewsmarkApp::with_places(places(root.path())).typed_paths_only();
+    app.start(&ctx, Some(&storage), Some(&project));
+    assert_eq!(app.prefs().annotator, "Ana Lima");
+    let mut h = harness(app);
+    let (s, e) = find(&h, "Jens Stoltenberg");
+    drag_select(&mut h, s, e);
+    h.key_press(Key::C);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    let folder = newsmark::io::project::annotator_folder("Ana Lima");
+    assert_ne!(folder, "anonymous");
+    let mine = project.join(".newsmark").join(&folder).join("story.ron");
+    assert!(mine.is_file(), "{}", h.state().status());
+    assert!(!project.join(".newsmark/anonymous").exists());
+    assert_eq!(session_file::load(&mine).unwrap().annotator, "Ana Lima");
+}

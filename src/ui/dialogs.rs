@@ -240,6 +240,8 @@ fn confirm_ui(ctx: &egui::Context, pending: &Pending, name: &str) -> Option<Opti
 /// The keyboard shortcut overlay; false once closed.
 fn help_ui(ctx: &egui::Context) -> bool {
     let mut open = true;
+    // The description column takes what the window leaves after the name and keys.
+    let tip_width = (ctx.content_rect().width() - 420.0).clamp(160.0, 420.0);
     egui::Window::new("Keyboard shortcuts")
         .open(&mut open)
         .collapsible(false)
@@ -258,7 +260,10 @@ fn help_ui(ctx: &egui::Context) -> bool {
                         for (label, keys, tooltip) in super::commands::help_rows() {
                             ui.label(label);
                             ui.monospace(keys);
-                            ui.add(egui::Label::new(RichText::new(tooltip).weak()).wrap());
+                            ui.scope(|ui| {
+                                ui.set_width(tip_width);
+                                ui.add(egui::Label::new(RichText::new(tooltip).weak()).wrap());
+                            });
                             ui.end_row();
                         }
                     });

@@ -77,12 +77,13 @@ pub fn open_quote_ui(
             if r.clicked() {
                 actions.push(Action::Select(Some(a.id), true));
             }
-            if remove_button(
-                ui,
-                "Close the open quote",
-                "U, + and W attach to nothing until you \
-                open another quote",
-            ) {
+            let close = ui
+                .small_button("close")
+                .on_hover_text("U, + and W attach to nothing until you open another quote");
+            ui.ctx().accesskit_node_builder(close.id, |node| {
+                node.set_label("Close the open quote");
+            });
+            if close.clicked() {
                 actions.push(Action::CloseOpenQuote);
             }
         });

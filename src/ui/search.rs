@@ -85,9 +85,21 @@ impl NewsmarkApp {
             self.ui.selection = Some(span);
             self.ui.selected = None;
             self.ui.view.scroll_to_span = Some(span);
+            let open = match self.open_quote() {
+                Some(_) => format!(
+                    ", or {} / {} / {} for the open quote (cue, part, source)",
+                    UiCommand::SetCue.shortcut_text(),
+                    UiCommand::AddQuotePart.shortcut_text(),
+                    UiCommand::SetSource.shortcut_text()
+                ),
+                None => String::new(),
+            };
             self.ui.status = format!(
-                "Match {} of {n} selected: press C, Q or M to annotate it",
-                next + 1
+                "Match {} of {n} selected: press {}, {} or {} to annotate it{open}",
+                next + 1,
+                UiCommand::MarkClaim.shortcut_text(),
+                UiCommand::MarkQuote.shortcut_text(),
+                UiCommand::MarkMention.shortcut_text(),
             );
         }
     }

@@ -29,3 +29,26 @@ fn the_help_lists_every_command_once_and_the_digits_on_one_row() {
     assert_eq!(redo.1, "Ctrl+Y, Ctrl+Shift+Z");
     assert_eq!(rows.len(), UiCommand::ALL.len() - 9);
 }
+
+/// Keys are named as they are typed ("[", not "OpenBracket").
+#[test]
+fn keys_are_named_as_typed() {
+    let rows = help_rows();
+    let key = |label: &str| {
+        rows.iter()
+            .find(|(l, _, _)| *l == label)
+            .map(|(_, k, _)| k.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(key("Take A"), "[");
+    assert_eq!(key("Take B"), "]");
+    assert_eq!(key("Both"), "\\");
+    assert_eq!(key("Next undecided"), ".");
+    assert_eq!(key("Source of the open quote"), "W");
+    for (label, keys, _) in &rows {
+        assert!(
+            !keys.contains("Bracket") && !keys.contains("Backslash") && !keys.contains("Period"),
+            "{label}: {keys}"
+        );
+    }
+}
