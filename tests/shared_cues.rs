@@ -1,5 +1,5 @@
 //! brat ids that are a function of the session (stable across exports, round trips and edits
-//! of other annotations), and one cue shared by two quotes.
+//! of other annotations), and one cue shared by two quotes through brat, W3C and Citron.
 //! Fixtures are written here (no corpus text).
 
 #![allow(
@@ -13,9 +13,11 @@ use std::collections::BTreeMap;
 
 use newsmark::io::document::Document;
 use newsmark::io::formats::brat::{self, TypeMap};
+use newsmark::io::formats::{citron, w3c};
 use newsmark::model::annotation::{AnnotationId, Kind, Span};
 use newsmark::model::session::{ArticleRef, Session};
 use newsmark::model::text::ArticleText;
+use serde_json::Value;
 
 /// One "said" for two contents, then a second speaker with a cue of their own.
 const STORY: &str = "“The ferry runs again on Monday,” the harbour master said, “and the fares \
@@ -179,4 +181,58 @@ fn removing_or_adding_an_annotation_leaves_the_other_ids_as_they_were() {
     let mut expected = before;
     expected.insert(format!("T{next}"), format!("Mention {s} {e}\tfares"));
     assert_eq!(after, expected);
+}
+
+#[test]
+fn w3c_quotes_sharing_a_cue_name_one_cue_resource_and_import_keeps_it() {
+    let (session, text) = imported();
+    let json = w3c::export(&doc(&session, &text));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let cue_bodies: Vec<&Value> = v["first"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["body"].as_array().unwrap())
+        .filter(|b| b["newsmark:role"] == "cue")
+        .collect();
+    assert_eq!(cue_bodies.len(), 3, "{json}");
+    let ids: Vec<&str> = cue_bodies
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    let (s, e) = find("said");
+    assert!(ids[0].ends_with(&format!(":cue-{s}-{e}")), "{ids:?}");
+    assert_eq!(ids[0], ids[1], "the two quotes' cue is one resource");
+    assert_ne!(ids[1], ids[2]);
+    // The same id describes the same node: the two embeddings are identical.
+    assert_eq!(cue_bodies[0], cue_bodies[1]);
+
+    let (back, _) = w3c::import(&json, &text, ArticleRef::default()).unwrap();
+    assert_eq!(cues(&back), cues(&session));
+}
+
+#[test]
+fn citron_quotes_sharing_a_cue_carry_the_same_cue_span() {
+    let (session, text) = imported();
+    let v: Value = serde_json::from_str(&citron::export(&doc(&session, &text))).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 3);
+    let (s, e) = find("said");
+    for q in &quotes[..2] {
+        assert_eq!(q["cue"]["start"], s);
+        assert_eq!(q["cue"]["end"], e);
+        assert_eq!(q["cue"]["text"], "said");
+    }
+    assert_eq!(quotes[2]["cue"]["text"], "told");
+    let contents: Vec<&str> = quotes[..2]
+        .iter()
+        .map(|q| q["contents"][0]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        contents,
+        [
+            "“The ferry runs again on Monday,”",
+            "“and the fares stay as they are.”"
+        ]
+    );
 }
