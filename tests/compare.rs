@@ -19,6 +19,15 @@ use newsmark::io::session_file;
 use newsmark::model::annotation::{AnnotationId, KindTag, Span};
 use newsmark::model::session::make_annotation;
 
+/// Lets a glyph no font of this window has (the "✓" of a decided item) draw as a box instead
+/// of failing the test: the system fallback fonts are handed out once per process
+/// (`text_engine::fonts::system()` remembers what it gave), so only the first harness of a
+/// test binary receives the font with "✓". These tests assert on state and files, not pixels.
+fn allow_missing_glyphs(h: &mut egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>) {
+    h.ctx
+        .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+}
+
 /// The claims of the open session, as their text.
 fn claims(h: &egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>) -> Vec<String> {
     let s = &h.state().document().unwrap().session;
@@ -34,6 +43,7 @@ fn compare_with_another_session_and_decide_item_by_item_with_one_undo_each() {
     let dir = tempfile::tempdir().unwrap();
     let article = copy_sample(dir.path(), "story.txt");
     let mut h = harness_for(&article, &dir.path().join("saves"));
+    allow_missing_glyphs(&mut h);
     mark(&mut h, "“risk of conflict”", Key::Q);
     mark(&mut h, "tens of thousands of troops", Key::C);
     mark(&mut h, "the Kremlin wants to dialogue", Key::C);
@@ -133,6 +143,7 @@ fn a_session_of_another_article_is_refused_with_a_message() {
     session_file::save(&alien, &alien_file).unwrap();
 
     let mut h = harness_for(&article, &dir.path().join("saves"));
+    allow_missing_glyphs(&mut h);
     menu(&mut h, &["Compare with…"]);
     type_path(&mut h, &alien_file, "Open");
     h.get_by_label("Something went wrong");
@@ -170,6 +181,7 @@ fn adjudication_saves_a_curated_session_and_leaves_both_annotators_files_as_they
     let article = copy_sample(dir.path(), "story.txt");
     let saves = dir.path().join("saves");
     let mut h = harness_for(&article, &saves);
+    allow_missing_glyphs(&mut h);
     mark(&mut h, "tens of thousands of troops", Key::C);
     // Unsaved work of A's own is saved to A's file before adjudication starts from it.
     let mine = saves.join("story.ron");
@@ -249,6 +261,7 @@ fn adjudication_in_a_project_writes_the_curation_folder_only() {
     let mut app = newsmark::ui::NewsmarkApp::new(dir.path().join("saves")).typed_paths_only();
     app.open_project(&root);
     let mut h = harness(app);
+    allow_missing_glyphs(&mut h);
     h.set_size(egui::vec2(1400.0, 1300.0));
     h.run_steps(3);
     mark(&mut h, "tens of thousands of troops", Key::C);
