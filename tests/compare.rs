@@ -309,3 +309,45 @@ fn adjudication_in_a_project_writes_the_curation_folder_only() {
     );
     assert!(h.query_by_label("curation").is_none());
 }
+
+/// Naming oneself in the middle of an adjudication (a project opened as "anonymous") moves
+/// the annotator's own unsaved work to their named folder, never the curated session.
+#[test]
+fn a_name_given_while_adjudicating_leaves_the_curated_session_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    std::fs::create_dir_all(&root).unwrap();
+    copy_sample(&root, "a_nato.txt");
+    let mut app = newsmark::ui::NewsmarkApp::new(dir.path().join("saves")).typed_paths_only();
+    app.open_project(&root);
+    let mut h = harness(app);
+    allow_missing_glyphs(&mut h);
+    h.set_size(egui::vec2(1400.0, 1300.0));
+    h.run_steps(3);
+    mark(&mut h, "tens of thousands of troops", Key::C);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    let mine = root.join(".newsmark/anonymous/a_nato.ron");
+    let doc = h.state().document().unwrap().clone();
+    bob_with_weapons(&mine, &doc, &root.join(".newsmark/bob/a_nato.ron"));
+    h.run_steps(2);
+    h.get_by_label("bob").click();
+    h.run_steps(3);
+    h.get_by_label("only B · Claim");
+    h.key_press(Key::Backslash);
+    h.run_steps(2);
+    common::give_name(&mut h, "Ana Lima");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    let curated = root.join(".newsmark/curation/a_nato.ron");
+    assert_eq!(
+        h.state().document().unwrap().session_path.as_deref(),
+        Some(curated.as_path())
+    );
+    let saved = session_file::load(&curated).unwrap();
+    assert!(saved.annotations.iter().any(|a| a.exact == "heavy weapons"));
+    assert!(
+        !root.join(".newsmark/Ana Lima/a_nato.ron").exists(),
+        "the curated work is not Ana's own session"
+    );
+}
