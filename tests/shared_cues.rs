@@ -236,3 +236,52 @@ fn citron_quotes_sharing_a_cue_carry_the_same_cue_span() {
         ]
     );
 }
+
+#[test]
+fn w3c_import_resolves_a_cue_named_only_by_its_id() {
+    let (session, text) = imported();
+    let json = w3c::export(&doc(&session, &text));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let cue_id = v["first"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["body"].as_array().unwrap())
+        .find(|b| b["newsmark:role"] == "cue")
+        .map(|b| b["id"].clone())
+        .unwrap();
+    // The second quote (annotation 4) names the shared cue by its IRI, then by {"id": …}, as
+    // JSON-LD tools write a node they met before; a name of no cue in the file stays a link.
+    for reference in [
+        cue_id.clone(),
+        serde_json::json!({ "id": cue_id }),
+        Value::from("urn:example:elsewhere"),
+    ] {
+        let mut v = v.clone();
+        let items = v["first"]["items"].as_array_mut().unwrap();
+        let quote = items
+            .iter_mut()
+            .find(|a| a["id"].as_str().unwrap().ends_with(":annotation-4"))
+            .unwrap();
+        let body = quote["body"].as_array_mut().unwrap();
+        let at = body
+            .iter()
+            .position(|b| b["newsmark:role"] == "cue")
+            .unwrap();
+        body[at] = reference.clone();
+        let r = w3c::import_with(&v.to_string(), &text, ArticleRef::default(), None).unwrap();
+        let got = cues(&r.session);
+        if reference == "urn:example:elsewhere" {
+            assert_eq!(got[1], (4, None));
+            assert!(
+                r.notes.iter().any(|n| n.contains("only a link")),
+                "{:?}",
+                r.notes
+            );
+        } else {
+            assert_eq!(got, cues(&session), "{reference}");
+            assert!(r.notes.is_empty(), "{:?}", r.notes);
+            assert!(r.dropped.is_empty(), "{:?}", r.dropped);
+        }
+    }
+}

@@ -12,7 +12,8 @@
 //!   with the same selectors as a target and the id `<base>:cue-<start>-<end>`: quotes that
 //!   share a cue (one "said" for two contents) name the same resource, one node of the graph,
 //!   which each annotation still describes in place so that it stands alone (the Web Annotation
-//!   protocol serves annotations one by one); import gives every such quote that span;
+//!   protocol serves annotations one by one); import gives every such quote that span, also
+//!   to a quote that names the cue only by its id (an IRI body, or `{"id": …}`);
 //!   a claim's sources are `SpecificResource` bodies with `purpose: "linking"` and the source
 //!   as `source`;
 //! - `target`: `SpecificResource`s whose `source` is the article's public URL
