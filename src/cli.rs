@@ -332,16 +332,16 @@ fn check(session: &Path, renumber: bool) -> anyhow::Result<ExitCode> {
             continue;
         };
         let now = match outcome {
-            Outcome::Orphan => "not found".to_owned(),
+            Outcome::Orphan => String::new(),
             _ => format!(
-                "now {}..{} “{}”",
+                " now {}..{} “{}”",
                 a.start,
                 a.end,
                 doc.text.slice(a.start..a.end)
             ),
         };
         out.push_str(&format!(
-            "  #{} {} {outcome:?}: “{}” {now}\n",
+            "  #{} {} {outcome}: “{}”{now}\n",
             id.0,
             a.kind.tag().label(),
             a.exact

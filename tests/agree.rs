@@ -146,6 +146,36 @@ fn a_project_compares_every_shared_article_and_refuses_different_texts() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("--annotators"));
 }
 
+/// The curated sessions adjudication writes (`.newsmark/curation/`) are no annotator's: agreement
+/// never reads them, even when asked for an annotator of that name.
+#[test]
+fn a_project_agreement_ignores_the_curation_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("story.txt"), ARTICLE).unwrap();
+    import(d, ALICE, "a.ann", ".newsmark/alice/story.ron");
+    import(d, BOB, "b.ann", ".newsmark/bob/story.ron");
+    let o = newsmark(&["agree", ".", "--annotators", "alice,bob", "--json"], d);
+    assert_eq!(o.status.code(), Some(0));
+    let before: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    import(d, ALICE, "a.ann", ".newsmark/curation/story.ron");
+    let o = newsmark(&["agree", ".", "--annotators", "alice,bob", "--json"], d);
+    assert_eq!(o.status.code(), Some(0));
+    let after: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(before, after, "the curated session changes nothing");
+    let o = newsmark(&["agree", ".", "--annotators", "alice,curation"], d);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "the curated session is not an annotator's"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no article of . has a session by every one of alice, curation"),
+        "{err}"
+    );
+}
+
 /// Over several shared articles the text output heads each article and ends with the means.
 #[test]
 fn a_project_of_several_articles_ends_with_the_means() {

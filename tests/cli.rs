@@ -54,11 +54,33 @@ fn check_passes_then_fails_after_the_article_is_edited() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(out.contains("re-anchored: 1 moved, 1 fuzzy"), "{out}");
+    // Each annotation's outcome in words, never Rust's debug text.
     assert!(
-        out.contains("“Jens Stoltenberg” now 3..17 “J. Stoltenberg”"),
+        out.contains(
+            "  #1 Mention matched approximately (81.2 % similar): “Jens Stoltenberg” \
+             now 3..17 “J. Stoltenberg”\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  #2 Quote moved: found elsewhere (1 candidate): ““We regret 😀 this.”” now 24..43"
+        ),
         "{out}"
     );
     assert!(stderr(&o).contains("the article changed"), "{}", stderr(&o));
+
+    std::fs::write(d.join("article.txt"), "Nothing of the sort was said.\n").unwrap();
+    let o = newsmark(&["check", "s.ron"], &d);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("  #2 Quote not found in the article: ““We regret 😀 this.””\n"),
+        "{out}"
+    );
+    for debug in ["Moved {", "Fuzzy {", "Orphan", "score:", "candidates:"] {
+        assert!(!out.contains(debug), "{debug} in {out}");
+    }
 }
 
 #[test]

@@ -100,7 +100,7 @@ fn brat_splits_spans_at_line_breaks_into_fragments() {
             offsets(text, &["Troops are", "massing."])
         }),
         format!(
-            "T5\tCue {}\the said\n",
+            "T10000000002\tCue {}\the said\n",
             offsets(text, &["he\n", "said"]).replace(
                 &format!("{} {}", span(text, "he\n").start, span(text, "he\n").end),
                 &format!("{} {}", span(text, "he").start, span(text, "he").end),
@@ -108,7 +108,7 @@ fn brat_splits_spans_at_line_breaks_into_fragments() {
         ),
         // The quote's linked mentions, each once; the claim's link is to no mention, so it
         // falls back to the speaker's nearest mention.
-        "R1\tSource Arg1:T2 Arg2:T1\nR2\tSource Arg1:T2 Arg2:T3\nR3\tSaid Arg1:T2 Arg2:T5\n"
+        "R1\tSource Arg1:T2 Arg2:T1\nR2\tSource Arg1:T2 Arg2:T3\nR3\tSaid Arg1:T2 Arg2:T10000000002\n"
             .to_owned(),
         "R4\tSource Arg1:T4 Arg2:T3\n".to_owned(),
     ];

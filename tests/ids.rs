@@ -104,13 +104,13 @@ fn brat_round_trip_with_ids_0_and_u32_max_is_byte_identical() {
     let text = ArticleText::new(TEXT.into());
     let original = extreme_session(&text);
     let files = brat::export(&doc(&original, &text));
-    // The cue is numbered past the largest annotation id, beyond u32.
+    // The cue is numbered 10¹⁰ past its quote's id, beyond every annotation id (u32).
     assert!(files.ann.contains("T0\tMention 0 16\t"), "{}", files.ann);
-    assert!(files.ann.contains("T4294967296\tCue "), "{}", files.ann);
+    assert!(files.ann.contains("T14294967295\tCue "), "{}", files.ann);
     assert!(
         files
             .ann
-            .contains("\tSaid Arg1:T4294967295 Arg2:T4294967296\n")
+            .contains("\tSaid Arg1:T4294967295 Arg2:T14294967295\n")
     );
     assert!(
         files

@@ -254,15 +254,22 @@ impl Document {
         }
     }
 
-    /// File name shown in the title bar and status bar.
+    /// File name shown in the title bar and status bar; a curated session in a project's
+    /// curation folder says so: "story.ron (curated)".
     pub fn display_name(&self) -> String {
         let p = self
             .session_path
             .as_deref()
             .unwrap_or(Path::new(&self.session.article.path));
-        p.file_name().map_or_else(
+        let name = p.file_name().map_or_else(
             || p.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
-        )
+        );
+        let curated = self.session_path.is_some() && crate::io::project::is_curated(p);
+        if curated && !name.ends_with(".curated.ron") {
+            format!("{name} (curated)")
+        } else {
+            name
+        }
     }
 }

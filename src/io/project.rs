@@ -2,6 +2,11 @@
 //! Annotator NAME's session of `sub/story.txt` is `DIR/.newsmark/NAME/sub/story.ron`, so two
 //! annotators never write the same file; what NAME marked done and read last is kept in
 //! the hidden `DIR/.newsmark/NAME/.project.ron` (hidden, so no tool takes it for a session).
+//!
+//! Adjudication writes a curated session of its own, `DIR/.newsmark/curation/sub/story.ron`
+//! ([`curation_path`]); outside a project it goes beside the session it was seeded from,
+//! `story.curated.ron` ([`curated_beside`]). The `curation` folder is no annotator's: it is not
+//! listed by [`annotators`], and an annotator called "curation" gets the folder `curation_`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -14,6 +19,9 @@ use crate::model::stats::Stats;
 
 /// The folder inside a project where sessions live.
 pub const SESSIONS: &str = ".newsmark";
+
+/// The folder inside [`SESSIONS`] that holds the curated (adjudicated) sessions.
+pub const CURATION: &str = "curation";
 
 /// The article files of a project folder, sorted; a single file is its own project.
 pub fn articles(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -52,7 +60,41 @@ pub fn session_path(dir: &Path, annotator: &str, article: &Path) -> PathBuf {
         .with_extension("ron")
 }
 
-/// The annotators who have a folder in the project, sorted.
+/// Where the curated session of `article` (a file inside `dir`) lives:
+/// `DIR/.newsmark/curation/sub/story.ron`.
+pub fn curation_path(dir: &Path, article: &Path) -> PathBuf {
+    let rel = article.strip_prefix(dir).unwrap_or(article);
+    dir.join(SESSIONS)
+        .join(CURATION)
+        .join(rel)
+        .with_extension("ron")
+}
+
+/// Where the curated session seeded from the session file `session` goes outside a project:
+/// beside it, `story.ron` → `story.curated.ron`.
+pub fn curated_beside(session: &Path) -> PathBuf {
+    let stem = session
+        .file_stem()
+        .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
+    session.with_file_name(format!("{stem}.curated.ron"))
+}
+
+/// True if `session` is a curated session: named `*.curated.ron`, or in a project's
+/// `.newsmark/curation` folder.
+pub fn is_curated(session: &Path) -> bool {
+    let named = session
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".curated.ron"));
+    let folders = session.ancestors().skip(1);
+    let in_folder = folders.zip(session.ancestors().skip(2)).any(|(d, above)| {
+        d.file_name().and_then(|n| n.to_str()) == Some(CURATION)
+            && above.file_name().and_then(|n| n.to_str()) == Some(SESSIONS)
+    });
+    named || in_folder
+}
+
+/// The annotators who have a folder in the project, sorted (not the curation folder).
 pub fn annotators(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir.join(SESSIONS))
         .into_iter()
@@ -60,13 +102,15 @@ pub fn annotators(dir: &Path) -> Vec<String> {
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| n != CURATION)
         .collect();
     names.sort();
     names
 }
 
 /// A folder name for an annotator: their name with path separators and leading dots made
-/// harmless; "anonymous" when they gave none.
+/// harmless; "anonymous" when they gave none; never the curation folder ("curation" is
+/// `curation_`).
 pub fn annotator_folder(name: &str) -> String {
     let clean: String = name
         .trim()
@@ -82,6 +126,8 @@ pub fn annotator_folder(name: &str) -> String {
     let clean = clean.trim_start_matches('.').to_owned();
     if clean.is_empty() {
         "anonymous".into()
+    } else if clean.eq_ignore_ascii_case(CURATION) {
+        format!("{clean}_")
     } else {
         clean
     }
@@ -240,5 +286,23 @@ mod tests {
         assert_eq!(annotator_folder("../x/y"), "_x_y");
         assert_eq!(annotator_folder("  "), "anonymous");
         assert_eq!(relative_name(dir, Path::new("/p/a/b.txt")), "a/b.txt");
+    }
+
+    #[test]
+    fn curated_sessions_have_their_own_place_that_no_annotator_takes() {
+        let dir = Path::new("/p");
+        let curated = curation_path(dir, Path::new("/p/sub/story.txt"));
+        assert_eq!(curated, Path::new("/p/.newsmark/curation/sub/story.ron"));
+        assert!(is_curated(&curated));
+        let beside = curated_beside(Path::new("/s/story.ron"));
+        assert_eq!(beside, Path::new("/s/story.curated.ron"));
+        assert!(is_curated(&beside));
+        assert!(!is_curated(Path::new("/p/.newsmark/Ana/sub/story.ron")));
+        assert!(!is_curated(Path::new("/p/curation/story.ron")));
+        assert_eq!(annotator_folder("Curation"), "Curation_");
+        assert_ne!(
+            session_path(dir, "curation", Path::new("/p/sub/story.txt")),
+            curated
+        );
     }
 }

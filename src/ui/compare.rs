@@ -1,9 +1,16 @@
 //! File ▸ Compare with…: another annotator's session of the open article, its items, and the
-//! decisions that adjudicate them into the open (curated) session.
+//! decisions that adjudicate them into a curated session.
+//!
+//! Adjudication never writes either annotator's file: when it starts, the open session (A's,
+//! saved first if it has unsaved work) is copied into a curated session of its own — in a
+//! project `.newsmark/curation/ARTICLE.ron`, elsewhere `ARTICLE.curated.ron` beside A's file —
+//! and the window switches to it, so decisions, undo and Save all go there. A curated session
+//! that already exists is resumed as it is; B's file is only read.
 
 use std::path::{Path, PathBuf};
 
-use crate::io::session_file;
+use crate::io::document::Document;
+use crate::io::{project, session_file};
 use crate::model::annotation::{Kind, Span};
 use crate::model::compare::{self, Decision, Decisions, Item, Status};
 use crate::model::session::Session;
@@ -40,6 +47,8 @@ pub struct CompareState {
     pub(crate) depth: usize,
     /// The selected item.
     pub(crate) selected: Option<usize>,
+    /// How the curated session (A's side) came about: "a copy of story.ron", "resumed".
+    pub(crate) curated_from: String,
 }
 
 impl CompareState {
@@ -101,7 +110,8 @@ impl NewsmarkApp {
         }
     }
 
-    /// Stops comparing (the decisions made stay in the session) and leaves the Compare tab.
+    /// Stops comparing (the decisions made stay in the curated session, which stays open) and
+    /// leaves the Compare tab.
     pub(crate) fn drop_compare(&mut self) {
         if self.ui.compare.take().is_some() {
             self.ui.view.invalidate();
@@ -111,8 +121,8 @@ impl NewsmarkApp {
         }
     }
 
-    /// Loads B's session from `path` and compares it with the open one; a session of another
-    /// article is refused with a message.
+    /// Loads B's session from `path` and compares it with the open one, switching the window
+    /// to the curated session first; a session of another article is refused with a message.
     fn open_compare(&mut self, path: &Path) {
         let Some(doc) = &self.work.doc else { return };
         let mut other = match session_file::load(path) {
@@ -134,11 +144,16 @@ impl NewsmarkApp {
             self.ui.status = format!("Could not compare with {}", path.display());
             return;
         }
+        let Some(how) = self.enter_curation() else {
+            return;
+        };
+        let Some(doc) = &self.work.doc else { return };
         // Same text; what does not hold its text there (an orphan it kept) cannot be shown.
         let before = other.annotations.len();
         other.annotations.retain(|a| doc.is_anchored(a));
         let dropped = before - other.annotations.len();
         let items = compare::align(&doc.session, &other);
+        let curated = doc.session_path.clone().unwrap_or_default();
         let state = CompareState {
             path: path.to_owned(),
             decisions: Decisions::new(items.len()),
@@ -146,6 +161,7 @@ impl NewsmarkApp {
             other,
             depth: self.work.history.undo_len(),
             selected: None,
+            curated_from: how.clone(),
         };
         let mut status = format!(
             "Comparing with {}: {} — {} left to decide",
@@ -159,6 +175,10 @@ impl NewsmarkApp {
                 count(dropped, "annotation")
             ));
         }
+        status.push_str(&format!(
+            " · editing the curated session {} ({how}); neither annotator's file is written",
+            curated.display()
+        ));
         let first = state.decisions.next_open(&state.items, None, state.depth);
         self.ui.compare = Some(state);
         self.ui.side_tab = SideTab::Compare;
@@ -167,6 +187,71 @@ impl NewsmarkApp {
         }
         self.ui.status = status;
         self.ui.view.invalidate();
+    }
+
+    /// Makes the open document the curated session of its article: already one, it stays;
+    /// else the session is saved if it has unsaved work (it is the annotator's own), and the
+    /// window switches to the curated session — the existing one, or a copy of this one.
+    /// Returns how the curated session came about ("a copy of story.ron", "resumed"); `None`
+    /// when it could not (the status or a dialog says why).
+    fn enter_curation(&mut self) -> Option<String> {
+        let doc = self.work.doc.as_ref()?;
+        if doc.session_path.as_deref().is_some_and(project::is_curated) {
+            return Some("resumed".to_owned());
+        }
+        let saved_first = self.is_dirty();
+        if saved_first {
+            self.save();
+            if self.is_dirty() {
+                let why = "Save this session first: adjudication starts from it as saved";
+                self.ui.status = format!("{why} (not compared). {}", self.ui.status);
+                return None;
+            }
+        }
+        let doc = self.work.doc.as_ref()?;
+        let mine = doc.display_name();
+        let target = self.curated_path(doc);
+        if target.is_file() {
+            match Document::open_session(&target) {
+                Ok(curated) => self.set_document(curated),
+                Err(e) => {
+                    self.ui.dialogs.error = Some(format!(
+                        "The curated session {} cannot be opened: {e}",
+                        target.display()
+                    ));
+                    self.ui.status = format!("Could not open {}", target.display());
+                    return None;
+                }
+            }
+            return Some("resumed from an earlier adjudication".to_owned());
+        }
+        let mut curated = doc.clone();
+        curated.session_path = Some(target);
+        curated.anchor_report = None;
+        curated.notices.clear();
+        // The curated session is the adjudicator's work, signed with their name when saved.
+        curated.session.annotator = self.prefs.annotator.trim().to_owned();
+        self.set_document(curated);
+        Some(match saved_first {
+            true => format!("a copy of {mine}, whose changes were saved first"),
+            false => format!("a copy of {mine}"),
+        })
+    }
+
+    /// Where the curated session of `doc` goes: the project's curation folder when `doc` is
+    /// the project's open article, else beside its session file (or in the saves folder).
+    fn curated_path(&self, doc: &Document) -> PathBuf {
+        let in_project = self.work.project.as_ref().and_then(|p| {
+            let entry = p.entries.get(p.current?)?;
+            Some(project::curation_path(&p.dir, &entry.article))
+        });
+        in_project.unwrap_or_else(|| {
+            let mine = doc
+                .session_path
+                .clone()
+                .unwrap_or_else(|| doc.default_save_path(&self.work.places.saves));
+            project::curated_beside(&mine)
+        })
     }
 
     /// Selects item `i`: A's annotation, if any, and the item's place in the article.

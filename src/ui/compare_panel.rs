@@ -22,10 +22,14 @@ pub fn compare_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &
         return;
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("A: this session · B: {}", visual(&c.other_name())));
+        ui.label(format!(
+            "A: curated session ({}) · B: {}",
+            visual(&c.curated_from),
+            visual(&c.other_name())
+        ));
         if ui
             .button("Close comparison")
-            .on_hover_text("Stop comparing; the decisions made stay in the session")
+            .on_hover_text("Stop comparing; the decisions made stay in the curated session")
             .clicked()
         {
             actions.push(Action::Compare(CompareAction::Close));

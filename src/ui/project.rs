@@ -231,6 +231,8 @@ impl NewsmarkApp {
             self.open_in_project(i);
         } else if let Some(doc) = &mut self.work.doc
             && doc.session_path.as_ref().is_none_or(|p| !p.is_file())
+            // A curated session is nobody's own: it stays in the curation folder.
+            && !doc.session_path.as_deref().is_some_and(project::is_curated)
         {
             doc.session_path = Some(new_path);
         }

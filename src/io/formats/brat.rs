@@ -6,9 +6,9 @@
 //! ```text
 //! T7\tQuote 10 20;30 40\ttext1 text2      one T per annotation, numbered by annotation id;
 //!                                          a quote's `more` fragments follow its main span
-//! T9\tCue 22 26\tsaid                       cues, numbered after the largest annotation id
+//! T10000000007\tCue 22 26\tsaid             one T per cue span, 10¹⁰ + its first quote's id
 //! R1\tSource Arg1:T7 Arg2:T3                quote/claim → each of its source mentions
-//! R2\tSaid Arg1:T7 Arg2:T9                  quote → its cue
+//! R2\tSaid Arg1:T7 Arg2:T10000000007        quote → its cue (quotes sharing a cue: one each)
 //! R3\tInQuote Arg1:T8 Arg2:T7               claim → the quote it appears in
 //! *\tEquiv T3 T5                            the mentions of one speaker (two or more)
 //! A1\tQuoteType T7 Direct                   also CheckWorthiness, Verdict (claims) and
@@ -17,6 +17,14 @@
 //! N2\tReference T8 source:1\thttps://x.org/a     a claim's sources, numbered in order
 //! #1\tAnnotatorNotes T7\tthe note, with \n \t \\ escaped
 //! ```
+//!
+//! **Ids.** Lines come in the order above, annotations in text order (start, end, id), so the
+//! same session always gives the same bytes. Every `T` id is a function of the session alone,
+//! never of a hash map's order or of the other annotations' count ([`numbering`]): an
+//! annotation is `T<id>` and a cue `T<10¹⁰ + q>` with `q` the smallest id of the quotes whose
+//! cue it is. **Shared cues:** quotes whose cue is the same span (PolNeAR's one "said" for two
+//! contents) get one `Cue` line and a `Said` relation each to it; import gives each of them
+//! that span, so the sharing survives export → import → export.
 //!
 //! **Speakers.** A speaker's id and canonical name travel in an `N` line with the reference
 //! `newsmark:speaker_<id>` on the speaker's first mention; its other mentions are tied to it by
@@ -52,6 +60,7 @@ mod fragments;
 mod import;
 mod links;
 mod mapping;
+mod numbering;
 mod offsets;
 mod speakers;
 mod values;
@@ -93,7 +102,7 @@ pub fn export(doc: &Document) -> BratFiles {
     let text = &doc.text;
     // Every span as brat can hold it: fragments split at line breaks. An annotation with no
     // fragment left (empty, or line breaks only) cannot be written and is left out.
-    let anns: Vec<(&Annotation, Vec<Span>)> = s
+    let mut anns: Vec<(&Annotation, Vec<Span>)> = s
         .annotations
         .iter()
         .filter_map(|a| {
@@ -109,6 +118,8 @@ pub fn export(doc: &Document) -> BratFiles {
             Some((a, frags))
         })
         .collect();
+    // Text order, whatever order the session's list is in: the same session, the same file.
+    anns.sort_by_key(|(a, _)| (a.start, a.end, a.id));
     // Lookups built once, so that export stays O(n log n) however many mentions a speaker has.
     let speakers = speakers_by_id(s);
     let exported: HashSet<AnnotationId> = anns.iter().map(|(a, _)| a.id).collect();
@@ -147,14 +158,17 @@ pub fn export(doc: &Document) -> BratFiles {
     let mut a_lines = String::new();
     let mut n_lines = String::new();
     let mut notes = String::new();
-    // u64: cues are numbered after the largest annotation id, which may be u32::MAX, and the
-    // line counters must not wrap either.
-    let mut next_cue = anns
-        .iter()
-        .map(|(a, _)| u64::from(a.id.0))
-        .max()
-        .unwrap_or(0)
-        + 1;
+    // Each quote's cue T: one per cue span, shared by the quotes that have it.
+    let cue_ids = numbering::cue_numbers(anns.iter().filter_map(|(a, _)| {
+        match &a.kind {
+            Kind::Quote(q) => q
+                .cue
+                .filter(|c| !split_at_breaks(text, *c).is_empty())
+                .map(|c| (a.id, c)),
+            _ => None,
+        }
+    }));
+    let mut cues_written: HashSet<u64> = HashSet::new();
     let (mut r, mut at, mut n, mut hash) = (0u64, 0u64, 0u64, 0u64);
 
     for (a, frags) in &anns {
@@ -176,12 +190,13 @@ pub fn export(doc: &Document) -> BratFiles {
         }
         match &a.kind {
             Kind::Quote(q) => {
-                let cue = q.cue.map(|c| split_at_breaks(text, c)).unwrap_or_default();
-                if !cue.is_empty() {
-                    let _ = writeln!(cue_lines, "T{next_cue}\tCue {}", t_body(text, &cue));
+                if let (Some(cue), Some(&c)) = (q.cue, cue_ids.get(&a.id)) {
+                    if cues_written.insert(c) {
+                        let cue = split_at_breaks(text, cue);
+                        let _ = writeln!(cue_lines, "T{c}\tCue {}", t_body(text, &cue));
+                    }
                     r += 1;
-                    let _ = writeln!(r_lines, "R{r}\tSaid Arg1:T{t} Arg2:T{next_cue}");
-                    next_cue += 1;
+                    let _ = writeln!(r_lines, "R{r}\tSaid Arg1:T{t} Arg2:T{c}");
                 }
                 if q.quote_type != crate::model::annotation::QuoteType::Unspecified {
                     at += 1;

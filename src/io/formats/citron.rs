@@ -9,7 +9,9 @@
 //!   `source_mentions`, or when it has none the speaker's nearest mention, or nothing),
 //!   `contents` (the quote span, then its `more` fragments; content spans include the
 //!   quotation marks when the annotator included them, as in Citron's own data) and
-//!   `coreferences` (the speaker's other mentions);
+//!   `coreferences` (the speaker's other mentions); quotes that **share a cue** (one "said"
+//!   for two contents) are two quotes with the same `cue` span, as Citron's own PARC extractor
+//!   writes one quote per attribution and its reader and metrics match cues by span;
 //! - `coreference_groups`: for each speaker mentioned twice or more, all its mentions.
 //!
 //! Empty spans are never written (Citron cannot map them to tokens).

@@ -9,8 +9,13 @@
 //!   `verdict`, `quoteType`; the value is the variant name, `MostlyTrue`, as in brat — import
 //!   also takes the label, `Mostly true`), the note with `purpose: "commenting"`;
 //!   a quote's cue is a `SpecificResource` body (`purpose: "describing"`, `newsmark:role: "cue"`)
-//!   with the same selectors as a target; a claim's sources are `SpecificResource` bodies with
-//!   `purpose: "linking"` and the source as `source`;
+//!   with the same selectors as a target and the id `<base>:cue-<start>-<end>`: quotes that
+//!   share a cue (one "said" for two contents) name the same resource, one node of the graph,
+//!   which each annotation still describes in place so that it stands alone (the Web Annotation
+//!   protocol serves annotations one by one); import gives every such quote that span, also
+//!   to a quote that names the cue only by its id (an IRI body, or `{"id": …}`);
+//!   a claim's sources are `SpecificResource` bodies with `purpose: "linking"` and the source
+//!   as `source`;
 //! - `target`: `SpecificResource`s whose `source` is the article's public URL
 //!   (`publication.article_url`) or else `urn:sha256:<hash of the article file>` (never a local
 //!   path), each with a `TextPositionSelector`
@@ -149,6 +154,12 @@ fn annotation_id(base: &str, n: u32) -> String {
     format!("{base}:annotation-{n}")
 }
 
+/// The id of the cue resource at `span`: `<base>:cue-<start>-<end>`, the same for every quote
+/// whose cue it is.
+fn cue_id(base: &str, span: Span) -> String {
+    format!("{base}:cue-{}-{}", span.start, span.end)
+}
+
 fn annotation(
     doc: &Document,
     speakers: &HashMap<SpeakerId, &Speaker>,
@@ -194,9 +205,10 @@ fn annotation(
             if q.quote_type != crate::model::annotation::QuoteType::Unspecified {
                 body.push(attribute("quoteType", quote_type_name(q.quote_type)));
             }
-            if let Some(cue) = q.cue {
-                let mut cue = target(text, source, cue, Some("cue"));
+            if let Some(cue_span) = q.cue {
+                let mut cue = target(text, source, cue_span, Some("cue"));
                 if let Value::Object(m) = &mut cue {
+                    m.insert("id".into(), cue_id(base, cue_span).into());
                     m.insert("purpose".into(), "describing".into());
                 }
                 body.push(cue);

@@ -33,6 +33,27 @@ impl Outcome {
     }
 }
 
+/// In words, for people: `moved: found elsewhere (1 candidate)`, `matched approximately
+/// (98.7 % similar)`, `not found in the article`.
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Self::Exact => f.write_str("found where it was"),
+            Self::Moved { candidates: 1 } => f.write_str("moved: found elsewhere (1 candidate)"),
+            Self::Moved { candidates } => write!(
+                f,
+                "moved: found elsewhere ({candidates} candidates, the nearest taken)"
+            ),
+            Self::Fuzzy { score } => {
+                // A match short of 1 never reads as 100 %.
+                let percent = (f64::from(score) * 100.0).min(99.9);
+                write!(f, "matched approximately ({percent:.1} % similar)")
+            }
+            Self::Orphan => f.write_str("not found in the article"),
+        }
+    }
+}
+
 /// Result of [`reanchor`](super::reanchor): counts and the outcome of every annotation, in slice order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AnchorReport {
@@ -142,5 +163,28 @@ mod tests {
         };
         assert_eq!(r.summary(), "12 exact, 1 moved, 1 fuzzy (0.86), 1 orphan");
         assert_eq!(r.to_review(), [AnnotationId(2)]);
+    }
+
+    #[test]
+    fn outcomes_read_as_words() {
+        let words = |o: Outcome| o.to_string();
+        assert_eq!(words(Outcome::Exact), "found where it was");
+        assert_eq!(
+            words(Outcome::Moved { candidates: 1 }),
+            "moved: found elsewhere (1 candidate)"
+        );
+        assert_eq!(
+            words(Outcome::Moved { candidates: 3 }),
+            "moved: found elsewhere (3 candidates, the nearest taken)"
+        );
+        assert_eq!(
+            words(Outcome::Fuzzy { score: 0.987_013 }),
+            "matched approximately (98.7 % similar)"
+        );
+        assert_eq!(
+            words(Outcome::Fuzzy { score: 0.999_99 }),
+            "matched approximately (99.9 % similar)"
+        );
+        assert_eq!(words(Outcome::Orphan), "not found in the article");
     }
 }

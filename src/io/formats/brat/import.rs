@@ -29,6 +29,18 @@ pub(super) enum Tag {
     Cue,
 }
 
+impl Tag {
+    /// The type's name in messages: `Quote`, `Cue`.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Self::Claim => "Claim",
+            Self::Quote => "Quote",
+            Self::Mention => "Mention",
+            Self::Cue => "Cue",
+        }
+    }
+}
+
 /// One `T` line.
 pub(super) struct Entity {
     pub(super) line: usize,

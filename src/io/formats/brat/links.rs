@@ -127,9 +127,11 @@ pub(super) fn parse_link(
                 }
                 _ => {
                     return Err(format!(
-                        "relation {} from a {tx:?} to a {ty:?} has no meaning in newsmark \
+                        "relation {} from a {} to a {} has no meaning in newsmark \
                          (known: Source Quote/Claim→Mention, Said Quote→Cue, InQuote Claim→Quote)",
-                        q(rel)
+                        q(rel),
+                        tx.name(),
+                        ty.name()
                     ));
                 }
             }

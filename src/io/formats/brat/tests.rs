@@ -51,8 +51,8 @@ fn quote_with_fragments_cue_and_unmentioned_speaker() {
         ann,
         "T2\tQuote 0 12;22 45\t“We regret,” “that it came to this.”\n\
          T5\tMention 13 15\the\n\
-         T6\tCue 16 20\tsaid\n\
-         R1\tSaid Arg1:T2 Arg2:T6\n\
+         T10000000002\tCue 16 20\tsaid\n\
+         R1\tSaid Arg1:T2 Arg2:T10000000002\n\
          A1\tQuoteType T2 Direct\n\
          N1\tReference T2 newsmark:speaker_4\tJens\n"
     );

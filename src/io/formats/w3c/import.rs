@@ -85,6 +85,7 @@ pub fn import_with(
     let mut fresh_speakers = FreshIds::after(registry.keys().next_back().map(|k| k.0));
     let mut built = Vec::new();
     let mut annotator = None;
+    let cues = item::shared_cues(&items);
     for (i, item) in items.iter().enumerate() {
         let item = match item.read() {
             Ok(item) => item,
@@ -111,7 +112,7 @@ pub fn import_with(
         log.tally.read(ty);
         let speakers = (&mut registry, &mut fresh_speakers);
         let read = match tag.or(default_kind) {
-            Some(tag) => read_annotation(item, tag, text, speakers, &who, &mut log),
+            Some(tag) => read_annotation(item, tag, text, speakers, &cues, &who, &mut log),
             None => Err("no tagging body says Claim, Quote or Mention (import with \
                          --default-kind claim, quote or mention to read such annotations)"
                 .into()),

@@ -84,11 +84,11 @@ fn span(t: &str, e: &Entity, notes: &mut Vec<String>) -> Span {
     }
     if e.frags.len() > 1 {
         notes.push(format!(
-            "line {}: {} has {} fragments; a {:?} keeps one span, so they were joined",
+            "line {}: {} has {} fragments; a {} keeps one span, so they were joined",
             e.line,
             q(t),
             e.frags.len(),
-            e.tag
+            e.tag.name()
         ));
     }
     e.covering()

@@ -1,10 +1,10 @@
 //! Reading one annotation: its kind, its targets placed on the text, its speaker, attributes,
 //! note, cue and links, with a note or a reason for whatever did not fit.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::Log;
-use super::json::{Annotation as Item, Node, Resource};
+use super::json::{Annotation as Item, Lenient, Node, Resource};
 use super::place::{Placed, place};
 use crate::io::formats::names::{
     check_worthiness_name, parse_value, quote_type_name, verdict_name,
@@ -36,6 +36,45 @@ fn resources(item: &Item) -> impl Iterator<Item = &Resource> {
     })
 }
 
+/// The cue bodies described in place that have an id, by id: a quote may name a cue it
+/// shares with another only by that id (an IRI body, or an object with the id and no
+/// selector), as JSON-LD tools write a node met twice. The first description of an id wins.
+pub(super) fn shared_cues(items: &[Lenient<Item>]) -> HashMap<&str, &Resource> {
+    let mut cues = HashMap::new();
+    for item in items.iter().filter_map(|i| i.read().ok()) {
+        for b in resources(item) {
+            if let Some(id) = b.id.as_deref()
+                && is_cue(b)
+                && !b.selector.0.is_empty()
+            {
+                cues.entry(id).or_insert(b);
+            }
+        }
+    }
+    cues
+}
+
+/// True for newsmark's cue body (`newsmark:role: "cue"`).
+fn is_cue(b: &Resource) -> bool {
+    b.role.as_deref() == Some("cue")
+}
+
+/// The cue of `item`: its cue body with selectors, or the shared cue (in `cues`) that a cue
+/// body without selectors, an IRI body or a bare `{"id": …}` body names.
+fn cue_of<'a>(item: &'a Item, cues: &HashMap<&str, &'a Resource>) -> Option<&'a Resource> {
+    let shared = |id: Option<&str>| id.and_then(|id| cues.get(id).copied());
+    item.body.0.iter().find_map(|b| match b {
+        Node::Iri(iri) => shared(Some(iri)),
+        Node::Resource(r) if is_cue(r) && !r.selector.0.is_empty() => Some(r.as_ref()),
+        // Without selectors: the shared cue it names, else (a cue body) itself, to be
+        // dropped with the reason.
+        Node::Resource(r) if r.selector.0.is_empty() && (is_cue(r) || r.value.is_none()) => {
+            shared(r.id.as_deref()).or_else(|| is_cue(r).then_some(r.as_ref()))
+        }
+        Node::Resource(_) => None,
+    })
+}
+
 /// The kind a `tagging` body names, or `Mention` for the `identifying` motivation.
 pub(super) fn tag_of(item: &Item) -> Option<KindTag> {
     resources(item)
@@ -61,6 +100,7 @@ pub(super) fn read_annotation(
     tag: KindTag,
     text: &ArticleText,
     (registry, fresh): (&mut BTreeMap<SpeakerId, Speaker>, &mut FreshIds),
+    cues: &HashMap<&str, &Resource>,
     who: &str,
     log: &mut Log,
 ) -> Result<Built, String> {
@@ -119,8 +159,8 @@ pub(super) fn read_annotation(
             .push(format!("{}: {why}; that part was dropped", part(k)));
     }
     for iri in item.body.0.iter().filter_map(|b| match b {
-        Node::Iri(iri) => Some(q(iri)),
-        Node::Resource(_) => None,
+        Node::Iri(iri) if !cues.contains_key(iri.as_str()) => Some(q(iri)),
+        Node::Iri(_) | Node::Resource(_) => None,
     }) {
         log.notes.push(format!(
             "{who}: a body is only a link, {iri}, which newsmark does not keep"
@@ -161,21 +201,18 @@ pub(super) fn read_annotation(
     let kind = match tag {
         KindTag::Mention => Kind::Mention(Mention { speaker }),
         KindTag::Quote => {
-            let cue = bodies
-                .iter()
-                .find(|b| b.role.as_deref() == Some("cue"))
-                .and_then(|b| match place(text, &b.selector.0) {
-                    Placed::Kept(s) => Some(s),
-                    Placed::Noted(s, note) => {
-                        log.notes.push(format!("{who}: its cue: {note}"));
-                        Some(s)
-                    }
-                    Placed::Dropped(why) => {
-                        let why = format!("{who}: its cue: {why}; the cue was dropped");
-                        log.dropped.push(why);
-                        None
-                    }
-                });
+            let cue = cue_of(item, cues).and_then(|b| match place(text, &b.selector.0) {
+                Placed::Kept(s) => Some(s),
+                Placed::Noted(s, note) => {
+                    log.notes.push(format!("{who}: its cue: {note}"));
+                    Some(s)
+                }
+                Placed::Dropped(why) => {
+                    let why = format!("{who}: its cue: {why}; the cue was dropped");
+                    log.dropped.push(why);
+                    None
+                }
+            });
             Kind::Quote(Quote {
                 speaker,
                 cue,
