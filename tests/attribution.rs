@@ -131,6 +131,18 @@ fn keyboard_only_find_q_find_u_w_sets_the_cue_and_source_of_the_quote_just_made(
     let mention_id = mention.id;
     let q = annotation_at(&h, "“The port is closed,”");
     assert_eq!(q.kind.source_mentions(), [mention_id]);
+    // Drawn: one connector from the cue, one from the source, to the open quote.
+    h.run_steps(2);
+    assert_eq!(h.state().article_view().connectors_drawn(), 2);
+    // Closing the open quote draws none, and U then asks for a quote.
+    h.get_by_label("Close the open quote").click();
+    h.run_steps(3);
+    assert_eq!(h.state().open_quote(), None);
+    assert_eq!(h.state().article_view().connectors_drawn(), 0);
+    // Hovering the source mention tells which quote it sources.
+    let doc = h.state().document().unwrap();
+    let said = newsmark::ui::article_view::describe(doc, mention_id);
+    assert!(said.contains("source of quote #"), "{said}");
 }
 
 #[test]

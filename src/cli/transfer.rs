@@ -193,6 +193,9 @@ fn export_one(
         Err(e) => return Err(e.into()),
     };
     let left_out = rendered.left_out.clone();
+    if let Some(note) = crate::io::formats::nearest::guessed_note(&doc.session, args.format) {
+        eprintln!("newsmark: {name}: {note}");
+    }
     match output {
         Some(out) => {
             let written = files::write_rendered(&doc, rendered, out)?;

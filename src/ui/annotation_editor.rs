@@ -1,6 +1,6 @@
 //! The side panel's editor of the selected annotation.
 
-use super::text_engine::bidi::visual;
+use super::text_engine::bidi::{isolate, visual, visual_ltr};
 use egui::{Color32, RichText};
 
 use crate::io::document::Document;
@@ -250,7 +250,10 @@ fn in_quote_ui(
     match c.in_quote.and_then(|q| doc.session.annotation(q)) {
         Some(q) => {
             let t: String = q.exact.chars().take(30).collect();
-            if ui.link(visual(&format!("#{} “{t}…”", q.id.0))).clicked() {
+            if ui
+                .link(visual_ltr(&format!("#{} “{}…”", q.id.0, isolate(&t))))
+                .clicked()
+            {
                 actions.push(Action::Select(Some(q.id), true));
             }
             if remove_button(ui, "Unlink from quote", "Unlink from the quote") {

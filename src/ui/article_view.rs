@@ -94,6 +94,8 @@ pub struct ArticleView {
     atlas: Atlas,
     /// .notdef glyphs drawn last frame (characters no installed font has).
     notdef: usize,
+    /// Connectors drawn last frame from the open quote's cue and sources to it.
+    connectors: usize,
     /// Margin labels drawn last frame (who said a quote, a claim's verdict) and where.
     margin: Vec<(String, Rect)>,
 }
@@ -247,6 +249,7 @@ pub fn article_ui(
         notdef: 0,
         margin: Vec::new(),
         relations: relations::of(doc, state.open_quote),
+        connectors: 0,
     };
     let forced = layout::plan_scroll(
         &mut layout,
@@ -294,6 +297,7 @@ pub fn article_ui(
     let (origin, painted) = scroll.inner;
     layout.blocks.evict(view.frame);
     view.notdef = layout.notdef;
+    view.connectors = layout.connectors;
     view.margin = std::mem::take(&mut layout.margin);
     view.sel = sel;
     view.origin = origin;

@@ -13,7 +13,7 @@ use super::app::Action;
 use super::commands::UiCommand;
 use super::compare::{CompareAction, CompareState};
 use super::state::UiState;
-use super::text_engine::bidi::visual;
+use super::text_engine::bidi::{isolate, visual, visual_ltr};
 
 /// Draws the comparison: heading, counts, the item list and the selected item.
 pub fn compare_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -97,8 +97,8 @@ fn item_detail(
     ui.label(RichText::new(head).strong());
     let a = side_text(&doc.session, &doc.text, item.a);
     let b = side_text(&c.other, &doc.text, item.b);
-    ui.label(visual(&format!("A: {a}")));
-    ui.label(visual(&format!("B: {b}")));
+    ui.label(visual_ltr(&format!("A: {}", isolate(&a))));
+    ui.label(visual_ltr(&format!("B: {}", isolate(&b))));
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         if item.status == Status::Agree {

@@ -241,6 +241,10 @@ impl NewsmarkApp {
                         "; left out {left_out} not anchored in the article"
                     ));
                 }
+                if let Some(note) = crate::io::formats::nearest::guessed_note(&doc.session, format)
+                {
+                    self.ui.status.push_str(&format!("; {note}"));
+                }
             }
             Err(e) => {
                 self.ui.status = format!("Export failed: {e}");

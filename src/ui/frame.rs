@@ -1,6 +1,6 @@
 //! One frame: input, menus, toolbar, panels, dialogs; then the collected actions are applied.
 
-use super::text_engine::bidi::visual;
+use super::text_engine::bidi::visual_ltr;
 use egui::RichText;
 
 use crate::model::annotation::KindTag;
@@ -282,6 +282,6 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
             ));
             ui.separator();
         }
-        ui.label(RichText::new(visual(&app.ui.status)).weak());
+        ui.label(RichText::new(visual_ltr(&app.ui.status)).weak());
     });
 }

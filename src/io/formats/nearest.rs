@@ -97,12 +97,94 @@ pub fn speakers_by_id(session: &Session) -> HashMap<SpeakerId, &Speaker> {
     map
 }
 
+/// How many quotes and claims have a speaker but no source mention of their own, so that brat
+/// and Citron exports write their speaker's nearest mention as the source instead: a guess
+/// the export reports, never makes silently.
+pub fn guessed_sources(session: &Session) -> usize {
+    let index = MentionIndex::new(session);
+    session
+        .annotations
+        .iter()
+        .filter(|a| matches!(a.kind, Kind::Quote(_) | Kind::Claim(_)))
+        .filter(|a| {
+            !a.kind
+                .source_mentions()
+                .iter()
+                .any(|m| session.annotation(*m).is_some())
+        })
+        .filter(|a| {
+            a.kind
+                .speaker()
+                .and_then(|sp| index.nearest(sp, a))
+                .is_some()
+        })
+        .count()
+}
+
+/// The sentence reporting [`guessed_sources`] for `format`, if it guesses any.
+pub fn guessed_note(session: &Session, format: super::files::ExportFormat) -> Option<String> {
+    use super::files::ExportFormat;
+    if !matches!(format, ExportFormat::Brat | ExportFormat::Citron) {
+        return None;
+    }
+    let n = guessed_sources(session);
+    (n > 0).then(|| {
+        format!(
+            "{n} quote(s) or claim(s) have no source mention: their speaker's nearest mention \
+             was written as the source (set sources with W to be exact)"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::io::formats::nearest_mention;
     use crate::model::annotation::{AnnotationId, Mention, Quote};
     use crate::model::session::ArticleRef;
+
+    #[test]
+    fn a_source_guessed_from_the_nearest_mention_is_counted_and_a_set_one_is_not() {
+        use crate::model::text::ArticleText;
+        let text = ArticleText::new("Ana said “yes”. Ana said “no”.".into());
+        let mut s = Session::new(ArticleRef::default());
+        s.speakers.push(Speaker::new(SpeakerId(1), "Ana"));
+        let mention = |id, start| {
+            crate::model::session::make_annotation(
+                &text,
+                AnnotationId(id),
+                crate::model::annotation::Span::new(start, start + 3),
+                Kind::Mention(Mention {
+                    speaker: Some(SpeakerId(1)),
+                }),
+            )
+        };
+        let quote = |id, start, sources: Vec<AnnotationId>| {
+            crate::model::session::make_annotation(
+                &text,
+                AnnotationId(id),
+                crate::model::annotation::Span::new(start, start + 5),
+                Kind::Quote(Quote {
+                    speaker: Some(SpeakerId(1)),
+                    source_mentions: sources,
+                    ..Quote::default()
+                }),
+            )
+        };
+        s.annotations = vec![
+            mention(1, 0),
+            quote(2, 9, vec![AnnotationId(1)]),
+            mention(3, 16),
+            quote(4, 25, vec![]),
+        ];
+        assert_eq!(guessed_sources(&s), 1);
+        let note = guessed_note(&s, super::super::files::ExportFormat::Brat).unwrap_or_default();
+        assert!(
+            note.starts_with("1 quote(s) or claim(s) have no source mention"),
+            "{note}"
+        );
+        assert!(guessed_note(&s, super::super::files::ExportFormat::Csv).is_none());
+    }
 
     /// xorshift64*, so a failure reproduces.
     struct Rng(u64);

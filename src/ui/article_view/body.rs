@@ -152,7 +152,7 @@ pub(super) fn body_ui(
         focused.then_some(*sel).flatten(),
     );
     if let Some(rel) = &layout.relations {
-        relations::paint(
+        layout.connectors = relations::paint(
             ui,
             layout.blocks,
             visible.clone(),

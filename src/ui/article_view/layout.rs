@@ -42,6 +42,8 @@ pub(super) struct Layout<'a> {
     pub margin: Vec<(String, egui::Rect)>,
     /// The open quote and its relations, drawn over the text.
     pub relations: Option<super::relations::Relations>,
+    /// Connectors drawn this frame.
+    pub connectors: usize,
 }
 
 impl Layout<'_> {

@@ -50,6 +50,11 @@ impl ArticleView {
         self.notdef
     }
 
+    /// Connectors drawn last frame between the open quote and its cue and sources.
+    pub fn connectors_drawn(&self) -> usize {
+        self.connectors
+    }
+
     /// The code points of the lines painted in the last frame (only those on screen).
     pub fn painted(&self) -> Option<Span> {
         self.painted

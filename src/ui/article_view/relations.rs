@@ -59,7 +59,7 @@ fn rects(blocks: &Blocks, visible: &std::ops::Range<usize>, span: Span, origin: 
 }
 
 /// Paints the outlines and connectors over the visible blocks. `panel` is the background,
-/// `clip` the visible part of the article.
+/// `clip` the visible part of the article. Returns the number of connectors drawn.
 pub(super) fn paint(
     ui: &egui::Ui,
     blocks: &Blocks,
@@ -68,7 +68,7 @@ pub(super) fn paint(
     rel: &Relations,
     panel: Color32,
     clip: Rect,
-) {
+) -> usize {
     let painter = ui.painter();
     let colour = style::legible(rel.colour, panel);
     let quote: Vec<Rect> = rel
@@ -98,6 +98,7 @@ pub(super) fn paint(
         |r| (pos2(r.center().x, r.bottom()), true),
     );
     let parts = rel.cue.iter().chain(rel.sources.iter());
+    let mut drawn = 0;
     for span in parts {
         let rs = rects(blocks, &visible, *span, origin);
         for r in &rs {
@@ -106,7 +107,9 @@ pub(super) fn paint(
         let Some(r) = rs.first() else { continue };
         let from = pos2(r.center().x, r.bottom());
         connector(painter, from, quote_end, margin_x, thin);
+        drawn += 1;
     }
+    drawn
 }
 
 /// A connector from `from` (the bottom of a cue or source) to the quote: along the gap under
