@@ -251,3 +251,29 @@ fn the_project_tab_offers_the_other_annotators_sessions_to_compare() {
     h.get_by_label_contains("B: bob (a_nato.ron)");
     h.get_by_label("0 left to decide");
 }
+
+/// File ▸ Open on an article of the open project opens the annotator's session of it there,
+/// never a second, empty session in the saves folder.
+#[test]
+fn opening_an_article_of_the_open_project_opens_its_session_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = project(dir.path());
+    let saves = dir.path().join("saves");
+    let mut h = open(&root, &saves);
+    mark(&mut h, "Jens Stoltenberg", Key::M);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run_steps(3);
+    assert_eq!(article(&h), "b_short.txt");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    common::type_path(&mut h, &root.join("a_nato.txt"), "Open");
+    h.run_steps(3);
+    assert_eq!(article(&h), "a_nato.txt");
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.session.annotations.len(), 1, "{}", h.state().status());
+    assert_eq!(
+        doc.session_path.as_deref(),
+        Some(root.join(".newsmark/anonymous/a_nato.ron").as_path())
+    );
+    assert!(!saves.exists(), "nothing in the saves folder");
+}

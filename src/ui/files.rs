@@ -180,6 +180,12 @@ impl NewsmarkApp {
     pub(crate) fn proceed(&mut self, pending: Pending) {
         match pending {
             Pending::Open(path) if path.is_dir() => self.open_project(&path),
+            // An article of the open project opens with the annotator's session there.
+            Pending::Open(path) if self.project_entry_of(&path).is_some() => {
+                if let Some(i) = self.project_entry_of(&path) {
+                    self.open_in_project(i);
+                }
+            }
             Pending::Open(path) => match Document::open(&path) {
                 Ok(doc) => {
                     // An article that already has a session opens with it: never a second,
@@ -214,6 +220,14 @@ impl NewsmarkApp {
             },
             Pending::Quit => self.ui.dialogs.quit_confirmed = true,
         }
+    }
+
+    /// The index of the open project's article at `path`, if it is one.
+    fn project_entry_of(&self, path: &Path) -> Option<usize> {
+        let p = self.work.project.as_ref()?;
+        p.entries
+            .iter()
+            .position(|e| files::same_file(&e.article, path))
     }
 
     /// Writes the export; with `anchored_only`, without the annotations that are not anchored.
