@@ -433,3 +433,26 @@ fn preferences_and_recent_files_are_remembered() {
         .collect();
     assert_eq!(names, ["other.txt", "story.txt"]);
 }
+
+/// "Unsaved" follows the session's state, not a count of edits: undoing back to what was
+/// saved reads as saved again, and redoing reads as unsaved.
+#[test]
+fn undoing_back_to_the_saved_state_reads_as_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = common::copy_sample(dir.path(), "story.txt");
+    let mut h = common::harness_for(&article, &dir.path().join("saves"));
+    common::mark(&mut h, "Jens Stoltenberg", egui::Key::C);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    assert!(!h.state().is_dirty());
+    common::mark(&mut h, "NATO", egui::Key::C);
+    assert!(h.state().is_dirty());
+    assert!(h.state().title().contains('●'), "{}", h.state().title());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert!(!h.state().is_dirty(), "back to the saved state");
+    assert!(!h.state().title().contains('●'), "{}", h.state().title());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run_steps(2);
+    assert!(h.state().is_dirty());
+}

@@ -10,6 +10,9 @@ struct Step {
     inverse: Edit,
     /// Steps with the same key in a row merge into one (typing a note is one undo step).
     coalesce: Option<String>,
+    /// The revision of the session this step leads to (on the undo stack: the state it
+    /// undoes; on the redo stack: the state it redoes).
+    revision: u64,
 }
 
 /// An undo or redo step that could not be applied: the session is unchanged and the step
@@ -23,13 +26,20 @@ pub struct StepFailed {
     pub source: EditError,
 }
 
-/// Undo and redo stacks plus a change counter for "unsaved changes".
+/// Undo and redo stacks, a change counter, and revision ids for "unsaved changes".
+///
+/// Every state of the session the history can reach has a revision id (as in helix): the
+/// state it started from is 0, each new change makes a new id, and undo and redo go back to
+/// the id of the state they restore. So undoing back to the saved state is "saved" again:
+/// apply (rev 1), apply (rev 2), undo → rev 1, undo → rev 0.
 #[derive(Clone, Debug, Default)]
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// Increases with every change, undo and redo.
     version: u64,
+    /// The last revision id handed out.
+    last_revision: u64,
 }
 
 impl History {
@@ -54,6 +64,8 @@ impl History {
     ) -> Result<(), EditError> {
         let inverse = edit.apply(s)?;
         self.version += 1;
+        self.last_revision += 1;
+        let revision = self.last_revision;
         let merge = coalesce.is_some()
             && self.redo.is_empty()
             && self
@@ -61,12 +73,15 @@ impl History {
                 .last()
                 .is_some_and(|last| last.coalesce == coalesce);
         self.redo.clear();
-        if !merge {
-            self.undo.push(Step {
+        match self.undo.last_mut() {
+            // The merged step now leads to a new state.
+            Some(last) if merge => last.revision = revision,
+            _ => self.undo.push(Step {
                 label: label.into(),
                 inverse,
                 coalesce,
-            });
+                revision,
+            }),
         }
         Ok(())
     }
@@ -106,6 +121,7 @@ impl History {
                     label: step.label.clone(),
                     inverse,
                     coalesce: None,
+                    revision: step.revision,
                 });
                 *version += 1;
                 Ok(Some(step.label))
@@ -131,6 +147,12 @@ impl History {
     /// A number that changes whenever the session changes through this history.
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// The id of the session's current state: 0 for the state the history started from, and
+    /// the same id again whenever undo or redo comes back to a state.
+    pub fn revision(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.revision)
     }
 
     /// Number of steps that can be undone.
@@ -218,5 +240,27 @@ mod tests {
         s.speakers.push(Speaker::new(SpeakerId(1), "A"));
         assert_eq!(h.undo(&mut s), Ok(Some("add speaker".into())));
         assert!(s.speakers.is_empty());
+    }
+
+    #[test]
+    fn undoing_back_to_a_state_comes_back_to_its_revision() {
+        let mut s = Session::new(ArticleRef::default());
+        let mut h = History::default();
+        assert_eq!(h.revision(), 0);
+        let sp = |id| Edit::InsertSpeaker(Speaker::new(SpeakerId(id), "A"));
+        h.apply(&mut s, sp(1), "one").unwrap();
+        let one = h.revision();
+        h.apply(&mut s, sp(2), "two").unwrap();
+        let two = h.revision();
+        assert!(one != 0 && two != one);
+        h.undo(&mut s).unwrap();
+        assert_eq!(h.revision(), one);
+        h.undo(&mut s).unwrap();
+        assert_eq!(h.revision(), 0, "back to the start");
+        h.redo(&mut s).unwrap();
+        assert_eq!(h.revision(), one);
+        // A new change after an undo is a new state, not the one undone.
+        h.apply(&mut s, sp(3), "three").unwrap();
+        assert!(h.revision() != two && h.revision() != one);
     }
 }

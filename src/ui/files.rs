@@ -63,6 +63,7 @@ impl NewsmarkApp {
         self.work.doc = Some(doc);
         self.work.history = History::default();
         self.work.saved_version = 0;
+        self.work.saved_revision = 0;
         self.ui.selection = None;
         self.ui.selected = None;
         self.ui.selected_speaker = None;
@@ -136,6 +137,7 @@ impl NewsmarkApp {
                 self.work.ask_where = false;
                 self.refresh_project_entry();
                 self.work.saved_version = self.work.history.version();
+                self.work.saved_revision = self.work.history.revision();
                 self.work.history.seal();
                 let discarded = self.discard_recovery();
                 self.remember_recent();

@@ -17,8 +17,11 @@ pub struct Work {
     pub(crate) doc: Option<Document>,
     /// Undo and redo of every change to the session.
     pub(crate) history: History,
-    /// The history version last saved.
+    /// The history version last saved (for counting the changes since).
     pub(crate) saved_version: u64,
+    /// The history revision last saved: the session is unsaved exactly when its revision
+    /// differs, so undoing back to the saved state reads as saved.
+    pub(crate) saved_revision: u64,
     /// Where new sessions, recovery files and the sample article go.
     pub(crate) places: Places,
     /// Save asks where (the built-in sample, which has no file of its own yet).
@@ -36,6 +39,7 @@ impl Work {
             doc: None,
             history: History::default(),
             saved_version: 0,
+            saved_revision: 0,
             places,
             ask_where: false,
             project: None,
@@ -45,7 +49,7 @@ impl Work {
 
     /// True if the session has changes that are not saved.
     pub fn is_dirty(&self) -> bool {
-        self.doc.is_some() && self.history.version() != self.saved_version
+        self.doc.is_some() && self.history.revision() != self.saved_revision
     }
 }
 
