@@ -193,7 +193,12 @@ fn export_one(
         Err(e) => return Err(e.into()),
     };
     let left_out = rendered.left_out.clone();
-    if let Some(note) = crate::io::formats::nearest::guessed_note(&doc.session, args.format) {
+    if let Some(note) = args
+        .format
+        .guesses_sources()
+        .then(|| crate::io::formats::nearest::guessed_note(&doc.session))
+        .flatten()
+    {
         eprintln!("newsmark: {name}: {note}");
     }
     match output {

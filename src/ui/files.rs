@@ -257,7 +257,10 @@ impl NewsmarkApp {
                         "; left out {left_out} not anchored in the article"
                     ));
                 }
-                if let Some(note) = crate::io::formats::nearest::guessed_note(&doc.session, format)
+                if let Some(note) = format
+                    .guesses_sources()
+                    .then(|| crate::io::formats::nearest::guessed_note(&doc.session))
+                    .flatten()
                 {
                     self.ui.status.push_str(&format!("; {note}"));
                 }

@@ -61,6 +61,12 @@ impl ExportFormat {
         }
     }
 
+    /// True for the formats that write a source for every quote with a speaker, so guess the
+    /// speaker's nearest mention where the quote has no source mention (brat, Citron).
+    pub fn guesses_sources(self) -> bool {
+        matches!(self, Self::Brat | Self::Citron)
+    }
+
     /// File name extension of the main output file.
     pub fn extension(self) -> &'static str {
         match self {

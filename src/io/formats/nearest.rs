@@ -121,12 +121,9 @@ pub fn guessed_sources(session: &Session) -> usize {
         .count()
 }
 
-/// The sentence reporting [`guessed_sources`] for `format`, if it guesses any.
-pub fn guessed_note(session: &Session, format: super::files::ExportFormat) -> Option<String> {
-    use super::files::ExportFormat;
-    if !matches!(format, ExportFormat::Brat | ExportFormat::Citron) {
-        return None;
-    }
+/// The sentence reporting [`guessed_sources`], if there are any (for the formats that guess:
+/// see `ExportFormat::guesses_sources`).
+pub fn guessed_note(session: &Session) -> Option<String> {
     let n = guessed_sources(session);
     (n > 0).then(|| {
         format!(
@@ -178,12 +175,11 @@ mod tests {
             quote(4, 25, vec![]),
         ];
         assert_eq!(guessed_sources(&s), 1);
-        let note = guessed_note(&s, super::super::files::ExportFormat::Brat).unwrap_or_default();
+        let note = guessed_note(&s).unwrap_or_default();
         assert!(
             note.starts_with("1 quote(s) or claim(s) have no source mention"),
             "{note}"
         );
-        assert!(guessed_note(&s, super::super::files::ExportFormat::Csv).is_none());
     }
 
     /// xorshift64*, so a failure reproduces.
