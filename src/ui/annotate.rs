@@ -6,8 +6,9 @@ use crate::model::edit::Edit;
 use crate::model::session::make_annotation;
 use crate::model::speaker::Speaker;
 
-use super::app::NewsmarkApp;
-use super::mention_prompt::{MentionChoice, MentionPrompt};
+use crate::ui::app::NewsmarkApp;
+use crate::ui::mention_prompt::MentionPrompt;
+use crate::ui::vocabulary::MentionChoice;
 
 impl NewsmarkApp {
     /// The selection widened to whole words and trimmed of surrounding white space, if any
@@ -98,7 +99,7 @@ impl NewsmarkApp {
                     self.ui.status = format!(
                         "{} — {} undoes it",
                         capitalize(label),
-                        super::commands::UiCommand::Undo.shortcut_text()
+                        crate::ui::commands::UiCommand::Undo.shortcut_text()
                     );
                 }
             }
@@ -187,7 +188,7 @@ impl NewsmarkApp {
             };
             self.ui.status = format!(
                 "{made}{extra}{credit} — {} undoes it",
-                super::commands::UiCommand::Undo.shortcut_text()
+                crate::ui::commands::UiCommand::Undo.shortcut_text()
             );
         }
         if tag == KindTag::Mention {

@@ -7,21 +7,10 @@ use egui::RichText;
 use crate::io::document::Document;
 use crate::model::annotation::{Annotation, CheckWorthiness, Kind, Verdict};
 
-use super::app::Action;
-use super::state::UiState;
-use super::text_engine::bidi::visual;
-
-/// How the worklist is sorted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ClaimOrder {
-    /// Most check-worthy first, then in text order.
-    #[default]
-    Worthiness,
-    /// Unchecked first, then by verdict, then in text order.
-    Verdict,
-    /// In text order.
-    Text,
-}
+use crate::ui::vocabulary::Action;
+use crate::ui::state::UiState;
+use crate::ui::text_engine::bidi::visual;
+use crate::ui::vocabulary::ClaimOrder;
 
 fn worthiness_rank(c: CheckWorthiness) -> u8 {
     match c {

@@ -15,23 +15,9 @@ use crate::model::annotation::{Kind, Span};
 use crate::model::compare::{self, Decision, Decisions, Item, Status};
 use crate::model::session::Session;
 
-use super::app::{NewsmarkApp, SideTab};
-use super::style::count;
-
-/// What the Compare tab asks for.
-#[derive(Debug)]
-pub enum CompareAction {
-    /// Compare with the session in this file.
-    Open(PathBuf),
-    /// Select item `n` (and show it in the article).
-    Select(usize),
-    /// Decide item `n`.
-    Decide(usize, Decision),
-    /// Select the next item still to decide.
-    NextOpen,
-    /// Stop comparing.
-    Close,
-}
+use crate::ui::app::{NewsmarkApp, SideTab};
+use crate::ui::style::count;
+use crate::ui::vocabulary::CompareAction;
 
 /// The comparison on screen: B's session, the items and which are decided.
 pub struct CompareState {
@@ -352,7 +338,7 @@ pub(crate) fn their_marks(c: &CompareState) -> Vec<(Span, [u8; 3])> {
         }
         let colour = match item.status {
             Status::Conflict => CONFLICT,
-            _ => super::style::kind_colour(&c.other, b.kind.tag(), b.kind.speaker()),
+            _ => crate::ui::style::kind_colour(&c.other, b.kind.tag(), b.kind.speaker()),
         };
         out.push((b.span(), colour));
         if let Kind::Quote(q) = &b.kind {

@@ -12,10 +12,11 @@ use crate::io::formats::files::{ExportFormat, ImportFormat};
 use crate::io::document::Document;
 use crate::model::speaker::SpeakerId;
 
-use super::app::Action;
+use crate::ui::vocabulary::Action;
 
 mod native;
-use super::compare::CompareAction;
+use crate::ui::vocabulary::CompareAction;
+use crate::ui::vocabulary::Pending;
 
 /// What a file dialog is choosing a path for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,15 +38,6 @@ pub enum Purpose {
         /// The session whose article moved.
         session: PathBuf,
     },
-}
-
-/// An action waiting for the user to decide about unsaved changes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pending {
-    /// Open this file.
-    Open(PathBuf),
-    /// Close the window.
-    Quit,
 }
 
 /// A file dialog: a typed path, and maybe a native dialog running on a thread.
@@ -77,9 +69,9 @@ pub struct Dialogs {
     /// Never start the system file dialog (tests, or machines without one).
     pub typed_paths_only: bool,
     /// M on an unknown name is waiting for who it is.
-    pub mention: Option<super::mention_prompt::MentionPrompt>,
+    pub mention: Option<crate::ui::mention_prompt::MentionPrompt>,
     /// U or W on a cue or mention another quote uses is waiting for share, move or cancel.
-    pub sharing: Option<super::sharing_prompt::SharingPrompt>,
+    pub sharing: Option<crate::ui::sharing_prompt::SharingPrompt>,
     /// The keyboard shortcut overlay is shown.
     pub help: bool,
     /// The publication details being edited, until Apply or Cancel.
@@ -163,12 +155,12 @@ pub fn dialogs_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     file_dialog_ui(dialogs, ctx, &mut actions);
-    super::publication::publication_ui(&mut dialogs.publication, ctx, &mut actions);
+    crate::ui::publication::publication_ui(&mut dialogs.publication, ctx, &mut actions);
     if let (Some(prompt), Some(doc)) = (&dialogs.mention, doc) {
-        super::mention_prompt::mention_prompt_ui(prompt, doc, current_speaker, ctx, &mut actions);
+        crate::ui::mention_prompt::mention_prompt_ui(prompt, doc, current_speaker, ctx, &mut actions);
     }
     if let Some(prompt) = &dialogs.sharing {
-        super::sharing_prompt::sharing_prompt_ui(prompt, ctx, &mut actions);
+        crate::ui::sharing_prompt::sharing_prompt_ui(prompt, ctx, &mut actions);
     }
     if let Some(message) = dialogs.error.clone() {
         let r = Modal::new(Id::unique("error_modal")).show(ctx, |ui| {
@@ -257,7 +249,7 @@ fn help_ui(ctx: &egui::Context) -> bool {
                 .max_height((ctx.content_rect().height() - 120.0).max(80.0))
                 .show(ui, |ui| {
                     egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
-                        for (label, keys, tooltip) in super::commands::help_rows() {
+                        for (label, keys, tooltip) in crate::ui::commands::help_rows() {
                             ui.label(label);
                             ui.monospace(keys);
                             ui.scope(|ui| {

@@ -9,9 +9,9 @@ use crate::model::edit::Edit;
 use crate::model::history::History;
 use crate::model::session::Session;
 
-use super::app::NewsmarkApp;
-use super::article_view::ArticleView;
-use super::dialogs::Pending;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::article_view::ArticleView;
+use crate::ui::vocabulary::Pending;
 
 impl NewsmarkApp {
     /// Shows `doc` with a fresh history. If opening re-anchored its annotations, the file's
@@ -52,7 +52,7 @@ impl NewsmarkApp {
             true => format!("Opened {}", doc.display_name()),
             false => format!("Opened {}: {}", doc.display_name(), doc.notices.join("; ")),
         };
-        let missing = super::text_engine::fonts::system().missing_in(doc.text.as_str());
+        let missing = crate::ui::text_engine::fonts::system().missing_in(doc.text.as_str());
         if !missing.is_empty() {
             self.ui.status.push_str(&format!(
                 " · no installed font for {}: those characters show as boxes",
@@ -69,10 +69,10 @@ impl NewsmarkApp {
         self.ui.selected_speaker = None;
         self.ui.view = ArticleView::default();
         // The scroll area remembers its offset by id: a new article starts at its top.
-        self.ui.view.page = Some(super::article_view::Page::Top);
+        self.ui.view.page = Some(crate::ui::article_view::Page::Top);
         self.ui.candidates.clear();
         self.drop_compare();
-        self.ui.suggestions = super::suggestions::SuggestionState::default();
+        self.ui.suggestions = crate::ui::suggestions::SuggestionState::default();
         self.ui.open_quote = None;
         self.work.ask_where = false;
         self.refresh_search();

@@ -1,22 +1,23 @@
 //! One frame: input, menus, toolbar, panels, dialogs; then the collected actions are applied.
 
-use super::text_engine::bidi::visual_ltr;
+use crate::ui::text_engine::bidi::visual_ltr;
 use egui::RichText;
 
 use crate::model::annotation::KindTag;
 
-use super::app::{Action, NewsmarkApp};
-use super::commands::{self, UiCommand};
-use super::dialogs::Pending;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::vocabulary::Action;
+use crate::ui::commands::{self, UiCommand};
+use crate::ui::vocabulary::Pending;
 
 impl eframe::App for NewsmarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.install_fonts(&ctx);
-        self.prefs.theme = super::workflow::theme_name(ctx.options(|o| o.theme_preference)).into();
+        self.prefs.theme = crate::ui::workflow::theme_name(ctx.options(|o| o.theme_preference)).into();
         let mut actions = self.input_actions(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| super::menus::menu_ui(self, ui, &mut actions));
+            egui::MenuBar::new().ui(ui, |ui| crate::ui::menus::menu_ui(self, ui, &mut actions));
         });
         egui::Panel::top("toolbar").show(ui, |ui| toolbar_ui(self, ui, &mut actions));
         if !self.prefs.annotator_asked {
@@ -32,7 +33,7 @@ impl eframe::App for NewsmarkApp {
                 .max_size(560.0)
                 .show(ui, |ui| {
                     fixed_width(ui, |ui| {
-                        actions.extend(super::side_panel::side_panel_ui(
+                        actions.extend(crate::ui::side_panel::side_panel_ui(
                             doc,
                             self.work.project.as_ref(),
                             &self.ui,
@@ -42,20 +43,20 @@ impl eframe::App for NewsmarkApp {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            actions.extend(super::article_view::article_ui(
+            actions.extend(crate::ui::article_view::article_ui(
                 &self.work,
                 &mut self.ui,
                 self.prefs.font_size,
                 ui,
             ));
         });
-        actions.extend(super::dialogs::dialogs_ui(
+        actions.extend(crate::ui::dialogs::dialogs_ui(
             &mut self.ui.dialogs,
             self.work.doc.as_ref(),
             self.ui.current_speaker,
             &ctx,
         ));
-        actions.extend(super::recovery::recovery_ui(
+        actions.extend(crate::ui::recovery::recovery_ui(
             &self.work,
             self.ui.selection,
             &ctx,
@@ -74,7 +75,7 @@ impl eframe::App for NewsmarkApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let prefs = self.prefs();
-        eframe::set_value(storage, super::workflow::PREFS_KEY, &prefs);
+        eframe::set_value(storage, crate::ui::workflow::PREFS_KEY, &prefs);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -186,7 +187,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.separator();
         let speaker_label = ui.label("speaker:");
         if let Some(doc) = &app.work.doc
-            && let Some(choice) = super::side_panel::speaker_combo(
+            && let Some(choice) = crate::ui::side_panel::speaker_combo(
                 doc,
                 ui,
                 "current_speaker",
@@ -232,7 +233,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         ui.separator();
         if app.work.doc.is_some() {
-            super::search::search_ui(app, ui, actions);
+            crate::ui::search::search_ui(app, ui, actions);
             ui.separator();
         }
         if ui
@@ -269,10 +270,10 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
             };
             ui.label(format!(
                 "{file} · {state} · {} · {} · {} · {} · {} · {}",
-                super::style::count(s.count(KindTag::Quote), "quote"),
-                super::style::count(s.count(KindTag::Claim), "claim"),
-                super::style::count(s.count(KindTag::Mention), "mention"),
-                super::style::count(s.speakers.len(), "speaker"),
+                crate::ui::style::count(s.count(KindTag::Quote), "quote"),
+                crate::ui::style::count(s.count(KindTag::Claim), "claim"),
+                crate::ui::style::count(s.count(KindTag::Mention), "mention"),
+                crate::ui::style::count(s.speakers.len(), "speaker"),
                 s.article.encoding.to_uppercase(),
                 if s.article.had_crlf {
                     "CRLF shown as LF"

@@ -11,8 +11,9 @@ use crate::model::speaker::SpeakerId;
 
 use crate::io::document::Document;
 
-use super::app::Action;
-use super::text_engine::bidi::{isolate, visual_ltr};
+use crate::ui::vocabulary::Action;
+use crate::ui::text_engine::bidi::{isolate, visual_ltr};
+use crate::ui::vocabulary::MentionChoice;
 
 /// The question waiting for an answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,19 +27,6 @@ pub struct MentionPrompt {
     pub pronoun_of: Option<SpeakerId>,
     /// The text is a pronoun.
     pub pronoun: bool,
-}
-
-/// What the user answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MentionChoice {
-    /// A new speaker named after the text.
-    NewSpeaker,
-    /// An alias of the current speaker.
-    AliasOfCurrent,
-    /// A mention of this known speaker (the text does not become an alias).
-    MentionOf(SpeakerId),
-    /// A mention linked to no speaker (a pronoun before anyone is named).
-    Nobody,
 }
 
 /// Draws the question and reads its keys; returns the answer (or a cancel) as an action.
@@ -133,7 +121,7 @@ pub fn mention_prompt_ui(
             ui.label(
                 RichText::new(format!(
                     "Whatever you choose is one step: {} undoes it.",
-                    super::commands::UiCommand::Undo.shortcut_text()
+                    crate::ui::commands::UiCommand::Undo.shortcut_text()
                 ))
                 .weak()
                 .small(),

@@ -4,8 +4,9 @@ use egui::RichText;
 
 use crate::io::formats::files::{ExportFormat, ImportFormat};
 
-use super::app::{Action, NewsmarkApp};
-use super::commands::UiCommand;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::vocabulary::Action;
+use crate::ui::commands::UiCommand;
 
 /// A menu entry for a command from the table: its text, shortcut and tooltip.
 fn command_button(ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, actions: &mut Vec<Action>) {

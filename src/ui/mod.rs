@@ -1,6 +1,5 @@
 //! egui: reads the model, emits actions, never mutates the session directly.
 
-mod action;
 mod annotate;
 mod annotation_editor;
 pub mod app;
@@ -34,6 +33,7 @@ pub mod stats_panel;
 pub mod style;
 pub mod suggestions;
 pub mod text_engine;
+pub mod vocabulary;
 pub mod workflow;
 
 use std::path::PathBuf;

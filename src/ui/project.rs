@@ -8,7 +8,8 @@ use crate::io::project::{self, Entry, ProjectState, Status};
 use crate::model::annotation::Span;
 use crate::model::search;
 
-use super::app::NewsmarkApp;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::vocabulary::ProjectSort;
 
 /// Hits listed at most (the count says how many there were).
 const MAX_HITS: usize = 500;
@@ -52,22 +53,6 @@ pub struct Hit {
     pub span: Span,
     /// The match with some text around it, on one line.
     pub context: String,
-}
-
-/// How the document list is sorted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ProjectSort {
-    /// By path.
-    #[default]
-    Name,
-    /// By number of words.
-    Words,
-    /// By number of annotations.
-    Annotations,
-    /// New, in progress, done.
-    Status,
-    /// Most recently edited first.
-    Edited,
 }
 
 /// What the Project tab shows besides the project itself.
@@ -160,7 +145,7 @@ impl NewsmarkApp {
                 .display()
         );
         self.work.project = Some(p);
-        self.ui.side_tab = super::app::SideTab::Project;
+        self.ui.side_tab = crate::ui::vocabulary::SideTab::Project;
         self.open_in_project(first);
         self.ui.status = format!("{summary} · {}", self.ui.status);
     }

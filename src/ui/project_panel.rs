@@ -5,11 +5,12 @@ use egui::RichText;
 
 use crate::io::project::Status;
 
-use super::action::{Action, Field};
-use super::commands::UiCommand;
-use super::compare::CompareAction;
-use super::project::{Project, ProjectSort, ProjectView};
-use super::text_engine::bidi::visual;
+use crate::ui::vocabulary::{Action, Field};
+use crate::ui::commands::UiCommand;
+use crate::ui::vocabulary::CompareAction;
+use crate::ui::project::{Project, ProjectView};
+use crate::ui::vocabulary::ProjectSort;
+use crate::ui::text_engine::bidi::visual;
 
 /// Draws the Project tab.
 pub fn project_ui(p: &Project, view: &ProjectView, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -59,9 +60,9 @@ fn header_ui(p: &Project, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let annotations = total.as_ref().map_or(0, |t| t.annotations);
     ui.label(format!(
         "{} · {done} done · {} · {} · annotator “{}”",
-        super::style::count(p.entries.len(), "article"),
-        super::style::count(words, "word"),
-        super::style::count(annotations, "annotation"),
+        crate::ui::style::count(p.entries.len(), "article"),
+        crate::ui::style::count(words, "word"),
+        crate::ui::style::count(annotations, "annotation"),
         p.annotator
     ));
     if let Some(t) = &total {
@@ -147,8 +148,8 @@ fn row_ui(p: &Project, i: usize, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         "{} · {} · {} · {} · {edited}",
         visual(&e.name),
         e.status.label(),
-        super::style::count(e.words, "word"),
-        super::style::count(e.annotations(), "annotation"),
+        crate::ui::style::count(e.words, "word"),
+        crate::ui::style::count(e.annotations(), "annotation"),
     );
     if e.problem.is_some() {
         text.push_str(" · cannot be read");

@@ -7,7 +7,7 @@ use egui::RichText;
 use crate::model::edit::Edit;
 use crate::model::session::{Publication, ReviewerKind};
 
-use super::app::Action;
+use crate::ui::vocabulary::Action;
 
 /// Draws the window while `editing` holds the details being edited; Apply emits the edit,
 /// Apply and Cancel close it.

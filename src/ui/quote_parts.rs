@@ -9,9 +9,10 @@ use crate::model::edit::Edit;
 use crate::model::session::make_annotation;
 use crate::model::speaker::{Speaker, is_pronoun};
 
-use super::app::NewsmarkApp;
-use super::commands::UiCommand;
-use super::sharing_prompt::{QuotePart, SharingPrompt};
+use crate::ui::app::NewsmarkApp;
+use crate::ui::commands::UiCommand;
+use crate::ui::sharing_prompt::SharingPrompt;
+use crate::ui::vocabulary::QuotePart;
 
 /// How many code points of a quote messages show.
 const NAME_CHARS: usize = 32;

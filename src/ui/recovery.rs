@@ -13,8 +13,9 @@ use crate::model::annotation::{Annotation, AnnotationId, Span};
 use crate::model::edit::Edit;
 use crate::model::session::Session;
 
-use super::app::{Action, NewsmarkApp};
-use super::state::Work;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::vocabulary::Action;
+use crate::ui::state::Work;
 
 /// Seconds after a change before the recovery file is written (the promise is "within 2 s").
 pub const AUTOSAVE_DELAY: f64 = 1.0;
@@ -44,7 +45,7 @@ pub struct RecoveryState {
     /// can be accepted, although their text is not yet `exact`.
     pub placed: Vec<(AnnotationId, Span)>,
     /// An export waiting for the review of annotations that are not anchored.
-    pub export: Option<super::review::HeldExport>,
+    pub export: Option<crate::ui::review::HeldExport>,
     /// A recovery file still being written on a thread.
     in_flight: Option<InFlight>,
 }
@@ -286,7 +287,7 @@ pub fn recovery_ui(work: &Work, selection: Option<Span>, ctx: &egui::Context) ->
         return actions;
     }
     if let Some(doc) = &work.doc {
-        super::review::review_ui(doc, &work.recovery, selection, ctx, &mut actions);
+        crate::ui::review::review_ui(doc, &work.recovery, selection, ctx, &mut actions);
     }
     actions
 }
@@ -299,9 +300,9 @@ fn offer_ui(session: &Session, changes: u64, ctx: &egui::Context) -> Option<bool
         ui.label(format!(
             "newsmark was closed without saving this document. The recovery file holds {} \
              unsaved: {} and {}.",
-            super::style::count(changes as usize, "change"),
-            super::style::count(session.annotations.len(), "annotation"),
-            super::style::count(session.speakers.len(), "speaker"),
+            crate::ui::style::count(changes as usize, "change"),
+            crate::ui::style::count(session.annotations.len(), "annotation"),
+            crate::ui::style::count(session.speakers.len(), "speaker"),
         ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {

@@ -11,9 +11,10 @@ use crate::model::anchor::{self, Outcome};
 use crate::model::annotation::{Annotation, AnnotationId, Span};
 use crate::model::edit::Edit;
 
-use super::app::{Action, NewsmarkApp};
-use super::recovery::RecoveryState;
-use super::text_engine::bidi::{isolate, visual_ltr};
+use crate::ui::app::NewsmarkApp;
+use crate::ui::vocabulary::Action;
+use crate::ui::recovery::RecoveryState;
+use crate::ui::text_engine::bidi::{isolate, visual_ltr};
 
 /// An export held back until the annotations that are not anchored are reviewed.
 #[derive(Clone, Debug, PartialEq, Eq)]

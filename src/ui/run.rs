@@ -4,11 +4,11 @@ use crate::model::annotation::KindTag;
 use crate::model::compare::Decision;
 use crate::model::edit::Edit;
 
-use super::app::NewsmarkApp;
-use super::article_view::Page;
-use super::commands::UiCommand;
-use super::dialogs::Pending;
-use super::sharing_prompt::QuotePart;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::article_view::Page;
+use crate::ui::commands::UiCommand;
+use crate::ui::vocabulary::Pending;
+use crate::ui::vocabulary::QuotePart;
 
 impl NewsmarkApp {
     pub(crate) fn command(&mut self, ctx: &egui::Context, cmd: UiCommand) {

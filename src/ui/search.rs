@@ -5,8 +5,9 @@ use egui::{Id, RichText};
 use crate::model::annotation::Span;
 use crate::model::search::Searcher;
 
-use super::app::{Action, NewsmarkApp};
-use super::commands::UiCommand;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::vocabulary::Action;
+use crate::ui::commands::UiCommand;
 
 /// The search bar's state.
 #[derive(Default)]

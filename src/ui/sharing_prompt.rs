@@ -7,30 +7,9 @@ use egui::RichText;
 use crate::model::annotation::{AnnotationId, Span};
 use crate::model::attribution::Sharing;
 
-use super::app::Action;
-use super::text_engine::bidi::visual;
-
-/// Which part of a quote is being attached.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuotePart {
-    /// The attribution verb ("said").
-    Cue,
-    /// A further content part of a quote split around its cue.
-    More,
-    /// The source mention ("He", "the minister").
-    Source,
-}
-
-impl QuotePart {
-    /// How messages name it: "cue", "part", "source".
-    pub fn noun(self) -> &'static str {
-        match self {
-            Self::Cue => "cue",
-            Self::More => "part",
-            Self::Source => "source",
-        }
-    }
-}
+use crate::ui::vocabulary::Action;
+use crate::ui::text_engine::bidi::visual;
+use crate::ui::vocabulary::QuotePart;
 
 /// The question waiting for an answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,7 +75,7 @@ pub fn sharing_prompt_ui(p: &SharingPrompt, ctx: &egui::Context, actions: &mut V
             ui.label(
                 RichText::new(format!(
                     "Whatever you choose is one step: {} undoes it.",
-                    super::commands::UiCommand::Undo.shortcut_text()
+                    crate::ui::commands::UiCommand::Undo.shortcut_text()
                 ))
                 .weak()
                 .small(),

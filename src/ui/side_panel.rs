@@ -1,20 +1,20 @@
 //! The side panel: the annotation list (virtualized) and the editor of the selected annotation.
 
-use super::text_engine::bidi::visual;
+use crate::ui::text_engine::bidi::visual;
 use egui::RichText;
 
 use crate::io::document::Document;
 use crate::model::annotation::{Annotation, KindTag, Verdict};
 use crate::model::speaker::SpeakerId;
 
-use super::app::{Action, SideTab};
-use super::state::UiState;
-use super::style;
+use crate::ui::vocabulary::{Action, SideTab};
+use crate::ui::state::UiState;
+use crate::ui::style;
 
 /// Draws the side panel's tabs and content.
 pub fn side_panel_ui(
     doc: &Document,
-    project: Option<&super::project::Project>,
+    project: Option<&crate::ui::project::Project>,
     state: &UiState,
     ui: &mut egui::Ui,
 ) -> Vec<Action> {
@@ -39,16 +39,16 @@ pub fn side_panel_ui(
     ui.separator();
     match state.side_tab {
         SideTab::Annotations => annotations_ui(state, doc, ui, &mut actions),
-        SideTab::Speakers => super::speakers_panel::speakers_ui(state, doc, ui, &mut actions),
-        SideTab::Claims => super::claims_panel::claims_ui(state, doc, ui, &mut actions),
+        SideTab::Speakers => crate::ui::speakers_panel::speakers_ui(state, doc, ui, &mut actions),
+        SideTab::Claims => crate::ui::claims_panel::claims_ui(state, doc, ui, &mut actions),
         SideTab::Stats => {
-            super::stats_panel::stats_ui(doc, project, state.project_stats, ui, &mut actions)
+            crate::ui::stats_panel::stats_ui(doc, project, state.project_stats, ui, &mut actions)
         }
         SideTab::Project => match project {
-            Some(p) => super::project_panel::project_ui(p, &state.project, ui, &mut actions),
+            Some(p) => crate::ui::project_panel::project_ui(p, &state.project, ui, &mut actions),
             None => annotations_ui(state, doc, ui, &mut actions),
         },
-        SideTab::Compare => super::compare_panel::compare_ui(state, doc, ui, &mut actions),
+        SideTab::Compare => crate::ui::compare_panel::compare_ui(state, doc, ui, &mut actions),
     }
     actions
 }
@@ -60,8 +60,8 @@ fn annotations_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &
         0.0
     };
     let list_height = (ui.available_height() - editor_height - 8.0).max(80.0);
-    super::suggestions::suggestions_ui(doc, state, ui, actions);
-    super::quote_panel::open_quote_ui(doc, state.open_quote, ui, actions);
+    crate::ui::suggestions::suggestions_ui(doc, state, ui, actions);
+    crate::ui::quote_panel::open_quote_ui(doc, state.open_quote, ui, actions);
     filter_ui(state, doc, ui, actions);
     let all = &doc.session.annotations;
     // Only a filter needs a list of its own; unfiltered rows are read straight from the session,
@@ -104,7 +104,7 @@ fn annotations_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &
             .id_salt("annotation_editor")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                super::annotation_editor::editor_ui(state, doc, a, ui, actions)
+                crate::ui::annotation_editor::editor_ui(state, doc, a, ui, actions)
             });
     }
 }
@@ -139,7 +139,7 @@ fn filter_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut V
             .response
             .labelled_by(v.id);
         if state.filter.is_active() && ui.small_button("Reset").clicked() {
-            f = super::filter::Filter::default();
+            f = crate::ui::filter::Filter::default();
         }
     });
     if f != state.filter {
@@ -191,7 +191,7 @@ fn annotation_row(
         // Truncated to the panel: a long row must not widen the panel.
         let r = ui
             .add(egui::Button::selectable(state.selected == Some(a.id), visual(&text)).truncate())
-            .on_hover_text(visual(&super::article_view::describe(doc, a.id)).into_owned());
+            .on_hover_text(visual(&crate::ui::article_view::describe(doc, a.id)).into_owned());
         if r.clicked() {
             actions.push(Action::Select(Some(a.id), true));
         }

@@ -1,15 +1,15 @@
 //! The Speakers tab: the registry with counts, and the editor of the selected speaker.
 
-use super::text_engine::bidi::visual;
+use crate::ui::text_engine::bidi::visual;
 use egui::RichText;
 
 use crate::io::document::Document;
 use crate::model::edit::Edit;
 use crate::model::speaker::{Speaker, SpeakerKind};
 
-use super::app::{Action, Field};
-use super::state::UiState;
-use super::style;
+use crate::ui::vocabulary::{Action, Field};
+use crate::ui::state::UiState;
+use crate::ui::style;
 
 /// Draws the speaker list and the selected speaker's editor.
 pub fn speakers_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -199,7 +199,7 @@ fn speaker_editor_ui(
                     ui.horizontal(|ui| {
                         ui.label(alias);
                         let name = format!("Remove alias {alias}");
-                        if super::annotation_editor::remove_button(ui, &name, "Remove this alias") {
+                        if crate::ui::annotation_editor::remove_button(ui, &name, "Remove this alias") {
                             let mut new = s.clone();
                             new.aliases.remove(i);
                             replace(actions, new, "remove alias", None);

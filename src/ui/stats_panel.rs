@@ -1,27 +1,27 @@
 //! The Stats tab: counts per speaker and kind, verdicts, and painted bar charts.
 
-use super::text_engine::bidi::visual;
+use crate::ui::text_engine::bidi::visual;
 use egui::{Color32, RichText, Sense, Stroke, vec2};
 
 use crate::io::document::Document;
 use crate::model::stats::Stats;
 
-use super::style;
+use crate::ui::style;
 
 /// Draws the Stats tab: the open article's counts, or with a project open and `whole` set,
 /// the whole project's (speakers are matched by name across sessions).
 pub fn stats_ui(
     doc: &Document,
-    project: Option<&super::project::Project>,
+    project: Option<&crate::ui::project::Project>,
     whole: bool,
     ui: &mut egui::Ui,
-    actions: &mut Vec<super::action::Action>,
+    actions: &mut Vec<crate::ui::vocabulary::Action>,
 ) {
     if project.is_some() {
         ui.horizontal(|ui| {
             for (scope, name) in [(false, "This article"), (true, "Whole project")] {
                 if ui.selectable_label(whole == scope, name).clicked() {
-                    actions.push(super::action::Action::SetProjectStats(scope));
+                    actions.push(crate::ui::vocabulary::Action::SetProjectStats(scope));
                 }
             }
         });
@@ -41,7 +41,7 @@ pub fn stats_ui(
 
 /// The sum of the project's sessions, with the words of every article (`None` without any
 /// session).
-fn project_stats(p: &super::project::Project) -> Option<Stats> {
+fn project_stats(p: &crate::ui::project::Project) -> Option<Stats> {
     let mut total = p.session_totals()?;
     total.words = p.entries.iter().map(|e| e.words).sum();
     Some(total)

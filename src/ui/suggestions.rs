@@ -12,9 +12,10 @@ use crate::model::suggest::{MentionSuggestion, QuoteSuggestion, Suggestions, sug
 
 use crate::io::document::Document;
 
-use super::app::{Action, NewsmarkApp};
-use super::state::UiState;
-use super::text_engine::bidi::visual;
+use crate::ui::app::NewsmarkApp;
+use crate::ui::vocabulary::Action;
+use crate::ui::state::UiState;
+use crate::ui::text_engine::bidi::visual;
 
 /// One suggestion waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]

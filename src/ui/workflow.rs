@@ -11,7 +11,7 @@ use crate::model::search::find_names;
 use crate::model::session::make_annotation;
 use crate::model::speaker::SpeakerId;
 
-use super::app::NewsmarkApp;
+use crate::ui::app::NewsmarkApp;
 
 /// Most recent files kept.
 const RECENT: usize = 10;

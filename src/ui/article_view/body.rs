@@ -5,8 +5,8 @@ use egui::{Id, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::annotation::Span;
 
-use super::super::app::Action;
-use super::super::text_engine::bidi::visual;
+use crate::ui::vocabulary::Action;
+use crate::ui::text_engine::bidi::visual;
 use super::layout::Layout;
 use super::select::{self, Selection};
 use super::{PAD_BOTTOM, PAD_TOP, a11y, describe, highlight, margin, paint, relations};

@@ -1,15 +1,17 @@
-//! What the user can ask for: the actions panels return during a frame, and which side-panel
-//! tab or field they concern. [`super::NewsmarkApp::apply`] carries them out after the frame.
+//! The words the window speaks in: the [`Action`]s views, panels and dialogs return during a
+//! frame, and the types actions and state carry (tabs, fields, sort orders, answers to
+//! questions). Everything below the shell imports these, never the shell itself;
+//! [`crate::ui::app::NewsmarkApp::apply`] carries actions out after the frame.
 
 use std::path::PathBuf;
 
 use crate::io::formats::files::{ExportFormat, ImportFormat};
 use crate::model::annotation::{AnnotationId, Span};
+use crate::model::compare::Decision;
 use crate::model::edit::Edit;
 use crate::model::speaker::SpeakerId;
 
-use super::commands::UiCommand;
-use super::dialogs::Pending;
+use crate::ui::commands::UiCommand;
 
 /// Which list the side panel shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +60,7 @@ pub enum Action {
     /// Open the project's article `n` (saving the one left).
     OpenInProject(usize),
     /// Sort the project's document list.
-    SortProject(super::project::ProjectSort),
+    SortProject(crate::ui::vocabulary::ProjectSort),
     /// Search every article of the project.
     SearchProject(String),
     /// Open the article of project search hit `n` at the match.
@@ -68,7 +70,7 @@ pub enum Action {
     /// Save to this file.
     SaveTo(PathBuf),
     /// Use the current text selection as the cue, a further part or the source of a quote.
-    PartFromSelection(AnnotationId, super::sharing_prompt::QuotePart),
+    PartFromSelection(AnnotationId, crate::ui::vocabulary::QuotePart),
     /// The answer to "this cue (or source) is taken": share, move (`Some`) or cancel.
     AnswerSharing(Option<crate::model::attribution::Sharing>),
     /// Make this mention a source of this quote or claim (asking if another quote uses it).
@@ -80,7 +82,7 @@ pub enum Action {
     /// The annotator's name was given (`Some`) or the question declined (`None`).
     SetAnnotator(Option<String>),
     /// The answer to "who is this?" after M on an unknown name (`None`: cancel).
-    AnswerMention(Option<super::mention_prompt::MentionChoice>),
+    AnswerMention(Option<crate::ui::vocabulary::MentionChoice>),
     /// Accept suggestion `n` of the list.
     AcceptSuggestion(usize),
     /// Reject suggestion `n` of the list.
@@ -88,7 +90,7 @@ pub enum Action {
     /// Forget every pending suggestion.
     DismissSuggestions,
     /// Sort the claims worklist.
-    SortClaims(super::claims_panel::ClaimOrder),
+    SortClaims(crate::ui::vocabulary::ClaimOrder),
     /// Accept every pending quote (`true`) or mention (`false`) suggestion.
     AcceptAllSuggestions(bool),
     /// Export the session to this file (held back for review if some annotations are not
@@ -105,7 +107,7 @@ pub enum Action {
     /// Change the search query.
     SetSearch(String),
     /// Change what the list and the highlights show.
-    SetFilter(super::filter::Filter),
+    SetFilter(crate::ui::filter::Filter),
     /// List every place the speaker's name or aliases occur and are not yet mentions.
     FindMentions(SpeakerId),
     /// Turn a listed candidate into a mention (index into the candidates).
@@ -136,7 +138,7 @@ pub enum Action {
     /// The review window was closed.
     CloseReview,
     /// Comparing with another annotator's session.
-    Compare(super::compare::CompareAction),
+    Compare(crate::ui::vocabulary::CompareAction),
 }
 
 /// Small text fields whose content lives in the app between frames.
@@ -152,4 +154,91 @@ pub enum Field {
     ProjectQuery,
     /// The sources of this claim, as typed.
     Sources(AnnotationId),
+}
+
+/// How the worklist is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ClaimOrder {
+    /// Most check-worthy first, then in text order.
+    #[default]
+    Worthiness,
+    /// Unchecked first, then by verdict, then in text order.
+    Verdict,
+    /// In text order.
+    Text,
+}
+
+/// How the document list is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProjectSort {
+    /// By path.
+    #[default]
+    Name,
+    /// By number of words.
+    Words,
+    /// By number of annotations.
+    Annotations,
+    /// New, in progress, done.
+    Status,
+    /// Most recently edited first.
+    Edited,
+}
+
+/// What the Compare tab asks for.
+#[derive(Debug)]
+pub enum CompareAction {
+    /// Compare with the session in this file.
+    Open(PathBuf),
+    /// Select item `n` (and show it in the article).
+    Select(usize),
+    /// Decide item `n`.
+    Decide(usize, Decision),
+    /// Select the next item still to decide.
+    NextOpen,
+    /// Stop comparing.
+    Close,
+}
+
+/// An action waiting for the user to decide about unsaved changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+/// What the user answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionChoice {
+    /// A new speaker named after the text.
+    NewSpeaker,
+    /// An alias of the current speaker.
+    AliasOfCurrent,
+    /// A mention of this known speaker (the text does not become an alias).
+    MentionOf(SpeakerId),
+    /// A mention linked to no speaker (a pronoun before anyone is named).
+    Nobody,
+}
+
+/// Which part of a quote is being attached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuotePart {
+    /// The attribution verb ("said").
+    Cue,
+    /// A further content part of a quote split around its cue.
+    More,
+    /// The source mention ("He", "the minister").
+    Source,
+}
+
+impl QuotePart {
+    /// How messages name it: "cue", "part", "source".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Cue => "cue",
+            Self::More => "part",
+            Self::Source => "source",
+        }
+    }
 }
