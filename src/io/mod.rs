@@ -6,6 +6,8 @@ pub mod disk;
 pub mod document;
 pub mod formats;
 pub mod migrate;
+pub mod places;
 pub mod project;
 pub mod recovery;
+pub mod sample;
 pub mod session_file;

@@ -6,6 +6,7 @@ pub mod annotation;
 pub mod attribution;
 pub mod compare;
 pub mod edit;
+pub mod filter;
 pub mod history;
 pub mod ids;
 pub mod index;

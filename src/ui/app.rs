@@ -6,11 +6,11 @@ use crate::io::document::{Document, OpenError};
 use crate::model::annotation::{AnnotationId, Span};
 use crate::model::edit::Edit;
 
-pub use crate::ui::vocabulary::{Action, Field, SideTab};
+use crate::io::places::Places;
 use crate::ui::article_view::ArticleView;
-use crate::ui::vocabulary::Pending;
-use crate::ui::places::Places;
 use crate::ui::state::{UiState, Work};
+use crate::ui::vocabulary::Pending;
+pub use crate::ui::vocabulary::{Action, Field, SideTab};
 use crate::ui::workflow::Prefs;
 
 /// The newsmark window: the work on the open article, what the window shows, and the
@@ -73,7 +73,7 @@ impl NewsmarkApp {
 
     /// Opens the built-in annotated sample; saving it asks where.
     pub fn open_sample(&mut self) {
-        match crate::ui::sample::open_annotated(&self.work.places.sample) {
+        match crate::io::sample::open_annotated(&self.work.places.sample) {
             Ok(doc) => {
                 self.set_document(doc);
                 self.work.ask_where = true;
@@ -81,7 +81,7 @@ impl NewsmarkApp {
                     "The annotated sample: select text and press C, Q or M to try; Save asks where"
                         .into();
             }
-            Err(e) => self.report_open_error(Path::new(crate::ui::sample::ARTICLE_NAME), &e),
+            Err(e) => self.report_open_error(Path::new(crate::io::sample::ARTICLE_NAME), &e),
         }
     }
 
@@ -146,7 +146,9 @@ impl NewsmarkApp {
     /// Gives egui the system fonts as fallbacks (once), so panels draw every script.
     pub(crate) fn install_fonts(&mut self, ctx: &egui::Context) {
         if !std::mem::replace(&mut self.ui.fonts_installed, true) {
-            ctx.add_font_provider(std::sync::Arc::new(crate::ui::text_engine::fonts::EguiFallback));
+            ctx.add_font_provider(std::sync::Arc::new(
+                crate::ui::text_engine::fonts::EguiFallback,
+            ));
         }
     }
 

@@ -6,15 +6,16 @@ use egui::RichText;
 use crate::model::annotation::KindTag;
 
 use crate::ui::app::NewsmarkApp;
-use crate::ui::vocabulary::Action;
 use crate::ui::commands::{self, UiCommand};
+use crate::ui::vocabulary::Action;
 use crate::ui::vocabulary::Pending;
 
 impl eframe::App for NewsmarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.install_fonts(&ctx);
-        self.prefs.theme = crate::ui::workflow::theme_name(ctx.options(|o| o.theme_preference)).into();
+        self.prefs.theme =
+            crate::ui::workflow::theme_name(ctx.options(|o| o.theme_preference)).into();
         let mut actions = self.input_actions(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| crate::ui::menus::menu_ui(self, ui, &mut actions));
@@ -33,7 +34,7 @@ impl eframe::App for NewsmarkApp {
                 .max_size(560.0)
                 .show(ui, |ui| {
                     fixed_width(ui, |ui| {
-                        actions.extend(crate::ui::side_panel::side_panel_ui(
+                        actions.extend(crate::ui::panels::side_panel::side_panel_ui(
                             doc,
                             self.work.project.as_ref(),
                             &self.ui,
@@ -56,7 +57,7 @@ impl eframe::App for NewsmarkApp {
             self.ui.current_speaker,
             &ctx,
         ));
-        actions.extend(crate::ui::recovery::recovery_ui(
+        actions.extend(crate::ui::controllers::recovery::recovery_ui(
             &self.work,
             self.ui.selection,
             &ctx,
@@ -187,7 +188,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.separator();
         let speaker_label = ui.label("speaker:");
         if let Some(doc) = &app.work.doc
-            && let Some(choice) = crate::ui::side_panel::speaker_combo(
+            && let Some(choice) = crate::ui::panels::side_panel::speaker_combo(
                 doc,
                 ui,
                 "current_speaker",
@@ -233,7 +234,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         ui.separator();
         if app.work.doc.is_some() {
-            crate::ui::search::search_ui(app, ui, actions);
+            crate::ui::controllers::search::search_ui(app, ui, actions);
             ui.separator();
         }
         if ui

@@ -5,8 +5,8 @@ use egui::RichText;
 use crate::io::formats::files::{ExportFormat, ImportFormat};
 
 use crate::ui::app::NewsmarkApp;
-use crate::ui::vocabulary::Action;
 use crate::ui::commands::UiCommand;
+use crate::ui::vocabulary::Action;
 
 /// A menu entry for a command from the table: its text, shortcut and tooltip.
 fn command_button(ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, actions: &mut Vec<Action>) {

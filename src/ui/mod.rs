@@ -1,37 +1,16 @@
 //! egui: reads the model, emits actions, never mutates the session directly.
 
-mod annotate;
-mod annotation_editor;
 pub mod app;
 pub mod article_view;
-mod claims_panel;
 pub mod commands;
-mod compare;
-mod compare_panel;
+pub mod controllers;
 pub mod dialogs;
-mod files;
-pub mod filter;
 mod frame;
-pub mod mention_prompt;
 mod menus;
-pub mod places;
-pub mod project;
-mod project_panel;
-mod publication;
-mod quote_panel;
-mod quote_parts;
-pub mod recovery;
-pub mod review;
+pub mod panels;
 mod run;
-pub mod sample;
-pub mod search;
-pub mod sharing_prompt;
-pub mod side_panel;
-pub mod speakers_panel;
 pub mod state;
-pub mod stats_panel;
 pub mod style;
-pub mod suggestions;
 pub mod text_engine;
 pub mod vocabulary;
 pub mod workflow;
@@ -49,7 +28,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     std::thread::spawn(|| {
         text_engine::fonts::system();
     });
-    let (places, warning) = places::Places::platform_or_temporary();
+    let (places, warning) = crate::io::places::Places::platform_or_temporary();
     if let Some(w) = &warning {
         eprintln!("newsmark: {w}");
     }

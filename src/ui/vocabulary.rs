@@ -107,7 +107,7 @@ pub enum Action {
     /// Change the search query.
     SetSearch(String),
     /// Change what the list and the highlights show.
-    SetFilter(crate::ui::filter::Filter),
+    SetFilter(crate::model::filter::Filter),
     /// List every place the speaker's name or aliases occur and are not yet mentions.
     FindMentions(SpeakerId),
     /// Turn a listed candidate into a mention (index into the candidates).

@@ -5,11 +5,11 @@ use egui::{Id, Pos2, Rect, Sense, pos2, vec2};
 
 use crate::model::annotation::Span;
 
-use crate::ui::vocabulary::Action;
-use crate::ui::text_engine::bidi::visual;
 use super::layout::Layout;
 use super::select::{self, Selection};
 use super::{PAD_BOTTOM, PAD_TOP, a11y, describe, highlight, margin, paint, relations};
+use crate::ui::text_engine::bidi::visual;
+use crate::ui::vocabulary::Action;
 
 /// The article inside the scroll area: interaction, painting. Returns the screen position of
 /// the first block's top-left and the code points painted.

@@ -9,11 +9,11 @@ use crate::model::annotation::{
 };
 use crate::model::edit::Edit;
 
-use crate::ui::vocabulary::{Action, Field};
 use crate::ui::commands::UiCommand;
-use crate::ui::vocabulary::QuotePart;
-use crate::ui::side_panel::speaker_combo;
+use crate::ui::panels::side_panel::speaker_combo;
 use crate::ui::state::UiState;
+use crate::ui::vocabulary::QuotePart;
+use crate::ui::vocabulary::{Action, Field};
 
 /// The editor of the selected annotation: kind, speaker, quote and claim fields, note.
 pub fn editor_ui(
@@ -188,7 +188,7 @@ fn quote_rows(
         }
     });
     ui.end_row();
-    crate::ui::quote_panel::source_rows_ui(state, doc, a, ui, actions);
+    crate::ui::panels::quote_panel::source_rows_ui(state, doc, a, ui, actions);
 }
 
 /// A small "remove" button; its accessible `name` says what it removes, since several of
@@ -236,7 +236,7 @@ fn claim_rows(
     ui.label("In quote");
     ui.horizontal(|ui| in_quote_ui(doc, a, c, ui, actions));
     ui.end_row();
-    crate::ui::quote_panel::source_rows_ui(state, doc, a, ui, actions);
+    crate::ui::panels::quote_panel::source_rows_ui(state, doc, a, ui, actions);
     sources_row(state, a, c, ui, actions);
 }
 

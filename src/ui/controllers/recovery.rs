@@ -14,8 +14,8 @@ use crate::model::edit::Edit;
 use crate::model::session::Session;
 
 use crate::ui::app::NewsmarkApp;
-use crate::ui::vocabulary::Action;
 use crate::ui::state::Work;
+use crate::ui::vocabulary::Action;
 
 /// Seconds after a change before the recovery file is written (the promise is "within 2 s").
 pub const AUTOSAVE_DELAY: f64 = 1.0;
@@ -45,7 +45,7 @@ pub struct RecoveryState {
     /// can be accepted, although their text is not yet `exact`.
     pub placed: Vec<(AnnotationId, Span)>,
     /// An export waiting for the review of annotations that are not anchored.
-    pub export: Option<crate::ui::review::HeldExport>,
+    pub export: Option<crate::ui::controllers::review::HeldExport>,
     /// A recovery file still being written on a thread.
     in_flight: Option<InFlight>,
 }
@@ -287,7 +287,13 @@ pub fn recovery_ui(work: &Work, selection: Option<Span>, ctx: &egui::Context) ->
         return actions;
     }
     if let Some(doc) = &work.doc {
-        crate::ui::review::review_ui(doc, &work.recovery, selection, ctx, &mut actions);
+        crate::ui::controllers::review::review_ui(
+            doc,
+            &work.recovery,
+            selection,
+            ctx,
+            &mut actions,
+        );
     }
     actions
 }

@@ -6,8 +6,8 @@ use crate::model::annotation::Span;
 use crate::model::search::Searcher;
 
 use crate::ui::app::NewsmarkApp;
-use crate::ui::vocabulary::Action;
 use crate::ui::commands::UiCommand;
+use crate::ui::vocabulary::Action;
 
 /// The search bar's state.
 #[derive(Default)]

@@ -12,9 +12,9 @@ use crate::model::annotation::{Annotation, AnnotationId, Span};
 use crate::model::edit::Edit;
 
 use crate::ui::app::NewsmarkApp;
-use crate::ui::vocabulary::Action;
-use crate::ui::recovery::RecoveryState;
+use crate::ui::controllers::recovery::RecoveryState;
 use crate::ui::text_engine::bidi::{isolate, visual_ltr};
+use crate::ui::vocabulary::Action;
 
 /// An export held back until the annotations that are not anchored are reviewed.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use egui::RichText;
 use crate::model::annotation::{AnnotationId, Span};
 use crate::model::attribution::Sharing;
 
-use crate::ui::vocabulary::Action;
 use crate::ui::text_engine::bidi::visual;
+use crate::ui::vocabulary::Action;
 use crate::ui::vocabulary::QuotePart;
 
 /// The question waiting for an answer.

@@ -11,7 +11,7 @@ use crate::model::speaker::{Speaker, is_pronoun};
 
 use crate::ui::app::NewsmarkApp;
 use crate::ui::commands::UiCommand;
-use crate::ui::sharing_prompt::SharingPrompt;
+use crate::ui::dialogs::sharing_prompt::SharingPrompt;
 use crate::ui::vocabulary::QuotePart;
 
 /// How many code points of a quote messages show.

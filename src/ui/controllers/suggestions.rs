@@ -13,9 +13,9 @@ use crate::model::suggest::{MentionSuggestion, QuoteSuggestion, Suggestions, sug
 use crate::io::document::Document;
 
 use crate::ui::app::NewsmarkApp;
-use crate::ui::vocabulary::Action;
 use crate::ui::state::UiState;
 use crate::ui::text_engine::bidi::visual;
+use crate::ui::vocabulary::Action;
 
 /// One suggestion waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,14 +7,14 @@ use crate::io::document::Document;
 use crate::model::annotation::{Annotation, KindTag, Verdict};
 use crate::model::speaker::SpeakerId;
 
-use crate::ui::vocabulary::{Action, SideTab};
 use crate::ui::state::UiState;
 use crate::ui::style;
+use crate::ui::vocabulary::{Action, SideTab};
 
 /// Draws the side panel's tabs and content.
 pub fn side_panel_ui(
     doc: &Document,
-    project: Option<&crate::ui::project::Project>,
+    project: Option<&crate::ui::controllers::project::Project>,
     state: &UiState,
     ui: &mut egui::Ui,
 ) -> Vec<Action> {
@@ -39,16 +39,26 @@ pub fn side_panel_ui(
     ui.separator();
     match state.side_tab {
         SideTab::Annotations => annotations_ui(state, doc, ui, &mut actions),
-        SideTab::Speakers => crate::ui::speakers_panel::speakers_ui(state, doc, ui, &mut actions),
-        SideTab::Claims => crate::ui::claims_panel::claims_ui(state, doc, ui, &mut actions),
-        SideTab::Stats => {
-            crate::ui::stats_panel::stats_ui(doc, project, state.project_stats, ui, &mut actions)
+        SideTab::Speakers => {
+            crate::ui::panels::speakers_panel::speakers_ui(state, doc, ui, &mut actions)
         }
+        SideTab::Claims => crate::ui::panels::claims_panel::claims_ui(state, doc, ui, &mut actions),
+        SideTab::Stats => crate::ui::panels::stats_panel::stats_ui(
+            doc,
+            project,
+            state.project_stats,
+            ui,
+            &mut actions,
+        ),
         SideTab::Project => match project {
-            Some(p) => crate::ui::project_panel::project_ui(p, &state.project, ui, &mut actions),
+            Some(p) => {
+                crate::ui::panels::project_panel::project_ui(p, &state.project, ui, &mut actions)
+            }
             None => annotations_ui(state, doc, ui, &mut actions),
         },
-        SideTab::Compare => crate::ui::compare_panel::compare_ui(state, doc, ui, &mut actions),
+        SideTab::Compare => {
+            crate::ui::panels::compare_panel::compare_ui(state, doc, ui, &mut actions)
+        }
     }
     actions
 }
@@ -60,8 +70,8 @@ fn annotations_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &
         0.0
     };
     let list_height = (ui.available_height() - editor_height - 8.0).max(80.0);
-    crate::ui::suggestions::suggestions_ui(doc, state, ui, actions);
-    crate::ui::quote_panel::open_quote_ui(doc, state.open_quote, ui, actions);
+    crate::ui::controllers::suggestions::suggestions_ui(doc, state, ui, actions);
+    crate::ui::panels::quote_panel::open_quote_ui(doc, state.open_quote, ui, actions);
     filter_ui(state, doc, ui, actions);
     let all = &doc.session.annotations;
     // Only a filter needs a list of its own; unfiltered rows are read straight from the session,
@@ -104,7 +114,7 @@ fn annotations_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &
             .id_salt("annotation_editor")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                crate::ui::annotation_editor::editor_ui(state, doc, a, ui, actions)
+                crate::ui::panels::annotation_editor::editor_ui(state, doc, a, ui, actions)
             });
     }
 }
@@ -139,7 +149,7 @@ fn filter_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut V
             .response
             .labelled_by(v.id);
         if state.filter.is_active() && ui.small_button("Reset").clicked() {
-            f = crate::ui::filter::Filter::default();
+            f = crate::model::filter::Filter::default();
         }
     });
     if f != state.filter {

@@ -11,8 +11,8 @@ use crate::model::speaker::SpeakerId;
 
 use crate::io::document::Document;
 
-use crate::ui::vocabulary::Action;
 use crate::ui::text_engine::bidi::{isolate, visual_ltr};
+use crate::ui::vocabulary::Action;
 use crate::ui::vocabulary::MentionChoice;
 
 /// The question waiting for an answer.

@@ -5,12 +5,12 @@ use egui::RichText;
 
 use crate::io::project::Status;
 
-use crate::ui::vocabulary::{Action, Field};
 use crate::ui::commands::UiCommand;
-use crate::ui::vocabulary::CompareAction;
-use crate::ui::project::{Project, ProjectView};
-use crate::ui::vocabulary::ProjectSort;
+use crate::ui::controllers::project::{Project, ProjectView};
 use crate::ui::text_engine::bidi::visual;
+use crate::ui::vocabulary::CompareAction;
+use crate::ui::vocabulary::ProjectSort;
+use crate::ui::vocabulary::{Action, Field};
 
 /// Draws the Project tab.
 pub fn project_ui(p: &Project, view: &ProjectView, ui: &mut egui::Ui, actions: &mut Vec<Action>) {

@@ -9,12 +9,12 @@ use crate::io::document::Document;
 use crate::model::annotation::{Annotation, AnnotationId, Kind};
 use crate::model::attribution;
 
-use crate::ui::annotation_editor::remove_button;
-use crate::ui::vocabulary::Action;
 use crate::ui::commands::UiCommand;
-use crate::ui::vocabulary::QuotePart;
+use crate::ui::panels::annotation_editor::remove_button;
 use crate::ui::state::UiState;
 use crate::ui::text_engine::bidi::{isolate, visual_ltr};
+use crate::ui::vocabulary::Action;
+use crate::ui::vocabulary::QuotePart;
 
 /// How far from a quote (in code points) the mentions offered as its source may be.
 const NEAR: usize = 400;

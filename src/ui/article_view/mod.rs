@@ -23,11 +23,11 @@ use crate::io::document::Document;
 use crate::model::annotation::{AnnotationId, Kind, KindTag, Span};
 use crate::model::index::IntervalIndex;
 
-use crate::ui::vocabulary::Action;
 use crate::ui::state::{UiState, Work};
 use crate::ui::style;
 use crate::ui::text_engine::atlas::Atlas;
 use crate::ui::text_engine::{fonts, shaped};
+use crate::ui::vocabulary::Action;
 use blocks::{Blocks, Metrics};
 use highlight::{Layer, Look};
 use layout::Layout;
@@ -186,8 +186,8 @@ pub fn article_ui(
     if view.index_revision != Some(view.revision) {
         // Suggestions share the candidates' underline, in grey: never drawn like annotations.
         let suggested = state.suggestions.pending.iter().flat_map(|s| match s {
-            crate::ui::suggestions::Suggested::Quote(q) => q.content.clone(),
-            crate::ui::suggestions::Suggested::Mention(m) => vec![m.span],
+            crate::ui::controllers::suggestions::Suggested::Quote(q) => q.content.clone(),
+            crate::ui::controllers::suggestions::Suggested::Mention(m) => vec![m.span],
         });
         let candidates: Vec<(Span, [u8; 3])> = state
             .candidates
@@ -208,7 +208,7 @@ pub fn article_ui(
         let theirs = state
             .compare
             .as_ref()
-            .map(crate::ui::compare::their_marks)
+            .map(crate::ui::controllers::compare::their_marks)
             .unwrap_or_default();
         view.index = highlight::build_index(&doc.session, shown, &candidates, &theirs);
         view.index_revision = Some(view.revision);

@@ -7,7 +7,7 @@ use crate::model::session::make_annotation;
 use crate::model::speaker::Speaker;
 
 use crate::ui::app::NewsmarkApp;
-use crate::ui::mention_prompt::MentionPrompt;
+use crate::ui::dialogs::mention_prompt::MentionPrompt;
 use crate::ui::vocabulary::MentionChoice;
 
 impl NewsmarkApp {

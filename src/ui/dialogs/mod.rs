@@ -1,6 +1,10 @@
 //! Modal dialogs: file choosing (native dialog on a thread, typed path as fallback), errors,
 //! unsaved-changes confirmation, locating a moved article, and the shortcut help.
 
+pub mod mention_prompt;
+pub(crate) mod publication;
+pub mod sharing_prompt;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
@@ -69,9 +73,9 @@ pub struct Dialogs {
     /// Never start the system file dialog (tests, or machines without one).
     pub typed_paths_only: bool,
     /// M on an unknown name is waiting for who it is.
-    pub mention: Option<crate::ui::mention_prompt::MentionPrompt>,
+    pub mention: Option<crate::ui::dialogs::mention_prompt::MentionPrompt>,
     /// U or W on a cue or mention another quote uses is waiting for share, move or cancel.
-    pub sharing: Option<crate::ui::sharing_prompt::SharingPrompt>,
+    pub sharing: Option<crate::ui::dialogs::sharing_prompt::SharingPrompt>,
     /// The keyboard shortcut overlay is shown.
     pub help: bool,
     /// The publication details being edited, until Apply or Cancel.
@@ -155,12 +159,18 @@ pub fn dialogs_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     file_dialog_ui(dialogs, ctx, &mut actions);
-    crate::ui::publication::publication_ui(&mut dialogs.publication, ctx, &mut actions);
+    crate::ui::dialogs::publication::publication_ui(&mut dialogs.publication, ctx, &mut actions);
     if let (Some(prompt), Some(doc)) = (&dialogs.mention, doc) {
-        crate::ui::mention_prompt::mention_prompt_ui(prompt, doc, current_speaker, ctx, &mut actions);
+        crate::ui::dialogs::mention_prompt::mention_prompt_ui(
+            prompt,
+            doc,
+            current_speaker,
+            ctx,
+            &mut actions,
+        );
     }
     if let Some(prompt) = &dialogs.sharing {
-        crate::ui::sharing_prompt::sharing_prompt_ui(prompt, ctx, &mut actions);
+        crate::ui::dialogs::sharing_prompt::sharing_prompt_ui(prompt, ctx, &mut actions);
     }
     if let Some(message) = dialogs.error.clone() {
         let r = Modal::new(Id::unique("error_modal")).show(ctx, |ui| {

@@ -7,9 +7,9 @@ use egui::RichText;
 use crate::io::document::Document;
 use crate::model::annotation::{Annotation, CheckWorthiness, Kind, Verdict};
 
-use crate::ui::vocabulary::Action;
 use crate::ui::state::UiState;
 use crate::ui::text_engine::bidi::visual;
+use crate::ui::vocabulary::Action;
 use crate::ui::vocabulary::ClaimOrder;
 
 fn worthiness_rank(c: CheckWorthiness) -> u8 {

@@ -7,9 +7,9 @@ use crate::io::document::Document;
 use crate::model::edit::Edit;
 use crate::model::speaker::{Speaker, SpeakerKind};
 
-use crate::ui::vocabulary::{Action, Field};
 use crate::ui::state::UiState;
 use crate::ui::style;
+use crate::ui::vocabulary::{Action, Field};
 
 /// Draws the speaker list and the selected speaker's editor.
 pub fn speakers_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -199,7 +199,11 @@ fn speaker_editor_ui(
                     ui.horizontal(|ui| {
                         ui.label(alias);
                         let name = format!("Remove alias {alias}");
-                        if crate::ui::annotation_editor::remove_button(ui, &name, "Remove this alias") {
+                        if crate::ui::panels::annotation_editor::remove_button(
+                            ui,
+                            &name,
+                            "Remove this alias",
+                        ) {
                             let mut new = s.clone();
                             new.aliases.remove(i);
                             replace(actions, new, "remove alias", None);

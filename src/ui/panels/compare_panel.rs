@@ -9,12 +9,12 @@ use crate::model::compare::{Decision, Status};
 use crate::model::session::Session;
 use crate::model::text::ArticleText;
 
-use crate::ui::vocabulary::Action;
 use crate::ui::commands::UiCommand;
-use crate::ui::compare::CompareState;
-use crate::ui::vocabulary::CompareAction;
+use crate::ui::controllers::compare::CompareState;
 use crate::ui::state::UiState;
 use crate::ui::text_engine::bidi::{isolate, visual, visual_ltr};
+use crate::ui::vocabulary::Action;
+use crate::ui::vocabulary::CompareAction;
 
 /// Draws the comparison: heading, counts, the item list and the selected item.
 pub fn compare_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {

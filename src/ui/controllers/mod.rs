@@ -1,0 +1,11 @@
+//! What actions do: the `impl NewsmarkApp` blocks [`crate::ui::app::NewsmarkApp::apply`] and
+//! the command dispatcher call, one file per topic. Views never import these.
+pub(crate) mod annotate;
+pub(crate) mod compare;
+pub(crate) mod files;
+pub mod project;
+pub(crate) mod quote_parts;
+pub mod recovery;
+pub mod review;
+pub mod search;
+pub mod suggestions;
