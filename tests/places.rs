@@ -179,7 +179,7 @@ fn a_large_session_is_autosaved_off_the_window_and_a_save_removes_it_for_good() 
     let mut start = 0;
     for (i, w) in words
         .iter()
-        .take(newsmark::ui::controllers::recovery::THREAD_FROM + 200)
+        .take(newsmark::ui::state::recovery::THREAD_FROM + 200)
         .enumerate()
     {
         let span = Span::new(start, start + w.chars().count());
@@ -212,7 +212,7 @@ fn a_large_session_is_autosaved_off_the_window_and_a_save_removes_it_for_good() 
             .unwrap();
     assert_eq!(
         recovered.annotations.len(),
-        newsmark::ui::controllers::recovery::THREAD_FROM + 201
+        newsmark::ui::state::recovery::THREAD_FROM + 201
     );
 
     // Another change, its write started, and Save at once: the file is gone and stays gone.

@@ -57,7 +57,7 @@ impl eframe::App for NewsmarkApp {
             self.ui.current_speaker,
             &ctx,
         ));
-        actions.extend(crate::ui::controllers::recovery::recovery_ui(
+        actions.extend(crate::ui::dialogs::recovery::recovery_ui(
             &self.work,
             self.ui.selection,
             &ctx,
@@ -234,7 +234,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         ui.separator();
         if app.work.doc.is_some() {
-            crate::ui::controllers::search::search_ui(app, ui, actions);
+            crate::ui::panels::search::search_ui(app, ui, actions);
             ui.separator();
         }
         if ui

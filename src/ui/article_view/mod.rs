@@ -186,8 +186,8 @@ pub fn article_ui(
     if view.index_revision != Some(view.revision) {
         // Suggestions share the candidates' underline, in grey: never drawn like annotations.
         let suggested = state.suggestions.pending.iter().flat_map(|s| match s {
-            crate::ui::controllers::suggestions::Suggested::Quote(q) => q.content.clone(),
-            crate::ui::controllers::suggestions::Suggested::Mention(m) => vec![m.span],
+            crate::ui::state::suggestions::Suggested::Quote(q) => q.content.clone(),
+            crate::ui::state::suggestions::Suggested::Mention(m) => vec![m.span],
         });
         let candidates: Vec<(Span, [u8; 3])> = state
             .candidates
@@ -208,7 +208,7 @@ pub fn article_ui(
         let theirs = state
             .compare
             .as_ref()
-            .map(crate::ui::controllers::compare::their_marks)
+            .map(crate::ui::state::compare::their_marks)
             .unwrap_or_default();
         view.index = highlight::build_index(&doc.session, shown, &candidates, &theirs);
         view.index_revision = Some(view.revision);

@@ -72,7 +72,7 @@ impl NewsmarkApp {
         self.ui.view.page = Some(crate::ui::article_view::Page::Top);
         self.ui.candidates.clear();
         self.drop_compare();
-        self.ui.suggestions = crate::ui::controllers::suggestions::SuggestionState::default();
+        self.ui.suggestions = crate::ui::state::suggestions::SuggestionState::default();
         self.ui.open_quote = None;
         self.work.ask_where = false;
         self.refresh_search();

@@ -1,62 +1,15 @@
 //! Never losing work in the window: autosave to a recovery file, the restore offer after a
 //! crash, and the review of annotations that re-anchoring could not place exactly.
 
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError};
-
-use egui::{Id, Modal};
-
 use crate::io::document::Document;
 use crate::io::recovery;
 use crate::model::anchor::Outcome;
-use crate::model::annotation::{Annotation, AnnotationId, Span};
 use crate::model::edit::Edit;
 use crate::model::session::Session;
-
 use crate::ui::app::NewsmarkApp;
-use crate::ui::state::Work;
-use crate::ui::vocabulary::Action;
-
-/// Seconds after a change before the recovery file is written (the promise is "within 2 s").
-pub const AUTOSAVE_DELAY: f64 = 1.0;
-
-/// Sessions with at least this many annotations are autosaved on a thread: writing them takes
-/// tens of milliseconds, which the window must not pause for (smaller ones take well under one).
-pub const THREAD_FROM: usize = 1_000;
-
-/// A recovery file being written on a thread, and the history version it holds.
-struct InFlight {
-    version: u64,
-    done: Receiver<Result<(), String>>,
-}
-
-/// Recovery bookkeeping kept by the app.
-#[derive(Default)]
-pub struct RecoveryState {
-    /// History version last written to the recovery file.
-    written_version: u64,
-    /// When (egui time) the pending change should be written.
-    due: Option<f64>,
-    /// A recovered session waiting for Restore / Discard, with its change count.
-    pub offer: Option<(Box<Session>, u64)>,
-    /// Annotations re-anchoring could not place exactly, still to be reviewed.
-    pub review: Vec<AnnotationId>,
-    /// Where re-anchoring put the fuzzy matches: there (and only there) they are shown and
-    /// can be accepted, although their text is not yet `exact`.
-    pub placed: Vec<(AnnotationId, Span)>,
-    /// An export waiting for the review of annotations that are not anchored.
-    pub export: Option<crate::ui::controllers::review::HeldExport>,
-    /// A recovery file still being written on a thread.
-    in_flight: Option<InFlight>,
-}
-
-impl RecoveryState {
-    /// True if the annotation may be drawn and shown in its place: its offsets hold its text,
-    /// or it is a fuzzy match still where re-anchoring put it.
-    pub fn is_placed(&self, doc: &Document, a: &Annotation) -> bool {
-        doc.is_anchored(a) || self.placed.contains(&(a.id, a.span()))
-    }
-}
+use crate::ui::state::recovery::*;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::TryRecvError;
 
 impl NewsmarkApp {
     /// Folder of recovery files.
@@ -275,53 +228,4 @@ impl NewsmarkApp {
             }
         }
     }
-}
-
-/// The restore offer and the review window; reads the work, returns what the user chose.
-pub fn recovery_ui(work: &Work, selection: Option<Span>, ctx: &egui::Context) -> Vec<Action> {
-    let mut actions = Vec::new();
-    if let Some((session, changes)) = &work.recovery.offer {
-        if let Some(restore) = offer_ui(session, *changes, ctx) {
-            actions.push(Action::AnswerRecovery(restore));
-        }
-        return actions;
-    }
-    if let Some(doc) = &work.doc {
-        crate::ui::controllers::review::review_ui(
-            doc,
-            &work.recovery,
-            selection,
-            ctx,
-            &mut actions,
-        );
-    }
-    actions
-}
-
-/// "Unsaved work found": `Some(true)` to restore, `Some(false)` to discard.
-fn offer_ui(session: &Session, changes: u64, ctx: &egui::Context) -> Option<bool> {
-    let choice = Modal::new(Id::unique("recovery_modal")).show(ctx, |ui| {
-        ui.set_max_width(460.0);
-        ui.heading("Unsaved work found");
-        ui.label(format!(
-            "newsmark was closed without saving this document. The recovery file holds {} \
-             unsaved: {} and {}.",
-            crate::ui::style::count(changes as usize, "change"),
-            crate::ui::style::count(session.annotations.len(), "annotation"),
-            crate::ui::style::count(session.speakers.len(), "speaker"),
-        ));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            let restore = ui.button("Restore").on_hover_text("Open the unsaved work");
-            if restore.clicked() {
-                return Some(true);
-            }
-            let discard = ui
-                .button("Discard")
-                .on_hover_text("Delete the unsaved work and keep the file as saved");
-            discard.clicked().then_some(false)
-        })
-        .inner
-    });
-    choice.inner
 }

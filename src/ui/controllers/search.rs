@@ -1,34 +1,9 @@
 //! Ctrl+F: the search bar, its matches, and turning a match into a selection to annotate.
 
-use egui::{Id, RichText};
-
 use crate::model::annotation::Span;
 use crate::model::search::Searcher;
-
 use crate::ui::app::NewsmarkApp;
 use crate::ui::commands::UiCommand;
-use crate::ui::vocabulary::Action;
-
-/// The search bar's state.
-#[derive(Default)]
-pub struct SearchState {
-    /// What is searched for.
-    pub query: String,
-    /// Matches of `query`, in text order.
-    pub matches: Vec<Span>,
-    /// The article folded for searching, and the last query's occurrences (kept between
-    /// keystrokes so each one costs little).
-    pub searcher: Searcher,
-    /// Index of the selected match.
-    pub current: Option<usize>,
-    /// The search field should take the keyboard next frame.
-    pub focus: bool,
-}
-
-/// Id of the search field.
-pub fn field_id() -> Id {
-    Id::unique("search_field")
-}
 
 impl NewsmarkApp {
     /// What the search field holds.
@@ -102,48 +77,6 @@ impl NewsmarkApp {
                 UiCommand::MarkQuote.shortcut_text(),
                 UiCommand::MarkMention.shortcut_text(),
             );
-        }
-    }
-}
-
-/// The search field and its buttons, drawn in the toolbar.
-pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let mut query = app.ui.search.query.clone();
-    let field = egui::TextEdit::singleline(&mut query)
-        .id(field_id())
-        .hint_text(format!("Find ({})", UiCommand::Find.shortcut_text()))
-        .desired_width(180.0);
-    let label = ui.label("Find:");
-    if app.ui.search.focus {
-        ui.memory_mut(|m| m.request_focus(field_id()));
-    }
-    let r = ui.add(field).labelled_by(label.id);
-    if r.changed() {
-        actions.push(Action::SetSearch(query));
-    }
-    if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        actions.push(Action::Command(UiCommand::FindNext));
-    }
-    let n = app.ui.search.matches.len();
-    if !app.ui.search.query.trim().is_empty() {
-        let text = match app.ui.search.current {
-            Some(i) => format!("{} / {n}", i + 1),
-            None => format!("{n} found"),
-        };
-        ui.label(RichText::new(text).weak());
-        if ui
-            .small_button("Prev")
-            .on_hover_text(UiCommand::FindPrevious.hover_text())
-            .clicked()
-        {
-            actions.push(Action::Command(UiCommand::FindPrevious));
-        }
-        if ui
-            .small_button("Next")
-            .on_hover_text(UiCommand::FindNext.hover_text())
-            .clicked()
-        {
-            actions.push(Action::Command(UiCommand::FindNext));
         }
     }
 }

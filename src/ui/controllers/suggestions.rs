@@ -3,60 +3,11 @@
 //! ordinary annotations in one undo step or rejected (X). Suggestions live in the window only:
 //! nothing is saved unless accepted, and a rejected one does not come back while the app runs.
 
-use egui::RichText;
-
-use crate::model::annotation::Span;
 use crate::model::edit::Edit;
 use crate::model::suggest::session::{NOTE, add_to_session};
-use crate::model::suggest::{MentionSuggestion, QuoteSuggestion, Suggestions, suggest};
-
-use crate::io::document::Document;
-
+use crate::model::suggest::{Suggestions, suggest};
 use crate::ui::app::NewsmarkApp;
-use crate::ui::state::UiState;
-use crate::ui::text_engine::bidi::visual;
-use crate::ui::vocabulary::Action;
-
-/// One suggestion waiting for the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Suggested {
-    /// A quote, with its cue and source if found.
-    Quote(QuoteSuggestion),
-    /// A mention of a known speaker.
-    Mention(MentionSuggestion),
-}
-
-impl Suggested {
-    /// The span it is shown at (a quote's first content span).
-    pub fn span(&self) -> Span {
-        match self {
-            Self::Quote(q) => q.content.first().copied().unwrap_or_default(),
-            Self::Mention(m) => m.span,
-        }
-    }
-
-    fn as_suggestions(&self) -> Suggestions {
-        match self {
-            Self::Quote(q) => Suggestions {
-                quotes: vec![q.clone()],
-                mentions: Vec::new(),
-            },
-            Self::Mention(m) => Suggestions {
-                quotes: Vec::new(),
-                mentions: vec![m.clone()],
-            },
-        }
-    }
-}
-
-/// Suggestions shown and those rejected in this run.
-#[derive(Default)]
-pub struct SuggestionState {
-    /// Waiting for accept or reject, in text order.
-    pub pending: Vec<Suggested>,
-    /// Rejected: not offered again while the app runs.
-    pub rejected: Vec<Suggested>,
-}
+use crate::ui::state::suggestions::*;
 
 impl NewsmarkApp {
     /// Runs the finder on the open article and lists what is not annotated or rejected yet.
@@ -167,61 +118,4 @@ impl NewsmarkApp {
             self.ui.view.scroll_to_span = Some(first.span());
         }
     }
-}
-
-/// The list of pending suggestions, above the annotation list.
-pub fn suggestions_ui(
-    doc: &Document,
-    state: &UiState,
-    ui: &mut egui::Ui,
-    actions: &mut Vec<Action>,
-) {
-    if state.suggestions.pending.is_empty() {
-        return;
-    }
-    ui.horizontal(|ui| {
-        ui.strong(format!("{} suggestion(s)", state.suggestions.pending.len()));
-        let has = |q: bool| {
-            state
-                .suggestions
-                .pending
-                .iter()
-                .any(|s| matches!(s, Suggested::Quote(_)) == q)
-        };
-        if has(true) && ui.small_button("Accept all quotes").clicked() {
-            actions.push(Action::AcceptAllSuggestions(true));
-        }
-        if has(false) && ui.small_button("Accept all mentions").clicked() {
-            actions.push(Action::AcceptAllSuggestions(false));
-        }
-        if ui.small_button("Dismiss all").clicked() {
-            actions.push(Action::DismissSuggestions);
-        }
-    });
-    egui::ScrollArea::vertical()
-        .id_salt("suggestions")
-        .max_height(160.0)
-        .show(ui, |ui| {
-            for (i, s) in state.suggestions.pending.iter().enumerate() {
-                let span = s.span();
-                let what = match s {
-                    Suggested::Quote(q) => format!(
-                        "Quote · {} — {}",
-                        q.speaker.as_deref().unwrap_or("speaker?"),
-                        doc.text.slice(span.start..span.end)
-                    ),
-                    Suggested::Mention(m) => format!("Mention · {}", m.speaker),
-                };
-                ui.horizontal(|ui| {
-                    if ui.small_button("Accept").clicked() {
-                        actions.push(Action::AcceptSuggestion(i));
-                    }
-                    if ui.small_button("Reject").clicked() {
-                        actions.push(Action::RejectSuggestion(i));
-                    }
-                    ui.add(egui::Label::new(RichText::new(visual(&what)).weak()).truncate());
-                });
-            }
-        });
-    ui.separator();
 }

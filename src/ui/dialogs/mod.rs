@@ -3,6 +3,8 @@
 
 pub mod mention_prompt;
 pub(crate) mod publication;
+pub mod recovery;
+pub mod review;
 pub mod sharing_prompt;
 
 use std::path::{Path, PathBuf};

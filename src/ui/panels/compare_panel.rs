@@ -10,8 +10,8 @@ use crate::model::session::Session;
 use crate::model::text::ArticleText;
 
 use crate::ui::commands::UiCommand;
-use crate::ui::controllers::compare::CompareState;
 use crate::ui::state::UiState;
+use crate::ui::state::compare::CompareState;
 use crate::ui::text_engine::bidi::{isolate, visual, visual_ltr};
 use crate::ui::vocabulary::Action;
 use crate::ui::vocabulary::CompareAction;

@@ -6,7 +6,7 @@ use egui::RichText;
 use crate::io::project::Status;
 
 use crate::ui::commands::UiCommand;
-use crate::ui::controllers::project::{Project, ProjectView};
+use crate::ui::state::project::{Project, ProjectView};
 use crate::ui::text_engine::bidi::visual;
 use crate::ui::vocabulary::CompareAction;
 use crate::ui::vocabulary::ProjectSort;

@@ -14,7 +14,7 @@ use crate::ui::vocabulary::{Action, SideTab};
 /// Draws the side panel's tabs and content.
 pub fn side_panel_ui(
     doc: &Document,
-    project: Option<&crate::ui::controllers::project::Project>,
+    project: Option<&crate::ui::state::project::Project>,
     state: &UiState,
     ui: &mut egui::Ui,
 ) -> Vec<Action> {
@@ -70,7 +70,7 @@ fn annotations_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &
         0.0
     };
     let list_height = (ui.available_height() - editor_height - 8.0).max(80.0);
-    crate::ui::controllers::suggestions::suggestions_ui(doc, state, ui, actions);
+    crate::ui::panels::suggestions::suggestions_ui(doc, state, ui, actions);
     crate::ui::panels::quote_panel::open_quote_ui(doc, state.open_quote, ui, actions);
     filter_ui(state, doc, ui, actions);
     let all = &doc.session.annotations;

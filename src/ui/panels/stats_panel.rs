@@ -12,7 +12,7 @@ use crate::ui::style;
 /// the whole project's (speakers are matched by name across sessions).
 pub fn stats_ui(
     doc: &Document,
-    project: Option<&crate::ui::controllers::project::Project>,
+    project: Option<&crate::ui::state::project::Project>,
     whole: bool,
     ui: &mut egui::Ui,
     actions: &mut Vec<crate::ui::vocabulary::Action>,
@@ -41,7 +41,7 @@ pub fn stats_ui(
 
 /// The sum of the project's sessions, with the words of every article (`None` without any
 /// session).
-fn project_stats(p: &crate::ui::controllers::project::Project) -> Option<Stats> {
+fn project_stats(p: &crate::ui::state::project::Project) -> Option<Stats> {
     let mut total = p.session_totals()?;
     total.words = p.entries.iter().map(|e| e.words).sum();
     Some(total)

@@ -27,9 +27,9 @@ pub struct Work {
     /// Save asks where (the built-in sample, which has no file of its own yet).
     pub(crate) ask_where: bool,
     /// The folder of articles open as a project, if any.
-    pub(crate) project: Option<crate::ui::controllers::project::Project>,
+    pub(crate) project: Option<crate::ui::state::project::Project>,
     /// The recovery file, a restore offer, and annotations re-anchoring left for review.
-    pub(crate) recovery: crate::ui::controllers::recovery::RecoveryState,
+    pub(crate) recovery: crate::ui::state::recovery::RecoveryState,
 }
 
 impl Work {
@@ -43,7 +43,7 @@ impl Work {
             places,
             ask_where: false,
             project: None,
-            recovery: crate::ui::controllers::recovery::RecoveryState::default(),
+            recovery: crate::ui::state::recovery::RecoveryState::default(),
         }
     }
 
@@ -77,7 +77,7 @@ pub struct UiState {
     /// How the Claims tab sorts.
     pub(crate) claim_order: crate::ui::vocabulary::ClaimOrder,
     /// Suggestions from the offline finder, waiting for accept or reject.
-    pub(crate) suggestions: crate::ui::controllers::suggestions::SuggestionState,
+    pub(crate) suggestions: crate::ui::state::suggestions::SuggestionState,
     /// The text typed in the name bar.
     pub(crate) annotator_field: String,
     /// The new-speaker field.
@@ -87,7 +87,7 @@ pub struct UiState {
     /// The sources of the claim being edited, as typed (with empty lines).
     pub(crate) sources_field: Option<(AnnotationId, String)>,
     /// The search bar.
-    pub(crate) search: crate::ui::controllers::search::SearchState,
+    pub(crate) search: crate::ui::state::search::SearchState,
     /// What the list and the highlights show.
     pub(crate) filter: crate::model::filter::Filter,
     /// Sticky mode: the kind each new selection gets at once.
@@ -99,7 +99,7 @@ pub struct UiState {
     /// Unmarked occurrences of a speaker's names, offered as mentions.
     pub(crate) candidates: Vec<(Span, SpeakerId)>,
     /// The Project tab's filter, sort and search.
-    pub(crate) project: crate::ui::controllers::project::ProjectView,
+    pub(crate) project: crate::ui::state::project::ProjectView,
     /// The Stats tab shows the whole project rather than the open article.
     pub(crate) project_stats: bool,
     /// The window title last sent.
@@ -107,7 +107,7 @@ pub struct UiState {
     /// True once egui has been given the system-font fallback.
     pub(crate) fonts_installed: bool,
     /// Another annotator's session being compared with this one.
-    pub(crate) compare: Option<crate::ui::controllers::compare::CompareState>,
+    pub(crate) compare: Option<crate::ui::state::compare::CompareState>,
 }
 
 impl Default for UiState {
@@ -123,18 +123,18 @@ impl Default for UiState {
             dialogs: Dialogs::default(),
             open_quote: None,
             claim_order: crate::ui::vocabulary::ClaimOrder::default(),
-            suggestions: crate::ui::controllers::suggestions::SuggestionState::default(),
+            suggestions: crate::ui::state::suggestions::SuggestionState::default(),
             annotator_field: String::new(),
             new_speaker_name: String::new(),
             new_alias: String::new(),
             sources_field: None,
-            search: crate::ui::controllers::search::SearchState::default(),
+            search: crate::ui::state::search::SearchState::default(),
             filter: crate::model::filter::Filter::default(),
             sticky: None,
             sticky_seen: None,
             last_kind: KindTag::Claim,
             candidates: Vec::new(),
-            project: crate::ui::controllers::project::ProjectView::default(),
+            project: crate::ui::state::project::ProjectView::default(),
             project_stats: false,
             title: String::new(),
             fonts_installed: false,
@@ -142,3 +142,10 @@ impl Default for UiState {
         }
     }
 }
+
+pub mod compare;
+pub mod project;
+pub mod recovery;
+pub mod review;
+pub mod search;
+pub mod suggestions;
