@@ -188,7 +188,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.separator();
         let speaker_label = ui.label("speaker:");
         if let Some(doc) = &app.work.doc
-            && let Some(choice) = crate::ui::panels::side_panel::speaker_combo(
+            && let Some(choice) = crate::ui::panels::widgets::speaker_combo(
                 doc,
                 ui,
                 "current_speaker",
@@ -234,7 +234,7 @@ fn toolbar_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         ui.separator();
         if app.work.doc.is_some() {
-            crate::ui::panels::search::search_ui(app, ui, actions);
+            crate::ui::panels::search::search_ui(&app.ui.search, ui, actions);
             ui.separator();
         }
         if ui

@@ -10,7 +10,7 @@ use crate::model::annotation::{
 use crate::model::edit::Edit;
 
 use crate::ui::commands::UiCommand;
-use crate::ui::panels::side_panel::speaker_combo;
+use crate::ui::panels::widgets::{remove_button, speaker_combo};
 use crate::ui::state::UiState;
 use crate::ui::vocabulary::QuotePart;
 use crate::ui::vocabulary::{Action, Field};
@@ -189,15 +189,6 @@ fn quote_rows(
     });
     ui.end_row();
     crate::ui::panels::quote_panel::source_rows_ui(state, doc, a, ui, actions);
-}
-
-/// A small "remove" button; its accessible `name` says what it removes, since several of
-/// them can sit in one editor.
-pub fn remove_button(ui: &mut egui::Ui, name: &str, hover: &str) -> bool {
-    let r = ui.small_button("remove").on_hover_text(hover);
-    ui.ctx()
-        .accesskit_node_builder(r.id, |node| node.set_label(name));
-    r.clicked()
 }
 
 fn claim_rows(

@@ -9,3 +9,4 @@ pub mod side_panel;
 pub mod speakers_panel;
 pub mod stats_panel;
 pub mod suggestions;
+pub mod widgets;

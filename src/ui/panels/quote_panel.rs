@@ -10,7 +10,7 @@ use crate::model::annotation::{Annotation, AnnotationId, Kind};
 use crate::model::attribution;
 
 use crate::ui::commands::UiCommand;
-use crate::ui::panels::annotation_editor::remove_button;
+use crate::ui::panels::widgets::remove_button;
 use crate::ui::state::UiState;
 use crate::ui::text_engine::bidi::{isolate, visual_ltr};
 use crate::ui::vocabulary::Action;

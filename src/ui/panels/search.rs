@@ -1,6 +1,6 @@
 //! The search field and its buttons, drawn in the toolbar.
-use crate::ui::app::NewsmarkApp;
 use crate::ui::commands::UiCommand;
+use crate::ui::state::search::SearchState;
 use crate::ui::vocabulary::Action;
 use egui::{Id, RichText};
 
@@ -10,14 +10,14 @@ pub fn field_id() -> Id {
 }
 
 /// The search field and its buttons, drawn in the toolbar.
-pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let mut query = app.ui.search.query.clone();
+pub fn search_ui(search: &SearchState, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let mut query = search.query.clone();
     let field = egui::TextEdit::singleline(&mut query)
         .id(field_id())
         .hint_text(format!("Find ({})", UiCommand::Find.shortcut_text()))
         .desired_width(180.0);
     let label = ui.label("Find:");
-    if app.ui.search.focus {
+    if search.focus {
         ui.memory_mut(|m| m.request_focus(field_id()));
     }
     let r = ui.add(field).labelled_by(label.id);
@@ -27,9 +27,9 @@ pub fn search_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Action>
     if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         actions.push(Action::Command(UiCommand::FindNext));
     }
-    let n = app.ui.search.matches.len();
-    if !app.ui.search.query.trim().is_empty() {
-        let text = match app.ui.search.current {
+    let n = search.matches.len();
+    if !search.query.trim().is_empty() {
+        let text = match search.current {
             Some(i) => format!("{} / {n}", i + 1),
             None => format!("{n} found"),
         };

@@ -5,8 +5,8 @@ use egui::RichText;
 
 use crate::io::document::Document;
 use crate::model::annotation::{Annotation, KindTag, Verdict};
-use crate::model::speaker::SpeakerId;
 
+use crate::ui::panels::widgets::speaker_combo;
 use crate::ui::state::UiState;
 use crate::ui::style;
 use crate::ui::vocabulary::{Action, SideTab};
@@ -206,36 +206,4 @@ fn annotation_row(
             actions.push(Action::Select(Some(a.id), true));
         }
     });
-}
-
-/// A combo box listing the speakers; returns the new choice when it changed.
-pub fn speaker_combo(
-    doc: &Document,
-    ui: &mut egui::Ui,
-    id_salt: &str,
-    current: Option<SpeakerId>,
-    none_label: &str,
-    label: egui::Id,
-) -> Option<Option<SpeakerId>> {
-    let mut chosen = current;
-    let name = match current {
-        Some(_) => visual(doc.session.speaker_name(current)).into_owned(),
-        None => none_label.to_owned(),
-    };
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(name)
-        .width(180.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut chosen, None, none_label);
-            for (n, s) in doc.session.speakers.iter().enumerate() {
-                let label = match n {
-                    0..9 => format!("{}  {}", n + 1, visual(&s.name)),
-                    _ => visual(&s.name).into_owned(),
-                };
-                ui.selectable_value(&mut chosen, Some(s.id), label);
-            }
-        })
-        .response
-        .labelled_by(label);
-    (chosen != current).then_some(chosen)
 }

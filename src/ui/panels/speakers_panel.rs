@@ -199,11 +199,8 @@ fn speaker_editor_ui(
                     ui.horizontal(|ui| {
                         ui.label(alias);
                         let name = format!("Remove alias {alias}");
-                        if crate::ui::panels::annotation_editor::remove_button(
-                            ui,
-                            &name,
-                            "Remove this alias",
-                        ) {
+                        if crate::ui::panels::widgets::remove_button(ui, &name, "Remove this alias")
+                        {
                             let mut new = s.clone();
                             new.aliases.remove(i);
                             replace(actions, new, "remove alias", None);
