@@ -45,11 +45,6 @@ impl Tally {
         self.types.entry(ty.to_owned()).or_default().dropped += 1;
     }
 
-    /// Items dropped in all.
-    pub fn total_dropped(&self) -> usize {
-        self.types.values().map(|c| c.dropped).sum()
-    }
-
     /// One line per type: `"Quote: read 12, kept 12, skipped 0, dropped 0"`.
     pub fn lines(&self) -> Vec<String> {
         self.types
