@@ -2,11 +2,27 @@
 //! hand-made selection that stops one character short still gives a balanced quote.
 
 use super::annotation::Span;
-use super::suggest::quotes::closer_of;
 use super::text::ArticleText;
 
 /// Punctuation that may sit between a quote's last word and its closing mark (`that,”`).
 const INNER_PUNCTUATION: [char; 6] = [',', '.', ';', ':', '!', '?'];
+
+/// The closing mark expected for an opening mark, or `None` if `c` opens nothing: `“ ”`,
+/// `‘ ’`, `« »`, `‹ ›`, German `„ “`, CJK `「 」` and `『 』`, and straight `"` closing itself.
+/// The core's rule, which the quote finder in `suggest` uses too.
+pub fn closer_of(c: char) -> Option<char> {
+    Some(match c {
+        '“' => '”',
+        '‘' => '’',
+        '«' => '»',
+        '‹' => '›',
+        '„' => '“',
+        '「' => '」',
+        '『' => '』',
+        '"' => '"',
+        _ => return None,
+    })
+}
 
 /// `span` extended over the closing quotation mark when it starts with an opening mark whose
 /// closer is not inside it and follows right after it (maybe after one punctuation mark).

@@ -6,6 +6,7 @@
 //! ends there, as news paragraphs that continue a quote leave it open.
 
 use super::tokens::{TokKind, Token};
+use crate::model::quotation::closer_of;
 
 /// An outermost quotation, marks included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,21 +19,6 @@ pub struct Quotation {
     pub start: usize,
     /// One past the last code point (the closing mark).
     pub end: usize,
-}
-
-/// The closing mark expected for an opening mark, or `None` if `c` opens nothing.
-pub fn closer_of(c: char) -> Option<char> {
-    Some(match c {
-        '“' => '”',
-        '‘' => '’',
-        '«' => '»',
-        '‹' => '›',
-        '„' => '“',
-        '「' => '」',
-        '『' => '』',
-        '"' => '"',
-        _ => return None,
-    })
 }
 
 /// Finds the outermost quotations in order.
