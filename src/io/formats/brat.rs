@@ -56,6 +56,7 @@
 //! text (reusing a speaker of that name or alias).
 
 mod conf;
+mod entity;
 mod fragments;
 mod import;
 mod links;

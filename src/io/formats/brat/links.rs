@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::import::{Entity, Tag};
+use super::entity::{Entity, Tag};
 use super::{SPEAKER_REF, unescape};
 use crate::io::formats::quote_input as q;
 use crate::model::speaker::SpeakerId;

@@ -1,7 +1,7 @@
 //! What a brat import makes of each entity type (`--map Content=Quote,Attribution=skip`).
 
+use super::entity::Tag;
 use super::fold;
-use super::import::Tag;
 
 /// What an entity type of the input becomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

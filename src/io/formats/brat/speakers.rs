@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::import::{Entity, Tag};
+use super::entity::{Entity, Tag};
 use super::links::Links;
 use super::{fragments_text, one_line, parse_value, speaker_kind_name};
 use crate::io::formats::{FreshIds, quote_input as q};
