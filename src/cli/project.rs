@@ -1,11 +1,10 @@
 //! A project is a folder of articles (`*.txt`, searched recursively; hidden folders such as
 //! `.newsmark/`, where sessions live, are skipped). `newsmark search` looks through all of them.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::io::article;
-use crate::model::search;
+use crate::io::project_search;
 
 pub use crate::io::project::articles;
 
@@ -23,28 +22,20 @@ pub fn search(dir: &Path, query: &str) -> anyhow::Result<ExitCode> {
             crate::io::disk::describe(&e)
         )
     })?;
-    let (mut out, mut found, mut failed) = (String::new(), 0usize, Vec::new());
-    for file in &files {
-        let loaded = match article::load(file) {
-            Ok(l) => l,
-            Err(e) => {
-                failed.push(e.to_string());
-                continue;
-            }
-        };
-        let text = &loaded.decoded.text;
+    let result = project_search::search_articles(&files, query, usize::MAX);
+    let mut out = String::new();
+    for hit in &result.hits {
+        let file = files.get(hit.article).map_or(dir, PathBuf::as_path);
         let shown = file.strip_prefix(dir).unwrap_or(file);
-        for m in search::find_all(text, query) {
-            found += 1;
-            let line = search::in_context(text, m);
-            out.push_str(&format!("{}:{}: {line}\n", shown.display(), m.start));
-        }
+        let (start, line) = (hit.span.start, &hit.context);
+        out.push_str(&format!("{}:{start}: {line}\n", shown.display()));
     }
+    let (found, failed) = (result.matches, &result.unread);
     super::write_stdout(&out)?;
-    super::report_bounded("newsmark: ", &failed);
+    super::report_bounded("newsmark: ", failed);
     eprintln!(
         "{found} match(es) in {} file(s){}",
-        files.len() - failed.len(),
+        result.searched,
         if failed.is_empty() {
             String::new()
         } else {

@@ -8,6 +8,7 @@ pub mod formats;
 pub mod migrate;
 pub mod places;
 pub mod project;
+pub mod project_search;
 pub mod recovery;
 pub mod sample;
 pub mod session_file;

@@ -3,7 +3,7 @@
 
 use crate::io::document::Document;
 use crate::io::project::{self, ProjectState, Status};
-use crate::model::search;
+use crate::io::project_search;
 use crate::ui::app::NewsmarkApp;
 use crate::ui::state::project::*;
 use std::path::Path;
@@ -227,26 +227,17 @@ impl NewsmarkApp {
         if q.trim().is_empty() {
             return;
         }
-        let (mut unread, mut files) = (0, 0);
-        for (i, e) in p.entries.iter().enumerate() {
-            let Ok(loaded) = crate::io::article::load(&e.article) else {
-                unread += 1;
-                continue;
-            };
-            let text = &loaded.decoded.text;
-            let matches = search::find_all(text, &q);
-            files += usize::from(!matches.is_empty());
-            for m in matches {
-                self.ui.project.hit_count += 1;
-                if self.ui.project.hits.len() < MAX_HITS {
-                    self.ui.project.hits.push(Hit {
-                        entry: i,
-                        span: m,
-                        context: search::in_context(text, m),
-                    });
-                }
-            }
-        }
+        let articles: Vec<&Path> = p.entries.iter().map(|e| e.article.as_path()).collect();
+        let found = project_search::search_articles(&articles, &q, MAX_HITS);
+        let (unread, files) = (found.unread.len(), found.articles_matched);
+        self.ui.project.hit_count = found.matches;
+        self.ui.project.hits = (found.hits.into_iter())
+            .map(|h| Hit {
+                entry: h.article,
+                span: h.span,
+                context: h.context,
+            })
+            .collect();
         let n = self.ui.project.hit_count;
         self.ui.status = format!(
             "“{}”: {n} {} in {} article(s){}",
