@@ -6,7 +6,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
-mod common;
+use crate::common;
 
 use common::{copy_sample, harness_for, mark, menu, session_on_edited_article, type_path};
 use egui::Key;

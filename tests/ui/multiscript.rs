@@ -11,7 +11,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -17,11 +17,11 @@ use newsmark::model::session::{Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId};
 use newsmark::model::text::ArticleText;
 
-mod rng;
+use crate::rng;
 use rng::Rng;
 
-const FIXTURE: &str = include_str!("fixtures/session_v1.ron");
-const SAMPLE: &str = include_str!("../assets/nato_russia_2022-01-07.txt");
+const FIXTURE: &str = include_str!("../fixtures/session_v1.ron");
+const SAMPLE: &str = include_str!("../../assets/nato_russia_2022-01-07.txt");
 
 fn fixture_session() -> Session {
     session_file::parse(FIXTURE, Path::new("f.ron")).unwrap()

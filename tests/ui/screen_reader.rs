@@ -8,7 +8,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
-mod common;
+use crate::common;
 
 use common::{copy_sample, drag_select, find, harness_for};
 use egui::accesskit::{Action, ActionData, ActionRequest, Role, TextDirection};

@@ -9,7 +9,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
-mod common;
+use crate::common;
 
 use common::{
     copy_sample, drag_select, find, harness, harness_for, mark, menu, session_on_edited_article,

@@ -19,11 +19,11 @@ use newsmark::model::session::{ArticleRef, Session, make_annotation};
 use newsmark::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 use newsmark::model::text::ArticleText;
 
-mod rng;
+use crate::rng;
 use rng::Rng;
 
 const MAX: u32 = u32::MAX;
-const SAMPLE: &str = include_str!("../assets/nato_russia_2022-01-07.txt");
+const SAMPLE: &str = include_str!("../../assets/nato_russia_2022-01-07.txt");
 const TEXT: &str = "Jens Stoltenberg said: “We regret it.” He added that NATO is open. \
                     The Kremlin answered.";
 

@@ -13,7 +13,7 @@ use newsmark::model::session::make_annotation;
 use newsmark::model::text::ArticleText;
 use proptest::prelude::*;
 
-const SAMPLE: &str = include_str!("../assets/nato_russia_2022-01-07.txt");
+const SAMPLE: &str = include_str!("../../assets/nato_russia_2022-01-07.txt");
 
 /// Code-point span of the `nth` occurrence of `needle`.
 fn span_of(text: &ArticleText, needle: &str, nth: usize) -> Span {

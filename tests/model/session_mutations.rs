@@ -23,11 +23,11 @@ use newsmark::model::index::{Entry, IntervalIndex};
 use newsmark::model::session::{ArticleRef, Session, make_annotation};
 use newsmark::model::text::ArticleText;
 
-mod rng;
+use crate::rng;
 use rng::Rng;
 
-const FIXTURE: &str = include_str!("fixtures/session_v1.ron");
-const SAMPLE: &str = include_str!("../assets/nato_russia_2022-01-07.txt");
+const FIXTURE: &str = include_str!("../fixtures/session_v1.ron");
+const SAMPLE: &str = include_str!("../../assets/nato_russia_2022-01-07.txt");
 
 const TOKENS: &[&str] = &[
     "(",

@@ -6,7 +6,7 @@
     reason = "test helpers: a failure should panic with its message"
 )]
 
-mod cli_support;
+use crate::cli_support;
 use cli_support::{newsmark, stderr, stdout};
 
 use std::path::PathBuf;

@@ -14,8 +14,8 @@ use newsmark::io::session_file::{self, LoadError};
 use newsmark::model::anchor::Outcome;
 use newsmark::model::annotation::KindTag;
 
-const FIXTURE: &str = include_str!("fixtures/session_v1.ron");
-const SAMPLE: &str = include_str!("../assets/nato_russia_2022-01-07.txt");
+const FIXTURE: &str = include_str!("../fixtures/session_v1.ron");
+const SAMPLE: &str = include_str!("../../assets/nato_russia_2022-01-07.txt");
 
 #[test]
 fn v1_fixture_loads_with_all_kinds_and_round_trips() {

@@ -7,7 +7,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
-mod common;
+use crate::common;
 
 use common::{copy_sample, harness_for, mark};
 use egui::accesskit::Role;
