@@ -1,4 +1,4 @@
-//! Headless subcommands: `check`, `stats`, `export`, `import`.
+//! Headless subcommands: `check`, `stats`, `export`, `agree`, `search`, `suggest`, `import`.
 //!
 //! Results go to stdout (or the `-o` file), messages to stderr. Exit codes: 0 success; 1 when
 //! something was lost or does not match (a `check` with annotations not matching the article,
@@ -144,7 +144,9 @@ pub enum Command {
         #[arg(long)]
         article_dir: Option<PathBuf>,
         /// brat entity types to map: FROM=TO[,FROM=TO…], TO one of Claim, Quote, Mention,
-        /// Cue, skip. PolNeAR: Content=Quote,Source=Mention,Attribution=skip.
+        /// Cue, skip. PolNeAR's full map:
+        ///
+        /// Content=Quote,Source=Mention,Attribution=skip,Attribution-no-source=skip,Discuss=skip,Discard=skip
         #[arg(long, value_parser = crate::io::formats::brat::TypeMap::parse)]
         map: Option<crate::io::formats::brat::TypeMap>,
         /// The session file to write (.ron), or the output folder for a folder of inputs; it

@@ -17,3 +17,4 @@ pub mod speaker;
 pub mod stats;
 pub mod suggest;
 pub mod text;
+pub mod worklist;

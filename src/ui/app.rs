@@ -172,6 +172,7 @@ impl NewsmarkApp {
             } => {
                 self.edit(*edit, label, coalesce);
             }
+            Action::SetSelection(span) => self.ui.selection = span,
             Action::Select(id, scroll) => {
                 self.ui.selected = id;
                 self.open_if_quote(id);

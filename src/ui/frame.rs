@@ -66,7 +66,10 @@ impl eframe::App for NewsmarkApp {
         for action in actions {
             self.apply(&ctx, action);
         }
-        self.sticky_tick(&ctx);
+        // Sticky mode marks a new selection through the same place as every other change.
+        if let Some(action) = self.sticky_action(&ctx) {
+            self.apply(&ctx, action);
+        }
         self.autosave(&ctx);
         self.update_title(&ctx);
         if self.ui.dialogs.quit_confirmed {

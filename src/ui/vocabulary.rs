@@ -10,6 +10,7 @@ use crate::model::annotation::{AnnotationId, Span};
 use crate::model::compare::Decision;
 use crate::model::edit::Edit;
 use crate::model::speaker::SpeakerId;
+pub use crate::model::worklist::ClaimOrder;
 
 use crate::ui::commands::UiCommand;
 
@@ -45,6 +46,8 @@ pub enum Action {
         /// Consecutive edits with the same key are one undo step.
         coalesce: Option<String>,
     },
+    /// The text selected in the article changed (`None`: nothing selected).
+    SetSelection(Option<Span>),
     /// Select an annotation (and scroll to it when `scroll`).
     Select(Option<AnnotationId>, bool),
     /// Select a speaker in the Speakers tab.
@@ -154,18 +157,6 @@ pub enum Field {
     ProjectQuery,
     /// The sources of this claim, as typed.
     Sources(AnnotationId),
-}
-
-/// How the worklist is sorted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ClaimOrder {
-    /// Most check-worthy first, then in text order.
-    #[default]
-    Worthiness,
-    /// Unchecked first, then by verdict, then in text order.
-    Verdict,
-    /// In text order.
-    Text,
 }
 
 /// How the document list is sorted.

@@ -12,6 +12,8 @@ use crate::model::session::make_annotation;
 use crate::model::speaker::SpeakerId;
 
 use crate::ui::app::NewsmarkApp;
+use crate::ui::commands::UiCommand;
+use crate::ui::vocabulary::Action;
 
 /// Most recent files kept.
 const RECENT: usize = 10;
@@ -117,17 +119,21 @@ impl NewsmarkApp {
         self.ui.view.invalidate();
     }
 
-    /// In sticky mode, marks a new selection with the last kind once the mouse is released.
-    pub(crate) fn sticky_tick(&mut self, ctx: &egui::Context) {
-        let Some(kind) = self.ui.sticky else { return };
+    /// In sticky mode, the command that marks a new selection with the last kind once the mouse
+    /// is released (applied like any other action).
+    pub(crate) fn sticky_action(&mut self, ctx: &egui::Context) -> Option<Action> {
+        let kind = self.ui.sticky?;
         if self.ui.selection == self.ui.sticky_seen || ctx.input(|i| i.pointer.any_down()) {
-            return;
+            return None;
         }
         self.ui.sticky_seen = self.ui.selection;
-        if self.ui.selection.is_some() {
-            self.mark(kind);
-            self.ui.sticky_seen = None;
-        }
+        self.ui.selection?;
+        self.ui.sticky_seen = None;
+        Some(Action::Command(match kind {
+            KindTag::Claim => UiCommand::MarkClaim,
+            KindTag::Quote => UiCommand::MarkQuote,
+            KindTag::Mention => UiCommand::MarkMention,
+        }))
     }
 
     /// Puts the open document's file at the top of the recent files.

@@ -264,6 +264,13 @@ fn every_subcommand_has_help() {
         assert_eq!(o.status.code(), Some(0), "{cmd}");
         assert!(stdout(&o).contains("Usage: newsmark"), "{cmd}");
     }
+    // The import help gives PolNeAR's whole type map, ready to paste.
+    let o = newsmark(&["import", "--help"], &d);
+    assert!(
+        stdout(&o).contains(newsmark::io::formats::brat::POLNEAR_MAP),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]

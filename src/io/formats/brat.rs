@@ -70,7 +70,7 @@ pub use crate::io::formats::tally::{Tally, TypeCount};
 pub use conf::{annotation_conf, is_newsmark_conf, visual_conf};
 use fragments::{join_line_broken, split_at_breaks};
 pub use import::{BratImport, import, import_with};
-pub use mapping::TypeMap;
+pub use mapping::{POLNEAR_MAP, TypeMap};
 use values::{
     check_worthiness_name, escape, fold, parse_value, quote_type_name, speaker_kind_name, unescape,
     verdict_name,

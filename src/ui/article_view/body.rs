@@ -18,7 +18,7 @@ pub(super) fn body_ui(
     viewport: Rect,
     layout: &mut Layout<'_>,
     sel: &mut Option<Selection>,
-    app_selection: &mut Option<Span>,
+    app_selection: Option<Span>,
     actions: &mut Vec<Action>,
     id: Id,
 ) -> (Pos2, Option<Span>) {
@@ -116,9 +116,14 @@ pub(super) fn body_ui(
             ui.scroll_to_rect(r.translate(origin.to_vec2()).expand(4.0), None);
         }
         match sel.map(Selection::span).filter(|s| !s.is_empty()) {
-            Some(span) => *app_selection = Some(span),
-            None if response.clicked() || response.drag_stopped() => *app_selection = None,
-            None => {}
+            // The window's selection changes through an action, applied after the frame.
+            Some(span) if app_selection != Some(span) => {
+                actions.push(Action::SetSelection(Some(span)));
+            }
+            None if (response.clicked() || response.drag_stopped()) && app_selection.is_some() => {
+                actions.push(Action::SetSelection(None));
+            }
+            _ => {}
         }
     }
 

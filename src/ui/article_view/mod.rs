@@ -282,7 +282,7 @@ pub fn article_ui(
     if let Some(o) = forced {
         area = area.vertical_scroll_offset(o);
     }
-    let selection = &mut state.selection;
+    let selection = state.selection;
     let scroll = area.show_viewport(ui, |ui, viewport| {
         body::body_ui(
             ui,

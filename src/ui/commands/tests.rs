@@ -52,3 +52,21 @@ fn keys_are_named_as_typed() {
         );
     }
 }
+
+/// The README's key table is the command table's: regenerate it with the table this prints.
+#[test]
+fn the_readme_key_table_is_the_command_table() {
+    let readme = include_str!("../../../README.md");
+    let start = "<!-- keys: generated from src/ui/commands; a test checks it -->\n";
+    let end = "<!-- end of keys -->";
+    let from = readme.find(start).map(|i| i + start.len());
+    let to = readme.find(end);
+    let (Some(from), Some(to)) = (from, to) else {
+        panic!("README.md lacks the key table markers");
+    };
+    let expected = markdown_key_table();
+    assert!(
+        readme.get(from..to) == Some(expected.as_str()),
+        "README.md's key table differs from the command table; it should be:\n{expected}"
+    );
+}

@@ -5,48 +5,12 @@
 use egui::RichText;
 
 use crate::io::document::Document;
-use crate::model::annotation::{Annotation, CheckWorthiness, Kind, Verdict};
+use crate::model::annotation::Kind;
 
 use crate::ui::state::UiState;
 use crate::ui::text_engine::bidi::visual;
 use crate::ui::vocabulary::Action;
 use crate::ui::vocabulary::ClaimOrder;
-
-fn worthiness_rank(c: CheckWorthiness) -> u8 {
-    match c {
-        CheckWorthiness::High => 0,
-        CheckWorthiness::Low => 1,
-        CheckWorthiness::Unrated => 2,
-        CheckWorthiness::Not => 3,
-    }
-}
-
-fn verdict_rank(v: Verdict) -> usize {
-    Verdict::ALL
-        .iter()
-        .position(|x| *x == v)
-        .unwrap_or(usize::MAX)
-}
-
-/// The claims of `doc` in `order`.
-pub fn worklist(doc: &Document, order: ClaimOrder) -> Vec<&Annotation> {
-    let mut claims: Vec<&Annotation> = doc
-        .session
-        .annotations
-        .iter()
-        .filter(|a| matches!(a.kind, Kind::Claim(_)))
-        .collect();
-    let key = |a: &Annotation| match &a.kind {
-        Kind::Claim(c) => match order {
-            ClaimOrder::Worthiness => (usize::from(worthiness_rank(c.check_worthiness)), a.start),
-            ClaimOrder::Verdict => (verdict_rank(c.verdict), a.start),
-            ClaimOrder::Text => (0, a.start),
-        },
-        _ => (usize::MAX, a.start),
-    };
-    claims.sort_by_key(|a| key(a));
-    claims
-}
 
 /// Draws the worklist.
 pub fn claims_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -66,7 +30,7 @@ pub fn claims_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &m
         }
     });
     ui.separator();
-    let claims = worklist(doc, state.claim_order);
+    let claims = crate::model::worklist::worklist(&doc.session, state.claim_order);
     if claims.is_empty() {
         ui.label(RichText::new("No claims yet. Select a checkable statement and press C.").weak());
         return;
@@ -102,45 +66,4 @@ pub fn claims_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &m
                 ui.end_row();
             }
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::annotation::{AnnotationId, Claim, Span};
-    use crate::model::session::{ArticleRef, Session, make_annotation};
-    use crate::model::text::ArticleText;
-
-    #[test]
-    fn the_worklist_puts_the_most_worth_checking_and_the_unchecked_first() {
-        let text = ArticleText::new("one two three four".into());
-        let mut session = Session::new(ArticleRef::default());
-        for (id, span, worth, verdict) in [
-            (1, (0, 3), CheckWorthiness::Low, Verdict::False),
-            (2, (4, 7), CheckWorthiness::High, Verdict::True),
-            (3, (8, 13), CheckWorthiness::Not, Verdict::Unchecked),
-        ] {
-            session.annotations.push(make_annotation(
-                &text,
-                AnnotationId(id),
-                Span::new(span.0, span.1),
-                Kind::Claim(Claim {
-                    check_worthiness: worth,
-                    verdict,
-                    ..Claim::default()
-                }),
-            ));
-        }
-        let doc = Document {
-            session,
-            text,
-            session_path: None,
-            notices: Vec::new(),
-            anchor_report: None,
-        };
-        let ids = |order| -> Vec<u32> { worklist(&doc, order).iter().map(|a| a.id.0).collect() };
-        assert_eq!(ids(ClaimOrder::Worthiness), [2, 1, 3]);
-        assert_eq!(ids(ClaimOrder::Verdict), [3, 2, 1]);
-        assert_eq!(ids(ClaimOrder::Text), [1, 2, 3]);
-    }
 }

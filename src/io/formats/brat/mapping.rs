@@ -66,6 +66,10 @@ impl TypeMap {
     }
 }
 
+/// PolNeAR's full type map, as the README and `import --help` give it.
+pub const POLNEAR_MAP: &str = "Content=Quote,Source=Mention,Attribution=skip,\
+Attribution-no-source=skip,Discuss=skip,Discard=skip";
+
 #[cfg(test)]
 mod tests {
     use super::*;

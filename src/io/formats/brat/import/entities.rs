@@ -106,8 +106,9 @@ fn note_unknown_types(unknown_types: &[String], report: &mut Report) {
         .map(|t| format!("{}=Quote|Mention|Cue|Claim|skip", q(t)))
         .collect();
     report.notes.push(format!(
-        "types not mapped: map them with --map {} (PolNeAR: --map Content=Quote,Source=Mention,Attribution=skip)",
-        hint.join(",")
+        "types not mapped: map them with --map {} (PolNeAR: --map {})",
+        hint.join(","),
+        crate::io::formats::brat::POLNEAR_MAP
     ));
 }
 
