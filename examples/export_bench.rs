@@ -122,6 +122,7 @@ fn generate_session(rng: &mut Rng, text: &ArticleText, n: usize) -> Session {
                     },
                     in_quote: last_quote.filter(|_| rng.below(3) == 0),
                     source_mentions: Vec::new(),
+                    review: String::new(),
                 };
                 (
                     Span::new(start, start + 20 + rng.below(80)),

@@ -180,6 +180,10 @@ pub struct Claim {
     /// `speaker`; ids of annotations that no longer exist are ignored.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub source_mentions: Vec<AnnotationId>,
+    /// The review text marked for publication (ClaimReview's `reviewBody`); the annotation's
+    /// note stays private.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub review: String,
 }
 
 /// Attributes of a quote (PARC / Citron: source, cue, content).

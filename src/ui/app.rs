@@ -77,9 +77,13 @@ impl NewsmarkApp {
             Ok(doc) => {
                 self.set_document(doc);
                 self.work.ask_where = true;
-                self.ui.status =
-                    "The annotated sample: select text and press C, Q or M to try; Save asks where"
-                        .into();
+                self.ui.status = format!(
+                    "The annotated sample: select text and press {}, {} or {} to try; Save asks \
+                         where",
+                    crate::ui::commands::UiCommand::MarkClaim.shortcut_text(),
+                    crate::ui::commands::UiCommand::MarkQuote.shortcut_text(),
+                    crate::ui::commands::UiCommand::MarkMention.shortcut_text()
+                );
             }
             Err(e) => self.report_open_error(Path::new(crate::io::sample::ARTICLE_NAME), &e),
         }

@@ -100,6 +100,7 @@ fn session(text: &ArticleText, reference: ArticleRef) -> Session {
             sources: vec!["https://example.org/a b".into(), "https://e.org/2".into()],
             in_quote: None,
             source_mentions: Vec::new(),
+            review: String::new(),
         }),
         "checked, with commas, and \\backslashes\\n",
     );
@@ -113,6 +114,7 @@ fn session(text: &ArticleText, reference: ArticleRef) -> Session {
             sources: Vec::new(),
             in_quote: Some(AnnotationId(2)),
             source_mentions: Vec::new(),
+            review: String::new(),
         }),
         "",
     );
@@ -406,10 +408,22 @@ fn claimreview_has_one_review_per_checked_claim() {
         reviewer_kind: ReviewerKind::Organization,
         review_url: "https://factcheck.example/nato".into(),
     };
+    for a in &mut s.annotations {
+        if let Kind::Claim(c) = &mut a.kind
+            && a.exact == "The Kremlin"
+        {
+            c.review = "Satellite images show no withdrawal.".into();
+            a.note = "-2+3 ask the desk".into();
+        }
+    }
     let out = claimreview::export(&doc(&s, &text), "2024-05-01");
     let v: Value = serde_json::from_str(&out).unwrap();
     let reviews = v.as_array().unwrap();
     assert_eq!(reviews.len(), 3, "three claims, all with a verdict");
+    assert!(
+        !out.contains("ask the desk"),
+        "a note is never published: {out}"
+    );
     let unverifiable = &reviews[0];
     assert_eq!(unverifiable["claimReviewed"], "troops are massing");
     assert_eq!(
@@ -443,6 +457,13 @@ fn claimreview_has_one_review_per_checked_claim() {
     assert_eq!(appearance["url"], "https://news.example/nato");
     assert_eq!(appearance["publisher"]["name"], "News Example");
     assert!(!out.contains("file:"), "{out}");
+    // Only the text marked for publication is a review's body.
+    assert_eq!(r["reviewBody"], "Satellite images show no withdrawal.");
+    let bodies = reviews
+        .iter()
+        .filter(|r| r.get("reviewBody").is_some())
+        .count();
+    assert_eq!(bodies, 1, "{out}");
     assert_eq!(reviews[2]["reviewRating"]["ratingValue"], 4);
     assert_eq!(reviews[2]["reviewRating"]["name"], "Mostly true");
     // A claim without a speaker is the outlet's own.

@@ -136,8 +136,9 @@ pub fn export(doc: &Document, date_published: &str) -> String {
             review.insert("datePublished".into(), date_published.into());
             review.insert("reviewRating".into(), Value::Object(rating));
             review.insert("itemReviewed".into(), Value::Object(claim));
-            if !a.note.is_empty() {
-                review.insert("reviewBody".into(), a.note.clone().into());
+            // Only the text marked for publication: a note is the annotator's own.
+            if !c.review.trim().is_empty() {
+                review.insert("reviewBody".into(), c.review.trim().into());
             }
             if !c.sources.is_empty() {
                 review.insert("citation".into(), c.sources.clone().into());

@@ -39,7 +39,15 @@ impl NewsmarkApp {
 
     pub(crate) fn mark(&mut self, tag: KindTag) {
         let Some(span) = self.trimmed_selection() else {
-            self.ui.status = format!("Select some text first, then press {}", &tag.label()[..1]);
+            let command = match tag {
+                KindTag::Claim => crate::ui::commands::UiCommand::MarkClaim,
+                KindTag::Quote => crate::ui::commands::UiCommand::MarkQuote,
+                KindTag::Mention => crate::ui::commands::UiCommand::MarkMention,
+            };
+            self.ui.status = format!(
+                "Select some text first, then press {}",
+                command.shortcut_text()
+            );
             return;
         };
         let Some(doc) = self.work.doc.as_ref() else {

@@ -208,7 +208,10 @@ impl NewsmarkApp {
             return;
         };
         let Some(item) = c.items.get(i).filter(|_| c.is_open(i)) else {
-            self.ui.status = "Already decided (Ctrl+Z undoes the decision)".into();
+            self.ui.status = format!(
+                "Already decided ({} undoes the decision)",
+                crate::ui::commands::UiCommand::Undo.shortcut_text()
+            );
             return;
         };
         let Some((edit, label)) = compare::decision_edit(&doc.session, &c.other, item, decision)

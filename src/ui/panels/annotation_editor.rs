@@ -229,6 +229,7 @@ fn claim_rows(
     ui.end_row();
     crate::ui::panels::quote_panel::source_rows_ui(state, doc, a, ui, actions);
     sources_row(state, a, c, ui, actions);
+    review_row(a, c, ui, actions);
 }
 
 fn in_quote_ui(
@@ -300,8 +301,27 @@ fn sources_row(
     ui.end_row();
 }
 
+/// The review text published as ClaimReview's `reviewBody` (the note is never published).
+fn review_row(a: &Annotation, c: &Claim, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let label = ui
+        .label("Published review")
+        .on_hover_text("Exported as ClaimReview's reviewBody; the note below stays private");
+    let mut text = c.review.clone();
+    if ui
+        .add(egui::TextEdit::multiline(&mut text).desired_rows(2))
+        .labelled_by(label.id)
+        .changed()
+    {
+        let coalesce = Some(format!("review {}", a.id.0));
+        actions.push(claim_change(a, "edit published review", coalesce, |c| {
+            c.review = text;
+        }));
+    }
+    ui.end_row();
+}
+
 fn note_row(a: &Annotation, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let note_label = ui.label("Note");
+    let note_label = ui.label("Note (private)");
     let mut note = a.note.clone();
     if ui
         .add(egui::TextEdit::multiline(&mut note).desired_rows(2))

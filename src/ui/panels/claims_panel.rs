@@ -32,7 +32,13 @@ pub fn claims_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &m
     ui.separator();
     let claims = crate::model::worklist::worklist(&doc.session, state.claim_order);
     if claims.is_empty() {
-        ui.label(RichText::new("No claims yet. Select a checkable statement and press C.").weak());
+        ui.label(
+            RichText::new(format!(
+                "No claims yet. Select a checkable statement and press {}.",
+                crate::ui::commands::UiCommand::MarkClaim.shortcut_text()
+            ))
+            .weak(),
+        );
         return;
     }
     egui::Grid::new("claims_worklist")

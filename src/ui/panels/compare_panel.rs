@@ -105,7 +105,14 @@ fn item_detail(
         if item.status == Status::Agree {
             ui.label(RichText::new("Both agree: nothing to decide").weak());
         } else if let Some(d) = c.decisions.get(i, c.depth) {
-            ui.label(RichText::new(format!("Decided: {} (Ctrl+Z undoes it)", d.label())).weak());
+            ui.label(
+                RichText::new(format!(
+                    "Decided: {} ({} undoes it)",
+                    d.label(),
+                    crate::ui::commands::UiCommand::Undo.shortcut_text()
+                ))
+                .weak(),
+            );
         } else {
             for (d, cmd) in Decision::ALL.into_iter().zip([
                 UiCommand::TakeA,

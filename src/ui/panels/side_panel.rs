@@ -83,10 +83,13 @@ fn annotations_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: &
     let count = filtered.as_ref().map_or(all.len(), Vec::len);
     if all.is_empty() {
         ui.label(
-            RichText::new(
-                "No annotations yet. Select text in the article, then press C (claim), \
-                 Q (quote) or M (mention).",
-            )
+            RichText::new(format!(
+                "No annotations yet. Select text in the article, then press {} (claim), \
+                 {} (quote) or {} (mention).",
+                crate::ui::commands::UiCommand::MarkClaim.shortcut_text(),
+                crate::ui::commands::UiCommand::MarkQuote.shortcut_text(),
+                crate::ui::commands::UiCommand::MarkMention.shortcut_text()
+            ))
             .weak(),
         );
     } else if count == 0 {

@@ -35,7 +35,11 @@ pub fn speakers_ui(state: &UiState, doc: &Document, ui: &mut egui::Ui, actions: 
     ui.add_space(4.0);
     if doc.session.speakers.is_empty() {
         ui.label(
-            RichText::new("No speakers yet. Select a name in the article and press M.").weak(),
+            RichText::new(format!(
+                "No speakers yet. Select a name in the article and press {}.",
+                crate::ui::commands::UiCommand::MarkMention.shortcut_text()
+            ))
+            .weak(),
         );
     }
     let list_height = if state.selected_speaker.is_some() {

@@ -152,6 +152,7 @@ impl Parts<'_> {
                 .and_then(|q| self.ids.get(q))
                 .copied(),
             source_mentions: self.source_ids(t),
+            review: String::new(),
         }
     }
 

@@ -244,6 +244,7 @@ pub(super) fn read_annotation(
                 .collect(),
             in_quote: None,
             source_mentions: Vec::new(),
+            review: String::new(),
         }),
     };
     let iri = item.id.clone();
