@@ -182,8 +182,9 @@ fn brat_import_makes_up_free_ids_when_u32_max_is_taken() {
     // The ids after u32::MAX are taken, so the smallest unused ones are used: 1, then 3.
     assert_eq!(by_text("NATO is open").id, AnnotationId(1));
     assert_eq!(by_text("Jens").id, AnnotationId(3));
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(warnings[0].starts_with("line 11:"), "{warnings:?}");
+    assert!(warnings[1].starts_with("2 speaker(s): 1 named in N lines"), "{warnings:?}");
 }
 
 #[test]

@@ -88,6 +88,9 @@ pub fn import_with(
     let ids = ids::assign(order, entities, &absorbed);
     let Speakers { registry, of } =
         Speakers::resolve(text, entities, order, &links, &mut report.warnings);
+    report
+        .notes
+        .extend(speakers_note(&registry, &of, entities, order, &links));
     let mut session = Session::new(article);
     session.speakers = registry.into_values().collect();
     let parts = build::Parts {
@@ -145,4 +148,46 @@ fn finish(session: Session, report: Report) -> Result<BratImport, FormatError> {
         notes,
         tally,
     })
+}
+
+/// How many speakers the import made and why, and how many mentions name nobody: "12 speakers
+/// (3 named in N lines, 9 from source mentions that look like names: 2 organisations); 40
+/// mentions name no speaker".
+fn speakers_note(
+    registry: &std::collections::BTreeMap<
+        crate::model::speaker::SpeakerId,
+        crate::model::speaker::Speaker,
+    >,
+    of: &std::collections::HashMap<String, crate::model::speaker::SpeakerId>,
+    entities: &std::collections::HashMap<String, super::entity::Entity>,
+    order: &[String],
+    links: &super::links::Links,
+) -> Option<String> {
+    let named: std::collections::HashSet<_> = links.speaker_refs.iter().map(|r| r.2).collect();
+    let made = registry.keys().filter(|id| !named.contains(id)).count();
+    let organisations = registry
+        .values()
+        .filter(|s| !named.contains(&s.id))
+        .filter(|s| s.kind == crate::model::speaker::SpeakerKind::Organization)
+        .count();
+    let bare = order
+        .iter()
+        .filter(|t| {
+            entities
+                .get(*t)
+                .is_some_and(|e| e.tag == super::entity::Tag::Mention)
+        })
+        .filter(|t| !of.contains_key(*t))
+        .count();
+    // Speakers the file names itself (N lines) need no account; inferred ones do.
+    if made == 0 {
+        return None;
+    }
+    Some(format!(
+        "{} speaker(s): {} named in N lines, {made} from mentions that look like names \
+         ({organisations} of them organisations); {bare} mention(s) name no speaker (pronouns \
+         and descriptions stay source spans without one)",
+        registry.len(),
+        named.len()
+    ))
 }

@@ -110,7 +110,9 @@ impl Speakers {
                 return Some(s.id);
             }
             let id = SpeakerId(fresh.next(|n| registry.contains_key(&SpeakerId(n)))?);
-            registry.insert(id, Speaker::new(id, name));
+            let mut speaker = Speaker::new(id, name);
+            speaker.kind = kind_of_name(&speaker.name);
+            registry.insert(id, speaker);
             Some(id)
         };
 
@@ -183,11 +185,17 @@ impl Speakers {
     }
 }
 
-/// True when a mention's text looks like a name: not a pronoun, and some word other than a
-/// leading article or determiner begins with a capital ("The New York Post", "Clinton",
-/// "President Obama"; not "she", "a source", "officials", "the source").
+/// True when a mention's text looks like a name: not a pronoun, and after a leading article
+/// or determiner, every word is capitalised or a small joining word ("The New York Post",
+/// "Clinton", "President Obama", "Bank of America"; not "she", "a source", "officials", "a GOP
+/// strategist monitoring the race", "new filings with the Federal Election Commission"): a
+/// description stays a source mention without a speaker.
 pub(super) fn is_name_like(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.len() == 1
         && crate::model::speaker::is_pronoun(words.first().copied().unwrap_or_default())
     {
@@ -196,10 +204,60 @@ pub(super) fn is_name_like(text: &str) -> bool {
     let determiners = [
         "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
     ];
-    words
+    let joining = [
+        "of", "de", "du", "des", "la", "le", "van", "von", "der", "den", "and", "for", "the", "al",
+        "bin", "y", "&", "on", "in",
+    ];
+    let rest: Vec<&str> = words
         .iter()
+        .copied()
         .skip_while(|w| determiners.contains(&w.to_lowercase().as_str()))
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    rest.first().is_some_and(|w| capital(w))
+        && rest.iter().all(|w| capital(w) || joining.contains(w))
+}
+
+/// The kind a new speaker's name suggests: an organisation when it says so ("the company",
+/// "Acme Inc.", "Labour Party", "Ministry of Defence"), else a person.
+pub(super) fn kind_of_name(name: &str) -> SpeakerKind {
+    const ORGANISATION: [&str; 22] = [
+        "company",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
+        "corporation",
+        "group",
+        "party",
+        "ministry",
+        "department",
+        "agency",
+        "union",
+        "association",
+        "council",
+        "committee",
+        "commission",
+        "bank",
+        "university",
+        "institute",
+        "foundation",
+        "authority",
+        "office",
+    ];
+    let lower = name.to_lowercase();
+    let organisation = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORGANISATION.contains(&w));
+    if organisation {
+        SpeakerKind::Organization
+    } else {
+        SpeakerKind::Person
+    }
 }
 
 /// The representative of mention `i`'s group in a union-find `parent` table (path halving).
@@ -215,4 +273,45 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
         i = grand;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_told_from_descriptions_and_pronouns() {
+        for name in [
+            "Clinton",
+            "President Obama",
+            "The New York Post",
+            "Bank of America",
+            "FNV Havens",
+            "Jean de la Fontaine",
+        ] {
+            assert!(is_name_like(name), "{name}");
+        }
+        for phrase in [
+            "she",
+            "a source",
+            "officials",
+            "the company",
+            "a GOP strategist monitoring the race",
+            "new filings with the Federal Election Commission",
+            "Obama's campaign",
+        ] {
+            assert!(!is_name_like(phrase), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn a_name_that_says_organisation_makes_an_organisation() {
+        assert_eq!(kind_of_name("Acme Inc."), SpeakerKind::Organization);
+        assert_eq!(kind_of_name("Labour Party"), SpeakerKind::Organization);
+        assert_eq!(
+            kind_of_name("Ministry of Defence"),
+            SpeakerKind::Organization
+        );
+        assert_eq!(kind_of_name("Marieke Jansen"), SpeakerKind::Person);
+    }
 }
