@@ -68,7 +68,8 @@ pub enum Command {
         /// Output format: brat, w3c, csv, claimreview or citron.
         #[arg(long, short = 'f', value_parser = transfer::export_format)]
         format: ExportFormat,
-        /// Output file (default: stdout), or the output folder for a folder of sessions.
+        /// Output file (default, or `-`: stdout), or the output folder for a folder of sessions.
+        /// A device, named pipe or socket is refused: newsmark replaces only regular files.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         /// Publication date for ClaimReview, YYYY-MM-DD (default: today, UTC).
@@ -80,6 +81,9 @@ pub enum Command {
         /// CSV: begin with a UTF-8 byte-order mark, for Excel.
         #[arg(long)]
         excel: bool,
+        /// Keep each file the export replaces as NAME.bak (exports keep none otherwise).
+        #[arg(long)]
+        backup: bool,
         /// Publication metadata overriding the session's (ClaimReview, W3C).
         #[command(flatten)]
         publication: publish::PublicationFlags,
@@ -119,7 +123,7 @@ pub enum Command {
     Suggest {
         /// The article (plain text).
         article: PathBuf,
-        /// The session file to write (.ron).
+        /// The session file to write (.ron); `-` or none: stdout.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         /// Known speakers to find by name and alias: a session file or a RON list of speakers.
@@ -179,11 +183,13 @@ pub fn run(cmd: Command) -> ExitCode {
             date,
             skip_unanchored,
             excel,
+            backup,
             publication,
         } => transfer::export(&transfer::ExportArgs {
             session: &session,
             format,
-            output: output.as_deref(),
+            output: not_stdout(output.as_deref()),
+            backup,
             date,
             skip_unanchored,
             excel,
@@ -225,12 +231,17 @@ pub fn run(cmd: Command) -> ExitCode {
             article,
             output,
             speakers,
-        } => suggest::run(&article, output.as_deref(), speakers.as_deref()),
+        } => suggest::run(&article, not_stdout(output.as_deref()), speakers.as_deref()),
     };
     result.unwrap_or_else(|e| {
         eprintln!("newsmark: error: {}", one_line_error(&e));
         ExitCode::from(2)
     })
+}
+
+/// `None` (standard output) for no `-o` and for `-o -`.
+fn not_stdout(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|p| *p != Path::new("-"))
 }
 
 /// The error and its causes on one line, each cause once: a cause whose text the message

@@ -68,6 +68,8 @@ pub struct ExportArgs<'a> {
     pub skip_unanchored: bool,
     /// CSV with a byte-order mark, for Excel.
     pub excel: bool,
+    /// Keep replaced files as `NAME.bak`.
+    pub backup: bool,
     /// Publication metadata overriding the session's.
     pub publication: &'a super::publish::PublicationFlags,
 }
@@ -198,7 +200,7 @@ fn export_one(
     }
     match output {
         Some(out) => {
-            let written = files::write_rendered(&doc, rendered, out)?;
+            let written = files::write_rendered_keeping(&doc, rendered, out, args.backup)?;
             let names: Vec<String> = written
                 .files
                 .iter()
