@@ -86,7 +86,7 @@ impl From<WriteError> for SaveError {
     }
 }
 
-mod words;
+pub(crate) mod words;
 
 #[derive(Deserialize)]
 struct VersionProbe {
