@@ -164,6 +164,10 @@ pub enum Command {
         /// ARTICLE_ANNOTATOR.ann.
         #[arg(long, default_value = "imported", requires = "project")]
         annotator: String,
+        /// With --project: replace sessions the annotators already have (each old one is kept
+        /// as SESSION.ron.bak). Without it they are kept and the file is reported, exit 1.
+        #[arg(long, requires = "project")]
+        replace: bool,
         /// W3C: read annotations without a Claim, Quote or Mention tag (from other tools) as
         /// this kind: claim, quote or mention (otherwise they are skipped with a warning).
         #[arg(long, value_parser = transfer::kind_name)]
@@ -203,6 +207,7 @@ pub fn run(cmd: Command) -> ExitCode {
             output,
             project,
             annotator,
+            replace,
             map,
             default_kind,
         } => transfer::import(
@@ -211,7 +216,7 @@ pub fn run(cmd: Command) -> ExitCode {
             article.as_deref(),
             article_dir.as_deref(),
             match (&output, &project) {
-                (_, Some(dir)) => transfer::Into::Project(dir, &annotator),
+                (_, Some(dir)) => transfer::Into::Project(dir, &annotator, replace),
                 (Some(out), None) => transfer::Into::Folder(out),
                 // clap requires one of them.
                 (None, None) => transfer::Into::Folder(Path::new(".")),
@@ -364,6 +369,7 @@ fn check(session: &Path, renumber: bool) -> anyhow::Result<ExitCode> {
 
 /// `check --renumber`: gives repeated ids new ones, saves (keeping `.bak`) and says what changed.
 fn renumber_ids(path: &Path) -> anyhow::Result<()> {
+    crate::io::lock::refuse_if_held(path)?;
     let mut session = session_file::load_allowing_duplicates(path)?;
     let changed = session.renumber_duplicates();
     if changed.is_empty() {
