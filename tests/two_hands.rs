@@ -8,7 +8,11 @@
 )]
 
 mod cli_support;
+mod common;
 use cli_support::{newsmark, stderr, stdout};
+use common::{copy_sample, harness_for, mark};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
 
 use std::path::{Path, PathBuf};
 
@@ -141,4 +145,139 @@ fn cli_writers_respect_a_window_lock() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("by Bob"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&session).unwrap(), before);
+}
+
+/// A saved session `saves/story.ron` with one claim, open in a window; the lock file's path.
+fn open_saved() -> (
+    tempfile::TempDir,
+    PathBuf,
+    egui_kittest::Harness<'static, newsmark::ui::NewsmarkApp>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = copy_sample(dir.path(), "story.txt");
+    let saves = dir.path().join("saves");
+    let mut h = harness_for(&article, &saves);
+    mark(&mut h, "Kremlin", Key::C);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    drop(h);
+    let session = saves.join("story.ron");
+    assert!(session.is_file());
+    assert!(!saves.join(".story.ron.lock").exists(), "released on close");
+    let h = harness_for(&session, &saves);
+    (dir, session, h)
+}
+
+/// Another hand writes the session while it is open; the window then edits and saves.
+fn their_write_then_my_save(
+    session: &Path,
+    h: &mut egui_kittest::Harness<'static, newsmark::ui::NewsmarkApp>,
+) -> String {
+    let theirs = std::fs::read_to_string(session).unwrap() + "// a note of theirs\n";
+    std::fs::write(session, &theirs).unwrap();
+    mark(h, "NATO", Key::C);
+    // Autosave runs (2 s of frames) and never writes the session file.
+    h.run_steps(120);
+    assert_eq!(std::fs::read_to_string(session).unwrap(), theirs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    h.get_by_label("story.ron changed on disk");
+    assert_eq!(
+        std::fs::read_to_string(session).unwrap(),
+        theirs,
+        "not saved over"
+    );
+    theirs
+}
+
+#[test]
+fn the_window_locks_its_session_naming_annotator_and_host() {
+    let (_keep, session, h) = open_saved();
+    let lock = session.with_file_name(".story.ron.lock");
+    let text = std::fs::read_to_string(&lock).unwrap();
+    assert!(
+        text.contains(&format!("host: {}", newsmark::io::lock::host_name())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("pid: {}", std::process::id())),
+        "{text}"
+    );
+    drop(h);
+    assert!(!lock.exists());
+}
+
+#[test]
+fn a_second_opener_is_told_who_holds_it_and_cannot_save_over_it() {
+    let (_keep, session, h) = open_saved();
+    drop(h);
+    let host = newsmark::io::lock::host_name();
+    let lock = session.with_file_name(".story.ron.lock");
+    std::fs::write(
+        &lock,
+        format!("newsmark lock\nannotator: Bob\nhost: {host}\npid: 1\n"),
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(&session).unwrap();
+    let mut h = harness_for(&session, session.parent().unwrap());
+    h.get_by_label_contains("is open in newsmark by Bob on");
+    mark(&mut h, "NATO", Key::C);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert_eq!(std::fs::read_to_string(&session).unwrap(), before);
+    assert!(
+        h.state().status().contains("open elsewhere"),
+        "{}",
+        h.state().status()
+    );
+    drop(h);
+    assert!(lock.exists(), "Bob's lock is his");
+}
+
+#[test]
+fn overwrite_keeps_theirs_beside() {
+    let (_keep, session, mut h) = open_saved();
+    let theirs = their_write_then_my_save(&session, &mut h);
+    h.get_by_label("Overwrite").click();
+    h.run_steps(3);
+    assert_eq!(
+        std::fs::read_to_string(session.with_file_name("story.theirs.ron")).unwrap(),
+        theirs
+    );
+    let mine = std::fs::read_to_string(&session).unwrap();
+    assert!(mine.contains("exact: \"NATO\""), "{mine}");
+    assert!(!h.state().is_dirty());
+    // Saved once, the next save needs no question.
+    mark(&mut h, "Moscow", Key::C);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn reload_opens_theirs_and_keeps_my_edits_in_recovery() {
+    let (dir, session, mut h) = open_saved();
+    let theirs = their_write_then_my_save(&session, &mut h);
+    h.get_by_label("Reload").click();
+    h.run_steps(3);
+    assert_eq!(std::fs::read_to_string(&session).unwrap(), theirs);
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.session.annotations.len(), 1, "their version");
+    let status = h.state().status().to_owned();
+    assert!(status.contains("your edits are kept in"), "{status}");
+    let kept = status.rsplit("kept in ").next().unwrap();
+    let kept = std::fs::read_to_string(kept).unwrap();
+    assert!(kept.contains("exact: \"NATO\""), "{kept}");
+    drop(dir);
+}
+
+#[test]
+fn save_a_copy_leaves_theirs_in_place() {
+    let (_keep, session, mut h) = open_saved();
+    let theirs = their_write_then_my_save(&session, &mut h);
+    h.get_by_label("Save a copy").click();
+    h.run_steps(3);
+    assert_eq!(std::fs::read_to_string(&session).unwrap(), theirs);
+    let mine = std::fs::read_to_string(session.with_file_name("story.mine.ron")).unwrap();
+    assert!(mine.contains("exact: \"NATO\""), "{mine}");
 }

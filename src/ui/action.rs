@@ -131,6 +131,8 @@ pub enum Action {
     },
     /// The answer to "unsaved work found": restore it (`true`) or discard it.
     AnswerRecovery(bool),
+    /// The answer to "the session changed on disk".
+    DiskChanged(super::hands::DiskChoice),
     /// This annotation was dealt with in the review window.
     Reviewed(AnnotationId),
     /// The review window was closed.

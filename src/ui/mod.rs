@@ -13,6 +13,7 @@ pub mod dialogs;
 mod files;
 pub mod filter;
 mod frame;
+mod hands;
 pub mod mention_prompt;
 mod menus;
 pub mod places;

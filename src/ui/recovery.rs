@@ -47,6 +47,8 @@ pub struct RecoveryState {
     pub export: Option<super::review::HeldExport>,
     /// A recovery file still being written on a thread.
     in_flight: Option<InFlight>,
+    /// The open session's lock and what its file held when loaded (released with it).
+    pub hands: super::hands::Hands,
 }
 
 impl RecoveryState {
@@ -77,6 +79,7 @@ impl NewsmarkApp {
     /// from a previous run.
     pub(crate) fn check_recovery(&mut self) {
         self.work.recovery = RecoveryState::default();
+        self.take_hold();
         let Some(key) = self.recovery_key() else {
             return;
         };
@@ -276,8 +279,14 @@ impl NewsmarkApp {
     }
 }
 
-/// The restore offer and the review window; reads the work, returns what the user chose.
+/// The "changed on disk" question, the restore offer and the review window; reads the work,
+/// returns what the user chose.
 pub fn recovery_ui(work: &Work, selection: Option<Span>, ctx: &egui::Context) -> Vec<Action> {
+    if work.recovery.hands.question.is_some() {
+        return super::hands::changed_on_disk_ui(work, ctx)
+            .into_iter()
+            .collect();
+    }
     let mut actions = Vec::new();
     if let Some((session, changes)) = &work.recovery.offer {
         if let Some(restore) = offer_ui(session, *changes, ctx) {
