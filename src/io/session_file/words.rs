@@ -90,23 +90,16 @@ fn without_type_names(message: &str) -> String {
             })
         {
             let name = words.next().unwrap_or_default();
-            out.push(if w == "enum" {
+            let comma = if name.ends_with(',') { "," } else { "" };
+            let what = if w == "enum" {
                 "one of the allowed names"
             } else {
                 "an entry in ( )"
-            });
-            if name.ends_with(',') {
-                if let Some(last) = out.last_mut() {
-                    *last = if w == "enum" {
-                        "one of the allowed names,"
-                    } else {
-                        "an entry in ( ),"
-                    };
-                }
-            }
+            };
+            out.push(format!("{what}{comma}"));
             continue;
         }
-        out.push(w);
+        out.push(w.to_owned());
     }
     out.join(" ")
 }
