@@ -270,3 +270,14 @@ fn recovery_is_private_and_new_files_follow_the_umask() {
     assert_eq!(mode(&d.join("s.ron")), 0o600);
     assert_eq!(mode(&d.join("s.ron.bak")), 0o600);
 }
+
+#[test]
+fn the_streamed_w3c_export_is_the_pretty_printed_collection() {
+    let (_keep, d) = setup();
+    let o = newsmark(&["export", "s.ron", "-f", "w3c"], &d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let tree: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(out, serde_json::to_string_pretty(&tree).unwrap() + "\n");
+    assert_eq!(tree["first"]["items"].as_array().unwrap().len(), 2);
+}
