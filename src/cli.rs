@@ -272,7 +272,7 @@ const MAX_REPORTED_LINES: usize = 20;
 
 /// Longest line printed about one problem, in characters; the formats quote at most 80
 /// characters of input, so this only guards against a message that forgot to.
-const MAX_REPORTED_CHARS: usize = 240;
+const MAX_REPORTED_CHARS: usize = 200;
 
 /// Prints `lines` to stderr, each prefixed and cut at [`MAX_REPORTED_CHARS`], at most
 /// [`MAX_REPORTED_LINES`] of them and then "… and N more".

@@ -281,3 +281,43 @@ fn the_streamed_w3c_export_is_the_pretty_printed_collection() {
     assert_eq!(out, serde_json::to_string_pretty(&tree).unwrap() + "\n");
     assert_eq!(tree["first"]["items"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn the_wrong_article_gives_short_lines_and_the_convention_once() {
+    let (_keep, d) = setup();
+    let other = "Completely different article about weather and rain. ".repeat(200);
+    std::fs::write(d.join("other.txt"), other).unwrap();
+    let mut ann = String::new();
+    for i in 0..50 {
+        let start = i * 40;
+        ann.push_str(&format!(
+            "T{i}\tClaim {start} {}\t{}\n",
+            start + 150,
+            "x".repeat(150)
+        ));
+    }
+    std::fs::write(d.join("big.ann"), ann).unwrap();
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "big.ann",
+            "--article",
+            "other.txt",
+            "-o",
+            "x.ron",
+        ],
+        &d,
+    );
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(e.lines().all(|l| l.chars().count() <= 200), "{e}");
+    assert_eq!(e.matches("code points").count(), 1, "{e}");
+    assert!(
+        e.contains("is other.txt the article it was made on?"),
+        "{e}"
+    );
+    assert!(e.contains("… and 30 more"), "{e}");
+    assert!(!d.join("x.ron").exists());
+}

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 use super::{Outcome, files_with, for_each, layout, summary_code};
 use crate::io::article;
@@ -168,14 +168,34 @@ fn import_one(
         eprintln!("newsmark: note: {}: {n}", article.display());
     }
     let input = files::read_input(ann)?;
-    let imported = files::import_str(
+    let imported = match files::import_str(
         format,
         &input,
         &loaded.decoded.text,
         loaded.reference,
         options,
-    )
-    .with_context(|| format!("cannot import {}", ann.display()))?;
+    ) {
+        Ok(imported) => imported,
+        // One short line per problem, the offsets convention once, then the error.
+        Err(crate::io::formats::FormatError::NothingParsed { format, problems }) => {
+            crate::cli::report_bounded(&format!("newsmark: {}: ", ann.display()), &problems);
+            if format == "brat" {
+                eprintln!(
+                    "newsmark: {}: brat offsets are read as code points of the article with LF line endings",
+                    ann.display()
+                );
+            }
+            bail!(
+                "cannot import {}: nothing in the {format} input could be read ({} problem(s), listed above): is {} the article it was made on?",
+                ann.display(),
+                problems.len(),
+                article.display()
+            );
+        }
+        Err(e) => {
+            return Err(anyhow::Error::new(e).context(format!("cannot import {}", ann.display())));
+        }
+    };
     let shown = ann.display();
     crate::cli::report_bounded(&format!("newsmark: dropped: {shown}: "), &imported.dropped);
     crate::cli::report_bounded(&format!("newsmark: note: {shown}: "), &imported.notes);
