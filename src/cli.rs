@@ -274,12 +274,17 @@ const MAX_REPORTED_LINES: usize = 20;
 /// characters of input, so this only guards against a message that forgot to.
 const MAX_REPORTED_CHARS: usize = 200;
 
-/// Prints `lines` to stderr, each prefixed and cut at [`MAX_REPORTED_CHARS`], at most
+/// Prints `lines` to stderr, each prefixed and cut to [`MAX_REPORTED_CHARS`] in all, at most
 /// [`MAX_REPORTED_LINES`] of them and then "… and N more".
 fn report_bounded(prefix: &str, lines: &[String]) {
+    // The whole printed line, prefix and "…" included, stays within the limit.
+    let room = MAX_REPORTED_CHARS
+        .saturating_sub(prefix.chars().count())
+        .max(60);
     for l in crate::io::formats::bounded_lines(lines, MAX_REPORTED_LINES) {
-        let mut line: String = l.chars().take(MAX_REPORTED_CHARS).collect();
-        if l.chars().nth(MAX_REPORTED_CHARS).is_some() {
+        let mut line: String = l.chars().take(room).collect();
+        if l.chars().nth(room).is_some() {
+            line = line.chars().take(room - 1).collect();
             line.push('…');
         }
         eprintln!("{prefix}{line}");

@@ -321,3 +321,52 @@ fn the_wrong_article_gives_short_lines_and_the_convention_once() {
     assert!(e.contains("… and 30 more"), "{e}");
     assert!(!d.join("x.ron").exists());
 }
+
+#[test]
+fn import_writes_a_session_to_standard_output_with_dash_and_never_into_a_pipe() {
+    let (_keep, d) = setup();
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "in.ann",
+            "--article",
+            "article.txt",
+            "-o",
+            "-",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with('('), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("into standard output"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.join("-").exists());
+    mkfifo(&d.join("pipe"));
+    let o = newsmark(
+        &[
+            "import",
+            "-f",
+            "brat",
+            "in.ann",
+            "--article",
+            "article.txt",
+            "-o",
+            "pipe",
+        ],
+        &d,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    use std::os::unix::fs::FileTypeExt as _;
+    assert!(
+        std::fs::symlink_metadata(d.join("pipe"))
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}

@@ -150,8 +150,10 @@ fn import_one(
     options: &ImportOptions,
     existing: Existing,
 ) -> anyhow::Result<Outcome> {
+    // `-o -` (one file): the session goes to standard output, the summary to stderr.
+    let to_stdout = output == Path::new("-") && existing == Existing::Overwrite;
     refuse_overwrite(output, &[article, ann])?;
-    let there = std::fs::symlink_metadata(output).is_ok();
+    let there = !to_stdout && std::fs::symlink_metadata(output).is_ok();
     if there && existing == Existing::Keep {
         eprintln!(
             "newsmark: kept {}: that session already exists, so {} was not imported; pass --replace to replace it (the old one is then kept as .bak)",
@@ -201,7 +203,21 @@ fn import_one(
     crate::cli::report_bounded(&format!("newsmark: note: {shown}: "), &imported.notes);
     crate::cli::report_bounded("  ", &imported.summary);
     let (session, warnings) = (imported.session, imported.dropped);
-    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+    let summary = format!(
+        "imported {} annotation(s) and {} speaker(s) into {} ({} line(s) dropped)\n",
+        session.annotations.len(),
+        session.speakers.len(),
+        if to_stdout {
+            "standard output".to_owned()
+        } else {
+            output.display().to_string()
+        },
+        warnings.len()
+    );
+    if to_stdout {
+        crate::cli::write_stdout(&session_file::to_ron(&session)?)?;
+        eprint!("{summary}");
+    } else if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             anyhow::anyhow!(
                 "cannot create the folder {}: {}",
@@ -210,7 +226,10 @@ fn import_one(
             )
         })?;
     }
-    session_file::save(&session, output)?;
+    if !to_stdout {
+        session_file::save(&session, output)?;
+        crate::cli::write_stdout(&summary)?;
+    }
     if there && existing == Existing::Replace {
         eprintln!(
             "newsmark: replaced {} (the old session is kept as {})",
@@ -218,13 +237,6 @@ fn import_one(
             crate::io::disk::backup_path(output).display()
         );
     }
-    crate::cli::write_stdout(&format!(
-        "imported {} annotation(s) and {} speaker(s) into {} ({} line(s) dropped)\n",
-        session.annotations.len(),
-        session.speakers.len(),
-        output.display(),
-        warnings.len()
-    ))?;
     Ok(if warnings.is_empty() {
         Outcome::Complete
     } else {
