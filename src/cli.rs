@@ -68,7 +68,8 @@ pub enum Command {
         /// Output format: brat, w3c, csv, claimreview or citron.
         #[arg(long, short = 'f', value_parser = transfer::export_format)]
         format: ExportFormat,
-        /// Output file (default: stdout), or the output folder for a folder of sessions.
+        /// Output file (default, or `-`: stdout), or the output folder for a folder of sessions.
+        /// A device, named pipe or socket is refused: newsmark replaces only regular files.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         /// Publication date for ClaimReview, YYYY-MM-DD (default: today, UTC).
@@ -80,6 +81,9 @@ pub enum Command {
         /// CSV: begin with a UTF-8 byte-order mark, for Excel.
         #[arg(long)]
         excel: bool,
+        /// Keep each file the export replaces as NAME.bak (exports keep none otherwise).
+        #[arg(long)]
+        backup: bool,
         /// Publication metadata overriding the session's (ClaimReview, W3C).
         #[command(flatten)]
         publication: publish::PublicationFlags,
@@ -119,7 +123,7 @@ pub enum Command {
     Suggest {
         /// The article (plain text).
         article: PathBuf,
-        /// The session file to write (.ron).
+        /// The session file to write (.ron); `-` or none: stdout.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         /// Known speakers to find by name and alias: a session file or a RON list of speakers.
@@ -162,6 +166,10 @@ pub enum Command {
         /// ARTICLE_ANNOTATOR.ann.
         #[arg(long, default_value = "imported", requires = "project")]
         annotator: String,
+        /// With --project: replace sessions the annotators already have (each old one is kept
+        /// as SESSION.ron.bak). Without it they are kept and the file is reported, exit 1.
+        #[arg(long, requires = "project")]
+        replace: bool,
         /// W3C: read annotations without a Claim, Quote or Mention tag (from other tools) as
         /// this kind: claim, quote or mention (otherwise they are skipped with a warning).
         #[arg(long, value_parser = transfer::kind_name)]
@@ -181,11 +189,13 @@ pub fn run(cmd: Command) -> ExitCode {
             date,
             skip_unanchored,
             excel,
+            backup,
             publication,
         } => transfer::export(&transfer::ExportArgs {
             session: &session,
             format,
-            output: output.as_deref(),
+            output: not_stdout(output.as_deref()),
+            backup,
             date,
             skip_unanchored,
             excel,
@@ -199,6 +209,7 @@ pub fn run(cmd: Command) -> ExitCode {
             output,
             project,
             annotator,
+            replace,
             map,
             default_kind,
         } => transfer::import(
@@ -207,7 +218,7 @@ pub fn run(cmd: Command) -> ExitCode {
             article.as_deref(),
             article_dir.as_deref(),
             match (&output, &project) {
-                (_, Some(dir)) => transfer::Into::Project(dir, &annotator),
+                (_, Some(dir)) => transfer::Into::Project(dir, &annotator, replace),
                 (Some(out), None) => transfer::Into::Folder(out),
                 // clap requires one of them.
                 (None, None) => transfer::Into::Folder(Path::new(".")),
@@ -227,12 +238,17 @@ pub fn run(cmd: Command) -> ExitCode {
             article,
             output,
             speakers,
-        } => suggest::run(&article, output.as_deref(), speakers.as_deref()),
+        } => suggest::run(&article, not_stdout(output.as_deref()), speakers.as_deref()),
     };
     result.unwrap_or_else(|e| {
         eprintln!("newsmark: error: {}", one_line_error(&e));
         ExitCode::from(2)
     })
+}
+
+/// `None` (standard output) for no `-o` and for `-o -`.
+fn not_stdout(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|p| *p != Path::new("-"))
 }
 
 /// The error and its causes on one line, each cause once: a cause whose text the message
@@ -258,14 +274,19 @@ const MAX_REPORTED_LINES: usize = 20;
 
 /// Longest line printed about one problem, in characters; the formats quote at most 80
 /// characters of input, so this only guards against a message that forgot to.
-const MAX_REPORTED_CHARS: usize = 240;
+const MAX_REPORTED_CHARS: usize = 200;
 
-/// Prints `lines` to stderr, each prefixed and cut at [`MAX_REPORTED_CHARS`], at most
+/// Prints `lines` to stderr, each prefixed and cut to [`MAX_REPORTED_CHARS`] in all, at most
 /// [`MAX_REPORTED_LINES`] of them and then "… and N more".
 fn report_bounded(prefix: &str, lines: &[String]) {
+    // The whole printed line, prefix and "…" included, stays within the limit.
+    let room = MAX_REPORTED_CHARS
+        .saturating_sub(prefix.chars().count())
+        .max(60);
     for l in crate::io::formats::bounded_lines(lines, MAX_REPORTED_LINES) {
-        let mut line: String = l.chars().take(MAX_REPORTED_CHARS).collect();
-        if l.chars().nth(MAX_REPORTED_CHARS).is_some() {
+        let mut line: String = l.chars().take(room).collect();
+        if l.chars().nth(room).is_some() {
+            line = line.chars().take(room - 1).collect();
             line.push('…');
         }
         eprintln!("{prefix}{line}");
@@ -355,6 +376,7 @@ fn check(session: &Path, renumber: bool) -> anyhow::Result<ExitCode> {
 
 /// `check --renumber`: gives repeated ids new ones, saves (keeping `.bak`) and says what changed.
 fn renumber_ids(path: &Path) -> anyhow::Result<()> {
+    crate::io::lock::refuse_if_held(path)?;
     let mut session = session_file::load_allowing_duplicates(path)?;
     let changed = session.renumber_duplicates();
     if changed.is_empty() {

@@ -5,11 +5,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
-use crate::io::article;
-use crate::io::formats::files::{self, ExportFormat, ImportFormat, ImportOptions};
-use crate::io::session_file;
+use crate::io::formats::files::{self, ExportFormat, ImportFormat};
 use crate::model::annotation::KindTag;
 
 /// How one file's export or import went.
@@ -68,6 +66,8 @@ pub struct ExportArgs<'a> {
     pub skip_unanchored: bool,
     /// CSV with a byte-order mark, for Excel.
     pub excel: bool,
+    /// Keep replaced files as `NAME.bak`.
+    pub backup: bool,
     /// Publication metadata overriding the session's.
     pub publication: &'a super::publish::PublicationFlags,
 }
@@ -203,7 +203,7 @@ fn export_one(
     }
     match output {
         Some(out) => {
-            let written = files::write_rendered(&doc, rendered, out)?;
+            let written = files::write_rendered_keeping(&doc, rendered, out, args.backup)?;
             let names: Vec<String> = written
                 .files
                 .iter()
@@ -236,129 +236,6 @@ fn export_one(
     Ok(Outcome::Partial)
 }
 
-/// Where folder import writes: a folder of sessions, or a project's layout.
-pub enum Into<'a> {
-    /// `OUT/STEM.ron` for each `STEM.ann`.
-    Folder(&'a Path),
-    /// `PROJECT/.newsmark/ANNOTATOR/ARTICLE.ron`, the annotator taken from
-    /// `ARTICLE_ANNOTATOR.ann` names or else the one given.
-    Project(&'a Path, &'a str),
-}
-
-/// `newsmark import`: one annotation file against one article into one session, or a folder
-/// of annotation files against a folder of articles into a folder of sessions or a project.
-pub fn import(
-    format: ImportFormat,
-    input: &Path,
-    article: Option<&Path>,
-    article_dir: Option<&Path>,
-    into: Into<'_>,
-    options: &ImportOptions,
-) -> anyhow::Result<ExitCode> {
-    if !input.is_dir() {
-        let (Some(article), Into::Folder(output)) = (article, &into) else {
-            bail!("give the article the annotations were made on with --article, and -o");
-        };
-        return Ok(import_one(format, input, article, output, options)?.code());
-    }
-    let project_dir = match into {
-        Into::Project(dir, _) => Some(dir),
-        Into::Folder(_) => None,
-    };
-    let Some(texts) = article_dir.or(article).or(project_dir) else {
-        bail!(
-            "{} is a folder: give the folder of articles with --article-dir",
-            input.display()
-        );
-    };
-    let inputs = files_with(input, format.extensions())?;
-    let (complete, partial, failed) = for_each(&inputs, |ann| {
-        let stem = ann
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let (txt, suffix) = layout::article_for(texts, &stem)?;
-        let out = match into {
-            Into::Folder(dir) => dir.join(format!("{stem}.ron")),
-            Into::Project(dir, annotator) => {
-                layout::project_session(dir, &txt, suffix.as_deref().unwrap_or(annotator))?
-            }
-        };
-        import_one(format, ann, &txt, &out, options)
-    });
-    let shown = match into {
-        Into::Folder(dir) => dir.display().to_string(),
-        Into::Project(dir, _) => format!("the project {}", dir.display()),
-    };
-    eprintln!(
-        "imported {complete} of {} file(s) completely into {shown}; {partial} with lines dropped, {failed} failed",
-        inputs.len(),
-    );
-    Ok(summary_code(partial, failed))
-}
-
-fn import_one(
-    format: ImportFormat,
-    ann: &Path,
-    article: &Path,
-    output: &Path,
-    options: &ImportOptions,
-) -> anyhow::Result<Outcome> {
-    refuse_overwrite(output, &[article, ann])?;
-    let loaded = article::load(article)?;
-    if let Some(n) = loaded.decoded.notice() {
-        eprintln!("newsmark: note: {}: {n}", article.display());
-    }
-    let input = files::read_input(ann)?;
-    let imported = files::import_str(
-        format,
-        &input,
-        &loaded.decoded.text,
-        loaded.reference,
-        options,
-    )
-    .with_context(|| format!("cannot import {}", ann.display()))?;
-    let shown = ann.display();
-    super::report_bounded(&format!("newsmark: dropped: {shown}: "), &imported.dropped);
-    super::report_bounded(&format!("newsmark: note: {shown}: "), &imported.notes);
-    super::report_bounded("  ", &imported.summary);
-    let (session, warnings) = (imported.session, imported.dropped);
-    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            anyhow::anyhow!(
-                "cannot create the folder {}: {}",
-                dir.display(),
-                crate::io::disk::describe(&e)
-            )
-        })?;
-    }
-    session_file::save(&session, output)?;
-    super::write_stdout(&format!(
-        "imported {} annotation(s) and {} speaker(s) into {} ({} line(s) dropped)\n",
-        session.annotations.len(),
-        session.speakers.len(),
-        output.display(),
-        warnings.len()
-    ))?;
-    Ok(if warnings.is_empty() {
-        Outcome::Complete
-    } else {
-        Outcome::Partial
-    })
-}
-
-/// Fails if `out` is one of the protected files (the article, the input).
-fn refuse_overwrite(out: &Path, protected: &[&Path]) -> anyhow::Result<()> {
-    if let Some(p) = protected.iter().find(|p| files::same_file(out, p)) {
-        bail!(
-            "refusing to write {}: it is the input file {}",
-            out.display(),
-            p.display()
-        );
-    }
-    Ok(())
-}
-
 /// `YYYY-MM-DD` with plausible month and day.
 pub(super) fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
@@ -375,7 +252,9 @@ pub(super) fn is_iso_date(s: &str) -> bool {
 }
 
 mod folders;
+mod import;
 mod layout;
 use folders::{files_with, for_each, summary_code};
+pub use import::{Into, import};
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 //! every write goes to a temporary file first and is renamed into place only when complete;
 //! OS errors are described once, in words.
 
-use std::io::{Read as _, Write as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 /// Largest article file read, in bytes (64 MiB).
@@ -55,7 +55,7 @@ impl ReadError {
 }
 
 /// What kind of file system object `path` is, in words, when it is not a regular file.
-fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+pub(crate) fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
     let ft = meta.file_type();
     if ft.is_file() {
         return None;
@@ -176,149 +176,6 @@ pub struct WriteError {
     pub cause: std::io::Error,
 }
 
-/// The temporary name this process uses beside `path`: `.NAME.tmp-PID`.
-fn temp_for(path: &Path, tag: &str) -> Result<PathBuf, std::io::Error> {
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "the path has no file name",
-        )
-    })?;
-    let mut tmp = std::ffi::OsString::from(".");
-    tmp.push(name);
-    tmp.push(format!(".{tag}-{}", std::process::id()));
-    Ok(parent_dir(path).join(tmp))
-}
-
-/// The folder of `path` (`.` for a bare file name).
-fn parent_dir(path: &Path) -> &Path {
-    path.parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
-/// `NAME.bak` beside `path`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut bak = path.as_os_str().to_owned();
-    bak.push(".bak");
-    PathBuf::from(bak)
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = std::fs::File::create(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
-}
-
-/// Removes our temporaries beside `path` left by processes that no longer run (a crash during
-/// an earlier save). Best effort: a temporary that cannot be removed is left for next time.
-fn clean_stale_temporaries(path: &Path) {
-    let (Some(name), Ok(entries)) = (path.file_name(), std::fs::read_dir(parent_dir(path))) else {
-        return;
-    };
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(name);
-    let prefix = prefix.to_string_lossy().into_owned();
-    let own = std::process::id();
-    for entry in entries.flatten() {
-        let file = entry.file_name();
-        let file = file.to_string_lossy();
-        let Some(rest) = file.strip_prefix(prefix.as_str()) else {
-            continue;
-        };
-        let pid = [".tmp-", ".bak-tmp-"]
-            .iter()
-            .find_map(|tag| rest.strip_prefix(tag))
-            .and_then(|p| p.parse::<u32>().ok());
-        if let Some(pid) = pid
-            && pid != own
-            && !process_alive(pid)
-        {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Whether a process with this id runs (Linux: `/proc/PID`; elsewhere assumed to, so nothing
-/// another process may still be writing is removed).
-fn process_alive(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    if !proc.join("self").exists() {
-        return true;
-    }
-    proc.join(pid.to_string()).exists()
-}
-
-/// Writes every `(path, bytes)` pair all-or-nothing: each goes to a temporary file in its
-/// folder, flushed to disk; only when all of them are written is each old file copied to
-/// `NAME.bak` (atomically, when `keep_backup`) and each temporary renamed over its target. On
-/// any failure the temporaries are removed and the targets keep their old content. A target
-/// that is a folder is refused up front.
-pub fn write_all_atomically(files: &[(&Path, &[u8])], keep_backup: bool) -> Result<(), WriteError> {
-    let fail = |path: &Path, cause| WriteError {
-        path: path.to_owned(),
-        cause,
-    };
-    for (path, _) in files {
-        if path.is_dir() {
-            return Err(fail(
-                path,
-                std::io::Error::from(std::io::ErrorKind::IsADirectory),
-            ));
-        }
-        clean_stale_temporaries(path);
-    }
-    let mut temps: Vec<PathBuf> = Vec::new();
-    let remove_all = |temps: &[PathBuf]| {
-        for t in temps {
-            let _ = std::fs::remove_file(t);
-        }
-    };
-    for (path, bytes) in files {
-        let tmp = temp_for(path, "tmp").map_err(|e| fail(path, e))?;
-        temps.push(tmp.clone());
-        if let Err(e) = write_synced(&tmp, bytes) {
-            remove_all(&temps);
-            return Err(fail(path, e));
-        }
-        if keep_backup && path.is_file() {
-            let step = temp_for(path, "bak-tmp").and_then(|bak_tmp| {
-                temps.push(bak_tmp.clone());
-                std::fs::copy(path, &bak_tmp)?;
-                std::fs::File::open(&bak_tmp)?.sync_all()?;
-                Ok(bak_tmp)
-            });
-            if let Err(e) = step {
-                remove_all(&temps);
-                return Err(fail(path, e));
-            }
-        }
-    }
-    // Everything is on disk: put the backups, then the new files, in place.
-    for (path, _) in files {
-        let bak_tmp = temp_for(path, "bak-tmp").map_err(|e| fail(path, e))?;
-        if bak_tmp.exists()
-            && let Err(e) = std::fs::rename(&bak_tmp, backup_path(path))
-        {
-            remove_all(&temps);
-            return Err(fail(path, e));
-        }
-    }
-    for (path, _) in files {
-        let tmp = temp_for(path, "tmp").map_err(|e| fail(path, e))?;
-        if let Err(e) = std::fs::rename(&tmp, path) {
-            remove_all(&temps);
-            return Err(fail(path, e));
-        }
-    }
-    Ok(())
-}
-
-/// Atomic replace of one file, keeping a `.bak` of the previous content.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    write_all_atomically(&[(path, bytes)], true)
-}
-
 /// Makes a process that exceeds the file size limit (`ulimit -f`) get an error from `write`
 /// (EFBIG) instead of being killed by SIGXFSZ, so a failed save is a message, not a torn file.
 pub fn survive_file_size_limit() {
@@ -328,6 +185,11 @@ pub fn survive_file_size_limit() {
         let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
     }
 }
+
+mod write;
+pub use write::{
+    backup_path, resolve_target, write_all_atomically, write_atomically, write_private,
+};
 
 #[cfg(test)]
 mod tests;

@@ -1,10 +1,11 @@
 //! Files: article decoding, session load/save, the open document, interchange formats,
-//! migrations and crash recovery.
+//! migrations, crash recovery and the lock of an open session.
 
 pub mod article;
 pub mod disk;
 pub mod document;
 pub mod formats;
+pub mod lock;
 pub mod migrate;
 pub mod places;
 pub mod project;

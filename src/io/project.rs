@@ -152,12 +152,53 @@ impl ProjectState {
     }
 
     /// The remembered state, or a fresh one (a missing or unreadable file is not an error:
-    /// the state only says what was done and where the annotator was).
+    /// the state only says what was done and where the annotator was). A file that is there
+    /// but not a state (a merge conflict, a cut-off write) is kept aside, never overwritten:
+    /// see [`ProjectState::load_noting`].
     pub fn load(dir: &Path, annotator: &str) -> Self {
-        std::fs::read_to_string(Self::path(dir, annotator))
-            .ok()
-            .and_then(|t| ron::from_str(&t).ok())
-            .unwrap_or_default()
+        Self::load_noting(dir, annotator).0
+    }
+
+    /// [`ProjectState::load`], with the sentence to show the user when the file was corrupt
+    /// and was renamed to `.project.ron.corrupt` (the marks in it are kept there).
+    pub fn load_noting(dir: &Path, annotator: &str) -> (Self, Option<String>) {
+        let path = Self::path(dir, annotator);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return (Self::default(), None);
+        };
+        let why = match ron::from_str(&text) {
+            Ok(state) => return (state, None),
+            Err(e) => match crate::io::session_file::words::conflict_line(&text) {
+                Some(line) => format!("this file has merge conflicts at line {line}"),
+                None => format!("it is not a project state (line {})", e.span.start.line),
+            },
+        };
+        let aside = (0..100)
+            .map(|n| {
+                let mut p = path.as_os_str().to_owned();
+                p.push(if n == 0 {
+                    ".corrupt".to_owned()
+                } else {
+                    format!(".corrupt.{n}")
+                });
+                PathBuf::from(p)
+            })
+            .find(|p| std::fs::symlink_metadata(p).is_err());
+        let kept = aside
+            .as_ref()
+            .and_then(|a| std::fs::rename(&path, a).ok().map(|()| a));
+        let note = match kept {
+            Some(a) => format!(
+                "The Done marks in {} could not be read ({why}); the file was kept as {} and the marks start afresh.",
+                path.display(),
+                a.display()
+            ),
+            None => format!(
+                "The Done marks in {} could not be read ({why}), and the file could not be set aside: fix or remove it.",
+                path.display()
+            ),
+        };
+        (Self::default(), Some(note))
     }
 
     /// Writes the state atomically.
@@ -304,5 +345,26 @@ mod tests {
             session_path(dir, "curation", Path::new("/p/sub/story.txt")),
             curated
         );
+    }
+
+    #[test]
+    fn a_corrupt_state_is_kept_aside_and_reported_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = ProjectState::path(dir.path(), "ana");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let merged = "(\n<<<<<<< HEAD\n    done: [\"a.txt\"],\n=======\n    done: [\"b.txt\"],\n>>>>>>> bob\n)\n";
+        std::fs::write(&path, merged).unwrap();
+        let (state, note) = ProjectState::load_noting(dir.path(), "ana");
+        assert_eq!(state, ProjectState::default());
+        let note = note.unwrap();
+        assert!(note.contains("merge conflicts at line 2"), "{note}");
+        let aside = path.with_extension("ron.corrupt");
+        assert!(note.contains(&aside.display().to_string()), "{note}");
+        assert_eq!(std::fs::read_to_string(&aside).unwrap(), merged);
+        state.save(dir.path(), "ana").unwrap();
+        std::fs::write(&path, "garbage").unwrap();
+        let (_, note) = ProjectState::load_noting(dir.path(), "ana");
+        assert!(note.unwrap().contains(".corrupt.1"));
+        assert_eq!(std::fs::read_to_string(&aside).unwrap(), merged);
     }
 }

@@ -11,7 +11,7 @@
 //! so it goes through the same parser, version migration and nesting guard as a session, and a
 //! user can even open it as a session by hand. The article path inside is absolute, so the
 //! recovery folder can be anywhere. Files are written with
-//! [`disk::write_atomically`]: a crash while writing leaves the previous recovery file.
+//! [`disk::write_private`] (0600, in a 0700 folder): a crash while writing leaves the previous recovery file.
 
 use std::path::{Path, PathBuf};
 
@@ -50,7 +50,7 @@ pub fn write(
         path: path.clone(),
         reason,
     };
-    std::fs::create_dir_all(recovery_dir).map_err(|e| fail(disk::describe(&e)))?;
+    create_private_dir(recovery_dir).map_err(|e| fail(disk::describe(&e)))?;
     let mut stored = session.clone();
     stored.format_version = FORMAT_VERSION;
     if let Some(abs) = std::path::absolute(&session.article.path)
@@ -62,7 +62,27 @@ pub fn write(
     let ron = session_file::to_ron(&stored)
         .map_err(|e| fail(format!("the session could not be written as RON: {e}")))?;
     let text = format!("{HEADER}{changes}\n{ron}");
-    Ok(disk::write_atomically(&path, text.as_bytes())?)
+    Ok(disk::write_private(&path, text.as_bytes())?)
+}
+
+/// Creates the recovery folder readable by its owner only (0700), and tightens one made
+/// before that rule (unsaved work is nobody else's to read).
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        let mode = std::fs::metadata(dir)?.permissions().mode() & 0o777;
+        if mode != 0o700 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(dir)
 }
 
 /// Reads the recovery file for `key`: `None` if there is none, otherwise the session and its

@@ -45,6 +45,26 @@ pub enum LoadError {
         /// Which ids.
         ids: DuplicateIds,
     },
+    /// An annotation names a speaker the session does not list: exports would drop its links.
+    #[error(
+        "{} links {links} to speaker ids the session does not list: add those speakers or remove the links by hand", .path.display()
+    )]
+    DanglingSpeakers {
+        /// The file.
+        path: PathBuf,
+        /// "annotation #7 to speaker 4294967295, …" (at most ten, then a count).
+        links: String,
+    },
+    /// A git merge left conflict markers in the file.
+    #[error(
+        "{}: this file has merge conflicts at line {line}: keep one side of each <<<<<<< … >>>>>>> block, then open it again", .path.display()
+    )]
+    Conflict {
+        /// The file.
+        path: PathBuf,
+        /// The first marker's line, from 1.
+        line: usize,
+    },
 }
 
 /// Why a session could not be written; the previous file is untouched.
@@ -66,6 +86,8 @@ impl From<WriteError> for SaveError {
     }
 }
 
+pub(crate) mod words;
+
 #[derive(Deserialize)]
 struct VersionProbe {
     format_version: u32,
@@ -83,11 +105,38 @@ pub fn parse(ron_text: &str, path: &Path) -> Result<Session, LoadError> {
             ids,
         });
     }
+    let dangling = session.dangling_speakers();
+    if !dangling.is_empty() {
+        let mut links: Vec<String> = dangling
+            .iter()
+            .take(10)
+            .map(|(a, s)| format!("annotation #{} to speaker {}", a.0, s.0))
+            .collect();
+        if dangling.len() > 10 {
+            links.push(format!("{} more", dangling.len() - 10));
+        }
+        return Err(LoadError::DanglingSpeakers {
+            path: path.to_owned(),
+            links: links.join(", "),
+        });
+    }
     Ok(session)
 }
 
 /// [`parse`] without the check of unique ids.
 fn parse_allowing_duplicates(ron_text: &str, path: &Path) -> Result<Session, LoadError> {
+    if let Some(line) = words::conflict_line(ron_text) {
+        return Err(LoadError::Conflict {
+            path: path.to_owned(),
+            line,
+        });
+    }
+    if let Some(message) = words::not_a_session(ron_text) {
+        return Err(LoadError::Parse {
+            path: path.to_owned(),
+            message,
+        });
+    }
     let depth = migrate::nesting_depth(ron_text);
     if depth > migrate::MAX_NESTING {
         return Err(LoadError::Parse {
@@ -100,7 +149,7 @@ fn parse_allowing_duplicates(ron_text: &str, path: &Path) -> Result<Session, Loa
     }
     let parse_err = |e: ron::error::SpannedError| LoadError::Parse {
         path: path.to_owned(),
-        message: e.to_string(),
+        message: words::ron_in_words(&e),
     };
     let probe: VersionProbe = ron::from_str(ron_text).map_err(parse_err)?;
     if probe.format_version > FORMAT_VERSION {
@@ -112,7 +161,10 @@ fn parse_allowing_duplicates(ron_text: &str, path: &Path) -> Result<Session, Loa
     }
     migrate::upgrade(ron_text, probe.format_version).map_err(|e| LoadError::Parse {
         path: path.to_owned(),
-        message: e.to_string(),
+        message: match &e {
+            migrate::MigrateError::Ron(r) => words::ron_in_words(r),
+            other => other.to_string(),
+        },
     })
 }
 
@@ -138,7 +190,10 @@ fn load_with(
     };
     let text = String::from_utf8(bytes).map_err(|_| bad("the file is not UTF-8 text"))?;
     let mut session = parse(&text, path)?;
-    let dir = path.parent().unwrap_or(Path::new(""));
+    // A session opened through a symbolic link stores its article relative to the file the
+    // link points at, where it was saved.
+    let real = linked_file(path);
+    let dir = real.parent().unwrap_or(Path::new(""));
     let article = dir.join(&session.article.path);
     session.article.path = article
         .to_str()
@@ -147,6 +202,15 @@ fn load_with(
         })?
         .to_owned();
     Ok(session)
+}
+
+/// `path`, or the file it links to when it is a symbolic link (the file a save replaces).
+fn linked_file(path: &Path) -> PathBuf {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        disk::resolve_target(path)
+    } else {
+        path.to_owned()
+    }
 }
 
 /// Pretty RON for a session, as written to disk.
@@ -165,7 +229,8 @@ pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
         path: path.to_owned(),
         reason,
     };
-    let dir = path
+    let real = linked_file(path);
+    let dir = real
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));

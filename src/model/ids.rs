@@ -147,6 +147,17 @@ fn reassign_repeats<T>(items: &mut [T], id: impl Fn(&mut T) -> &mut u32) -> Vec<
 }
 
 impl Session {
+    /// Each annotation linked to a speaker id no speaker of the session has, with that id, in
+    /// the order of the annotations.
+    pub fn dangling_speakers(&self) -> Vec<(AnnotationId, SpeakerId)> {
+        let known: BTreeSet<SpeakerId> = self.speakers.iter().map(|s| s.id).collect();
+        self.annotations
+            .iter()
+            .filter_map(|a| a.kind.speaker().map(|s| (a.id, s)))
+            .filter(|(_, s)| !known.contains(s))
+            .collect()
+    }
+
     /// The ids carried by more than one annotation or speaker.
     pub fn duplicate_ids(&self) -> DuplicateIds {
         fn dups<T: Ord + Copy>(ids: impl Iterator<Item = T>) -> Vec<T> {

@@ -272,6 +272,7 @@ impl NewsmarkApp {
             Action::Confirm(pending, save) => self.confirmed(pending, save),
             Action::LocateArticle { session, article } => self.locate_article(&session, &article),
             Action::AnswerRecovery(restore) => self.answer_recovery(restore),
+            Action::DiskChanged(choice) => self.answer_disk_change(choice),
             Action::Reviewed(id) => self.work.recovery.review.retain(|r| *r != id),
             Action::CloseReview => {
                 self.work.recovery.review.clear();

@@ -136,6 +136,8 @@ pub enum Action {
     },
     /// The answer to "unsaved work found": restore it (`true`) or discard it.
     AnswerRecovery(bool),
+    /// The answer to "the session changed on disk".
+    DiskChanged(crate::ui::controllers::hands::DiskChoice),
     /// This annotation was dealt with in the review window.
     Reviewed(AnnotationId),
     /// The review window was closed.

@@ -8,5 +8,6 @@ mod cli_support;
 mod agree;
 mod brat_import;
 mod cli;
+mod outputs;
 mod project;
 mod reliability;

@@ -184,7 +184,10 @@ fn brat_import_makes_up_free_ids_when_u32_max_is_taken() {
     assert_eq!(by_text("Jens").id, AnnotationId(3));
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(warnings[0].starts_with("line 11:"), "{warnings:?}");
-    assert!(warnings[1].starts_with("2 speaker(s): 1 named in N lines"), "{warnings:?}");
+    assert!(
+        warnings[1].starts_with("2 speaker(s): 1 named in N lines"),
+        "{warnings:?}"
+    );
 }
 
 #[test]

@@ -238,17 +238,30 @@ fn assert_message_names_the_damage(e: &LoadError, ron_text: &str) -> &'static st
                 assert!(message.ends_with("is not one this newsmark reads (versions 1 to 1)"));
                 return "unknown version";
             }
-            // "LINE:COLUMN[-LINE:COLUMN]: what the parser found there".
+            if message == "not a newsmark session (it does not start with '(')" {
+                return "not a session";
+            }
+            // "at line L, column C: what the parser found there", in words.
             let (at, what) = message
-                .split_once(": ")
+                .strip_prefix("at line ")
+                .and_then(|m| m.split_once(": "))
                 .unwrap_or_else(|| panic!("{shown}"));
-            let (line, column) = at.split('-').next().unwrap().split_once(':').unwrap();
+            let (line, column) = at.split_once(", column ").unwrap();
             let (line, column): (usize, usize) = (line.parse().unwrap(), column.parse().unwrap());
             let lines: Vec<&str> = ron_text.split('\n').collect();
             assert!((1..=lines.len()).contains(&line), "no line {line}: {shown}");
             assert!((1..=lines[line - 1].len() + 1).contains(&column), "{shown}");
+            for rust in [
+                "VersionProbe",
+                "struct ",
+                "ArticleRef",
+                "`Session`",
+                "`Annotation`",
+            ] {
+                assert!(!what.contains(rust), "a Rust type name: {shown}");
+            }
             assert!(what.len() > 10, "{shown}");
-            let named = ["Unexpected field named `", "Unexpected variant named `"]
+            let named = ["unexpected field named `", "unexpected variant named `"]
                 .iter()
                 .find_map(|p| what.strip_prefix(p)?.split('`').next());
             if let Some(name) = named {
@@ -277,6 +290,23 @@ fn assert_message_names_the_damage(e: &LoadError, ron_text: &str) -> &'static st
                 "{shown}"
             );
             "duplicate ids"
+        }
+        LoadError::DanglingSpeakers { links, .. } => {
+            assert!(links.contains("to speaker "), "{shown}");
+            "dangling speaker"
+        }
+        LoadError::Conflict { line, .. } => {
+            assert!(
+                shown.contains("this file has merge conflicts at line"),
+                "{shown}"
+            );
+            let marker = ron_text.split('\n').nth(line - 1).unwrap();
+            assert!(
+                ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+                    .iter()
+                    .any(|m| marker.starts_with(m))
+            );
+            "merge conflict"
         }
         LoadError::Read(_) => panic!("parsing reads no file: {shown}"),
     }

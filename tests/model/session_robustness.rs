@@ -39,22 +39,34 @@ fn dir_entries(dir: &Path) -> Vec<String> {
 }
 
 #[test]
-fn save_fails_when_the_temp_file_cannot_be_created_and_keeps_old_bytes() {
+fn temporaries_are_unpredictable_and_never_follow_a_planted_link() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
-    let old = b"old session bytes \xff".to_vec();
-    std::fs::write(&path, &old).unwrap();
-    // A directory squats on the temporary file's name, so creating it fails (even as root).
-    let squat = dir
-        .path()
-        .join(format!(".s.ron.tmp-{}", std::process::id()));
+    std::fs::write(&path, b"old").unwrap();
+    // What an attacker could plant at the names temporaries used to have: a folder and a link
+    // to a victim file. Neither blocks the save, and the victim is untouched.
+    let victim = dir.path().join("victim");
+    std::fs::write(&victim, b"precious").unwrap();
+    let pid = std::process::id();
+    let squat = dir.path().join(format!(".s.ron.tmp-{pid}"));
     std::fs::create_dir(&squat).unwrap();
-    let err = session_file::save(&fixture_session(), &path).unwrap_err();
-    assert!(err.to_string().contains("s.ron"), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), old);
+    let link = dir.path().join(format!(".s.ron.bak-tmp-{pid}"));
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    session_file::save(&fixture_session(), &path).unwrap();
+    assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
+    assert_eq!(
+        std::fs::read(path.with_extension("ron.bak")).unwrap(),
+        b"old"
+    );
     assert!(squat.is_dir() && std::fs::read_dir(&squat).unwrap().next().is_none());
-    let squat_name = squat.file_name().unwrap().to_string_lossy().into_owned();
-    assert_eq!(dir_entries(dir.path()), [squat_name, "s.ron".to_owned()]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let names = dir_entries(dir.path());
+    assert_eq!(names.len(), 5, "{names:?}");
 }
 
 #[test]

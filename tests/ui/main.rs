@@ -5,6 +5,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+#[path = "../cli_support/mod.rs"]
+mod cli_support;
+
 mod accessibility;
 mod annotator;
 mod article_view;
@@ -22,4 +25,5 @@ mod project_window;
 mod recovery_ui;
 mod screen_reader;
 mod search_typing;
+mod two_hands;
 mod workflow;

@@ -47,9 +47,15 @@ fn places(root: &Path) -> Places {
     }
 }
 
+/// The files in `dir`, without the lock file of a session open in the window.
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| !p.to_string_lossy().ends_with(".lock"))
+                .collect()
+        })
         .unwrap_or_default()
 }
 

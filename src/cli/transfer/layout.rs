@@ -40,3 +40,64 @@ pub(super) fn project_session(
     }
     Ok(crate::io::project::session_path(dir, annotator, article))
 }
+
+/// Why `name` cannot be an annotator's folder: empty or blank, `.` or `..`, a path separator
+/// or a control character in it.
+pub(super) fn check_annotator(name: &str) -> Result<(), &'static str> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err("is empty or blank");
+    }
+    if trimmed == "." || trimmed == ".." {
+        return Err("is . or .., which name folders, not people");
+    }
+    if name.contains(['/', '\\']) {
+        return Err("contains a path separator (/ or \\)");
+    }
+    if name.chars().any(char::is_control) {
+        return Err("contains a control character");
+    }
+    Ok(())
+}
+
+/// Inputs that would be written to the same session: every one of them refused, with one
+/// line per pair naming both files.
+pub(super) struct Collisions {
+    /// The refused inputs.
+    pub refused: Vec<PathBuf>,
+    /// "a.ann and b.ann would both be written to X: …", one per later input.
+    pub lines: Vec<String>,
+}
+
+/// The [`Collisions`] among planned `(input, Ok((article, session)))` pairs; paths are
+/// compared after folding `.` and `..` (and case, where the file system ignores it, is not
+/// guessed).
+pub(super) fn collisions(plans: &[(PathBuf, anyhow::Result<(PathBuf, PathBuf)>)]) -> Collisions {
+    let mut first: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
+    let mut out = Collisions {
+        refused: Vec::new(),
+        lines: Vec::new(),
+    };
+    for (ann, plan) in plans {
+        let Ok((_, session)) = plan else { continue };
+        let key = std::path::absolute(session).unwrap_or_else(|_| session.clone());
+        match first.get(&key) {
+            Some(earlier) => {
+                out.lines.push(format!(
+                    "{} and {} would both be written to {}: rename one of them; neither was imported",
+                    earlier.display(),
+                    ann.display(),
+                    session.display()
+                ));
+                if !out.refused.iter().any(|r| r == earlier) {
+                    out.refused.push(earlier.to_path_buf());
+                }
+                out.refused.push(ann.clone());
+            }
+            None => {
+                first.insert(key, ann);
+            }
+        }
+    }
+    out
+}

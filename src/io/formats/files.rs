@@ -213,7 +213,8 @@ pub enum ExportError {
     Folder(PathBuf, std::io::Error),
 }
 
-/// Writes an export atomically, never over the article or session file; returns the paths.
+/// Writes an export atomically, never over the article or session file, with no `.bak`;
+/// returns the paths.
 pub fn write_export(
     doc: &Document,
     format: ExportFormat,
@@ -227,12 +228,22 @@ pub fn write_export(
     Ok(write_rendered(doc, render(doc, format, out, &options)?, out)?.files)
 }
 
-/// Writes a rendered export (all its files or none), never over the article or session file;
-/// returns the paths written and what was left out.
+/// Writes a rendered export (all its files or none), never over the article or session file,
+/// and keeps no `.bak` of what it replaces; returns the paths written and what was left out.
 pub fn write_rendered(
     doc: &Document,
     rendered: Rendered,
     out: &Path,
+) -> Result<Written, ExportError> {
+    write_rendered_keeping(doc, rendered, out, false)
+}
+
+/// [`write_rendered`], keeping each replaced file as `NAME.bak` when `backup` (`--backup`).
+pub fn write_rendered_keeping(
+    doc: &Document,
+    rendered: Rendered,
+    out: &Path,
+    backup: bool,
 ) -> Result<Written, ExportError> {
     let Rendered {
         mut files,
@@ -277,7 +288,7 @@ pub fn write_rendered(
         .iter()
         .map(|(p, body)| (p.as_path(), body.as_bytes()))
         .collect();
-    crate::io::disk::write_all_atomically(&pairs, true)?;
+    crate::io::disk::write_all_atomically(&pairs, backup)?;
     Ok(Written {
         files: files.into_iter().map(|(p, _)| p).collect(),
         left_out,

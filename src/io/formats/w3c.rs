@@ -69,12 +69,7 @@ pub fn export(doc: &Document) -> String {
     let speakers = speakers_by_id(s);
     let present: std::collections::HashSet<AnnotationId> =
         s.annotations.iter().map(|a| a.id).collect();
-    let items: Vec<Value> = s
-        .annotations
-        .iter()
-        .map(|a| annotation(doc, &speakers, &present, a, &source, &base))
-        .collect();
-    let speakers: Vec<Value> = s
+    let registry: Vec<Value> = s
         .speakers
         .iter()
         .map(|sp| {
@@ -100,16 +95,49 @@ pub fn export(doc: &Document) -> String {
         "id": format!("{base}:collection"),
         "type": "AnnotationCollection",
         "label": format!("newsmark annotations of {label}"),
-        "total": items.len(),
-        "newsmark:speakers": speakers,
+        "total": s.annotations.len(),
+        "newsmark:speakers": registry,
         "first": {
             "id": format!("{base}:page-1"),
             "type": "AnnotationPage",
             "startIndex": 0,
-            "items": items,
+            "items": [],
         },
     });
-    serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
+    // The items are written one at a time into the pretty-printed collection, so memory holds
+    // the output and one item, never a JSON tree of every annotation.
+    let frame = serde_json::to_string_pretty(&collection).unwrap_or_default();
+    let Some(at) = frame.find("\"items\": []") else {
+        return frame + "\n";
+    };
+    let indent = frame
+        .get(..at)
+        .and_then(|head| head.rsplit('\n').next())
+        .map_or(0, str::len);
+    let inner = " ".repeat(indent + 2);
+    let mut out = String::with_capacity(frame.len() + s.annotations.len() * 1500);
+    out.push_str(frame.get(..at).unwrap_or_default());
+    out.push_str("\"items\": [");
+    for (i, a) in s.annotations.iter().enumerate() {
+        let item = annotation(doc, &speakers, &present, a, &source, &base);
+        let text = serde_json::to_string_pretty(&item).unwrap_or_default();
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        for (j, line) in text.split('\n').enumerate() {
+            if j > 0 {
+                out.push('\n');
+            }
+            out.push_str(&inner);
+            out.push_str(line);
+        }
+    }
+    if !s.annotations.is_empty() {
+        out.push('\n');
+        out.push_str(&" ".repeat(indent));
+    }
+    out.push(']');
+    out.push_str(frame.get(at + "\"items\": []".len()..).unwrap_or_default());
+    out.push('\n');
+    out
 }
 
 /// The IRI every target's `source` names: the article's public URL when the session has one

@@ -125,6 +125,10 @@ impl NewsmarkApp {
     }
 
     pub(crate) fn save_to(&mut self, path: &Path) {
+        // Never over another window's session, nor over a file someone changed meanwhile.
+        if self.work.doc.is_none() || !self.may_write(path) {
+            return;
+        }
         let Some(doc) = self.work.doc.as_mut() else {
             return;
         };
@@ -134,6 +138,7 @@ impl NewsmarkApp {
         }
         match doc.save_to(path) {
             Ok(()) => {
+                self.saved_here(path);
                 self.work.ask_where = false;
                 self.refresh_project_entry();
                 self.work.saved_version = self.work.history.version();

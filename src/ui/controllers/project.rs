@@ -12,7 +12,7 @@ impl NewsmarkApp {
     /// Opens the folder `dir` as a project and the article read last (or the first).
     pub fn open_project(&mut self, dir: &Path) {
         let annotator = project::annotator_folder(&self.prefs.annotator);
-        let state = ProjectState::load(dir, &annotator);
+        let (state, state_note) = ProjectState::load_noting(dir, &annotator);
         let entries = match project::scan(dir, &annotator, &state) {
             Ok(entries) => entries,
             Err(e) => {
@@ -61,6 +61,9 @@ impl NewsmarkApp {
         self.ui.side_tab = crate::ui::vocabulary::SideTab::Project;
         self.open_in_project(first);
         self.ui.status = format!("{summary} · {}", self.ui.status);
+        if state_note.is_some() {
+            self.ui.dialogs.error = state_note;
+        }
     }
 
     /// Opens the project's article `i` with the annotator's session of it (a new one if there

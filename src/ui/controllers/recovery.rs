@@ -31,6 +31,7 @@ impl NewsmarkApp {
     /// from a previous run.
     pub(crate) fn check_recovery(&mut self) {
         self.work.recovery = RecoveryState::default();
+        self.take_hold();
         let Some(key) = self.recovery_key() else {
             return;
         };

@@ -128,7 +128,7 @@ pub(super) fn place(
         order: Vec::new(),
     };
     for e in raw {
-        match spans(&e, text, &converter, convention) {
+        match spans(&e, text, &converter) {
             Ok(frags) => {
                 placed.order.push(e.id.clone());
                 let entity = Entity {
@@ -177,12 +177,7 @@ fn convention(
 
 /// The fragments of `e` on `text`, joined where export split them at line breaks; the reason
 /// when they lie outside the article or the article has another text there.
-fn spans(
-    e: &RawEntity,
-    text: &ArticleText,
-    converter: &Converter,
-    convention: Convention,
-) -> Result<Vec<Span>, String> {
+fn spans(e: &RawEntity, text: &ArticleText, converter: &Converter) -> Result<Vec<Span>, String> {
     let Some(frags) = converter
         .spans(&e.frags)
         .filter(|f| f.iter().all(|s| s.end <= text.len_chars()))
@@ -195,10 +190,9 @@ fn spans(
     let expected = fragments_text(text, &frags);
     if let Some(w) = e.written.as_ref().filter(|w| one_line(w) != expected) {
         return Err(format!(
-            "says “{}” but the article has “{}” there (offsets count {})",
+            "says “{}” but the article has “{}” there",
             q(w),
             q(&expected),
-            convention.describe()
         ));
     }
     // What export split at line breaks is one span again.

@@ -1,0 +1,266 @@
+//! Two hands on one file in the window: the open session's advisory lock (a second window is
+//! told who holds it and may not save over it), and the check before every save that the file
+//! on disk is still what was loaded — if not, the user chooses: reload (their edits kept in
+//! the recovery folder), save as a copy, or overwrite (the other version kept as
+//! `NAME.theirs.ron`).
+
+use std::path::{Path, PathBuf};
+
+use egui::{Id, Modal};
+
+use crate::io::document::Document;
+use crate::io::lock::{self, Holder, LockError, SessionLock, Stamp};
+
+use crate::ui::app::NewsmarkApp;
+use crate::ui::state::Work;
+use crate::ui::vocabulary::Action;
+
+/// The open session's lock and what its file held when loaded or last saved.
+#[derive(Debug, Default)]
+pub struct Hands {
+    /// Our lock, while we hold it.
+    lock: Option<SessionLock>,
+    /// Who else held the session open when it was opened here (saving over it is refused).
+    pub held_by: Option<Holder>,
+    /// The session file and its content when loaded or last saved here.
+    stamp: Option<(PathBuf, Stamp)>,
+    /// A save waiting for the answer to "the file changed on disk".
+    pub question: Option<PathBuf>,
+}
+
+/// The answer to "the session changed on disk since you opened it".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskChoice {
+    /// Open the file as it is now; the unsaved edits go to the recovery folder.
+    Reload,
+    /// Write the edits beside it as `NAME.mine.ron`, leaving the file as the other left it.
+    SaveCopy,
+    /// Write the edits over it, keeping the other version as `NAME.theirs.ron`.
+    Overwrite,
+    /// Do nothing now.
+    Cancel,
+}
+
+impl NewsmarkApp {
+    /// After a document is opened: lock its session file and remember what it holds. Someone
+    /// else's lock is reported: the session opens, but saving over it is refused.
+    pub(crate) fn take_hold(&mut self) {
+        let Some(path) = self.work.doc.as_ref().and_then(|d| d.session_path.clone()) else {
+            return;
+        };
+        self.hold(&path);
+    }
+
+    fn hold(&mut self, path: &Path) {
+        let hands = &mut self.work.recovery.hands;
+        hands.lock = None;
+        hands.held_by = None;
+        hands.stamp = Some((path.to_owned(), Stamp::of(path)));
+        if !path.is_file() {
+            return;
+        }
+        match SessionLock::acquire(path, &self.prefs.annotator) {
+            Ok(l) => hands.lock = Some(l),
+            Err(LockError::Held { holder, .. }) => {
+                let text = format!(
+                    "{} is open in newsmark by {holder}. It is open here read-only: saving over \
+                     it is refused until they close it; Save As writes a copy.",
+                    path.display()
+                );
+                hands.held_by = Some(holder);
+                self.ui.status = format!("{} · read-only: open elsewhere", self.ui.status);
+                self.ui.dialogs.error = Some(text);
+            }
+            // A folder we cannot write to: nothing to lock, and no save will succeed either.
+            Err(LockError::Io { .. }) => {}
+        }
+    }
+
+    /// Whether saving to `path` may go ahead now: not while another window holds it, and not
+    /// over a file that changed since it was loaded (then the question is asked).
+    pub(crate) fn may_write(&mut self, path: &Path) -> bool {
+        if let Some(holder) = lock::held_by_other(path) {
+            let text = format!(
+                "{} is open in newsmark by {holder}, so it was not saved. Save As writes a copy; \
+                 or save again when they have closed it.",
+                path.display()
+            );
+            self.ui.status = format!("Not saved: {} is open elsewhere", path.display());
+            self.ui.dialogs.error = Some(text);
+            return false;
+        }
+        let hands = &mut self.work.recovery.hands;
+        let changed = hands.stamp.as_ref().is_some_and(|(loaded, stamp)| {
+            crate::io::formats::files::same_file(loaded, path) && stamp.changed(path)
+        });
+        if changed {
+            hands.question = Some(path.to_owned());
+            self.ui.status = format!(
+                "Not saved yet: {} changed on disk since it was opened",
+                path.display()
+            );
+        }
+        !changed
+    }
+
+    /// After a save to `path`: it holds our content now, and it is the file we lock.
+    pub(crate) fn saved_here(&mut self, path: &Path) {
+        let same = self
+            .work
+            .recovery
+            .hands
+            .stamp
+            .as_ref()
+            .is_some_and(|(p, _)| p == path);
+        if same && self.work.recovery.hands.lock.is_some() {
+            self.work.recovery.hands.stamp = Some((path.to_owned(), Stamp::of(path)));
+        } else {
+            self.hold(path);
+        }
+    }
+
+    /// Carries out the answer to "the file changed on disk".
+    pub(crate) fn answer_disk_change(&mut self, choice: DiskChoice) {
+        let Some(path) = self.work.recovery.hands.question.take() else {
+            return;
+        };
+        match choice {
+            DiskChoice::Cancel => self.ui.status = "Not saved".into(),
+            DiskChoice::Reload => self.reload_theirs(&path),
+            DiskChoice::SaveCopy => {
+                let copy = beside(&path, "mine");
+                self.save_to(&copy);
+            }
+            DiskChoice::Overwrite => {
+                let theirs = lock::theirs_path(&path);
+                let kept = crate::io::disk::read_regular(
+                    &path,
+                    crate::io::disk::MAX_DATA_BYTES,
+                    "session",
+                )
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    crate::io::disk::write_all_atomically(&[(&theirs, &bytes)], false)
+                        .map_err(|e| e.to_string())
+                });
+                if let Err(e) = kept {
+                    self.ui.dialogs.error = Some(format!(
+                        "The other version could not be kept ({e}), so nothing was overwritten."
+                    ));
+                    return;
+                }
+                self.work.recovery.hands.stamp = Some((path.clone(), Stamp::of(&path)));
+                self.save_to(&path);
+                if !self.is_dirty() {
+                    self.ui.status = format!(
+                        "{} · the other version is kept as {}",
+                        self.ui.status,
+                        theirs.display()
+                    );
+                }
+            }
+        }
+    }
+
+    /// Opens `path` as it is on disk now; the unsaved edits are written to the recovery folder
+    /// first (as `KEY.recovery.ron` of `NAME.mine.ron`, which opens as a session).
+    fn reload_theirs(&mut self, path: &Path) {
+        let kept = self.work.doc.as_ref().map(|doc| {
+            let key = crate::io::recovery::key_for(&beside(path, "mine"));
+            let changes = self
+                .work
+                .history
+                .version()
+                .abs_diff(self.work.saved_version);
+            crate::io::recovery::write(&self.recovery_dir(), &key, &doc.session, changes)
+                .map(|()| crate::io::recovery::recovery_path(&self.recovery_dir(), &key))
+        });
+        let kept = match kept {
+            Some(Ok(p)) => p,
+            Some(Err(e)) => {
+                self.ui.dialogs.error = Some(format!(
+                    "Your edits could not be kept in the recovery folder ({e}), so nothing was reloaded."
+                ));
+                return;
+            }
+            None => return,
+        };
+        match Document::open(path) {
+            Ok(doc) => {
+                // The edits are in `kept`, not offered back over the reloaded file.
+                let _ = self.discard_recovery();
+                self.set_document(doc);
+                self.work.recovery.offer = None;
+                self.ui.status = format!(
+                    "Reloaded {} as it is on disk; your edits are kept in {}",
+                    path.display(),
+                    kept.display()
+                );
+            }
+            Err(e) => self.report_open_error(path, &e),
+        }
+    }
+}
+
+/// `NAME.TAG.ron` beside `path` (the first of `NAME.TAG-2.ron`, … that is free).
+fn beside(path: &Path, tag: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
+    let first = path.with_file_name(format!("{stem}.{tag}.ron"));
+    if !first.exists() {
+        return first;
+    }
+    (2..1000)
+        .map(|n| path.with_file_name(format!("{stem}.{tag}-{n}.ron")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// "The session changed on disk": returns the user's choice.
+pub fn changed_on_disk_ui(work: &Work, ctx: &egui::Context) -> Option<Action> {
+    let path = work.recovery.hands.question.as_ref()?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
+    let choice = Modal::new(Id::unique("changed_on_disk_modal")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(format!("{name} changed on disk"));
+        ui.label(format!(
+            "Someone or something wrote {} after you opened it. Saving now would replace \
+             their version with yours.",
+            path.display()
+        ));
+        ui.add_space(8.0);
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui
+                .button("Reload")
+                .on_hover_text("Open their version; your edits are kept in the recovery folder")
+                .clicked()
+            {
+                choice = Some(DiskChoice::Reload);
+            }
+            if ui
+                .button("Save a copy")
+                .on_hover_text("Write your version beside it as NAME.mine.ron")
+                .clicked()
+            {
+                choice = Some(DiskChoice::SaveCopy);
+            }
+            if ui
+                .button("Overwrite")
+                .on_hover_text("Write your version; theirs is kept as NAME.theirs.ron")
+                .clicked()
+            {
+                choice = Some(DiskChoice::Overwrite);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(DiskChoice::Cancel);
+            }
+        });
+        choice
+    });
+    choice.inner.map(Action::DiskChanged)
+}
