@@ -137,7 +137,7 @@ pub enum Action {
     /// The answer to "unsaved work found": restore it (`true`) or discard it.
     AnswerRecovery(bool),
     /// The answer to "the session changed on disk".
-    DiskChanged(crate::ui::controllers::hands::DiskChoice),
+    DiskChanged(DiskChoice),
     /// This annotation was dealt with in the review window.
     Reviewed(AnnotationId),
     /// The review window was closed.
@@ -234,4 +234,17 @@ impl QuotePart {
             Self::Source => "source",
         }
     }
+}
+
+/// The answer to "the session changed on disk since you opened it".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskChoice {
+    /// Open the file as it is now; the unsaved edits go to the recovery folder.
+    Reload,
+    /// Write the edits beside it as `NAME.mine.ron`, leaving the file as the other left it.
+    SaveCopy,
+    /// Write the edits over it, keeping the other version as `NAME.theirs.ron`.
+    Overwrite,
+    /// Do nothing now.
+    Cancel,
 }

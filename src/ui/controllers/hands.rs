@@ -6,40 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Id, Modal};
-
 use crate::io::document::Document;
-use crate::io::lock::{self, Holder, LockError, SessionLock, Stamp};
+use crate::io::lock::{self, LockError, SessionLock, Stamp};
 
 use crate::ui::app::NewsmarkApp;
-use crate::ui::state::Work;
-use crate::ui::vocabulary::Action;
-
-/// The open session's lock and what its file held when loaded or last saved.
-#[derive(Debug, Default)]
-pub struct Hands {
-    /// Our lock, while we hold it.
-    lock: Option<SessionLock>,
-    /// Who else held the session open when it was opened here (saving over it is refused).
-    pub held_by: Option<Holder>,
-    /// The session file and its content when loaded or last saved here.
-    stamp: Option<(PathBuf, Stamp)>,
-    /// A save waiting for the answer to "the file changed on disk".
-    pub question: Option<PathBuf>,
-}
-
-/// The answer to "the session changed on disk since you opened it".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DiskChoice {
-    /// Open the file as it is now; the unsaved edits go to the recovery folder.
-    Reload,
-    /// Write the edits beside it as `NAME.mine.ron`, leaving the file as the other left it.
-    SaveCopy,
-    /// Write the edits over it, keeping the other version as `NAME.theirs.ron`.
-    Overwrite,
-    /// Do nothing now.
-    Cancel,
-}
+use crate::ui::vocabulary::DiskChoice;
 
 impl NewsmarkApp {
     /// After a document is opened: lock its session file and remember what it holds. Someone
@@ -215,52 +186,4 @@ fn beside(path: &Path, tag: &str) -> PathBuf {
         .map(|n| path.with_file_name(format!("{stem}.{tag}-{n}.ron")))
         .find(|p| !p.exists())
         .unwrap_or(first)
-}
-
-/// "The session changed on disk": returns the user's choice.
-pub fn changed_on_disk_ui(work: &Work, ctx: &egui::Context) -> Option<Action> {
-    let path = work.recovery.hands.question.as_ref()?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into(),
-    );
-    let choice = Modal::new(Id::unique("changed_on_disk_modal")).show(ctx, |ui| {
-        ui.set_max_width(480.0);
-        ui.heading(format!("{name} changed on disk"));
-        ui.label(format!(
-            "Someone or something wrote {} after you opened it. Saving now would replace \
-             their version with yours.",
-            path.display()
-        ));
-        ui.add_space(8.0);
-        let mut choice = None;
-        ui.horizontal(|ui| {
-            if ui
-                .button("Reload")
-                .on_hover_text("Open their version; your edits are kept in the recovery folder")
-                .clicked()
-            {
-                choice = Some(DiskChoice::Reload);
-            }
-            if ui
-                .button("Save a copy")
-                .on_hover_text("Write your version beside it as NAME.mine.ron")
-                .clicked()
-            {
-                choice = Some(DiskChoice::SaveCopy);
-            }
-            if ui
-                .button("Overwrite")
-                .on_hover_text("Write your version; theirs is kept as NAME.theirs.ron")
-                .clicked()
-            {
-                choice = Some(DiskChoice::Overwrite);
-            }
-            if ui.button("Cancel").clicked() {
-                choice = Some(DiskChoice::Cancel);
-            }
-        });
-        choice
-    });
-    choice.inner.map(Action::DiskChanged)
 }

@@ -1,6 +1,7 @@
 //! Modal dialogs: file choosing (native dialog on a thread, typed path as fallback), errors,
 //! unsaved-changes confirmation, locating a moved article, and the shortcut help.
 
+pub mod hands;
 pub mod mention_prompt;
 pub(crate) mod publication;
 pub mod recovery;

@@ -144,6 +144,7 @@ impl Default for UiState {
 }
 
 pub mod compare;
+pub mod hands;
 pub mod project;
 pub mod recovery;
 pub mod review;

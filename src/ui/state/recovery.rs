@@ -34,7 +34,7 @@ pub struct RecoveryState {
     /// An export waiting for the review of annotations that are not anchored.
     pub export: Option<crate::ui::state::review::HeldExport>,
     /// The open session's lock and what its file held when loaded (released with it).
-    pub hands: crate::ui::controllers::hands::Hands,
+    pub hands: crate::ui::state::hands::Hands,
     /// A recovery file still being written on a thread.
     pub(crate) in_flight: Option<InFlight>,
 }
