@@ -347,23 +347,6 @@ pub fn help_rows() -> Vec<(&'static str, String, &'static str)> {
     rows
 }
 
-/// The README's key table, made from the command table: one row per [`help_rows`] row that
-/// has a key, `| label | keys |`, keys in backticks. A test keeps the README equal to it.
-pub fn markdown_key_table() -> String {
-    let mut out = String::from("| Command | Keys |\n|---|---|\n");
-    for (label, keys, _) in help_rows() {
-        if keys.is_empty() {
-            continue;
-        }
-        let keys: Vec<String> = keys
-            .split(", ")
-            .map(|k| format!("`{}`", k.replace('|', "\\|")))
-            .collect();
-        out.push_str(&format!("| {label} | {} |\n", keys.join(", ")));
-    }
-    out
-}
-
 /// Which keys may trigger commands in this frame.
 #[derive(Clone, Copy, Debug)]
 pub struct Focus {

@@ -70,3 +70,20 @@ fn the_readme_key_table_is_the_command_table() {
         "README.md's key table differs from the command table; it should be:\n{expected}"
     );
 }
+
+/// The README's key table, made from the command table: one row per [`help_rows`] row that
+/// has a key, `| label | keys |`, keys in backticks. A test keeps the README equal to it.
+fn markdown_key_table() -> String {
+    let mut out = String::from("| Command | Keys |\n|---|---|\n");
+    for (label, keys, _) in help_rows() {
+        if keys.is_empty() {
+            continue;
+        }
+        let keys: Vec<String> = keys
+            .split(", ")
+            .map(|k| format!("`{}`", k.replace('|', "\\|")))
+            .collect();
+        out.push_str(&format!("| {label} | {} |\n", keys.join(", ")));
+    }
+    out
+}
