@@ -121,6 +121,7 @@ impl NewsmarkApp {
             commands::Focus {
                 single_keys,
                 nothing_focused: focus.is_none(),
+                answering: self.ui.dialogs.mention.is_some() || self.ui.dialogs.sharing.is_some(),
             },
         );
         // The search field takes the keyboard in this very frame, so what is typed right after

@@ -109,6 +109,20 @@ impl NewsmarkApp {
             UiCommand::TakeB => self.decide(Decision::TakeB),
             UiCommand::TakeBoth => self.decide(Decision::Both),
             UiCommand::NextUndecided => self.next_undecided(),
+            UiCommand::AnswerDefault
+            | UiCommand::AnswerMove
+            | UiCommand::AnswerNewSpeaker
+            | UiCommand::AnswerAlias
+            | UiCommand::AnswerCancel
+            | UiCommand::AnswerSpeaker1
+            | UiCommand::AnswerSpeaker2
+            | UiCommand::AnswerSpeaker3
+            | UiCommand::AnswerSpeaker4
+            | UiCommand::AnswerSpeaker5
+            | UiCommand::AnswerSpeaker6
+            | UiCommand::AnswerSpeaker7
+            | UiCommand::AnswerSpeaker8
+            | UiCommand::AnswerSpeaker9 => self.answer_by_key(cmd),
             UiCommand::Publication => {
                 self.ui.dialogs.publication = self
                     .work
@@ -116,6 +130,47 @@ impl NewsmarkApp {
                     .as_ref()
                     .map(|d| d.session.publication.clone());
             }
+        }
+    }
+
+    /// An answer key, for whichever question is open: "this cue is taken" (share, move,
+    /// cancel) or "who is this?" (the default, a new speaker, an alias, a known speaker,
+    /// cancel). A key the question does not offer does nothing.
+    fn answer_by_key(&mut self, cmd: UiCommand) {
+        use crate::model::attribution::Sharing;
+        use crate::ui::vocabulary::MentionChoice;
+        if self.ui.dialogs.sharing.is_some() {
+            match cmd {
+                UiCommand::AnswerDefault => self.answer_sharing(Some(Sharing::Share)),
+                UiCommand::AnswerMove => self.answer_sharing(Some(Sharing::Move)),
+                UiCommand::AnswerCancel => self.answer_sharing(None),
+                _ => {}
+            }
+            return;
+        }
+        let Some(prompt) = &self.ui.dialogs.mention else {
+            return;
+        };
+        let has_current = self
+            .ui
+            .current_speaker
+            .and_then(|c| self.work.doc.as_ref()?.session.speaker(c))
+            .is_some();
+        let choice = match cmd {
+            UiCommand::AnswerDefault => Some(Some(prompt.default_choice())),
+            UiCommand::AnswerNewSpeaker if !prompt.pronoun => Some(Some(MentionChoice::NewSpeaker)),
+            UiCommand::AnswerAlias if !prompt.pronoun && has_current => {
+                Some(Some(MentionChoice::AliasOfCurrent))
+            }
+            UiCommand::AnswerCancel => Some(None),
+            _ => cmd.answer_speaker_index().and_then(|n| {
+                let doc = self.work.doc.as_ref()?;
+                let sp = doc.session.speakers.get(n)?;
+                Some(Some(MentionChoice::MentionOf(sp.id)))
+            }),
+        };
+        if let Some(choice) = choice {
+            self.answer_mention(choice);
         }
     }
 

@@ -4,100 +4,9 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// How a command is triggered from the keyboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Trigger {
-    /// A chord such as Ctrl+S, or a function key: works even while a text field has the
-    /// keyboard.
-    Chord(KeyboardShortcut),
-    /// A key (maybe with Shift) that types nothing useful in the article: only while no text
-    /// field has the keyboard, so typing a "c" in a note does not create a claim.
-    Key(Modifiers, Key),
-    /// A key the article uses to move its text cursor (arrows, `?`): only while nothing at all
-    /// has the keyboard.
-    Nav(Key),
-}
-
-impl Trigger {
-    /// How specific the trigger is: more specific ones are matched first, because egui lets a
-    /// chord without Shift also match with Shift held.
-    fn specificity(self) -> u8 {
-        let mods = match self {
-            Self::Chord(s) => s.modifiers,
-            Self::Key(m, _) => m,
-            Self::Nav(_) => Modifiers::NONE,
-        };
-        u8::from(mods.shift) + u8::from(mods.alt) + u8::from(mods.command || mods.ctrl)
-    }
-
-    /// The key as users read it ("Ctrl+S", "C", "Shift+Space"; "⌘S" on a Mac).
-    pub fn text(self) -> String {
-        match self {
-            Self::Chord(s) => s.format(
-                &egui::ModifierNames::NAMES,
-                cfg!(any(target_os = "macos", target_os = "ios")),
-            ),
-            Self::Key(m, k) if m.shift => format!("Shift+{}", key_name(k)),
-            Self::Key(_, k) | Self::Nav(k) => key_name(k).to_owned(),
-        }
-    }
-
-    /// A name that tells two triggers apart (for the test that no key is taken twice).
-    #[cfg(test)]
-    fn identity(self) -> (Modifiers, Key) {
-        match self {
-            Self::Chord(s) => (s.modifiers, s.logical_key),
-            Self::Key(m, k) => (m, k),
-            Self::Nav(k) => (Modifiers::NONE, k),
-        }
-    }
-}
-
-fn key_name(k: Key) -> &'static str {
-    match k {
-        Key::ArrowDown => "↓",
-        Key::ArrowUp => "↑",
-        Key::Questionmark => "?",
-        Key::Plus => "+",
-        Key::Equals => "=",
-        Key::OpenBracket => "[",
-        Key::CloseBracket => "]",
-        Key::Backslash => "\\",
-        Key::Period => ".",
-        Key::Minus => "-",
-        Key::PageDown => "Page Down",
-        Key::PageUp => "Page Up",
-        k => k.name(),
-    }
-}
-
-const fn cmd(k: Key) -> Trigger {
-    Trigger::Chord(KeyboardShortcut::new(Modifiers::COMMAND, k))
-}
-const fn cmd_shift(k: Key) -> Trigger {
-    Trigger::Chord(KeyboardShortcut::new(
-        Modifiers::COMMAND.plus(Modifiers::SHIFT),
-        k,
-    ))
-}
-/// A function key, alone or with Shift: works everywhere.
-const fn fkey(shift: bool, k: Key) -> Trigger {
-    let mods = if shift {
-        Modifiers::SHIFT
-    } else {
-        Modifiers::NONE
-    };
-    Trigger::Chord(KeyboardShortcut::new(mods, k))
-}
-const fn key(k: Key) -> Trigger {
-    Trigger::Key(Modifiers::NONE, k)
-}
-const fn shift(k: Key) -> Trigger {
-    Trigger::Key(Modifiers::SHIFT, k)
-}
-const fn nav(k: Key) -> Trigger {
-    Trigger::Nav(k)
-}
+mod trigger;
+pub use trigger::Trigger;
+use trigger::{answer, answer_shift, cmd, cmd_shift, fkey, key, nav, shift};
 
 /// Declares `UiCommand`, `UiCommand::ALL`, and each command's label, tooltip and keys from
 /// one table, so nothing is listed twice.
@@ -282,6 +191,42 @@ command_table! {
     /// Select the next comparison item still to decide.
     NextUndecided => "Next undecided", "Select the next comparison item still to decide",
         [key(Key::Period)];
+    /// Answer the open question with its default.
+    AnswerDefault => "Answer: the default",
+        "In a question: the answer it marks as the default (a new speaker; for a pronoun, the \
+         speaker named last; share a taken cue or source)",
+        [answer(Key::Enter)];
+    /// Move a taken cue or source to the open quote.
+    AnswerMove => "Answer: move it", "When a cue or source is taken: move it to the open quote",
+        [answer_shift(Key::Enter)];
+    /// A new speaker named after the text.
+    AnswerNewSpeaker => "Answer: a new speaker", "Who is this?: a new speaker named after the text",
+        [answer(Key::N)];
+    /// An alias of the current speaker.
+    AnswerAlias => "Answer: an alias", "Who is this?: an alias of the current speaker",
+        [answer(Key::A)];
+    /// Close the question, changing nothing.
+    AnswerCancel => "Answer: cancel", "Close the question without changing anything",
+        [answer(Key::Escape)];
+    /// A mention of the first speaker.
+    AnswerSpeaker1 => "Answer: that speaker", "Who is this?: a mention of the n-th speaker",
+        [answer(Key::Num1)];
+    /// The second speaker.
+    AnswerSpeaker2 => "Answer: that speaker", "", [answer(Key::Num2)];
+    /// The third speaker.
+    AnswerSpeaker3 => "Answer: that speaker", "", [answer(Key::Num3)];
+    /// The fourth speaker.
+    AnswerSpeaker4 => "Answer: that speaker", "", [answer(Key::Num4)];
+    /// The fifth speaker.
+    AnswerSpeaker5 => "Answer: that speaker", "", [answer(Key::Num5)];
+    /// The sixth speaker.
+    AnswerSpeaker6 => "Answer: that speaker", "", [answer(Key::Num6)];
+    /// The seventh speaker.
+    AnswerSpeaker7 => "Answer: that speaker", "", [answer(Key::Num7)];
+    /// The eighth speaker.
+    AnswerSpeaker8 => "Answer: that speaker", "", [answer(Key::Num8)];
+    /// The ninth speaker.
+    AnswerSpeaker9 => "Answer: that speaker", "", [answer(Key::Num9)];
 }
 
 impl UiCommand {
@@ -305,6 +250,22 @@ impl UiCommand {
             k if k.is_empty() => self.tooltip().to_owned(),
             k => format!("{} ({k})", self.tooltip()),
         }
+    }
+
+    /// The speaker an answer digit picks in "who is this?" (from 0), `None` for other commands.
+    pub fn answer_speaker_index(self) -> Option<usize> {
+        const DIGITS: [UiCommand; 9] = [
+            UiCommand::AnswerSpeaker1,
+            UiCommand::AnswerSpeaker2,
+            UiCommand::AnswerSpeaker3,
+            UiCommand::AnswerSpeaker4,
+            UiCommand::AnswerSpeaker5,
+            UiCommand::AnswerSpeaker6,
+            UiCommand::AnswerSpeaker7,
+            UiCommand::AnswerSpeaker8,
+            UiCommand::AnswerSpeaker9,
+        ];
+        DIGITS.iter().position(|&c| c == self)
     }
 
     /// The speaker a digit command picks: `Some(Some(n))` for the n-th (from 0), `Some(None)`
@@ -354,6 +315,8 @@ pub struct Focus {
     pub single_keys: bool,
     /// Nothing has the keyboard at all (the article uses arrows for its cursor).
     pub nothing_focused: bool,
+    /// A question is open ("who is this?", "this cue is taken"): its answer keys work.
+    pub answering: bool,
 }
 
 /// Commands whose keys were pressed this frame (each key press taken once).
@@ -365,6 +328,7 @@ pub fn pressed(ctx: &egui::Context, focus: Focus) -> Vec<UiCommand> {
             Trigger::Chord(_) => true,
             Trigger::Key(..) => focus.single_keys,
             Trigger::Nav(_) => focus.single_keys && focus.nothing_focused,
+            Trigger::Answer(..) => focus.answering,
         })
         .collect();
     // Most specific first, so Ctrl+Shift+S is not taken as Ctrl+S, nor Shift+Space as Space.
@@ -376,7 +340,7 @@ pub fn pressed(ctx: &egui::Context, focus: Focus) -> Vec<UiCommand> {
         for (t, c) in live {
             let hit = match t {
                 Trigger::Chord(s) => i.consume_shortcut(&s),
-                Trigger::Key(m, k) => plain && i.consume_key(m, k),
+                Trigger::Key(m, k) | Trigger::Answer(m, k) => plain && i.consume_key(m, k),
                 Trigger::Nav(k) => plain && i.consume_key(Modifiers::NONE, k),
             };
             if hit && !out.contains(&c) {

@@ -4,13 +4,14 @@
 //! M on a pronoun ("He") never offers a new speaker "He": Enter makes it a mention of the
 //! speaker named last before it.
 
-use egui::{Key, RichText};
+use egui::RichText;
 
 use crate::model::annotation::Span;
 use crate::model::speaker::SpeakerId;
 
 use crate::io::document::Document;
 
+use crate::ui::commands::UiCommand;
 use crate::ui::text_engine::bidi::{isolate, visual_ltr};
 use crate::ui::vocabulary::Action;
 use crate::ui::vocabulary::MentionChoice;
@@ -29,7 +30,8 @@ pub struct MentionPrompt {
     pub pronoun: bool,
 }
 
-/// Draws the question and reads its keys; returns the answer (or a cancel) as an action.
+/// Draws the question; returns the answer clicked (or a cancel) as an action. Its keys are in
+/// the command table (the `Answer…` commands).
 pub fn mention_prompt_ui(
     p: &MentionPrompt,
     doc: &Document,
@@ -40,38 +42,8 @@ pub fn mention_prompt_ui(
     let s = &doc.session;
     let current = current_speaker.and_then(|id| s.speaker(id));
     let mut answer: Option<Option<MentionChoice>> = None;
-    let digits = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ];
-    // What Enter does: for a pronoun, the speaker named last (or nobody); else a new speaker.
-    let enter = match (p.pronoun, p.pronoun_of) {
-        (true, Some(id)) => MentionChoice::MentionOf(id),
-        (true, None) => MentionChoice::Nobody,
-        (false, _) => MentionChoice::NewSpeaker,
-    };
-    ctx.input(|i| {
-        if i.key_pressed(Key::Enter) {
-            answer = Some(Some(enter));
-        } else if i.key_pressed(Key::N) && !p.pronoun {
-            answer = Some(Some(MentionChoice::NewSpeaker));
-        } else if i.key_pressed(Key::A) && current.is_some() && !p.pronoun {
-            answer = Some(Some(MentionChoice::AliasOfCurrent));
-        } else if i.key_pressed(Key::Escape) {
-            answer = Some(None);
-        } else if let Some(n) = digits.iter().position(|k| i.key_pressed(*k))
-            && let Some(sp) = s.speakers.get(n)
-        {
-            answer = Some(Some(MentionChoice::MentionOf(sp.id)));
-        }
-    });
+    let keys = |c: UiCommand| c.shortcut_text();
+    let enter = p.default_choice();
     let name = isolate(&p.name);
     egui::Window::new("Who is this?")
         .pivot(egui::Align2::CENTER_CENTER)
@@ -87,18 +59,26 @@ pub fn mention_prompt_ui(
             ui.add_space(4.0);
             let enter_text = match enter {
                 MentionChoice::MentionOf(id) => format!(
-                    "Enter · Mention of {} (named last before it)",
+                    "{} · Mention of {} (named last before it)",
+                    keys(UiCommand::AnswerDefault),
                     isolate(s.speaker_name(Some(id)))
                 ),
-                MentionChoice::Nobody => "Enter · A mention of nobody yet".to_owned(),
-                _ => format!("Enter · New speaker “{name}”"),
+                MentionChoice::Nobody => format!(
+                    "{} · A mention of nobody yet",
+                    keys(UiCommand::AnswerDefault)
+                ),
+                _ => format!("{} · New speaker “{name}”", keys(UiCommand::AnswerDefault)),
             };
             if ui.button(visual_ltr(&enter_text)).clicked() {
                 answer = Some(Some(enter));
             }
             if let Some(c) = current.filter(|_| !p.pronoun)
                 && ui
-                    .button(visual_ltr(&format!("A · Alias of {}", isolate(&c.name))))
+                    .button(visual_ltr(&format!(
+                        "{} · Alias of {}",
+                        keys(UiCommand::AnswerAlias),
+                        isolate(&c.name)
+                    )))
                     .clicked()
             {
                 answer = Some(Some(MentionChoice::AliasOfCurrent));
@@ -107,7 +87,7 @@ pub fn mention_prompt_ui(
                 if ui
                     .button(visual_ltr(&format!(
                         "{} · Mention of {}",
-                        n + 1,
+                        answer_key(n),
                         isolate(&sp.name)
                     )))
                     .clicked()
@@ -115,7 +95,10 @@ pub fn mention_prompt_ui(
                     answer = Some(Some(MentionChoice::MentionOf(sp.id)));
                 }
             }
-            if ui.button("Esc · Cancel").clicked() {
+            if ui
+                .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
+                .clicked()
+            {
                 answer = Some(None);
             }
             ui.label(
@@ -129,5 +112,26 @@ pub fn mention_prompt_ui(
         });
     if let Some(choice) = answer {
         actions.push(Action::AnswerMention(choice));
+    }
+}
+
+/// The key of the answer "a mention of the n-th speaker" (from 0).
+fn answer_key(n: usize) -> String {
+    UiCommand::ALL
+        .iter()
+        .find(|c| c.answer_speaker_index() == Some(n))
+        .map(|c| c.shortcut_text())
+        .unwrap_or_default()
+}
+
+impl MentionPrompt {
+    /// What Enter answers: for a pronoun, a mention of the speaker named last (or of nobody);
+    /// otherwise a new speaker named after the text.
+    pub fn default_choice(&self) -> MentionChoice {
+        match (self.pronoun, self.pronoun_of) {
+            (true, Some(id)) => MentionChoice::MentionOf(id),
+            (true, None) => MentionChoice::Nobody,
+            (false, _) => MentionChoice::NewSpeaker,
+        }
     }
 }

@@ -7,6 +7,7 @@ use egui::RichText;
 use crate::model::annotation::{AnnotationId, Span};
 use crate::model::attribution::Sharing;
 
+use crate::ui::commands::UiCommand;
 use crate::ui::text_engine::bidi::visual;
 use crate::ui::vocabulary::Action;
 use crate::ui::vocabulary::QuotePart;
@@ -30,21 +31,11 @@ pub struct SharingPrompt {
     pub target: String,
 }
 
-/// Draws the question and reads its keys; pushes the answer (or a cancel) as an action.
+/// Draws the question; pushes the answer clicked (or a cancel) as an action. Its keys are in
+/// the command table (`AnswerDefault`, `AnswerMove`, `AnswerCancel`).
 pub fn sharing_prompt_ui(p: &SharingPrompt, ctx: &egui::Context, actions: &mut Vec<Action>) {
-    let mut answer: Option<Option<Sharing>> = ctx.input(|i| {
-        if i.key_pressed(egui::Key::Escape) {
-            Some(None)
-        } else if i.key_pressed(egui::Key::Enter) {
-            Some(Some(if i.modifiers.shift {
-                Sharing::Move
-            } else {
-                Sharing::Share
-            }))
-        } else {
-            None
-        }
-    });
+    let mut answer: Option<Option<Sharing>> = None;
+    let keys = |c: UiCommand| c.shortcut_text();
     let title = format!("This {} is taken", p.part.noun());
     egui::Window::new(title)
         .pivot(egui::Align2::CENTER_CENTER)
@@ -57,25 +48,34 @@ pub fn sharing_prompt_ui(p: &SharingPrompt, ctx: &egui::Context, actions: &mut V
             ui.label(visual(&format!("You are attaching it to {}.", p.target)));
             ui.add_space(4.0);
             if ui
-                .button("Enter · Share it: both quotes use it")
+                .button(format!(
+                    "{} · Share it: both quotes use it",
+                    keys(UiCommand::AnswerDefault)
+                ))
                 .on_hover_text("One cue or source may serve several quotes (PolNeAR does this)")
                 .clicked()
             {
                 answer = Some(Some(Sharing::Share));
             }
             if ui
-                .button("Shift+Enter · Move it to this quote only")
+                .button(format!(
+                    "{} · Move it to this quote only",
+                    keys(UiCommand::AnswerMove)
+                ))
                 .clicked()
             {
                 answer = Some(Some(Sharing::Move));
             }
-            if ui.button("Esc · Cancel").clicked() {
+            if ui
+                .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
+                .clicked()
+            {
                 answer = Some(None);
             }
             ui.label(
                 RichText::new(format!(
                     "Whatever you choose is one step: {} undoes it.",
-                    crate::ui::commands::UiCommand::Undo.shortcut_text()
+                    UiCommand::Undo.shortcut_text()
                 ))
                 .weak()
                 .small(),
