@@ -40,7 +40,7 @@ mod quote;
 mod report;
 mod validate;
 
-pub use quote::{QuoteMatch, find_quote};
+pub use quote::{QuoteMatch, find_quote, find_quote_normalized};
 pub use report::{AnchorReport, Outcome};
 pub use validate::validate;
 

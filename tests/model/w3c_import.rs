@@ -87,6 +87,27 @@ fn a_quote_alone_goes_where_its_prefix_and_suffix_fit() {
     assert_eq!(r.summary, ["Claim: read 4, kept 4, skipped 0, dropped 0"]);
 }
 
+/// A quote a browser rewrote (straight apostrophes, a paragraph break collapsed) is placed by
+/// normalized matching and reported as such, on the article's own text.
+#[test]
+fn a_quote_with_changed_apostrophes_is_placed_by_normalized_matching_and_reported() {
+    let text = ArticleText::new("Intro.\n\nIt’s over — he said.\n\nShips wait.".into());
+    let item = json!([{"type": "Annotation",
+        "body": {"type": "TextualBody", "purpose": "tagging", "value": "Claim"},
+        "target": {"source": "https://news.example/a",
+                   "selector": quote_selector("It's over - he said. Ships", None, None)}}]);
+    let r = import(&item.to_string(), &text, None);
+    assert!(r.dropped.is_empty(), "{:?}", r.dropped);
+    let a = &r.session.annotations[0];
+    assert_eq!(a.exact, "It’s over — he said.\n\nShips");
+    assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
+    assert!(
+        r.notes[0].starts_with("annotation 1: moved (normalized):"),
+        "{:?}",
+        r.notes
+    );
+}
+
 const OLD: &str = "NATO and Russia met in Geneva.\n\n“We regret that Russia walks away from the \
                    talks,” Stoltenberg said.\nTroops are massing near the border, analysts said.\n\
                    The talks ended early.";

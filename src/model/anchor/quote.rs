@@ -65,9 +65,72 @@ pub fn find_quote(
     best.map(|(_, m)| m)
 }
 
+/// Like [`find_quote`], but on the text and the selector with typographic differences taken
+/// out: curly and straight quotation marks and apostrophes alike, every dash a hyphen, and any
+/// run of white space one space. For a quote from a browser that changed `’` into `'` or
+/// collapsed a paragraph break. The span returned is on the original text.
+pub fn find_quote_normalized(
+    text: &ArticleText,
+    exact: &str,
+    prefix: &str,
+    suffix: &str,
+) -> Option<QuoteMatch> {
+    let (norm, at) = normalize(text.as_str());
+    let norm_text = ArticleText::new(norm);
+    let one = |s: &str| normalize(s).0;
+    let m = find_quote(&norm_text, &one(exact), &one(prefix), &one(suffix))?;
+    let start = *at.get(m.span.start)?;
+    let end = at.get(m.span.end.checked_sub(1)?)? + 1;
+    Some(QuoteMatch {
+        span: Span::new(start, end),
+        ties: m.ties,
+    })
+}
+
+/// `s` with quotation marks, dashes and white space made plain (see
+/// [`find_quote_normalized`]), and for each of its code points the index of the original one.
+fn normalize(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut at = Vec::new();
+    let mut in_space = false;
+    for (i, c) in s.chars().enumerate() {
+        let plain = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}'
+            | '\u{bb}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if plain == ' ' {
+            if in_space {
+                continue;
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+        }
+        out.push(plain);
+        at.push(i);
+    }
+    (out, at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_with_plain_apostrophes_and_a_collapsed_break_is_found_by_normalizing() {
+        let text = ArticleText::new("Intro.\n\nIt’s “over” — he said.\n\nNext one.".into());
+        // As a browser wrote it: straight marks, a hyphen, the paragraph break one space.
+        let exact = "It's \"over\" - he said. Next";
+        assert_eq!(find_quote(&text, exact, "", ""), None);
+        let m = find_quote_normalized(&text, exact, "", "").map(|m| m.span);
+        let start = "Intro.\n\n".chars().count();
+        let end = text.as_str().find("Next").map(|b| text.char_of(b) + 4);
+        assert_eq!(m, end.map(|e| Span::new(start, e)));
+    }
 
     #[test]
     fn context_picks_the_occurrence_and_its_absence_takes_the_first() {

@@ -86,7 +86,10 @@ fn by_quote(
 ) -> Placed {
     let (prefix, suffix) = (prefix.unwrap_or_default(), suffix.unwrap_or_default());
     let and = bad.map(|b| format!("{b}, and ")).unwrap_or_default();
-    let Some(m) = anchor::find_quote(text, exact, prefix, suffix) else {
+    let found = anchor::find_quote(text, exact, prefix, suffix);
+    let normalized = found.is_none();
+    let Some(m) = found.or_else(|| anchor::find_quote_normalized(text, exact, prefix, suffix))
+    else {
         let context = if prefix.is_empty() && suffix.is_empty() {
             ""
         } else {
@@ -98,6 +101,16 @@ fn by_quote(
         ));
     };
     let at = format!("{}..{}", m.span.start, m.span.end);
+    if normalized {
+        return Placed::Noted(
+            m.span,
+            format!(
+                "{and}moved (normalized): its quote “{}” matched only with quotation marks, \
+                 dashes and white space made plain, at {at}",
+                q(exact)
+            ),
+        );
+    }
     Placed::Noted(
         m.span,
         match m.ties {
