@@ -336,6 +336,10 @@ pub struct Annotation {
     /// Free text from the annotator.
     #[serde(default)]
     pub note: String,
+    /// Tags from other tools ("needs-check"), kept, shown and exported back as W3C `tagging`
+    /// bodies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 impl Annotation {

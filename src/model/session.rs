@@ -216,6 +216,7 @@ pub fn make_annotation(text: &ArticleText, id: AnnotationId, span: Span, kind: K
         suffix: text.suffix_of(span.end, CONTEXT_CHARS).to_owned(),
         kind,
         note: String::new(),
+        tags: Vec::new(),
     }
 }
 

@@ -21,7 +21,11 @@ fn import(json: &str, text: &ArticleText, default_kind: Option<KindTag>) -> Impo
         ..ImportOptions::default()
     };
     let article = ArticleRef::default();
-    import_str(ImportFormat::W3c, json, text, article, &options).unwrap()
+    let mut r = import_str(ImportFormat::W3c, json, text, article, &options).unwrap();
+    // The note that the article's web address is kept comes with every file naming one; the
+    // tests here are about placing (the address has a test of its own).
+    r.notes.retain(|n| !n.starts_with("the article's address"));
+    r
 }
 
 /// Code-point span of the `nth` occurrence of `needle`, counted without the text's index.
@@ -106,6 +110,42 @@ fn a_quote_with_changed_apostrophes_is_placed_by_normalized_matching_and_reporte
         "{:?}",
         r.notes
     );
+}
+
+/// Other tools' tags (a Hypothesis "needs-check", the W3C example's "strike") are kept on the
+/// annotation and written back as `tagging` bodies; the kind's own tag is not one of them.
+#[test]
+fn tags_from_other_tools_are_kept_and_exported_back() {
+    let text = ArticleText::new("Troops are massing near the border.".into());
+    let item = json!([{"id": "https://hypothes.is/a/1", "type": "Annotation",
+        "body": [{"type": "TextualBody", "purpose": "tagging", "value": "needs-check"},
+                 {"type": "TextualBody", "purpose": "tagging", "value": "strike"},
+                 {"type": "TextualBody", "value": "Source?"}],
+        "target": {"source": "https://news.example/a",
+                   "selector": quote_selector("Troops are massing", None, None)}}]);
+    let r = import(&item.to_string(), &text, Some(KindTag::Claim));
+    let a = &r.session.annotations[0];
+    assert_eq!(a.tags, ["needs-check", "strike"]);
+    assert_eq!(r.session.publication.article_url, "https://news.example/a");
+    assert_eq!(a.note, "Source?");
+    let doc = Document {
+        session: r.session.clone(),
+        text: text.clone(),
+        session_path: None,
+        notices: Vec::new(),
+        anchor_report: None,
+    };
+    let out = w3c::export(&doc);
+    assert!(out.contains("\"value\": \"needs-check\""), "{out}");
+    // The target keeps the address the file gave, not the text's hash.
+    assert!(
+        out.contains("\"source\": \"https://news.example/a\""),
+        "{out}"
+    );
+    assert!(!out.contains("urn:sha256"), "{out}");
+    // Read back (its kind tag now says Claim): the same tags, no more.
+    let back = import(&out, &text, None);
+    assert_eq!(back.session.annotations[0].tags, ["needs-check", "strike"]);
 }
 
 const OLD: &str = "NATO and Russia met in Geneva.\n\n“We regret that Russia walks away from the \

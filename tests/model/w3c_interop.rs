@@ -106,7 +106,12 @@ fn w3c_import_reads_other_tools_annotations_as_the_default_kind_with_their_comme
     assert!(e.to_string().contains("--default-kind"), "{e}");
     let (s, warnings) =
         w3c::import_as(FOREIGN, &text, ArticleRef::default(), Some(KindTag::Claim)).unwrap();
-    assert!(warnings.is_empty(), "{warnings:?}");
+    // The one note: the article's web address is kept, so exports name it as the file did.
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("the article's address http"),
+        "{warnings:?}"
+    );
     let got: Vec<(KindTag, &str, &str)> = s
         .annotations
         .iter()

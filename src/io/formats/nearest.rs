@@ -204,6 +204,7 @@ mod tests {
             suffix: String::new(),
             kind,
             note: String::new(),
+            tags: Vec::new(),
         }
     }
 

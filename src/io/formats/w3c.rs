@@ -210,6 +210,8 @@ fn annotation(
         Value::Object(m)
     };
     let mut body = vec![Value::Object(textual("tagging", a.kind.tag().label()))];
+    // Other tools' tags go back as they came.
+    body.extend(a.tags.iter().map(|t| Value::Object(textual("tagging", t))));
     if let Some(sp) = a.kind.speaker().and_then(|id| speakers.get(&id)) {
         let mut m = textual("identifying", &sp.name);
         m.insert("newsmark:speaker".into(), sp.id.0.into());

@@ -14,6 +14,7 @@ fn ann(id: u32, start: usize, end: usize, kind: Kind) -> Annotation {
         suffix: String::new(),
         kind,
         note: String::new(),
+        tags: Vec::new(),
     }
 }
 

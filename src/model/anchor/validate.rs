@@ -65,6 +65,7 @@ mod tests {
                 ..Quote::default()
             }),
             note: String::new(),
+            tags: Vec::new(),
         };
         let mut b = a.clone();
         b.start = 0;

@@ -314,6 +314,21 @@ pub fn describe(doc: &Document, id: AnnotationId) -> String {
         return String::new();
     };
     let who = doc.session.speaker_name(a.kind.speaker());
+    let line = describe_kind(doc, a, id, who);
+    if a.tags.is_empty() {
+        line
+    } else {
+        format!("{line} · tags: {}", a.tags.join(", "))
+    }
+}
+
+/// [`describe`] without the tags.
+fn describe_kind(
+    doc: &Document,
+    a: &crate::model::annotation::Annotation,
+    id: AnnotationId,
+    who: &str,
+) -> String {
     match &a.kind {
         Kind::Claim(c) => format!(
             "Claim · {who} · check-worthiness {} · {}",

@@ -54,6 +54,7 @@ pub fn editor_ui(
             Kind::Claim(c) => claim_rows(state, doc, a, c, ui, actions),
             Kind::Mention(_) => {}
         }
+        tags_row(a, ui, actions);
         note_row(a, ui, actions);
     });
     ui.add_space(6.0);
@@ -298,6 +299,25 @@ fn sources_row(
             }));
         }
     }
+    ui.end_row();
+}
+
+/// Tags other tools gave it ("needs-check"), each removable; none, no row.
+fn tags_row(a: &Annotation, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    if a.tags.is_empty() {
+        return;
+    }
+    ui.label("Tags");
+    ui.horizontal_wrapped(|ui| {
+        for (i, tag) in a.tags.iter().enumerate() {
+            ui.label(RichText::new(visual(tag)).monospace());
+            if remove_button(ui, &format!("Remove tag {tag}"), "Remove this tag") {
+                let mut new = a.clone();
+                new.tags.remove(i);
+                actions.push(replace_action(new, "remove tag", None));
+            }
+        }
+    });
     ui.end_row();
 }
 

@@ -190,10 +190,22 @@ pub fn import_with(
         }
         let mut a = make_annotation(text, id, b.span, kind);
         a.note = b.note.clone();
+        a.tags = b.tags.clone();
         session.annotations.push(a);
     }
     session.annotations.sort_by_key(|a| (a.start, a.end, a.id));
     session.speakers = registry.into_values().collect();
+    // The article's address as the file names it, so a re-export names it the same way
+    // instead of by the text's hash.
+    if session.publication.article_url.trim().is_empty()
+        && let Some(url) = item::article_url(&items)
+    {
+        log.notes.push(format!(
+            "the article's address {} is kept, and exports name it",
+            q(url)
+        ));
+        session.publication.article_url = url.to_owned();
+    }
     Ok(W3cImport {
         session,
         dropped: log.dropped,

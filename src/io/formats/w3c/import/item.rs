@@ -23,6 +23,8 @@ pub(super) struct Built {
     pub(super) span: Span,
     pub(super) kind: Kind,
     pub(super) note: String,
+    /// `tagging` bodies that name no kind ("needs-check"), in order.
+    pub(super) tags: Vec<String>,
     pub(super) in_quote: Option<String>,
     /// IRIs of the mention annotations that are the source span(s).
     pub(super) source_mentions: Vec<String>,
@@ -73,6 +75,19 @@ fn cue_of<'a>(item: &'a Item, cues: &HashMap<&str, &'a Resource>) -> Option<&'a 
         }
         Node::Resource(_) => None,
     })
+}
+
+/// The first web address (`http:` or `https:`) a target names as its `source`: the article.
+pub(super) fn article_url(items: &[Lenient<Item>]) -> Option<&str> {
+    items
+        .iter()
+        .filter_map(|i| i.read().ok())
+        .flat_map(|i| i.target.0.iter())
+        .find_map(|t| match t {
+            Node::Resource(r) => r.link(),
+            Node::Iri(_) => None,
+        })
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
 }
 
 /// The kind a `tagging` body names, or `Mention` for the `identifying` motivation.
@@ -191,6 +206,19 @@ pub(super) fn read_annotation(
             .find(|b| b.attribute.as_deref() == Some(name))
             .and_then(|b| b.value.as_deref())
     };
+    let is_kind = |v: &str| {
+        KindTag::ALL
+            .iter()
+            .any(|t| t.label().eq_ignore_ascii_case(v))
+    };
+    let tags: Vec<String> = bodies
+        .iter()
+        .filter(|b| b.has_purpose("tagging"))
+        .filter_map(|b| b.value.as_deref())
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && !is_kind(v))
+        .map(str::to_owned)
+        .collect();
     let note: Vec<&str> = bodies
         .iter()
         .filter(|b| is_comment(b))
@@ -257,6 +285,7 @@ pub(super) fn read_annotation(
         span,
         kind,
         note: note.join("\n"),
+        tags,
         in_quote: item.in_quote.clone(),
         source_mentions: item.source_mentions.0.clone(),
     })

@@ -145,6 +145,7 @@ fn reanchored(text: &ArticleText, p: Span, (exact, prefix, suffix): QuoteParts) 
         suffix: suffix.to_owned(),
         kind: Kind::Mention(Mention::default()),
         note: String::new(),
+        tags: Vec::new(),
     };
     let outcome = anchor::reanchor(text, std::slice::from_mut(&mut a)).outcome(a.id);
     let span = a.span();
