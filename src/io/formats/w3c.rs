@@ -42,19 +42,15 @@
 //! is a proper IRI and the document stays valid JSON-LD and valid Web Annotation.
 
 mod import;
+mod item;
 
 pub use import::{W3cImport, import, import_as, import_with};
 
-use std::collections::HashMap;
-
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::io::document::Document;
-use crate::io::formats::names::{check_worthiness_name, quote_type_name, verdict_name};
 use crate::io::formats::nearest::speakers_by_id;
-use crate::model::annotation::{Annotation, AnnotationId, CONTEXT_CHARS, Kind, Span};
-use crate::model::speaker::{Speaker, SpeakerId};
-use crate::model::text::ArticleText;
+use crate::model::annotation::AnnotationId;
 
 /// The Web Annotation JSON-LD context.
 pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -69,6 +65,13 @@ pub fn export(doc: &Document) -> String {
     let speakers = speakers_by_id(s);
     let present: std::collections::HashSet<AnnotationId> =
         s.annotations.iter().map(|a| a.id).collect();
+    let cx = item::Context {
+        doc,
+        speakers: &speakers,
+        present: &present,
+        source: &source,
+        base: &base,
+    };
     let registry: Vec<Value> = s
         .speakers
         .iter()
@@ -119,8 +122,7 @@ pub fn export(doc: &Document) -> String {
     out.push_str(frame.get(..at).unwrap_or_default());
     out.push_str("\"items\": [");
     for (i, a) in s.annotations.iter().enumerate() {
-        let item = annotation(doc, &speakers, &present, a, &source, &base);
-        let text = serde_json::to_string_pretty(&item).unwrap_or_default();
+        let text = serde_json::to_string_pretty(&item::item(&cx, a)).unwrap_or_default();
         out.push_str(if i == 0 { "\n" } else { ",\n" });
         for (j, line) in text.split('\n').enumerate() {
             if j > 0 {
@@ -175,142 +177,4 @@ fn id_base(sha256: &str) -> String {
     } else {
         format!("urn:newsmark:{hash}")
     }
-}
-
-/// The id of annotation `n`: `<base>:annotation-<n>`.
-fn annotation_id(base: &str, n: u32) -> String {
-    format!("{base}:annotation-{n}")
-}
-
-/// The id of the cue resource at `span`: `<base>:cue-<start>-<end>`, the same for every quote
-/// whose cue it is.
-fn cue_id(base: &str, span: Span) -> String {
-    format!("{base}:cue-{}-{}", span.start, span.end)
-}
-
-fn annotation(
-    doc: &Document,
-    speakers: &HashMap<SpeakerId, &Speaker>,
-    present: &std::collections::HashSet<AnnotationId>,
-    a: &Annotation,
-    source: &str,
-    base: &str,
-) -> Value {
-    let text = &doc.text;
-    let textual = |purpose: &str, value: &str| -> Map<String, Value> {
-        let mut m = Map::new();
-        m.insert("type".into(), "TextualBody".into());
-        m.insert("purpose".into(), purpose.into());
-        m.insert("value".into(), value.into());
-        m
-    };
-    let attribute = |name: &str, value: &str| {
-        let mut m = textual("classifying", value);
-        m.insert("newsmark:attribute".into(), name.into());
-        Value::Object(m)
-    };
-    let mut body = vec![Value::Object(textual("tagging", a.kind.tag().label()))];
-    // Other tools' tags go back as they came.
-    body.extend(a.tags.iter().map(|t| Value::Object(textual("tagging", t))));
-    if let Some(sp) = a.kind.speaker().and_then(|id| speakers.get(&id)) {
-        let mut m = textual("identifying", &sp.name);
-        m.insert("newsmark:speaker".into(), sp.id.0.into());
-        body.push(Value::Object(m));
-    }
-    let mut targets = vec![target(text, source, a.span(), None)];
-    let mut extra = Map::new();
-    match &a.kind {
-        Kind::Claim(c) => {
-            let cw = check_worthiness_name(c.check_worthiness);
-            body.push(attribute("checkWorthiness", cw));
-            body.push(attribute("verdict", verdict_name(c.verdict)));
-            for src in &c.sources {
-                body.push(json!({"type": "SpecificResource", "purpose": "linking", "source": src}));
-            }
-            if let Some(q) = c.in_quote {
-                extra.insert("newsmark:inQuote".into(), annotation_id(base, q.0).into());
-            }
-        }
-        Kind::Quote(q) => {
-            if q.quote_type != crate::model::annotation::QuoteType::Unspecified {
-                body.push(attribute("quoteType", quote_type_name(q.quote_type)));
-            }
-            if let Some(cue_span) = q.cue {
-                let mut cue = target(text, source, cue_span, Some("cue"));
-                if let Value::Object(m) = &mut cue {
-                    m.insert("id".into(), cue_id(base, cue_span).into());
-                    m.insert("purpose".into(), "describing".into());
-                }
-                body.push(cue);
-            }
-            targets.extend(
-                q.more
-                    .iter()
-                    .map(|f| target(text, source, *f, Some("more"))),
-            );
-        }
-        Kind::Mention(_) => {}
-    }
-    let sources: Vec<Value> = a
-        .kind
-        .source_mentions()
-        .iter()
-        .filter(|id| present.contains(*id))
-        .map(|id| annotation_id(base, id.0).into())
-        .collect();
-    if !sources.is_empty() {
-        extra.insert("newsmark:sourceMentions".into(), Value::Array(sources));
-    }
-    if !a.note.is_empty() {
-        body.push(Value::Object(textual("commenting", &a.note)));
-    }
-    let motivation = match a.kind {
-        Kind::Mention(_) => "identifying",
-        _ => "classifying",
-    };
-    let mut m = Map::new();
-    m.insert("id".into(), annotation_id(base, a.id.0).into());
-    m.insert("type".into(), "Annotation".into());
-    m.insert("motivation".into(), motivation.into());
-    m.insert("body".into(), Value::Array(body));
-    let annotator = doc.session.annotator.trim();
-    if !annotator.is_empty() {
-        m.insert(
-            "creator".into(),
-            json!({"type": "Person", "name": annotator}),
-        );
-    }
-    m.insert(
-        "target".into(),
-        if targets.len() == 1 {
-            targets.swap_remove(0)
-        } else {
-            Value::Array(targets)
-        },
-    );
-    m.extend(extra);
-    Value::Object(m)
-}
-
-/// A `SpecificResource` on the article with position and quote selectors for `span`.
-fn target(text: &ArticleText, source: &str, span: Span, role: Option<&str>) -> Value {
-    let mut m = Map::new();
-    m.insert("type".into(), "SpecificResource".into());
-    m.insert("source".into(), source.into());
-    m.insert(
-        "selector".into(),
-        json!([
-            {"type": "TextPositionSelector", "start": span.start, "end": span.end},
-            {
-                "type": "TextQuoteSelector",
-                "exact": text.slice(span.start..span.end),
-                "prefix": text.prefix_of(span.start, CONTEXT_CHARS),
-                "suffix": text.suffix_of(span.end, CONTEXT_CHARS),
-            },
-        ]),
-    );
-    if let Some(role) = role {
-        m.insert("newsmark:role".into(), role.into());
-    }
-    Value::Object(m)
 }
