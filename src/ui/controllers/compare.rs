@@ -6,6 +6,7 @@
 //! project `.newsmark/curation/ARTICLE.ron`, elsewhere `ARTICLE.curated.ron` beside A's file —
 //! and the window switches to it, so decisions, undo and Save all go there. A curated session
 //! that already exists is resumed as it is; B's file is only read.
+//! (The tab is `panels/compare_panel.rs`, the state `state/compare.rs`.)
 
 use crate::io::document::Document;
 use crate::io::{project, session_file};

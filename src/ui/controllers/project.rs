@@ -1,5 +1,6 @@
 //! A folder of articles open as a project: the document list, moving from one article to the
 //! next (the one left is saved first), Done marks, and a search across every article.
+//! (The tab is `panels/project_panel.rs`, the state `state/project.rs`.)
 
 use crate::io::document::Document;
 use crate::io::project::{self, ProjectState, Status};

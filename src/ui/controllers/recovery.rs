@@ -1,5 +1,6 @@
 //! Never losing work in the window: autosave to a recovery file, the restore offer after a
 //! crash, and the review of annotations that re-anchoring could not place exactly.
+//! (The offer is `dialogs/recovery.rs`, the state `state/recovery.rs`.)
 
 use crate::io::document::Document;
 use crate::io::recovery;

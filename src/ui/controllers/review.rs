@@ -1,5 +1,5 @@
-//! The review of annotations that do not hold their text: after re-anchoring on a changed
-//! article, and before an export (which never writes them as if they were anchored).
+//! Holding an export back while annotations are not anchored in the article, and listing them
+//! for review (the window is `dialogs/review.rs`).
 
 use crate::io::formats::files::ExportFormat;
 use crate::ui::app::NewsmarkApp;

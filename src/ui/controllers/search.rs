@@ -1,4 +1,5 @@
-//! Ctrl+F: the search bar, its matches, and turning a match into a selection to annotate.
+//! Ctrl+F's actions: searching as the query changes, and turning a match into the selection to
+//! annotate (the field is `panels/search.rs`, its state `state/search.rs`).
 
 use crate::model::annotation::Span;
 use crate::model::search::Searcher;

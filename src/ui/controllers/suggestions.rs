@@ -2,6 +2,7 @@
 //! listed and underlined in grey (never drawn like annotations), and each is accepted (A) as
 //! ordinary annotations in one undo step or rejected (X). Suggestions live in the window only:
 //! nothing is saved unless accepted, and a rejected one does not come back while the app runs.
+//! (The list is `panels/suggestions.rs`, the state `state/suggestions.rs`.)
 
 use crate::model::edit::Edit;
 use crate::model::suggest::session::{NOTE, add_to_session};

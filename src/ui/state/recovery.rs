@@ -4,7 +4,8 @@ use crate::model::annotation::{Annotation, AnnotationId, Span};
 use crate::model::session::Session;
 use std::sync::mpsc::Receiver;
 
-/// Seconds after a change before the recovery file is written (the promise is "within 2 s").
+/// Seconds after a change before the recovery file is written: the one autosave delay the README
+/// and ARCHITECTURE.md give.
 pub const AUTOSAVE_DELAY: f64 = 1.0;
 
 /// Sessions with at least this many annotations are autosaved on a thread: writing them takes
