@@ -11,7 +11,8 @@
 //! R2\tSaid Arg1:T7 Arg2:T10000000007        quote → its cue (quotes sharing a cue: one each)
 //! R3\tInQuote Arg1:T8 Arg2:T7               claim → the quote it appears in
 //! *\tEquiv T3 T5                            the mentions of one speaker (two or more)
-//! A1\tQuoteType T7 Direct                   also CheckWorthiness, Verdict (claims) and
+//! A1\tQuoteType T7 Direct                   also CheckWorthiness, Verdict (claims: only when
+//!                                           rated or checked, as absent reads back) and
 //!                                           SpeakerKind (on a T that carries a speaker's N)
 //! N1\tReference T3 newsmark:speaker_2\tJens Stoltenberg
 //! N2\tReference T8 source:1\thttps://x.org/a     a claim's sources, numbered in order
@@ -81,7 +82,7 @@ use std::fmt::Write as _;
 
 use crate::io::document::Document;
 use crate::io::formats::nearest::{MentionIndex, speakers_by_id};
-use crate::model::annotation::{Annotation, AnnotationId, Kind, Span};
+use crate::model::annotation::{Annotation, AnnotationId, CheckWorthiness, Kind, Span, Verdict};
 use crate::model::speaker::{SpeakerId, SpeakerKind};
 use crate::model::text::ArticleText;
 
@@ -213,11 +214,17 @@ pub fn export(doc: &Document) -> BratFiles {
                     r += 1;
                     let _ = writeln!(r_lines, "R{r}\tInQuote Arg1:T{t} Arg2:T{}", q.0);
                 }
-                at += 1;
-                let cw = check_worthiness_name(c.check_worthiness);
-                let _ = writeln!(a_lines, "A{at}\tCheckWorthiness T{t} {cw}");
-                at += 1;
-                let _ = writeln!(a_lines, "A{at}\tVerdict T{t} {}", verdict_name(c.verdict));
+                // Not rated and not checked are what a claim without these lines reads as: an
+                // attribute that was absent stays absent.
+                if c.check_worthiness != CheckWorthiness::Unrated {
+                    at += 1;
+                    let cw = check_worthiness_name(c.check_worthiness);
+                    let _ = writeln!(a_lines, "A{at}\tCheckWorthiness T{t} {cw}");
+                }
+                if c.verdict != Verdict::Unchecked {
+                    at += 1;
+                    let _ = writeln!(a_lines, "A{at}\tVerdict T{t} {}", verdict_name(c.verdict));
+                }
             }
             Kind::Mention(_) => {}
         }

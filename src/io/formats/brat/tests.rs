@@ -94,3 +94,25 @@ fn values_parse_leniently() {
         None
     );
 }
+
+/// A claim imported without CheckWorthiness or Verdict is exported without them (they would
+/// read back the same, but a corpus should get back what it gave); a rated, checked claim keeps
+/// both.
+#[test]
+fn absent_claim_attributes_stay_absent_on_export() {
+    let text = ArticleText::new("Troops are massing. Talks ended.".into());
+    let ann = "T1\tClaim 0 18\tTroops are massing\nT2\tClaim 20 31\tTalks ended\n\
+               A1\tVerdict T2 False\nA2\tCheckWorthiness T2 High\n";
+    let (s, warnings) = import(ann, &text, ArticleRef::default()).unwrap_or_else(|e| {
+        panic!("{e}");
+    });
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let out = export_session(&s, &text).ann;
+    assert!(
+        !out.contains("T1 Unrated") && !out.contains("T1 Unchecked"),
+        "{out}"
+    );
+    assert!(out.contains("\tVerdict T2 False\n"), "{out}");
+    assert!(out.contains("\tCheckWorthiness T2 High\n"), "{out}");
+    assert_eq!(out.matches("\tVerdict ").count(), 1, "{out}");
+}
