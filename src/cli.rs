@@ -81,6 +81,10 @@ pub enum Command {
         /// CSV: begin with a UTF-8 byte-order mark, for Excel.
         #[arg(long)]
         excel: bool,
+        /// CSV: write cells as they are, with no `'` before ones a spreadsheet would run as a
+        /// formula (for data pipelines, not spreadsheets).
+        #[arg(long)]
+        no_formula_guard: bool,
         /// Keep each file the export replaces as NAME.bak (exports keep none otherwise).
         #[arg(long)]
         backup: bool,
@@ -189,6 +193,7 @@ pub fn run(cmd: Command) -> ExitCode {
             date,
             skip_unanchored,
             excel,
+            no_formula_guard,
             backup,
             publication,
         } => transfer::export(&transfer::ExportArgs {
@@ -199,6 +204,7 @@ pub fn run(cmd: Command) -> ExitCode {
             date,
             skip_unanchored,
             excel,
+            no_formula_guard,
             publication: &publication,
         }),
         Command::Import {

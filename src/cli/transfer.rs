@@ -66,6 +66,8 @@ pub struct ExportArgs<'a> {
     pub skip_unanchored: bool,
     /// CSV with a byte-order mark, for Excel.
     pub excel: bool,
+    /// CSV cells as they are, with no formula guard.
+    pub no_formula_guard: bool,
     /// Keep replaced files as `NAME.bak`.
     pub backup: bool,
     /// Publication metadata overriding the session's.
@@ -174,6 +176,7 @@ fn export_one(
     let options = files::ExportOptions {
         date: date.to_owned(),
         excel: args.excel,
+        no_formula_guard: args.no_formula_guard,
     };
     let rendered = match files::render(
         &doc,

@@ -312,9 +312,10 @@ fn csv_lists_every_fragment_the_cue_speaker_and_sources_and_defuses_formulas() {
     let quote = span(&doc.text, "“We regret\nthat Russia\n\nwalks away,”");
     let troops = span(&doc.text, "Troops");
     let cue = span(&doc.text, "he\nsaid");
+    // start/end span the whole quote: its first start to its last end.
     let row = format!(
         "2,Quote,{},{},{}-{};{}-{},",
-        quote.start, quote.end, quote.start, quote.end, troops.start, troops.end
+        quote.start, troops.end, quote.start, quote.end, troops.start, troops.end
     );
     assert!(csv.contains(&row), "{row} not in {csv}");
     let tail = format!(

@@ -496,3 +496,28 @@ fn citron_lists_quotes_with_cue_sources_and_contents() {
     );
     assert_eq!(c["text"], text.slice(s..e));
 }
+
+/// A quote split around its cue spans its first start to its last end in `start`/`end`, with
+/// each part in `fragments`; `--no-formula-guard`'s cells are written as they are.
+#[test]
+fn csv_start_and_end_span_a_split_quote_and_the_guard_can_be_left_off() {
+    let text = ArticleText::new("“We stay,” she said, “and fight.” -2+3".into());
+    let mut s = Session::new(ArticleRef::default());
+    let mut q = make_annotation(
+        &text,
+        AnnotationId(1),
+        Span::new(0, 10),
+        Kind::Quote(Quote {
+            more: vec![Span::new(21, 33)],
+            ..Quote::default()
+        }),
+    );
+    q.note = "-2+3".into();
+    s.annotations.push(q);
+    let d = doc(&s, &text);
+    let out = csv::export(&d);
+    assert!(out.contains("\r\n1,Quote,0,33,0-10;21-33,"), "{out}");
+    assert!(out.contains(",'-2+3\r\n"), "guarded: {out}");
+    let raw = csv::export_with(&d, false);
+    assert!(raw.contains(",-2+3\r\n"), "as it is: {raw}");
+}

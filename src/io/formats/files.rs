@@ -129,6 +129,8 @@ pub struct ExportOptions {
     pub date: String,
     /// CSV: begin with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8.
     pub excel: bool,
+    /// CSV: no `'` before cells a spreadsheet would run as a formula (for data pipelines).
+    pub no_formula_guard: bool,
 }
 
 /// An export rendered in memory: its files and what it left out.
@@ -169,8 +171,14 @@ pub fn render(
             }
         }
         ExportFormat::W3c => one(w3c::export(doc)),
-        ExportFormat::Csv if options.excel => one(format!("\u{feff}{}", csv::export(doc))),
-        ExportFormat::Csv => one(csv::export(doc)),
+        ExportFormat::Csv => {
+            let body = csv::export_with(doc, !options.no_formula_guard);
+            one(if options.excel {
+                format!("\u{feff}{body}")
+            } else {
+                body
+            })
+        }
         ExportFormat::ClaimReview => {
             let missing = claimreview::missing(doc);
             if !missing.is_empty() {
