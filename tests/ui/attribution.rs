@@ -376,3 +376,36 @@ fn a_revision_that_changes_a_figure_resets_the_verdict_and_an_orphan_shows_no_of
         "no made-up offsets"
     );
 }
+
+/// Reopening a session makes nobody current (not the registry's first speaker), so a claim is
+/// credited to the outlet until someone is named or picked, and the status bar says so.
+#[test]
+fn a_reopened_session_credits_nobody_until_someone_is_picked() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write_article(dir.path());
+    let saves = dir.path().join("saves");
+    let mut h = harness_for(&article, &saves);
+    mark(&mut h, "Marieke Jansen", Key::M);
+    ctrl(&mut h, Key::S);
+    let session = saves.join("port_strike.ron");
+    let (app, err) = NewsmarkApp::new(saves.clone())
+        .typed_paths_only()
+        .open_now(&session);
+    assert!(err.is_none());
+    let mut h = common::harness(app);
+    mark(&mut h, "Ships wait at sea.", Key::C);
+    assert_eq!(annotation_at(&h, "Ships wait at sea.").kind.speaker(), None);
+    assert!(
+        h.state().status().contains("credited to the outlet"),
+        "{}",
+        h.state().status()
+    );
+    // Picking speaker 1 credits her.
+    key(&mut h, Key::Num1);
+    mark(&mut h, "The port is closed", Key::C);
+    let jansen = annotation_at(&h, "Marieke Jansen").kind.speaker();
+    assert_eq!(
+        annotation_at(&h, "The port is closed").kind.speaker(),
+        jansen
+    );
+}

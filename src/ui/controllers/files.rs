@@ -59,7 +59,9 @@ impl NewsmarkApp {
                 missing.join(", ")
             ));
         }
-        self.ui.current_speaker = doc.session.speakers.first().map(|s| s.id);
+        // Nobody is current until the user names or picks someone: a quote or claim is never
+        // credited to whoever happens to be first in the registry.
+        self.ui.current_speaker = None;
         self.work.doc = Some(doc);
         self.work.history = History::default();
         self.work.saved_version = 0;
