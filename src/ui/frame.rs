@@ -288,6 +288,9 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
             ));
             ui.separator();
         }
-        ui.label(RichText::new(visual_ltr(&app.ui.status)).weak());
+        // A long message ends in "…" at the window's edge; hovering shows it whole.
+        let status = visual_ltr(&app.ui.status).into_owned();
+        ui.add(egui::Label::new(RichText::new(status.as_str()).weak()).truncate())
+            .on_hover_text(status);
     });
 }
