@@ -24,23 +24,7 @@ const ANN: &str = "T1\tMention 0 16\tJens Stoltenberg\n\
 
 /// A folder with `article.txt`, `in.ann` and the imported `s.ron`.
 fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path().to_owned();
-    std::fs::write(d.join("article.txt"), ARTICLE).unwrap();
-    std::fs::write(d.join("in.ann"), ANN).unwrap();
-    let o = newsmark(
-        &[
-            "import",
-            "-f",
-            "brat",
-            "in.ann",
-            "--article",
-            "article.txt",
-            "-o",
-            "s.ron",
-        ],
-        &d,
-    );
+    let (dir, d, o) = cli_support::imported_fixture(ARTICLE, ANN);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     (dir, d)
 }

@@ -25,11 +25,7 @@ const ANN: &str = "T1\tMention 0 16\tJens Stoltenberg\n\
 
 /// A folder with `article.txt`, `in.ann` and the imported `s.ron` (3 annotations).
 fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path().to_owned();
-    std::fs::write(d.join("article.txt"), ARTICLE).unwrap();
-    std::fs::write(d.join("in.ann"), ANN).unwrap();
-    let o = import(&d, "in.ann", "article.txt", "s.ron");
+    let (dir, d, o) = cli_support::imported_fixture(ARTICLE, ANN);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("imported 3 annotation(s)"),
