@@ -129,11 +129,7 @@ impl NewsmarkApp {
         self.ui.sticky_seen = self.ui.selection;
         self.ui.selection?;
         self.ui.sticky_seen = None;
-        Some(Action::Command(match kind {
-            KindTag::Claim => UiCommand::MarkClaim,
-            KindTag::Quote => UiCommand::MarkQuote,
-            KindTag::Mention => UiCommand::MarkMention,
-        }))
+        Some(Action::Command(UiCommand::mark(kind)))
     }
 
     /// Puts the open document's file at the top of the recent files.

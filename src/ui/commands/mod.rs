@@ -252,6 +252,26 @@ impl UiCommand {
         }
     }
 
+    /// The command that marks the selection as `tag` (C, Q or M).
+    pub fn mark(tag: crate::model::annotation::KindTag) -> Self {
+        use crate::model::annotation::KindTag;
+        match tag {
+            KindTag::Claim => Self::MarkClaim,
+            KindTag::Quote => Self::MarkQuote,
+            KindTag::Mention => Self::MarkMention,
+        }
+    }
+
+    /// The command that attaches the selection to the open quote as `part` (U, + or W).
+    pub fn attach(part: crate::ui::vocabulary::QuotePart) -> Self {
+        use crate::ui::vocabulary::QuotePart;
+        match part {
+            QuotePart::Cue => Self::SetCue,
+            QuotePart::More => Self::AddQuotePart,
+            QuotePart::Source => Self::SetSource,
+        }
+    }
+
     /// The speaker an answer digit picks in "who is this?" (from 0), `None` for other commands.
     pub fn answer_speaker_index(self) -> Option<usize> {
         const DIGITS: [UiCommand; 9] = [

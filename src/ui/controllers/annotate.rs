@@ -39,14 +39,9 @@ impl NewsmarkApp {
 
     pub(crate) fn mark(&mut self, tag: KindTag) {
         let Some(span) = self.trimmed_selection() else {
-            let command = match tag {
-                KindTag::Claim => crate::ui::commands::UiCommand::MarkClaim,
-                KindTag::Quote => crate::ui::commands::UiCommand::MarkQuote,
-                KindTag::Mention => crate::ui::commands::UiCommand::MarkMention,
-            };
             self.ui.status = format!(
                 "Select some text first, then press {}",
-                command.shortcut_text()
+                crate::ui::commands::UiCommand::mark(tag).shortcut_text()
             );
             return;
         };

@@ -43,11 +43,7 @@ impl NewsmarkApp {
     /// U, + or W: the text selection becomes that part of the open quote.
     pub(crate) fn quote_part_by_key(&mut self, part: QuotePart) {
         let Some(id) = self.open_quote() else {
-            let key = match part {
-                QuotePart::Cue => UiCommand::SetCue,
-                QuotePart::More => UiCommand::AddQuotePart,
-                QuotePart::Source => UiCommand::SetSource,
-            };
+            let key = UiCommand::attach(part);
             self.ui.status = format!(
                 "No open quote: mark one with {} or click one, then select its {} and press {}",
                 UiCommand::MarkQuote.shortcut_text(),
@@ -66,12 +62,7 @@ impl NewsmarkApp {
             self.ui.status = format!(
                 "Select the {} in the article first, then press {}",
                 part.noun(),
-                match part {
-                    QuotePart::Cue => UiCommand::SetCue,
-                    QuotePart::More => UiCommand::AddQuotePart,
-                    QuotePart::Source => UiCommand::SetSource,
-                }
-                .shortcut_text()
+                UiCommand::attach(part).shortcut_text()
             );
             return;
         };
@@ -84,7 +75,6 @@ impl NewsmarkApp {
         self.ui.open_quote = Some(id);
         self.ui.selected = Some(id);
         let text = attribution::span_text(&doc.text, span);
-        let target = self.quote_name(id);
         let session = &doc.session;
         match part {
             QuotePart::More => {
@@ -95,6 +85,7 @@ impl NewsmarkApp {
                 q.more.push(span);
                 q.more.sort();
                 let n = q.more.len() + 1;
+                let target = self.quote_name(id);
                 self.edit(Edit::ReplaceAnnotation(a), "add quote part".into(), None);
                 self.ui.status = format!(
                     "Part {n} “{}” of {target}",
@@ -103,45 +94,10 @@ impl NewsmarkApp {
             }
             QuotePart::Cue => {
                 let others = attribution::cue_users(session, span, id);
-                if others.is_empty() {
-                    self.attach(id, part, span, None, &[], Sharing::Share);
-                } else {
-                    let question = format!(
-                        "“{text}” is already the cue of {}.",
-                        self.names(&others).join(", ")
-                    );
-                    self.ask(SharingPrompt {
-                        quote: id,
-                        part,
-                        span,
-                        mention: None,
-                        others,
-                        question,
-                        target,
-                    });
-                }
+                self.attach_or_ask(id, part, span, None, others, &text);
             }
             QuotePart::Source => match attribution::mention_at(session, span).map(|m| m.id) {
-                Some(mention) => {
-                    let others = attribution::source_users(session, mention, id);
-                    if others.is_empty() {
-                        self.attach(id, part, span, Some(mention), &[], Sharing::Share);
-                    } else {
-                        let question = format!(
-                            "“{text}” is already the source of {}.",
-                            self.names(&others).join(", ")
-                        );
-                        self.ask(SharingPrompt {
-                            quote: id,
-                            part,
-                            span,
-                            mention: Some(mention),
-                            others,
-                            question,
-                            target,
-                        });
-                    }
-                }
+                Some(mention) => self.pick_source(id, mention),
                 None => self.attach(id, part, span, None, &[], Sharing::Share),
             },
         }
@@ -158,34 +114,42 @@ impl NewsmarkApp {
         let Some(m) = doc.session.annotation(mention) else {
             return;
         };
-        let span = m.span();
+        let (span, text) = (m.span(), m.exact.clone());
         let others = attribution::source_users(&doc.session, mention, quote);
+        let part = QuotePart::Source;
+        self.attach_or_ask(quote, part, span, Some(mention), others, &text);
+    }
+
+    /// Attaches `part` (`span`, or the existing `mention`) to `quote` at once when no other
+    /// quote uses it (`others` empty), else asks whether to share it, move it or cancel.
+    fn attach_or_ask(
+        &mut self,
+        quote: AnnotationId,
+        part: QuotePart,
+        span: Span,
+        mention: Option<AnnotationId>,
+        others: Vec<AnnotationId>,
+        text: &str,
+    ) {
         if others.is_empty() {
-            self.attach(
-                quote,
-                QuotePart::Source,
-                span,
-                Some(mention),
-                &[],
-                Sharing::Share,
-            );
-        } else {
-            let question = format!(
-                "“{}” is already the source of {}.",
-                m.exact,
-                self.names(&others).join(", ")
-            );
-            let target = self.quote_name(quote);
-            self.ask(SharingPrompt {
-                quote,
-                part: QuotePart::Source,
-                span,
-                mention: Some(mention),
-                others,
-                question,
-                target,
-            });
+            self.attach(quote, part, span, mention, &[], Sharing::Share);
+            return;
         }
+        let question = format!(
+            "“{text}” is already the {} of {}.",
+            part.noun(),
+            self.names(&others).join(", ")
+        );
+        let target = self.quote_name(quote);
+        self.ask(SharingPrompt {
+            quote,
+            part,
+            span,
+            mention,
+            others,
+            question,
+            target,
+        });
     }
 
     fn names(&self, ids: &[AnnotationId]) -> Vec<String> {
