@@ -81,12 +81,16 @@ pub fn flag_changed_facts(
     report: &AnchorReport,
     annotations: &mut [Annotation],
 ) -> Vec<FactChange> {
+    // One pass over the outcomes, not a search of them per annotation (10k annotations).
+    let fuzzy: std::collections::HashSet<AnnotationId> = report
+        .outcomes
+        .iter()
+        .filter(|(_, o)| matches!(o, Outcome::Fuzzy { .. }))
+        .map(|(id, _)| *id)
+        .collect();
     let mut out = Vec::new();
     for a in annotations.iter_mut() {
-        let fuzzy = report
-            .outcome(a.id)
-            .is_some_and(|o| matches!(o, Outcome::Fuzzy { .. }));
-        if !fuzzy || a.end > text.len_chars() || a.start > a.end {
+        if !fuzzy.contains(&a.id) || a.end > text.len_chars() || a.start > a.end {
             continue;
         }
         let Some(what) = changed(&a.exact, text.slice(a.start..a.end)) else {

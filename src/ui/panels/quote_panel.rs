@@ -150,7 +150,8 @@ pub fn source_rows_ui(
     ui.end_row();
 }
 
-/// A menu of the mentions near `a` that are not its sources yet.
+/// A menu of the mentions near `a` that are not its sources yet, looked for only while the
+/// menu is open (not every frame the editor is drawn).
 fn source_picker(
     doc: &Document,
     a: &Annotation,
@@ -158,20 +159,19 @@ fn source_picker(
     ui: &mut egui::Ui,
     actions: &mut Vec<Action>,
 ) {
-    let near: Vec<&Annotation> = attribution::mentions_near(&doc.session, a, NEAR)
-        .into_iter()
-        .filter(|id| !sources.contains(id))
-        .filter_map(|id| doc.session.annotation(id))
-        .take(12)
-        .collect();
     let combo = egui::ComboBox::from_id_salt(("pick_source", a.id.0))
-        .selected_text(if near.is_empty() {
-            "no mentions near"
-        } else {
-            "Pick a mention near it"
-        })
+        .selected_text("Pick a mention near it")
         .width(170.0);
     let r = combo.show_ui(ui, |ui| {
+        let near: Vec<&Annotation> = attribution::mentions_near(&doc.session, a, NEAR)
+            .into_iter()
+            .filter(|id| !sources.contains(id))
+            .filter_map(|id| doc.session.annotation(id))
+            .take(12)
+            .collect();
+        if near.is_empty() {
+            ui.label(RichText::new("no mentions near").weak());
+        }
         for m in near {
             if ui
                 .selectable_label(false, visual_ltr(&mention_label(doc, m)))
