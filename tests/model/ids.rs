@@ -336,6 +336,45 @@ fn random_sessions_with_edge_ids_round_trip_through_brat_and_w3c() {
     }
 }
 
+/// A quote's parts as brat carries them: each split at its line breaks (empty pieces dropped),
+/// the first piece first and the rest in text order, then pieces that exactly one line break
+/// separates joined again, as import does.
+fn quote_parts_as_brat_holds_them(text: &ArticleText, parts: &[Span]) -> Vec<Span> {
+    let mut pieces: Vec<Span> = Vec::new();
+    for p in parts {
+        let mut start = p.start;
+        for (i, c) in text.slice(p.start..p.end).chars().enumerate() {
+            if c == '\n' {
+                if p.start + i > start {
+                    pieces.push(Span::new(start, p.start + i));
+                }
+                start = p.start + i + 1;
+            }
+        }
+        if p.end > start {
+            pieces.push(Span::new(start, p.end));
+        }
+    }
+    if let Some(rest) = pieces.get_mut(1..) {
+        rest.sort();
+    }
+    let mut out: Vec<Span> = Vec::new();
+    for f in pieces {
+        if let Some(last) = out.last_mut()
+            && last.end + 1 == f.start
+            && text.slice(last.end..f.start) == "\n"
+        {
+            last.end = f.end;
+            continue;
+        }
+        out.push(f);
+    }
+    if let Some(rest) = out.get_mut(1..) {
+        rest.sort();
+    }
+    out
+}
+
 /// The annotations as brat carries them: line breaks at either end of a span (main, `more`,
 /// cue) are not covered by any fragment, so they are not read back; an annotation of line
 /// breaks only is not written, and neither is a claim's link to such a quote.
@@ -359,12 +398,16 @@ fn as_brat_holds_it(
         .annotations
         .iter()
         .filter_map(|a| {
-            let span = trim(a.span())?;
+            let mut span = trim(a.span())?;
             let mut kind = a.kind.clone();
             match &mut kind {
                 Kind::Quote(q) => {
                     q.cue = q.cue.and_then(trim);
-                    q.more = q.more.iter().filter_map(|f| trim(*f)).collect();
+                    let mut parts = std::iter::once(a.span()).chain(q.more.iter().copied());
+                    let all: Vec<Span> = parts.by_ref().collect();
+                    let mut held = quote_parts_as_brat_holds_them(text, &all).into_iter();
+                    span = held.next()?;
+                    q.more = held.collect();
                 }
                 Kind::Claim(c) => c.in_quote = c.in_quote.filter(|q| kept.contains(q)),
                 Kind::Mention(_) => {}

@@ -116,6 +116,11 @@ pub fn export(doc: &Document) -> BratFiles {
                 for f in &q.more {
                     frags.extend(split_at_breaks(text, *f));
                 }
+                // The first fragment is the quote's own span on import; the rest in text order,
+                // as import keeps a quote's parts, so a re-export writes the same line.
+                if let Some(rest) = frags.get_mut(1..) {
+                    rest.sort_by_key(|f| (f.start, f.end));
+                }
             }
             Some((a, frags))
         })

@@ -27,15 +27,19 @@ pub(super) fn split_at_breaks(text: &ArticleText, span: Span) -> Vec<Span> {
     out
 }
 
-/// Joins fragments that only line breaks or tabs separate back into one span: the reverse of
-/// [`split_at_breaks`] for import: `0 2;3 5` over `"ab\ncd"` becomes `0 5`; fragments with
-/// other text between them are kept as they are.
-pub(super) fn join_line_broken(text: &ArticleText, frags: Vec<Span>) -> Vec<Span> {
+/// Joins fragments that brat itself split at line breaks back into one span: the reverse of
+/// [`split_at_breaks`] for import (`0 2;3 5` over `"ab\ncd"` becomes `0 5`). For a kind that
+/// keeps parts (`parts`, a quote) only a gap of exactly one line break is brat's split: a
+/// paragraph break (`"\n\n"`) or a tab may be the annotator's gap between two parts, so those
+/// stay apart. A kind of one span joins over any run of line breaks. Fragments with text
+/// between them are never joined here.
+pub(super) fn join_line_broken(text: &ArticleText, frags: Vec<Span>, parts: bool) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(frags.len());
     for f in frags {
         if let Some(last) = out.last_mut()
             && last.end < f.start
-            && text.slice(last.end..f.start).chars().all(is_fragment_break)
+            && (!parts || last.end + 1 == f.start)
+            && text.slice(last.end..f.start).chars().all(is_line_break)
         {
             last.end = f.end;
             continue;

@@ -196,7 +196,7 @@ fn spans(e: &RawEntity, text: &ArticleText, converter: &Converter) -> Result<Vec
         ));
     }
     // What export split at line breaks is one span again.
-    Ok(join_line_broken(text, frags))
+    Ok(join_line_broken(text, frags, e.tag == Tag::Quote))
 }
 
 /// The entity type of a `T` line as written (`Quote` in `T3\tQuote 10 20\t…`).
