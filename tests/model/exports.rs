@@ -353,7 +353,8 @@ fn claimreview_without_url_author_or_article_url_is_refused_by_name() {
 
 #[test]
 fn brat_import_joins_only_fragments_split_at_exactly_one_line_break() {
-    let text = ArticleText::new("“The port\nis closed.”\n\n“It will reopen.”\n“Soon.”\t“Maybe.”".into());
+    let text =
+        ArticleText::new("“The port\nis closed.”\n\n“It will reopen.”\n“Soon.”\t“Maybe.”".into());
     let frag = |needle: &str| {
         let s = span(&text, needle);
         format!("{} {}", s.start, s.end)

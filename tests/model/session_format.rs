@@ -15,7 +15,8 @@ use newsmark::model::anchor::Outcome;
 use newsmark::model::annotation::KindTag;
 
 const FIXTURE: &str = include_str!("../fixtures/session_v1.ron");
-const SAMPLE: &str = include_str!("../../assets/nato_russia_2022-01-07.txt");
+/// The article the version 1 fixture was saved against (the sample before it was cleaned).
+const SAMPLE: &str = include_str!("../fixtures/nato.txt");
 
 #[test]
 fn v1_fixture_loads_with_all_kinds_and_round_trips() {
@@ -70,18 +71,13 @@ fn version_zero_is_refused() {
     assert!(msg.contains("version 0"), "{msg}");
 }
 
-/// Copies the fixture and the article (as `article`) into a temporary folder laid out like the
-/// repository, and opens the session.
+/// Copies the fixture and its article (as `article`) into a temporary folder, and opens the
+/// session.
 fn open_with_article(article: &str) -> Document {
     let dir = tempfile::tempdir().unwrap();
     let fixtures = dir.path().join("tests/fixtures");
     std::fs::create_dir_all(&fixtures).unwrap();
-    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
-    std::fs::write(
-        dir.path().join("assets/nato_russia_2022-01-07.txt"),
-        article,
-    )
-    .unwrap();
+    std::fs::write(fixtures.join("nato.txt"), article).unwrap();
     std::fs::write(fixtures.join("session_v1.ron"), FIXTURE).unwrap();
     Document::open(&fixtures.join("session_v1.ron")).unwrap()
 }
@@ -156,4 +152,26 @@ fn source_mentions_annotator_and_publication_round_trip_and_stay_absent_when_uns
     );
     let back = session_file::parse(&ron, Path::new("s.ron")).unwrap();
     assert_eq!(back, s);
+}
+
+#[test]
+fn the_built_in_sample_is_a_clean_article_its_session_fits_exactly() {
+    use newsmark::io::sample;
+    // No scraping debris ("date 2022-01-07 01/07/2022", "On at 18:50 CET") before the story.
+    assert!(
+        sample::ARTICLE.starts_with("NATO Secretary General Jens Stoltenberg"),
+        "{}",
+        &sample::ARTICLE[..80]
+    );
+    for debris in ["01/07/2022", "On at", "CET"] {
+        assert!(!sample::ARTICLE.contains(debris), "{debris}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let doc = sample::open_annotated(dir.path()).unwrap();
+    assert!(doc.anchor_report.is_none(), "{:?}", doc.notices);
+    assert!(doc.notices.is_empty(), "{:?}", doc.notices);
+    assert!(doc.session.annotations.len() >= 20);
+    for a in &doc.session.annotations {
+        assert_eq!(doc.text.slice(a.start..a.end), a.exact);
+    }
 }

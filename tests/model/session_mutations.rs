@@ -27,7 +27,8 @@ use crate::rng;
 use rng::Rng;
 
 const FIXTURE: &str = include_str!("../fixtures/session_v1.ron");
-const SAMPLE: &str = include_str!("../../assets/nato_russia_2022-01-07.txt");
+/// The article the version 1 fixture was saved against (the sample before it was cleaned).
+const SAMPLE: &str = include_str!("../fixtures/nato.txt");
 
 const TOKENS: &[&str] = &[
     "(",
