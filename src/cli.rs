@@ -139,7 +139,7 @@ pub enum Command {
     /// Lines or items that cannot be mapped are reported on stderr (at most 20, then a count)
     /// and make the exit code 1.
     Import {
-        /// Input format: brat or w3c.
+        /// Input format: brat, or w3c (also Hypothesis's API JSON).
         #[arg(long, short = 'f', value_parser = transfer::import_format)]
         format: ImportFormat,
         /// The annotation file (.ann or .json), or a folder of them.

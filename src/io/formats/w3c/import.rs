@@ -3,6 +3,7 @@
 //! the text with the model's re-anchoring, and this file builds the session with an account of
 //! every annotation. Annotations are numbered from 1 in file order in messages.
 
+mod hypothesis;
 mod item;
 mod json;
 mod place;
@@ -67,8 +68,19 @@ pub fn import_with(
     article: ArticleRef,
     default_kind: Option<KindTag>,
 ) -> Result<W3cImport, FormatError> {
-    let (items, speakers) = json::parse(json)?;
+    let json::Parsed {
+        items,
+        speakers,
+        hypothesis,
+    } = json::parse(json)?;
     let mut log = Log::default();
+    if hypothesis {
+        log.notes.push(format!(
+            "read as Hypothesis API JSON: {} annotation(s); their text is kept as the note, their \
+             tags as tags (a tag claim, quote or mention gives the kind)",
+            items.len()
+        ));
+    }
     let mut registry: BTreeMap<SpeakerId, Speaker> = BTreeMap::new();
     for (i, sp) in speakers.iter().enumerate() {
         match sp.read() {

@@ -7,23 +7,39 @@ use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer, Error as _, IgnoredAny};
 use serde_json::Value;
 
+use super::hypothesis;
 use crate::io::formats::names::parse_value;
 use crate::io::formats::{FormatError, QUOTE_CHARS, quote_input};
 use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 
 /// Reads an `AnnotationCollection` (its embedded first page's `items`, or `items`), an
 /// `AnnotationPage`, an array of annotations or one `Annotation`: the annotations in file order
-/// and the collection's `newsmark:speakers`. Fails on JSON syntax (with serde_json's line and
-/// column) and on any other shape.
-pub(super) fn parse(json: &str) -> Result<(Items, Vec<Lenient<SpeakerEntry>>), FormatError> {
+/// and the collection's `newsmark:speakers`; Hypothesis's API JSON is read through
+/// [`hypothesis::to_w3c`]. Fails on JSON syntax (with serde_json's line and column) and on any
+/// other shape.
+pub(super) fn parse(json: &str) -> Result<Parsed, FormatError> {
     let not_w3c = |why: String| {
         FormatError::Shape(format!(
             "not a W3C Web Annotation document: expected an AnnotationCollection, an \
              AnnotationPage, an Annotation or an array of annotations{why}"
         ))
     };
-    let head = match serde_json::from_str(json)? {
-        Value::Array(items) => return Ok((items.into_iter().map(Lenient::from).collect(), vec![])),
+    let doc: Value = serde_json::from_str(json)?;
+    if let Some(items) = hypothesis::to_w3c(&doc) {
+        return Ok(Parsed {
+            items: items.into_iter().map(Lenient::from).collect(),
+            speakers: Vec::new(),
+            hypothesis: true,
+        });
+    }
+    let head = match doc {
+        Value::Array(items) => {
+            return Ok(Parsed {
+                items: items.into_iter().map(Lenient::from).collect(),
+                speakers: Vec::new(),
+                hypothesis: false,
+            });
+        }
         v @ Value::Object(_) => {
             Head::deserialize(v).map_err(|e| not_w3c(format!(" ({})", short(&e))))?
         }
@@ -47,7 +63,19 @@ pub(super) fn parse(json: &str) -> Result<(Items, Vec<Lenient<SpeakerEntry>>), F
     } else {
         return Err(not_w3c(String::new()));
     };
-    Ok((items, head.speakers.0))
+    Ok(Parsed {
+        items,
+        speakers: head.speakers.0,
+        hypothesis: false,
+    })
+}
+
+/// A document as read: its annotations, its `newsmark:speakers`, and whether it was
+/// Hypothesis's API JSON rather than Web Annotation JSON.
+pub(super) struct Parsed {
+    pub items: Items,
+    pub speakers: Vec<Lenient<SpeakerEntry>>,
+    pub hypothesis: bool,
 }
 
 /// The annotations of a document, each read or with the reason why not.
