@@ -186,6 +186,12 @@ impl NewsmarkApp {
             }
             Action::SelectSpeaker(id) => self.ui.selected_speaker = id,
             Action::SetCurrentSpeaker(id) => self.ui.current_speaker = id,
+            // A folder where a file was expected becomes a project only when the user says so.
+            Action::Open(path)
+                if crate::ui::dialogs::folder_prompt::would_create_project(&path) =>
+            {
+                self.ui.dialogs.folder = Some(path);
+            }
             Action::Open(path) => self.guard(Pending::Open(path)),
             Action::SaveTo(path) => self.save_to(&path),
             Action::OpenSample => self.open_sample(),
@@ -199,6 +205,7 @@ impl NewsmarkApp {
             Action::SetField(Field::ProjectQuery, text) => self.ui.project.query = text,
             Action::PartFromSelection(id, part) => self.set_quote_part(id, part),
             Action::AnswerSharing(choice) => self.answer_sharing(choice),
+            Action::AnswerFolder(choice) => self.answer_folder(choice),
             Action::PickSource(quote, mention) => self.pick_source(quote, mention),
             Action::CloseOpenQuote => {
                 self.ui.open_quote = None;

@@ -55,6 +55,7 @@ impl eframe::App for NewsmarkApp {
             &mut self.ui.dialogs,
             self.work.doc.as_ref(),
             self.ui.current_speaker,
+            &self.prefs.annotator,
             &ctx,
         ));
         actions.extend(crate::ui::dialogs::recovery::recovery_ui(
@@ -121,7 +122,9 @@ impl NewsmarkApp {
             commands::Focus {
                 single_keys,
                 nothing_focused: focus.is_none(),
-                answering: self.ui.dialogs.mention.is_some() || self.ui.dialogs.sharing.is_some(),
+                answering: self.ui.dialogs.mention.is_some()
+                    || self.ui.dialogs.sharing.is_some()
+                    || self.ui.dialogs.folder.is_some(),
             },
         );
         // The search field takes the keyboard in this very frame, so what is typed right after

@@ -139,6 +139,17 @@ impl NewsmarkApp {
     fn answer_by_key(&mut self, cmd: UiCommand) {
         use crate::model::attribution::Sharing;
         use crate::ui::vocabulary::MentionChoice;
+        if self.ui.dialogs.folder.is_some() {
+            match cmd {
+                UiCommand::AnswerDefault => {
+                    let dir = self.ui.dialogs.folder.clone();
+                    self.answer_folder(dir);
+                }
+                UiCommand::AnswerCancel => self.answer_folder(None),
+                _ => {}
+            }
+            return;
+        }
         if self.ui.dialogs.sharing.is_some() {
             match cmd {
                 UiCommand::AnswerDefault => self.answer_sharing(Some(Sharing::Share)),

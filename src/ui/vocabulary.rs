@@ -76,6 +76,8 @@ pub enum Action {
     PartFromSelection(AnnotationId, crate::ui::vocabulary::QuotePart),
     /// The answer to "this cue (or source) is taken": share, move (`Some`) or cancel.
     AnswerSharing(Option<crate::model::attribution::Sharing>),
+    /// The answer to "open this folder as a project?": the folder, or `None` to cancel.
+    AnswerFolder(Option<PathBuf>),
     /// Make this mention a source of this quote or claim (asking if another quote uses it).
     PickSource(AnnotationId, AnnotationId),
     /// Close the open quote: U, + and W attach to nothing until another quote is opened.

@@ -15,7 +15,7 @@ use std::path::Path;
 use common::{copy_sample, harness, mark};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use newsmark::io::project::ProjectState;
 use newsmark::ui::NewsmarkApp;
 
@@ -276,4 +276,92 @@ fn opening_an_article_of_the_open_project_opens_its_session_there() {
         Some(root.join(".newsmark/anonymous/a_nato.ron").as_path())
     );
     assert!(!saves.exists(), "nothing in the saves folder");
+}
+
+/// A folder typed into Ctrl+O is not made a project behind the user's back: they are asked,
+/// Esc leaves the folder untouched, Enter opens it (and only then is `.newsmark/` created).
+#[test]
+fn a_folder_typed_into_open_asks_before_it_becomes_a_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = project(dir.path());
+    let saves = dir.path().join("saves");
+    let mut h = harness(NewsmarkApp::new(saves).typed_paths_only());
+    h.set_size(egui::vec2(1400.0, 1000.0));
+    h.run_steps(2);
+    let ask = |h: &mut Harness<'_, NewsmarkApp>| {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+        h.run_steps(2);
+        common::type_path(h, &root, "Open");
+    };
+    ask(&mut h);
+    h.get_by_label_contains("Open this folder as a project?");
+    h.get_by_label_contains(".newsmark/anonymous, which newsmark creates");
+    assert!(
+        !root.join(".newsmark").exists(),
+        "nothing written while asking"
+    );
+
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("Open this folder as a project?")
+            .is_none()
+    );
+    assert!(!root.join(".newsmark").exists());
+    assert!(h.state().document().is_none());
+    assert!(
+        h.state().status().contains("nothing was written"),
+        "{}",
+        h.state().status()
+    );
+
+    ask(&mut h);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    assert!(
+        h.query_by_label_contains("Open this folder as a project?")
+            .is_none()
+    );
+    assert_eq!(article(&h), "a_nato.txt");
+    h.get_by_label("Project corpus");
+    assert!(root.join(".newsmark/anonymous").is_dir());
+
+    // A folder that is a project already opens without the question.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    common::type_path(&mut h, &root, "Open");
+    assert!(
+        h.query_by_label_contains("Open this folder as a project?")
+            .is_none()
+    );
+}
+
+/// PolNeAR-length file names give way in their middle, so every row still shows its status
+/// within the panel.
+#[test]
+fn long_article_names_leave_the_status_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("polnear");
+    std::fs::create_dir_all(&root).unwrap();
+    let long = "breitbart_2015-11-11_the-ninth-circle-the-hellish-view-from-inside-a-very-long-campaign-story_d473.txt";
+    copy_sample(&root, "a_short.txt");
+    std::fs::write(
+        root.join(long),
+        "The minister said the talks would go on.\n",
+    )
+    .unwrap();
+    let mut h = open(&root, &dir.path().join("saves"));
+    h.set_size(egui::vec2(1200.0, 900.0));
+    h.run_steps(3);
+    let row = h.get_by_label_contains(" · new · 8 words · 0 annotations");
+    let label = row.accesskit_node().label().unwrap_or_default();
+    // Heard whole; seen as the name (cut in its middle to fit) over its status line, inside
+    // the window.
+    assert!(label.starts_with(long), "{label}");
+    let rect = row.rect();
+    assert!(rect.height() > 28.0, "two lines: {rect:?}");
+    assert!(
+        rect.right() < 1200.0 - 4.0,
+        "{rect:?} reaches the window's edge"
+    );
 }

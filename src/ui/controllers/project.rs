@@ -67,6 +67,16 @@ impl NewsmarkApp {
         }
     }
 
+    /// The answer to "open this folder as a project?": open it (after the usual question
+    /// about unsaved work), or leave it untouched.
+    pub(crate) fn answer_folder(&mut self, dir: Option<std::path::PathBuf>) {
+        self.ui.dialogs.folder = None;
+        match dir {
+            Some(dir) => self.guard(crate::ui::vocabulary::Pending::Open(dir)),
+            None => self.ui.status = "Not opened: nothing was written in the folder".into(),
+        }
+    }
+
     /// Opens the project's article `i` with the annotator's session of it (a new one if there
     /// is none yet, saved to its place in the project). The article left is saved first.
     pub(crate) fn open_in_project(&mut self, i: usize) {

@@ -1,6 +1,7 @@
 //! Modal dialogs: file choosing (native dialog on a thread, typed path as fallback), errors,
 //! unsaved-changes confirmation, locating a moved article, and the shortcut help.
 
+pub mod folder_prompt;
 pub mod hands;
 pub mod mention_prompt;
 pub(crate) mod publication;
@@ -79,6 +80,8 @@ pub struct Dialogs {
     pub mention: Option<crate::ui::dialogs::mention_prompt::MentionPrompt>,
     /// U or W on a cue or mention another quote uses is waiting for share, move or cancel.
     pub sharing: Option<crate::ui::dialogs::sharing_prompt::SharingPrompt>,
+    /// A folder given where a file was expected: open it as a project?
+    pub folder: Option<PathBuf>,
     /// The keyboard shortcut overlay is shown.
     pub help: bool,
     /// The publication details being edited, until Apply or Cancel.
@@ -149,6 +152,7 @@ impl Dialogs {
             || self.file.is_some()
             || self.mention.is_some()
             || self.sharing.is_some()
+            || self.folder.is_some()
     }
 }
 
@@ -158,6 +162,7 @@ pub fn dialogs_ui(
     dialogs: &mut Dialogs,
     doc: Option<&Document>,
     current_speaker: Option<SpeakerId>,
+    annotator: &str,
     ctx: &egui::Context,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -171,6 +176,9 @@ pub fn dialogs_ui(
             ctx,
             &mut actions,
         );
+    }
+    if let Some(dir) = &dialogs.folder {
+        crate::ui::dialogs::folder_prompt::folder_prompt_ui(dir, annotator, ctx, &mut actions);
     }
     if let Some(prompt) = &dialogs.sharing {
         crate::ui::dialogs::sharing_prompt::sharing_prompt_ui(prompt, ctx, &mut actions);

@@ -140,26 +140,85 @@ fn sort_ui(current: ProjectSort, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     });
 }
 
-/// One article: name, words, annotations, status, when it was last edited.
+/// One article: its name on the first line, then its status, words, annotations and when it
+/// was last edited on a second, smaller line, so a long name never hides the status. Screen
+/// readers hear one line: "name · status · words · annotations · edited".
 fn row_ui(p: &Project, i: usize, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let e = &p.entries[i];
     let edited = e.edited.map_or_else(|| "never".to_owned(), ago);
-    let mut text = format!(
-        "{} · {} · {} · {} · {edited}",
-        visual(&e.name),
+    let mut details = format!(
+        "{} · {} · {} · {edited}",
         e.status.label(),
         crate::ui::style::count(e.words, "word"),
         crate::ui::style::count(e.annotations(), "annotation"),
     );
     if e.problem.is_some() {
-        text.push_str(" · cannot be read");
+        details.push_str(" · cannot be read");
     }
+    let name = visual(&e.name);
+    let mut text = egui::text::LayoutJob::default();
+    let style = ui.style();
+    RichText::new(fit_name(ui, &name, "")).append_to(
+        &mut text,
+        style,
+        egui::FontSelection::Default,
+        egui::Align::LEFT,
+    );
+    let body = egui::TextStyle::Body.resolve(style).size;
+    RichText::new(format!("\n{details}"))
+        .size(body * 0.85)
+        .weak()
+        .append_to(
+            &mut text,
+            style,
+            egui::FontSelection::Default,
+            egui::Align::LEFT,
+        );
+    let spoken = format!("{name} · {details}");
     let row = ui
-        .add(egui::Button::selectable(p.current == Some(i), text).truncate())
+        .add(egui::Button::selectable(p.current == Some(i), text))
         .on_hover_text(e.problem.as_deref().unwrap_or(&e.name));
+    row.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, p.current == Some(i), &spoken)
+    });
     if row.clicked() {
         actions.push(Action::OpenInProject(i));
     }
+}
+
+/// `name`, cut in its middle with an ellipsis when `name` and then `rest` would not fit on
+/// one line of the panel: its beginning (outlet, date) and its end (extension) stay.
+fn fit_name(ui: &egui::Ui, name: &str, rest: &str) -> String {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let room = ui.available_width() - 2.0 * ui.spacing().button_padding.x - 4.0;
+    let fits = |t: &str| {
+        ui.painter()
+            .layout_no_wrap(format!("{t}{rest}"), font.clone(), egui::Color32::WHITE)
+            .size()
+            .x
+            <= room
+    };
+    if fits(name) {
+        return name.to_owned();
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let cut = |keep: usize| {
+        let tail = keep / 3;
+        let head: String = chars.iter().take(keep - tail).collect();
+        let end: String = chars.iter().skip(chars.len() - tail).collect();
+        format!("{head}…{end}")
+    };
+    // The most characters that still fit (at least a few, however narrow the panel).
+    let (mut lo, mut hi) = (4.min(chars.len()), chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(&cut(mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    cut(lo)
 }
 
 /// How long ago `t` was, in words.
