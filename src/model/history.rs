@@ -155,6 +155,18 @@ impl History {
         self.undo.last().map_or(0, |s| s.revision)
     }
 
+    /// True if the state `revision` was reached by a step that is applied now (Undo would
+    /// revert it or a later one).
+    pub fn is_applied(&self, revision: u64) -> bool {
+        self.undo.iter().any(|s| s.revision == revision)
+    }
+
+    /// True if the step that reached the state `revision` was undone and Redo can bring it
+    /// back.
+    pub fn is_undone(&self, revision: u64) -> bool {
+        self.redo.iter().any(|s| s.revision == revision)
+    }
+
     /// Number of steps that can be undone.
     pub fn undo_len(&self) -> usize {
         self.undo.len()

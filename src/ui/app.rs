@@ -321,7 +321,7 @@ impl NewsmarkApp {
     }
 
     /// Drops references to things that no longer exist after a change.
-    fn after_change(&mut self) {
+    pub(crate) fn after_change(&mut self) {
         if let Some(c) = &mut self.ui.compare {
             c.depth = self.work.history.undo_len();
         }
@@ -353,26 +353,6 @@ impl NewsmarkApp {
             self.ui.selected_speaker = None;
         }
         self.ui.view.invalidate();
-    }
-
-    pub(crate) fn undo_redo(&mut self, undo: bool) {
-        let Some(doc) = self.work.doc.as_mut() else {
-            return;
-        };
-        let result = if undo {
-            self.work.history.undo(&mut doc.session)
-        } else {
-            self.work.history.redo(&mut doc.session)
-        };
-        let verb = if undo { "undo" } else { "redo" };
-        self.ui.status = match result {
-            Ok(Some(l)) if undo => format!("Undid {l}"),
-            Ok(Some(l)) => format!("Redid {l}"),
-            Ok(None) => format!("Nothing to {verb}"),
-            // The step stays where it was: the user can see it in the menu and try again.
-            Err(e) => format!("Could not {verb} {e} (the step is kept; nothing was changed)"),
-        };
-        self.after_change();
     }
 
     /// The window title: file name, unsaved mark, app name.

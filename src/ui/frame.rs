@@ -116,7 +116,11 @@ impl NewsmarkApp {
         }
         let article = self.ui.view.text_id();
         let focus = ctx.memory(|m| m.focused());
-        let single_keys = !self.ui.dialogs.any_open() && (focus.is_none() || focus == article);
+        // An open menu keeps its keys: Escape closes it, and a letter never marks the article
+        // behind it.
+        let single_keys = !self.ui.dialogs.any_open()
+            && !egui::Popup::is_any_open(ctx)
+            && (focus.is_none() || focus == article);
         let pressed = commands::pressed(
             ctx,
             commands::Focus {

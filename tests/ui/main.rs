@@ -15,6 +15,7 @@ mod attribution;
 mod bad_input;
 mod compare;
 mod editors;
+mod fine_print;
 mod gold;
 mod gui_export;
 mod gui_workflow;

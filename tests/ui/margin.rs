@@ -135,3 +135,42 @@ fn the_side_panel_keeps_its_width_while_editors_change() {
     h.run_steps(2);
     assert_eq!(left(&h), start, "speaker editor");
 }
+
+/// A verdict badge and a speaker's name ending on the same line share the margin: the badge
+/// first, then the name chosen for the room it leaves (cut with "…", or none), never a name
+/// drawn past the margin's edge or under the side panel.
+#[test]
+fn a_name_beside_a_verdict_badge_fits_the_room_left_or_is_not_drawn() {
+    for width in [1250.0, 1400.0, 1600.0] {
+        let (_dir, mut h) = open(width);
+        mark(&mut h, "the Secretary General of NATO", Key::M);
+        let claim = "Russia has not taken steps to de-escalate";
+        mark(&mut h, claim, Key::C);
+        h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Verdict")
+            .click();
+        h.run_steps(3);
+        h.get_by_label("Mostly false").click();
+        h.run_steps(3);
+        mark(
+            &mut h,
+            "despite calls from the international community for several weeks, Russia has not taken steps to de-escalate",
+            Key::Q,
+        );
+        h.run_steps(3);
+        let panel_left = h.get_by_label("Annotations").rect().left();
+        let drawn = labels(&h);
+        assert!(
+            drawn.iter().any(|(t, _)| t == "Mostly false"),
+            "{width}: {drawn:?}"
+        );
+        for (i, (t, r)) in drawn.iter().enumerate() {
+            assert!(
+                r.right() < panel_left,
+                "{width}: {t:?} {r:?} reaches the side panel"
+            );
+            for (u, q) in &drawn[i + 1..] {
+                assert!(!r.intersects(*q), "{width}: {t:?} and {u:?} overlap");
+            }
+        }
+    }
+}

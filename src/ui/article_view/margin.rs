@@ -44,8 +44,9 @@ pub(super) fn paint(
     let painter = ui.painter();
     for b in visible {
         let r = blocks.range(b);
-        // (y of the line, label) for every annotation ending in this block.
-        let mut rows: Vec<(f32, Label)> = Vec::new();
+        // (y of the line, badge first, the annotation) for every annotation ending in this
+        // block.
+        let mut rows: Vec<(f32, bool, &Annotation)> = Vec::new();
         for e in layout.index.overlapping(r.start, r.end) {
             let Layer::Annotation(i, part) = e.value else {
                 continue;
@@ -57,7 +58,22 @@ pub(super) fn paint(
             if part == Part::Cue || e.end != last_end(a) || e.end <= r.start || e.end > r.end {
                 continue;
             }
-            let room = right - x0;
+            let rects = layout::range_rects(blocks, b, e.end.saturating_sub(1), e.end, false);
+            if let Some(rect) = rects.last() {
+                rows.push((rect.center().y, !matches!(a.kind, Kind::Claim(_)), a));
+            }
+        }
+        // Row by row; on a row, verdict badges (short, fixed) before speakers' names, so a
+        // name is chosen for the room the badges leave it.
+        rows.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+        let mut x = x0;
+        let mut last_y = f32::NAN;
+        for (y, _, a) in rows {
+            if (y - last_y).abs() > 1.0 {
+                x = x0;
+            }
+            last_y = y;
+            let room = right - x;
             let fits = |t: &str| {
                 painter
                     .layout_no_wrap(visual(t).into_owned(), font.clone(), Color32::WHITE)
@@ -68,21 +84,12 @@ pub(super) fn paint(
             let Some(label) = label_of(session, a, layout.look.panel, fits) else {
                 continue;
             };
-            let rects = layout::range_rects(blocks, b, e.end.saturating_sub(1), e.end, false);
-            if let Some(rect) = rects.last() {
-                rows.push((rect.center().y, label));
-            }
-        }
-        rows.sort_by(|x, y| x.0.total_cmp(&y.0));
-        let mut x = x0;
-        let mut last_y = f32::NAN;
-        for (y, label) in rows {
-            if (y - last_y).abs() > 1.0 {
-                x = x0;
-            }
-            last_y = y;
+            // A label with no room left beside the others is not drawn, never drawn cut off
+            // (hover still tells).
             let at = pos2(x, origin.y + y);
-            let rect = draw(painter, at, &label, &font, layout.look.panel, right);
+            let Some(rect) = draw(painter, at, &label, &font, layout.look.panel, right) else {
+                continue;
+            };
             x = rect.right() + 8.0;
             drawn.push((label.text, rect));
         }
@@ -174,8 +181,8 @@ pub fn verdict_colour(v: Verdict) -> [u8; 3] {
     }
 }
 
-/// Draws one label with its left edge at `at` (vertically centred), clipped at `right`;
-/// returns where it went.
+/// Draws one label with its left edge at `at` (vertically centred) if it ends before `right`
+/// and is more than a bare dash; returns where it went.
 fn draw(
     painter: &egui::Painter,
     at: Pos2,
@@ -183,7 +190,7 @@ fn draw(
     font: &FontId,
     panel: Color32,
     right: f32,
-) -> Rect {
+) -> Option<Rect> {
     let text = visual(&label.text).into_owned();
     let colour = if label.badge {
         style::text_on(label.colour)
@@ -194,10 +201,9 @@ fn draw(
     let pad = if label.badge { 5.0 } else { 0.0 };
     let size = galley.size() + vec2(2.0 * pad, 0.0);
     let rect = Rect::from_min_size(pos2(at.x, at.y - size.y / 2.0), size);
-    let clip = painter
-        .clip_rect()
-        .intersect(Rect::everything_left_of(right));
-    let painter = painter.with_clip_rect(clip);
+    if rect.right() > right || label.text == "—" {
+        return None;
+    }
     if label.badge {
         painter.rect_filled(rect.expand2(vec2(0.0, 1.0)), 4.0, label.colour);
     } else {
@@ -205,7 +211,7 @@ fn draw(
         painter.rect_filled(rect, 2.0, panel);
     }
     painter.galley(rect.min + vec2(pad, 0.0), galley, colour);
-    rect
+    Some(rect)
 }
 
 #[cfg(test)]

@@ -65,7 +65,8 @@ impl NewsmarkApp {
         if let Some(edit) = Edit::between(&doc.session, &next) {
             self.edit(edit, label.to_owned(), None);
         }
-        self.ui.suggestions.pending.remove(i);
+        let taken = self.ui.suggestions.pending.remove(i);
+        self.record_accepted(vec![taken]);
         self.after_suggestion();
     }
 
@@ -97,6 +98,7 @@ impl NewsmarkApp {
                 None,
             );
         }
+        self.record_accepted(take);
         self.after_suggestion();
     }
 
@@ -111,6 +113,43 @@ impl NewsmarkApp {
         self.ui.suggestions.rejected.push(s);
         self.ui.status = "Rejected the suggestion".into();
         self.after_suggestion();
+    }
+
+    /// Remembers what the accept just made took from the list, under the revision it made.
+    fn record_accepted(&mut self, taken: Vec<Suggested>) {
+        let revision = self.work.history.revision();
+        self.ui.suggestions.accepted.push((revision, taken));
+    }
+
+    /// After undo or redo: an undone accept lists its suggestions again (as they were, in
+    /// text order), a redone one takes them away again; returns how many came back.
+    pub(crate) fn suggestions_follow_history(&mut self) -> usize {
+        let history = &self.work.history;
+        let state = &mut self.ui.suggestions;
+        // Accepts that neither undo nor redo can reach any more are forgotten.
+        state
+            .accepted
+            .retain(|(rev, _)| history.is_applied(*rev) || history.is_undone(*rev));
+        let mut back = 0;
+        for (rev, taken) in &state.accepted {
+            if history.is_applied(*rev) {
+                state.pending.retain(|s| !taken.contains(s));
+            } else {
+                for s in taken {
+                    if !state.pending.contains(s) {
+                        state.pending.push(s.clone());
+                        back += 1;
+                    }
+                }
+            }
+        }
+        state
+            .pending
+            .sort_by_key(|s| (s.span().start, s.span().end));
+        if back > 0 {
+            self.ui.view.invalidate();
+        }
+        back
     }
 
     fn after_suggestion(&mut self) {

@@ -140,7 +140,8 @@ fn quote_rows(
     });
     ui.end_row();
     ui.label("Cue");
-    ui.horizontal(|ui| {
+    // Wrapped: a long cue never pushes its buttons past the panel's edge.
+    ui.horizontal_wrapped(|ui| {
         match q.cue {
             Some(c) => ui.label(RichText::new(visual(doc.text.slice(c.start..c.end))).italics()),
             None => ui.label(RichText::new("none").weak()),
@@ -163,19 +164,16 @@ fn quote_rows(
     ui.label("More parts");
     ui.vertical(|ui| {
         for (i, part) in q.more.iter().enumerate() {
+            // The button first and the text cut to the room left, so the button is always
+            // whole (the text is whole on hover).
             ui.horizontal(|ui| {
-                let t: String = doc
-                    .text
-                    .slice(part.start..part.end)
-                    .chars()
-                    .take(40)
-                    .collect();
-                ui.label(RichText::new(visual(&t)).italics());
                 if remove_button(ui, &format!("Remove part {}", i + 2), "Remove this part") {
                     actions.push(quote_change(a, "remove quote part", None, |q| {
                         q.more.remove(i);
                     }));
                 }
+                let t = visual(doc.text.slice(part.start..part.end));
+                ui.add(egui::Label::new(RichText::new(t.as_ref()).italics()).truncate());
             });
         }
         let add = ui

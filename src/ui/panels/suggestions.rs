@@ -16,7 +16,8 @@ pub fn suggestions_ui(
     if state.suggestions.pending.is_empty() {
         return;
     }
-    ui.horizontal(|ui| {
+    // Wrapped, so the buttons go to a second line in a narrow panel instead of past its edge.
+    ui.horizontal_wrapped(|ui| {
         ui.strong(format!("{} suggestion(s)", state.suggestions.pending.len()));
         let has = |q: bool| {
             state

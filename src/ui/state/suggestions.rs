@@ -41,4 +41,7 @@ pub struct SuggestionState {
     pub pending: Vec<Suggested>,
     /// Rejected: not offered again while the app runs.
     pub rejected: Vec<Suggested>,
+    /// What each accept took from the list, by the revision it made: undoing it lists them
+    /// again, redoing it takes them away again.
+    pub accepted: Vec<(u64, Vec<Suggested>)>,
 }
