@@ -47,12 +47,13 @@ pub enum LoadError {
     },
     /// An annotation names a speaker the session does not list: exports would drop its links.
     #[error(
-        "{} links {links} to speaker ids the session does not list: add those speakers or remove the links by hand", .path.display()
+        "{} names speakers it does not list: {links}; add those speakers or remove the links by hand", .path.display()
     )]
     DanglingSpeakers {
         /// The file.
         path: PathBuf,
-        /// "annotation #7 to speaker 4294967295, …" (at most ten, then a count).
+        /// "speaker 77 in 12 annotations (#1, #3, #4, …)" (at most three speakers, then a
+        /// count).
         links: String,
     },
     /// A git merge left conflict markers in the file.
@@ -107,20 +108,43 @@ pub fn parse(ron_text: &str, path: &Path) -> Result<Session, LoadError> {
     }
     let dangling = session.dangling_speakers();
     if !dangling.is_empty() {
-        let mut links: Vec<String> = dangling
-            .iter()
-            .take(10)
-            .map(|(a, s)| format!("annotation #{} to speaker {}", a.0, s.0))
-            .collect();
-        if dangling.len() > 10 {
-            links.push(format!("{} more", dangling.len() - 10));
-        }
         return Err(LoadError::DanglingSpeakers {
             path: path.to_owned(),
-            links: links.join(", "),
+            links: dangling_in_words(&dangling),
         });
     }
     Ok(session)
+}
+
+/// "speaker 77 in 12 annotations (#1, #3, #4, …)" for each missing speaker (at most three,
+/// then how many more), so the message stays one short line however many links there are.
+fn dangling_in_words(
+    dangling: &[(
+        crate::model::annotation::AnnotationId,
+        crate::model::speaker::SpeakerId,
+    )],
+) -> String {
+    let mut by_speaker: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for (a, sp) in dangling {
+        by_speaker.entry(sp.0).or_default().push(a.0);
+    }
+    let mut parts: Vec<String> = by_speaker
+        .iter()
+        .take(3)
+        .map(|(sp, anns)| {
+            let mut shown: Vec<String> = anns.iter().take(3).map(|a| format!("#{a}")).collect();
+            if anns.len() > 3 {
+                shown.push("…".into());
+            }
+            let n = anns.len();
+            let noun = if n == 1 { "annotation" } else { "annotations" };
+            format!("speaker {sp} in {n} {noun} ({})", shown.join(", "))
+        })
+        .collect();
+    if by_speaker.len() > 3 {
+        parts.push(format!("{} more speaker(s)", by_speaker.len() - 3));
+    }
+    parts.join(", ")
 }
 
 /// [`parse`] without the check of unique ids.

@@ -9,6 +9,7 @@ mod agree;
 mod brat_import;
 mod cli;
 mod hypothesis;
+mod messages;
 mod outputs;
 mod project;
 mod reliability;

@@ -172,7 +172,8 @@ fn a_dangling_speaker_is_refused_naming_the_ids() {
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let e = stderr(&o);
         assert!(
-            e.contains("to speaker 4294967295") && e.contains("annotation #"),
+            e.contains("names speakers it does not list: speaker 4294967295 in ")
+                && e.contains("(#"),
             "{e}"
         );
     }

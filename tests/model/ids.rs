@@ -315,7 +315,9 @@ fn random_sessions_with_edge_ids_round_trip_through_brat_and_w3c() {
     for round in 0..500 {
         let s = random_session(&mut rng, &text);
         let files = brat::export(&doc(&s, &text));
-        let (back, warnings) = brat::import(&files.ann, &text, ArticleRef::default()).unwrap();
+        let (back, mut warnings) = brat::import(&files.ann, &text, ArticleRef::default()).unwrap();
+        // A session with nothing brat can hold writes an empty file, which import says.
+        warnings.retain(|w| !w.contains("holds no annotation line"));
         assert!(
             warnings.is_empty(),
             "round {round}: {warnings:?}\n{}",

@@ -293,7 +293,11 @@ fn assert_message_names_the_damage(e: &LoadError, ron_text: &str) -> &'static st
             "duplicate ids"
         }
         LoadError::DanglingSpeakers { links, .. } => {
-            assert!(links.contains("to speaker "), "{shown}");
+            assert!(
+                links.starts_with("speaker ") && links.contains(" in "),
+                "{shown}"
+            );
+            assert!(shown.chars().count() <= 220, "one short line: {shown}");
             "dangling speaker"
         }
         LoadError::Conflict { line, .. } => {

@@ -74,6 +74,11 @@ pub fn import_with(
 ) -> Result<BratImport, FormatError> {
     let mut report = Report::default();
     let lines = numbered_lines(ann);
+    if lines.is_empty() {
+        report
+            .notes
+            .push("the file holds no annotation line: the session is empty".into());
+    }
     let read = entities::read(&lines, map, &mut report);
     let placed = entities::place(read.raw, text, &article, &mut report);
     let (entities, order) = (&placed.entities, &placed.order[..]);

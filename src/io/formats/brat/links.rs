@@ -93,10 +93,12 @@ pub(super) fn parse_link(
         return Ok(Linked::Skipped);
     }
     let tag_of = |t: &str| -> Result<Tag, String> {
-        entities
-            .get(t)
-            .map(|e| e.tag)
-            .ok_or_else(|| format!("{} is not a readable T annotation", q(t)))
+        entities.get(t).map(|e| e.tag).ok_or_else(|| {
+            format!(
+                "{} names no annotation that was read (missing, or dropped above)",
+                q(t)
+            )
+        })
     };
     let Some(first) = id.chars().next() else {
         return Err("empty id".into());

@@ -308,13 +308,73 @@ impl<T> Lenient<T> {
     }
 }
 
-/// serde's message, which quotes an offending string whole, with its middle cut out if long.
+/// serde's message, which quotes an offending string whole, with its middle cut out if long,
+/// and newsmark's Rust type names put in words.
 fn short(e: &serde_json::Error) -> String {
-    let msg = e.to_string();
+    let msg = in_words(&e.to_string());
     let n = msg.chars().count();
     if n <= QUOTE_CHARS * 3 / 2 {
         return quote_input(&msg);
     }
     let tail: String = msg.chars().skip(n - QUOTE_CHARS / 2).collect();
     format!("{}{}", quote_input(&msg), quote_input(&tail))
+}
+
+/// serde's message without the names of newsmark's Rust types, which mean nothing to a user:
+/// `invalid type: integer `5`, expected struct Resource` becomes `invalid type: integer `5`,
+/// expected an object`.
+fn in_words(message: &str) -> String {
+    if message.starts_with("data did not match any variant of untagged enum") {
+        return "it has none of the shapes allowed here".to_owned();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut words = message.split(' ').peekable();
+    while let Some(w) = words.next() {
+        let named = words.peek().is_some_and(|n| {
+            n.trim_matches(['`', '\'', ',', '"'])
+                .starts_with(char::is_uppercase)
+        });
+        if matches!(w, "struct" | "enum") && named {
+            let name = words.next().unwrap_or_default();
+            let comma = if name.ends_with(',') { "," } else { "" };
+            // "untagged enum X", "internally tagged enum X": the qualifiers go too.
+            while out
+                .last()
+                .is_some_and(|l| matches!(l.as_str(), "untagged" | "internally" | "tagged"))
+            {
+                out.pop();
+            }
+            let what = if w == "enum" {
+                "one of the allowed shapes"
+            } else {
+                "an object"
+            };
+            out.push(format!("{what}{comma}"));
+            continue;
+        }
+        out.push(w.to_owned());
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_words;
+
+    #[test]
+    fn serde_messages_name_no_rust_type() {
+        assert_eq!(
+            in_words("invalid type: integer `5`, expected struct Resource"),
+            "invalid type: integer `5`, expected an object"
+        );
+        assert_eq!(
+            in_words("invalid type: string \"x\", expected internally tagged enum Selector"),
+            "invalid type: string \"x\", expected one of the allowed shapes"
+        );
+        assert_eq!(
+            in_words("data did not match any variant of untagged enum Link"),
+            "it has none of the shapes allowed here"
+        );
+        assert_eq!(in_words("missing field `start`"), "missing field `start`");
+    }
 }
