@@ -3,6 +3,7 @@
 //! the text with the model's re-anchoring, and this file builds the session with an account of
 //! every annotation. Annotations are numbered from 1 in file order in messages.
 
+mod document;
 mod hypothesis;
 mod item;
 mod json;

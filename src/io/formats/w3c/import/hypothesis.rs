@@ -8,31 +8,9 @@
 
 use serde_json::{Map, Value, json};
 
-/// The annotations of `doc` in the Web Annotation shape, if `doc` is Hypothesis API JSON: a
-/// search result (`{"total": N, "rows": [...]}`), an array of annotations or one annotation.
-/// `None` for anything else (which is then read as Web Annotation JSON).
-pub(super) fn to_w3c(doc: &Value) -> Option<Vec<Value>> {
-    match doc {
-        Value::Object(o) if o.contains_key("rows") && !o.contains_key("type") => {
-            let rows = o.get("rows")?.as_array()?;
-            Some(rows.iter().map(annotation).collect())
-        }
-        Value::Object(o) if is_hypothesis(o) => Some(vec![annotation(doc)]),
-        Value::Array(items)
-            if !items.is_empty()
-                && items
-                    .iter()
-                    .all(|i| i.as_object().is_some_and(is_hypothesis)) =>
-        {
-            Some(items.iter().map(annotation).collect())
-        }
-        _ => None,
-    }
-}
-
 /// True for an object shaped as Hypothesis writes an annotation: no `type` or `body` (those are
 /// Web Annotation's), a `target` list, and at least one of Hypothesis's own fields.
-fn is_hypothesis(o: &Map<String, Value>) -> bool {
+pub(super) fn is_hypothesis(o: &Map<String, Value>) -> bool {
     !o.contains_key("type")
         && !o.contains_key("body")
         && !o.contains_key("@context")
@@ -44,7 +22,7 @@ fn is_hypothesis(o: &Map<String, Value>) -> bool {
 
 /// One Hypothesis annotation as a Web Annotation. Anything that is not an object is passed on
 /// as it is, to be reported as unreadable with the rest.
-fn annotation(h: &Value) -> Value {
+pub(super) fn annotation(h: &Value) -> Value {
     let Some(o) = h.as_object() else {
         return h.clone();
     };
@@ -115,16 +93,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_search_result_becomes_web_annotations_with_comment_tags_creator_and_source() {
-        let doc = json!({"total": 1, "rows": [{
+    fn an_annotation_becomes_a_web_annotation_with_comment_tags_creator_and_source() {
+        let h = json!({
             "id": "Zx1", "uri": "https://example.org/story", "user": "acct:ana@hypothes.is",
             "text": "Check the figure", "tags": ["claim", "needs-check"],
             "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "rose 4%"}]}]
-        }]});
-        let items = to_w3c(&doc).unwrap();
+        });
+        assert!(is_hypothesis(h.as_object().unwrap()));
         assert_eq!(
-            items,
-            [json!({
+            annotation(&h),
+            json!({
                 "type": "Annotation", "id": "https://hypothes.is/a/Zx1",
                 "motivation": "commenting",
                 "body": [
@@ -135,15 +113,15 @@ mod tests {
                 "target": [{"source": "https://example.org/story",
                             "selector": [{"type": "TextQuoteSelector", "exact": "rose 4%"}]}],
                 "creator": {"type": "Person", "name": "ana"}
-            })]
+            })
         );
     }
 
     #[test]
     fn web_annotation_json_is_not_taken_for_hypothesis() {
-        let w3c = json!([{"type": "Annotation", "target": [], "text": "x"}]);
-        assert!(to_w3c(&w3c).is_none());
-        assert!(to_w3c(&json!({"type": "AnnotationPage", "items": []})).is_none());
-        assert!(to_w3c(&json!([])).is_none());
+        let w3c = json!({"type": "Annotation", "target": [], "text": "x"});
+        assert!(!is_hypothesis(w3c.as_object().unwrap()));
+        let body = json!({"target": [], "uri": "u", "body": []});
+        assert!(!is_hypothesis(body.as_object().unwrap()));
     }
 }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer, Error as _, IgnoredAny};
 use serde_json::Value;
 
+use super::document::{self, Doc, First, Slot};
 use super::hypothesis;
 use crate::io::formats::names::parse_value;
 use crate::io::formats::{FormatError, QUOTE_CHARS, quote_input};
@@ -14,9 +15,10 @@ use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 
 /// Reads an `AnnotationCollection` (its embedded first page's `items`, or `items`), an
 /// `AnnotationPage`, an array of annotations or one `Annotation`: the annotations in file order
-/// and the collection's `newsmark:speakers`; Hypothesis's API JSON is read through
-/// [`hypothesis::to_w3c`]. Fails on JSON syntax (with serde_json's line and column) and on any
-/// other shape.
+/// and the collection's `newsmark:speakers`. Hypothesis's API JSON (a search result's `rows`,
+/// an array of its annotations or one) is read as the Web Annotations it stands for. The file
+/// is read in one pass ([`document`]). Fails on JSON syntax (with serde_json's line and
+/// column) and on any other shape.
 pub(super) fn parse(json: &str) -> Result<Parsed, FormatError> {
     let not_w3c = |why: String| {
         FormatError::Shape(format!(
@@ -24,31 +26,35 @@ pub(super) fn parse(json: &str) -> Result<Parsed, FormatError> {
              AnnotationPage, an Annotation or an array of annotations{why}"
         ))
     };
-    let doc: Value = serde_json::from_str(json)?;
-    if let Some(items) = hypothesis::to_w3c(&doc) {
-        return Ok(Parsed {
-            items: items.into_iter().map(Lenient::from).collect(),
-            speakers: Vec::new(),
-            hypothesis: true,
-        });
-    }
+    let doc = document::read(json).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => not_w3c(format!(" ({})", short(&e))),
+        _ => FormatError::Json(e),
+    })?;
+    let slots = |slots: Vec<Slot>, speakers| {
+        let hypothesis = slots.iter().any(|s| s.hypothesis);
+        Parsed {
+            items: slots.into_iter().map(|s| s.item).collect(),
+            speakers,
+            hypothesis,
+        }
+    };
     let head = match doc {
-        Value::Array(items) => {
-            return Ok(Parsed {
-                items: items.into_iter().map(Lenient::from).collect(),
-                speakers: Vec::new(),
-                hypothesis: false,
-            });
-        }
-        v @ Value::Object(_) => {
-            Head::deserialize(v).map_err(|e| not_w3c(format!(" ({})", short(&e))))?
-        }
-        _ => return Err(not_w3c(String::new())),
+        Doc::Array(items) => return Ok(slots(items, Vec::new())),
+        Doc::Object(head) => head,
+        Doc::Other => return Err(not_w3c(String::new())),
     };
     let is = |t: &str| head.types.0.iter().any(|x| x == t);
+    if head.types.0.is_empty()
+        && let Some(rows) = head.rows
+    {
+        // A Hypothesis search result: `{"total": N, "rows": [...]}`.
+        let mut parsed = slots(rows, Vec::new());
+        parsed.hypothesis = true;
+        return Ok(parsed);
+    }
     let items = if is("AnnotationCollection") || is("AnnotationPage") {
         match (head.first, head.items) {
-            (Some(First::Page { items }), _) | (_, Some(items)) => items,
+            (Some(First::Page(items)), _) | (_, Some(items)) => items,
             (_, None) if head.total == Some(0) => Vec::new(),
             _ => {
                 return Err(FormatError::Shape(
@@ -59,15 +65,20 @@ pub(super) fn parse(json: &str) -> Result<Parsed, FormatError> {
             }
         }
     } else if is("Annotation") {
-        vec![Lenient::from(Value::Object(head.rest))]
+        vec![Slot {
+            item: Lenient::from(Value::Object(head.rest)),
+            hypothesis: false,
+        }]
+    } else if head.types.0.is_empty() && hypothesis::is_hypothesis(&head.rest) {
+        let one = hypothesis::annotation(&Value::Object(head.rest));
+        vec![Slot {
+            item: Lenient::from(one),
+            hypothesis: true,
+        }]
     } else {
         return Err(not_w3c(String::new()));
     };
-    Ok(Parsed {
-        items,
-        speakers: head.speakers.0,
-        hypothesis: false,
-    })
+    Ok(slots(items, head.speakers.0))
 }
 
 /// A document as read: its annotations, its `newsmark:speakers`, and whether it was
@@ -80,28 +91,6 @@ pub(super) struct Parsed {
 
 /// The annotations of a document, each read or with the reason why not.
 pub(super) type Items = Vec<Lenient<Annotation>>;
-
-/// The top-level object: a collection, a page or an annotation (its fields in `rest`).
-#[derive(Deserialize)]
-struct Head {
-    #[serde(rename = "type", default)]
-    types: List<String>,
-    first: Option<First>,
-    items: Option<Items>,
-    total: Option<u64>,
-    #[serde(rename = "newsmark:speakers", default)]
-    speakers: List<Lenient<SpeakerEntry>>,
-    #[serde(flatten)]
-    rest: serde_json::Map<String, Value>,
-}
-
-/// A collection's first page: embedded, or only linked (by its IRI or an object without items).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum First {
-    Page { items: Items },
-    Linked(#[allow(dead_code, reason = "only tells a linked page apart")] IgnoredAny),
-}
 
 /// One annotation: [`Node`] bodies (tag, speaker, attributes, note, cue, sources) and targets
 /// (the main span and, with `newsmark:role: "more"`, further parts).
