@@ -69,21 +69,30 @@ pub fn import_with(
     article: ArticleRef,
     default_kind: Option<KindTag>,
 ) -> Result<W3cImport, FormatError> {
-    let json::Parsed {
-        items,
-        speakers,
-        hypothesis,
-    } = json::parse(json)?;
+    // A first pass notes what annotations share (cues described once, the article's address)
+    // and the speakers; the second builds each annotation as it is read, keeping nothing else
+    // of the file.
+    let mut cues = HashMap::new();
+    let mut url = None;
+    let mut count = 0usize;
+    let mut hypothesis = false;
+    let parsed = json::parse(json, &mut |slot| {
+        count += 1;
+        hypothesis |= slot.hypothesis;
+        if let Ok(item) = slot.item.into_inner() {
+            item::note_shared(item, &mut cues, &mut url);
+        }
+    })?;
+    hypothesis |= parsed.rows;
     let mut log = Log::default();
     if hypothesis {
         log.notes.push(format!(
-            "read as Hypothesis API JSON: {} annotation(s); their text is kept as the note, their \
-             tags as tags (a tag claim, quote or mention gives the kind)",
-            items.len()
+            "read as Hypothesis API JSON: {count} annotation(s); their text is kept as the note, \
+             their tags as tags (a tag claim, quote or mention gives the kind)"
         ));
     }
     let mut registry: BTreeMap<SpeakerId, Speaker> = BTreeMap::new();
-    for (i, sp) in speakers.iter().enumerate() {
+    for (i, sp) in parsed.speakers.iter().enumerate() {
         match sp.read() {
             Ok(sp) => {
                 registry.insert(SpeakerId(sp.id), sp.to_speaker());
@@ -97,28 +106,28 @@ pub fn import_with(
     // Speakers named without an id get ids after those of newsmark:speakers, never wrapping.
     let mut fresh_speakers = FreshIds::after(registry.keys().next_back().map(|k| k.0));
     let mut built = Vec::new();
-    let mut annotator = None;
-    let cues = item::shared_cues(&items);
-    for (i, item) in items.iter().enumerate() {
-        let item = match item.read() {
+    let mut annotator: Option<String> = None;
+    let mut i = 0usize;
+    json::parse(json, &mut |slot| {
+        i += 1;
+        let item = match slot.item.read() {
             Ok(item) => item,
             Err(why) => {
                 log.tally.read("unreadable");
                 log.tally.dropped("unreadable");
-                log.dropped
-                    .push(format!("annotation {}: {why}; dropped", i + 1));
-                continue;
+                log.dropped.push(format!("annotation {i}: {why}; dropped"));
+                return;
             }
         };
-        annotator = annotator.or_else(|| {
-            item.creator.0.iter().find_map(|c| match c.read().ok()? {
-                Creator::Agent { name } => name.as_deref(),
-                Creator::Iri(iri) => Some(iri),
-            })
-        });
+        if annotator.is_none() {
+            annotator = item.creator.0.iter().find_map(|c| match c.read().ok()? {
+                Creator::Agent { name } => name.clone(),
+                Creator::Iri(iri) => Some(iri.clone()),
+            });
+        }
         let who = match &item.id {
-            Some(id) => format!("annotation {} ({})", i + 1, q(id)),
-            None => format!("annotation {}", i + 1),
+            Some(id) => format!("annotation {i} ({})", q(id)),
+            None => format!("annotation {i}"),
         };
         let tag = tag_of(item);
         let ty = tag.map_or("untagged", KindTag::label);
@@ -140,8 +149,8 @@ pub fn import_with(
                 log.dropped.push(format!("{who}: {why}; dropped"));
             }
         }
-    }
-    if built.is_empty() && !items.is_empty() {
+    })?;
+    if built.is_empty() && count > 0 {
         return Err(FormatError::NothingParsed {
             format: "W3C",
             problems: log.dropped,
@@ -211,13 +220,13 @@ pub fn import_with(
     // The article's address as the file names it, so a re-export names it the same way
     // instead of by the text's hash.
     if session.publication.article_url.trim().is_empty()
-        && let Some(url) = item::article_url(&items)
+        && let Some(Some(url)) = url
     {
         log.notes.push(format!(
             "the article's address {} is kept, and exports name it",
-            q(url)
+            q(&url)
         ));
-        session.publication.article_url = url.to_owned();
+        session.publication.article_url = url;
     }
     Ok(W3cImport {
         session,

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::Log;
-use super::json::{Annotation as Item, Lenient, Node, Resource};
+use super::json::{Annotation as Item, Node, Resource};
 use super::place::{Placed, place};
 use crate::io::formats::names::{
     check_worthiness_name, parse_value, quote_type_name, verdict_name,
@@ -38,22 +38,37 @@ fn resources(item: &Item) -> impl Iterator<Item = &Resource> {
     })
 }
 
-/// The cue bodies described in place that have an id, by id: a quote may name a cue it
-/// shares with another only by that id (an IRI body, or an object with the id and no
-/// selector), as JSON-LD tools write a node met twice. The first description of an id wins.
-pub(super) fn shared_cues(items: &[Lenient<Item>]) -> HashMap<&str, &Resource> {
-    let mut cues = HashMap::new();
-    for item in items.iter().filter_map(|i| i.read().ok()) {
-        for b in resources(item) {
-            if let Some(id) = b.id.as_deref()
-                && is_cue(b)
-                && !b.selector.0.is_empty()
-            {
-                cues.entry(id).or_insert(b);
-            }
+/// What one annotation tells about the others, noted in a first pass over the file: its cue
+/// bodies described in place with an id, by id (a quote may name a cue it shares with another
+/// only by that id: an IRI body, or an object with the id and no selector, as JSON-LD tools
+/// write a node met twice; the first description of an id wins), and the first web address a
+/// target names as its `source` (the article's, in `url`; `Some(None)` once a first address
+/// that is not `http:`/`https:` was met).
+pub(super) fn note_shared(
+    item: Item,
+    cues: &mut HashMap<String, Resource>,
+    url: &mut Option<Option<String>>,
+) {
+    if url.is_none() {
+        *url = item
+            .target
+            .0
+            .iter()
+            .find_map(|t| match t {
+                Node::Resource(r) => r.link(),
+                Node::Iri(_) => None,
+            })
+            .map(|u| (u.starts_with("https://") || u.starts_with("http://")).then(|| u.to_owned()));
+    }
+    for b in item.body.0 {
+        if let Node::Resource(b) = b
+            && is_cue(&b)
+            && !b.selector.0.is_empty()
+            && let Some(id) = b.id.clone()
+        {
+            cues.entry(id).or_insert(*b);
         }
     }
-    cues
 }
 
 /// True for newsmark's cue body (`newsmark:role: "cue"`).
@@ -63,8 +78,8 @@ fn is_cue(b: &Resource) -> bool {
 
 /// The cue of `item`: its cue body with selectors, or the shared cue (in `cues`) that a cue
 /// body without selectors, an IRI body or a bare `{"id": …}` body names.
-fn cue_of<'a>(item: &'a Item, cues: &HashMap<&str, &'a Resource>) -> Option<&'a Resource> {
-    let shared = |id: Option<&str>| id.and_then(|id| cues.get(id).copied());
+fn cue_of<'a>(item: &'a Item, cues: &'a HashMap<String, Resource>) -> Option<&'a Resource> {
+    let shared = |id: Option<&str>| id.and_then(|id| cues.get(id));
     item.body.0.iter().find_map(|b| match b {
         Node::Iri(iri) => shared(Some(iri)),
         Node::Resource(r) if is_cue(r) && !r.selector.0.is_empty() => Some(r.as_ref()),
@@ -75,19 +90,6 @@ fn cue_of<'a>(item: &'a Item, cues: &HashMap<&str, &'a Resource>) -> Option<&'a 
         }
         Node::Resource(_) => None,
     })
-}
-
-/// The first web address (`http:` or `https:`) a target names as its `source`: the article.
-pub(super) fn article_url(items: &[Lenient<Item>]) -> Option<&str> {
-    items
-        .iter()
-        .filter_map(|i| i.read().ok())
-        .flat_map(|i| i.target.0.iter())
-        .find_map(|t| match t {
-            Node::Resource(r) => r.link(),
-            Node::Iri(_) => None,
-        })
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
 }
 
 /// The kind a `tagging` body names, or `Mention` for the `identifying` motivation.
@@ -115,7 +117,7 @@ pub(super) fn read_annotation(
     tag: KindTag,
     text: &ArticleText,
     (registry, fresh): (&mut BTreeMap<SpeakerId, Speaker>, &mut FreshIds),
-    cues: &HashMap<&str, &Resource>,
+    cues: &HashMap<String, Resource>,
     who: &str,
     log: &mut Log,
 ) -> Result<Built, String> {

@@ -7,90 +7,79 @@ use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer, Error as _, IgnoredAny};
 use serde_json::Value;
 
-use super::document::{self, Doc, First, Slot};
+use super::document::{self, Doc, Slot};
 use super::hypothesis;
 use crate::io::formats::names::parse_value;
 use crate::io::formats::{FormatError, QUOTE_CHARS, quote_input};
 use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind};
 
 /// Reads an `AnnotationCollection` (its embedded first page's `items`, or `items`), an
-/// `AnnotationPage`, an array of annotations or one `Annotation`: the annotations in file order
-/// and the collection's `newsmark:speakers`. Hypothesis's API JSON (a search result's `rows`,
-/// an array of its annotations or one) is read as the Web Annotations it stands for. The file
-/// is read in one pass ([`document`]). Fails on JSON syntax (with serde_json's line and
-/// column) and on any other shape.
-pub(super) fn parse(json: &str) -> Result<Parsed, FormatError> {
+/// `AnnotationPage`, an array of annotations or one `Annotation`, handing each annotation to
+/// `each` in file order; returns the collection's `newsmark:speakers`. Hypothesis's API JSON (a
+/// search result's `rows`, an array of its annotations or one) is read as the Web Annotations
+/// it stands for. The file is read in one pass ([`document`]), so nothing of an annotation is
+/// kept but what `each` keeps. Fails on JSON syntax (with serde_json's line and column) and on
+/// any other shape.
+pub(super) fn parse(json: &str, each: &mut dyn FnMut(Slot)) -> Result<Parsed, FormatError> {
     let not_w3c = |why: String| {
         FormatError::Shape(format!(
             "not a W3C Web Annotation document: expected an AnnotationCollection, an \
              AnnotationPage, an Annotation or an array of annotations{why}"
         ))
     };
-    let doc = document::read(json).map_err(|e| match e.classify() {
+    let doc = document::read(json, each).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => not_w3c(format!(" ({})", short(&e))),
         _ => FormatError::Json(e),
     })?;
-    let slots = |slots: Vec<Slot>, speakers| {
-        let hypothesis = slots.iter().any(|s| s.hypothesis);
-        Parsed {
-            items: slots.into_iter().map(|s| s.item).collect(),
-            speakers,
-            hypothesis,
-        }
-    };
     let head = match doc {
-        Doc::Array(items) => return Ok(slots(items, Vec::new())),
+        Doc::Array => return Ok(Parsed::default()),
         Doc::Object(head) => head,
         Doc::Other => return Err(not_w3c(String::new())),
     };
     let is = |t: &str| head.types.0.iter().any(|x| x == t);
-    if head.types.0.is_empty()
-        && let Some(rows) = head.rows
-    {
+    if head.types.0.is_empty() && head.has_rows {
         // A Hypothesis search result: `{"total": N, "rows": [...]}`.
-        let mut parsed = slots(rows, Vec::new());
-        parsed.hypothesis = true;
-        return Ok(parsed);
+        return Ok(Parsed {
+            speakers: Vec::new(),
+            rows: true,
+        });
     }
-    let items = if is("AnnotationCollection") || is("AnnotationPage") {
-        match (head.first, head.items) {
-            (Some(First::Page(items)), _) | (_, Some(items)) => items,
-            (_, None) if head.total == Some(0) => Vec::new(),
-            _ => {
-                return Err(FormatError::Shape(
-                    "the AnnotationCollection does not embed its first page's items (linked \
-                     pages are not fetched)"
-                        .into(),
-                ));
-            }
+    if is("AnnotationCollection") || is("AnnotationPage") {
+        let embedded = head.first_page == Some(true) || head.has_items;
+        if !embedded && head.total != Some(0) {
+            return Err(FormatError::Shape(
+                "the AnnotationCollection does not embed its first page's items (linked pages \
+                 are not fetched)"
+                    .into(),
+            ));
         }
     } else if is("Annotation") {
-        vec![Slot {
+        each(Slot {
             item: Lenient::from(Value::Object(head.rest)),
             hypothesis: false,
-        }]
+        });
     } else if head.types.0.is_empty() && hypothesis::is_hypothesis(&head.rest) {
         let one = hypothesis::annotation(&Value::Object(head.rest));
-        vec![Slot {
+        each(Slot {
             item: Lenient::from(one),
             hypothesis: true,
-        }]
+        });
     } else {
         return Err(not_w3c(String::new()));
-    };
-    Ok(slots(items, head.speakers.0))
+    }
+    Ok(Parsed {
+        speakers: head.speakers.0,
+        rows: false,
+    })
 }
 
-/// A document as read: its annotations, its `newsmark:speakers`, and whether it was
-/// Hypothesis's API JSON rather than Web Annotation JSON.
+/// What a document says besides its annotations: its `newsmark:speakers`, and whether it was
+/// a Hypothesis search result.
+#[derive(Default)]
 pub(super) struct Parsed {
-    pub items: Items,
     pub speakers: Vec<Lenient<SpeakerEntry>>,
-    pub hypothesis: bool,
+    pub rows: bool,
 }
-
-/// The annotations of a document, each read or with the reason why not.
-pub(super) type Items = Vec<Lenient<Annotation>>;
 
 /// One annotation: [`Node`] bodies (tag, speaker, attributes, note, cue, sources) and targets
 /// (the main span and, with `newsmark:role: "more"`, further parts).
@@ -294,6 +283,11 @@ impl<T> Lenient<T> {
     /// The value, or why there is none.
     pub fn read(&self) -> Result<&T, &str> {
         self.0.as_ref().map_err(String::as_str)
+    }
+
+    /// The value itself, or why there is none.
+    pub fn into_inner(self) -> Result<T, String> {
+        self.0
     }
 }
 
