@@ -355,3 +355,30 @@ fn import_writes_a_session_to_standard_output_with_dash_and_never_into_a_pipe() 
             .is_fifo()
     );
 }
+
+/// A session another user owns keeps its owner and group when it is saved over (only root can
+/// give a file away, so elsewhere this says why it checked nothing).
+#[test]
+fn saving_over_another_users_session_keeps_its_owner() {
+    use std::os::unix::fs::MetadataExt as _;
+    let (_keep, d) = setup();
+    let me = std::fs::metadata(d.join("s.ron")).unwrap().uid();
+    if me != 0 {
+        eprintln!("not root: cannot give a file to another user, owner keeping not checked");
+        return;
+    }
+    let ron = std::fs::read_to_string(d.join("s.ron")).unwrap();
+    std::fs::write(d.join("s.ron"), ron.replace("id: 2,", "id: 1,")).unwrap();
+    std::os::unix::fs::chown(d.join("s.ron"), Some(4321), Some(4322)).unwrap();
+    std::fs::set_permissions(d.join("s.ron"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    let o = newsmark(&["check", "--renumber", "s.ron"], &d);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let after = std::fs::metadata(d.join("s.ron")).unwrap();
+    assert_eq!(
+        (after.uid(), after.gid()),
+        (4321, 4322),
+        "owner and group kept"
+    );
+    assert_eq!(mode(&d.join("s.ron")), 0o640);
+    assert!(std::fs::read_to_string(d.join("s.ron")).unwrap() != ron.replace("id: 2,", "id: 1,"));
+}
