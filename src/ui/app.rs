@@ -206,6 +206,7 @@ impl NewsmarkApp {
             Action::PartFromSelection(id, part) => self.set_quote_part(id, part),
             Action::AnswerSharing(choice) => self.answer_sharing(choice),
             Action::AnswerFolder(choice) => self.answer_folder(choice),
+            Action::AnswerHeld(open) => self.answer_held(open),
             Action::PickSource(quote, mention) => self.pick_source(quote, mention),
             Action::CloseOpenQuote => {
                 self.ui.open_quote = None;

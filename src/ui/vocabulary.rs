@@ -78,6 +78,8 @@ pub enum Action {
     AnswerSharing(Option<crate::model::attribution::Sharing>),
     /// The answer to "open this folder as a project?": the folder, or `None` to cancel.
     AnswerFolder(Option<PathBuf>),
+    /// The answer to "this session is open elsewhere": open it read-only (`true`) or not.
+    AnswerHeld(bool),
     /// Make this mention a source of this quote or claim (asking if another quote uses it).
     PickSource(AnnotationId, AnnotationId),
     /// Close the open quote: U, + and W attach to nothing until another quote is opened.

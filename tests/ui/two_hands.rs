@@ -217,7 +217,11 @@ fn a_second_opener_is_told_who_holds_it_and_cannot_save_over_it() {
     .unwrap();
     let before = std::fs::read_to_string(&session).unwrap();
     let mut h = harness_for(&session, session.parent().unwrap());
-    h.get_by_label_contains("is open in newsmark by Bob on");
+    h.get_by_label_contains("story.ron is open elsewhere");
+    h.get_by_label_contains("It is open in newsmark by Bob on");
+    h.get_by_label("Open read-only").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("is open elsewhere").is_none());
     mark(&mut h, "NATO", Key::C);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
@@ -277,4 +281,33 @@ fn save_a_copy_leaves_theirs_in_place() {
     assert_eq!(std::fs::read_to_string(&session).unwrap(), theirs);
     let mine = std::fs::read_to_string(session.with_file_name("story.mine.ron")).unwrap();
     assert!(mine.contains("exact: \"NATO\""), "{mine}");
+}
+
+#[test]
+fn a_second_opener_may_decline_and_nothing_is_touched() {
+    let (_keep, session, h) = open_saved();
+    drop(h);
+    let host = newsmark::io::lock::host_name();
+    let lock = session.with_file_name(".story.ron.lock");
+    let bobs = format!("newsmark lock\nannotator: Bob\nhost: {host}\npid: 1\n");
+    std::fs::write(&lock, &bobs).unwrap();
+    let before = std::fs::read_to_string(&session).unwrap();
+    let mut h = harness_for(&session, session.parent().unwrap());
+    h.get_by_label("Don't open").click();
+    h.run_steps(3);
+    assert!(h.state().document().is_none());
+    assert!(
+        h.state()
+            .status()
+            .contains("Not opened: story.ron stays with Bob on"),
+        "{}",
+        h.state().status()
+    );
+    drop(h);
+    assert_eq!(std::fs::read_to_string(&session).unwrap(), before);
+    assert_eq!(
+        std::fs::read_to_string(&lock).unwrap(),
+        bobs,
+        "Bob's lock is his"
+    );
 }

@@ -33,18 +33,41 @@ impl NewsmarkApp {
         match SessionLock::acquire(path, &self.prefs.annotator) {
             Ok(l) => hands.lock = Some(l),
             Err(LockError::Held { holder, .. }) => {
-                let text = format!(
-                    "{} is open in newsmark by {holder}. It is open here read-only: saving over \
-                     it is refused until they close it; Save As writes a copy.",
-                    path.display()
-                );
                 hands.held_by = Some(holder);
+                hands.ask_held = true;
                 self.ui.status = format!("{} · read-only: open elsewhere", self.ui.status);
-                self.ui.dialogs.error = Some(text);
             }
             // A folder we cannot write to: nothing to lock, and no save will succeed either.
             Err(LockError::Io { .. }) => {}
         }
+    }
+
+    /// The answer to "open elsewhere: open it read-only?": keep it open (saving over it stays
+    /// refused), or close it again, leaving the file and the other window's lock as they are.
+    pub(crate) fn answer_held(&mut self, open: bool) {
+        let hands = &mut self.work.recovery.hands;
+        hands.ask_held = false;
+        if open {
+            return;
+        }
+        let name = self
+            .work
+            .doc
+            .as_ref()
+            .map(crate::io::document::Document::display_name)
+            .unwrap_or_default();
+        let who = hands
+            .held_by
+            .take()
+            .map(|h| h.to_string())
+            .unwrap_or_default();
+        hands.stamp = None;
+        hands.lock = None;
+        self.work.doc = None;
+        self.work.history = Default::default();
+        self.ui.selection = None;
+        self.ui.selected = None;
+        self.ui.status = format!("Not opened: {name} stays with {who}");
     }
 
     /// Whether saving to `path` may go ahead now: not while another window holds it, and not

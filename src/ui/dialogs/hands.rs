@@ -1,4 +1,5 @@
-//! "The session changed on disk": reload, save a copy, overwrite or cancel.
+//! Two hands on one session: "it is open elsewhere" (open it read-only, or not), and "the
+//! session changed on disk" (reload, save a copy, overwrite or cancel).
 
 use egui::{Id, Modal};
 
@@ -51,4 +52,34 @@ pub fn changed_on_disk_ui(work: &Work, ctx: &egui::Context) -> Option<Action> {
         choice
     });
     choice.inner.map(Action::DiskChanged)
+}
+
+/// "This session is open elsewhere": returns the answer, open read-only or not. Escape (or a
+/// click outside) opens it read-only, which changes nothing on disk.
+pub fn held_ui(work: &Work, ctx: &egui::Context) -> Option<Action> {
+    let holder = work.recovery.hands.held_by.as_ref()?;
+    let name = work
+        .doc
+        .as_ref()
+        .map(crate::io::document::Document::display_name)
+        .unwrap_or_default();
+    let r = Modal::new(Id::unique("held_modal")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(format!("{name} is open elsewhere"));
+        ui.label(format!(
+            "It is open in newsmark by {holder}. You can read and annotate it here, but saving \
+             over it is refused until they close it; Save As writes a copy."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Open read-only").clicked() {
+                return Some(true);
+            }
+            ui.button("Don't open").clicked().then_some(false)
+        })
+        .inner
+    });
+    r.inner
+        .or_else(|| r.should_close().then_some(true))
+        .map(Action::AnswerHeld)
 }

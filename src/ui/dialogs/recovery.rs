@@ -7,6 +7,11 @@ use egui::{Id, Modal};
 
 /// The restore offer and the review window; reads the work, returns what the user chose.
 pub fn recovery_ui(work: &Work, selection: Option<Span>, ctx: &egui::Context) -> Vec<Action> {
+    if work.recovery.hands.ask_held {
+        return crate::ui::dialogs::hands::held_ui(work, ctx)
+            .into_iter()
+            .collect();
+    }
     if work.recovery.hands.question.is_some() {
         return crate::ui::dialogs::hands::changed_on_disk_ui(work, ctx)
             .into_iter()

@@ -12,6 +12,8 @@ pub struct Hands {
     pub(crate) lock: Option<SessionLock>,
     /// Who else held the session open when it was opened here (saving over it is refused).
     pub held_by: Option<Holder>,
+    /// "It is open elsewhere: open it read-only?" waits for an answer.
+    pub ask_held: bool,
     /// The session file and its content when loaded or last saved here.
     pub(crate) stamp: Option<(PathBuf, Stamp)>,
     /// A save waiting for the answer to "the file changed on disk".
