@@ -65,7 +65,11 @@ pub fn ron_in_words(e: &ron::error::SpannedError) -> String {
         }
         .to_string(),
         E::Eof => "the file ends too early (it may be cut off)".to_owned(),
-        other => without_type_names(&other.to_string()),
+        other => without_type_names(
+            &other.to_string(),
+            "an entry in ( )",
+            "one of the allowed names",
+        ),
     };
     let mut chars = code.chars();
     let code: String = chars
@@ -78,9 +82,11 @@ pub fn ron_in_words(e: &ron::error::SpannedError) -> String {
     )
 }
 
-/// `"invalid type: string \"x\", expected struct Annotation"` without `struct Annotation`.
-fn without_type_names(message: &str) -> String {
-    let mut out = Vec::new();
+/// `"invalid type: string \"x\", expected struct Annotation"` without `struct Annotation`:
+/// a struct's name becomes `entry` ("an entry in ( )"), an enum's `choice` ("one of the
+/// allowed names"); qualifiers such as "untagged" or "internally tagged" go with the name.
+pub(crate) fn without_type_names(message: &str, entry: &str, choice: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
     let mut words = message.split(' ').peekable();
     while let Some(w) = words.next() {
         if matches!(w, "struct" | "enum" | "tuple")
@@ -91,11 +97,13 @@ fn without_type_names(message: &str) -> String {
         {
             let name = words.next().unwrap_or_default();
             let comma = if name.ends_with(',') { "," } else { "" };
-            let what = if w == "enum" {
-                "one of the allowed names"
-            } else {
-                "an entry in ( )"
-            };
+            while out
+                .last()
+                .is_some_and(|l| matches!(l.as_str(), "untagged" | "internally" | "tagged"))
+            {
+                out.pop();
+            }
+            let what = if w == "enum" { choice } else { entry };
             out.push(format!("{what}{comma}"));
             continue;
         }
@@ -121,7 +129,11 @@ mod tests {
         );
         assert_eq!(not_a_session("// header\n(format_version: 1)"), None);
         assert_eq!(
-            without_type_names("invalid type: string \"x\", expected struct Annotation"),
+            without_type_names(
+                "invalid type: string \"x\", expected struct Annotation",
+                "an entry in ( )",
+                "one of the allowed names"
+            ),
             "invalid type: string \"x\", expected an entry in ( )"
         );
     }

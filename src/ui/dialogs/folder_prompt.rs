@@ -28,41 +28,36 @@ pub fn folder_prompt_ui(
         .join(project::SESSIONS)
         .join(project::annotator_folder(annotator));
     let mut answer: Option<Option<PathBuf>> = None;
-    egui::Window::new("Open this folder as a project?")
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            ui.set_max_width(480.0);
-            ui.label(format!(
-                "{} is a folder. As a project, its articles are listed in the Project tab, \
+    crate::ui::dialogs::question_window("Open this folder as a project?", ctx).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.label(format!(
+            "{} is a folder. As a project, its articles are listed in the Project tab, \
                  and your sessions of them are kept in {}, which newsmark creates.",
-                dir.display(),
-                sessions.display()
-            ));
-            ui.add_space(4.0);
-            if ui
-                .button(format!(
-                    "{} · Open as a project",
-                    keys(UiCommand::AnswerDefault)
-                ))
-                .clicked()
-            {
-                answer = Some(Some(dir.to_owned()));
-            }
-            if ui
-                .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
-                .clicked()
-            {
-                answer = Some(None);
-            }
-            ui.label(
-                RichText::new("Nothing is written in the folder unless you open it.")
-                    .weak()
-                    .small(),
-            );
-        });
+            dir.display(),
+            sessions.display()
+        ));
+        ui.add_space(4.0);
+        if ui
+            .button(format!(
+                "{} · Open as a project",
+                keys(UiCommand::AnswerDefault)
+            ))
+            .clicked()
+        {
+            answer = Some(Some(dir.to_owned()));
+        }
+        if ui
+            .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
+            .clicked()
+        {
+            answer = Some(None);
+        }
+        ui.label(
+            RichText::new("Nothing is written in the folder unless you open it.")
+                .weak()
+                .small(),
+        );
+    });
     if let Some(choice) = answer {
         actions.push(Action::AnswerFolder(choice));
     }

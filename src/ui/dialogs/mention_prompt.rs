@@ -45,71 +45,66 @@ pub fn mention_prompt_ui(
     let keys = |c: UiCommand| c.shortcut_text();
     let enter = p.default_choice();
     let name = isolate(&p.name);
-    egui::Window::new("Who is this?")
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            ui.label(visual_ltr(&if p.pronoun {
-                format!("“{name}” is a pronoun: who does it refer to?")
-            } else {
-                format!("“{name}” is not a known name or alias.")
-            }));
-            ui.add_space(4.0);
-            let enter_text = match enter {
-                MentionChoice::MentionOf(id) => format!(
-                    "{} · Mention of {} (named last before it)",
-                    keys(UiCommand::AnswerDefault),
-                    isolate(s.speaker_name(Some(id)))
-                ),
-                MentionChoice::Nobody => format!(
-                    "{} · A mention of nobody yet",
-                    keys(UiCommand::AnswerDefault)
-                ),
-                _ => format!("{} · New speaker “{name}”", keys(UiCommand::AnswerDefault)),
-            };
-            if ui.button(visual_ltr(&enter_text)).clicked() {
-                answer = Some(Some(enter));
-            }
-            if let Some(c) = current.filter(|_| !p.pronoun)
-                && ui
-                    .button(visual_ltr(&format!(
-                        "{} · Alias of {}",
-                        keys(UiCommand::AnswerAlias),
-                        isolate(&c.name)
-                    )))
-                    .clicked()
-            {
-                answer = Some(Some(MentionChoice::AliasOfCurrent));
-            }
-            for (n, sp) in s.speakers.iter().enumerate().take(9) {
-                if ui
-                    .button(visual_ltr(&format!(
-                        "{} · Mention of {}",
-                        answer_key(n),
-                        isolate(&sp.name)
-                    )))
-                    .clicked()
-                {
-                    answer = Some(Some(MentionChoice::MentionOf(sp.id)));
-                }
-            }
+    crate::ui::dialogs::question_window("Who is this?", ctx).show(ctx, |ui| {
+        ui.label(visual_ltr(&if p.pronoun {
+            format!("“{name}” is a pronoun: who does it refer to?")
+        } else {
+            format!("“{name}” is not a known name or alias.")
+        }));
+        ui.add_space(4.0);
+        let enter_text = match enter {
+            MentionChoice::MentionOf(id) => format!(
+                "{} · Mention of {} (named last before it)",
+                keys(UiCommand::AnswerDefault),
+                isolate(s.speaker_name(Some(id)))
+            ),
+            MentionChoice::Nobody => format!(
+                "{} · A mention of nobody yet",
+                keys(UiCommand::AnswerDefault)
+            ),
+            _ => format!("{} · New speaker “{name}”", keys(UiCommand::AnswerDefault)),
+        };
+        if ui.button(visual_ltr(&enter_text)).clicked() {
+            answer = Some(Some(enter));
+        }
+        if let Some(c) = current.filter(|_| !p.pronoun)
+            && ui
+                .button(visual_ltr(&format!(
+                    "{} · Alias of {}",
+                    keys(UiCommand::AnswerAlias),
+                    isolate(&c.name)
+                )))
+                .clicked()
+        {
+            answer = Some(Some(MentionChoice::AliasOfCurrent));
+        }
+        for (n, sp) in s.speakers.iter().enumerate().take(9) {
             if ui
-                .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
+                .button(visual_ltr(&format!(
+                    "{} · Mention of {}",
+                    answer_key(n),
+                    isolate(&sp.name)
+                )))
                 .clicked()
             {
-                answer = Some(None);
+                answer = Some(Some(MentionChoice::MentionOf(sp.id)));
             }
-            ui.label(
-                RichText::new(format!(
-                    "Whatever you choose is one step: {} undoes it.",
-                    crate::ui::commands::UiCommand::Undo.shortcut_text()
-                ))
-                .weak()
-                .small(),
-            );
-        });
+        }
+        if ui
+            .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
+            .clicked()
+        {
+            answer = Some(None);
+        }
+        ui.label(
+            RichText::new(format!(
+                "Whatever you choose is one step: {} undoes it.",
+                crate::ui::commands::UiCommand::Undo.shortcut_text()
+            ))
+            .weak()
+            .small(),
+        );
+    });
     if let Some(choice) = answer {
         actions.push(Action::AnswerMention(choice));
     }

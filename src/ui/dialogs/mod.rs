@@ -3,6 +3,7 @@
 
 pub mod folder_prompt;
 pub mod hands;
+mod help;
 pub mod mention_prompt;
 pub(crate) mod publication;
 pub mod recovery;
@@ -156,6 +157,19 @@ impl Dialogs {
     }
 }
 
+/// A question's window ("Who is this?", "This cue is taken"): in the middle of the window, a
+/// fixed size, answered by its buttons or keys.
+pub fn question_window(
+    title: impl Into<egui::WidgetText>,
+    ctx: &egui::Context,
+) -> egui::Window<'static> {
+    egui::Window::new(title)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .collapsible(false)
+        .resizable(false)
+}
+
 /// Draws whichever dialogs are open; returns what the user chose. Dialogs change only their
 /// own state: everything else is an [`Action`], applied after the frame.
 pub fn dialogs_ui(
@@ -207,7 +221,7 @@ pub fn dialogs_ui(
         }
     }
     if dialogs.help {
-        dialogs.help = help_ui(ctx);
+        dialogs.help = help::help_ui(ctx);
     }
     actions
 }
@@ -248,41 +262,6 @@ fn confirm_ui(ctx: &egui::Context, pending: &Pending, name: &str) -> Option<Opti
         return Some(None);
     }
     r.inner
-}
-
-/// The keyboard shortcut overlay; false once closed.
-fn help_ui(ctx: &egui::Context) -> bool {
-    let mut open = true;
-    // The description column takes what the window leaves after the name and keys.
-    let tip_width = (ctx.content_rect().width() - 420.0).clamp(160.0, 420.0);
-    egui::Window::new("Keyboard shortcuts")
-        .open(&mut open)
-        .collapsible(false)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
-        // Never taller or wider than the window: the close button stays on screen and the
-        // list scrolls.
-        .max_height((ctx.content_rect().height() - 60.0).max(120.0))
-        .max_width((ctx.content_rect().width() - 40.0).max(200.0))
-        .show(ctx, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("help_scroll")
-                .max_height((ctx.content_rect().height() - 120.0).max(80.0))
-                .show(ui, |ui| {
-                    egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
-                        for (label, keys, tooltip) in crate::ui::commands::help_rows() {
-                            ui.label(label);
-                            ui.monospace(keys);
-                            ui.scope(|ui| {
-                                ui.set_width(tip_width);
-                                ui.add(egui::Label::new(RichText::new(tooltip).weak()).wrap());
-                            });
-                            ui.end_row();
-                        }
-                    });
-                });
-        });
-    open
 }
 
 fn file_dialog_ui(dialogs: &mut Dialogs, ctx: &egui::Context, actions: &mut Vec<Action>) {

@@ -37,50 +37,45 @@ pub fn sharing_prompt_ui(p: &SharingPrompt, ctx: &egui::Context, actions: &mut V
     let mut answer: Option<Option<Sharing>> = None;
     let keys = |c: UiCommand| c.shortcut_text();
     let title = format!("This {} is taken", p.part.noun());
-    egui::Window::new(title)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            ui.set_max_width(480.0);
-            ui.label(visual(&p.question));
-            ui.label(visual(&format!("You are attaching it to {}.", p.target)));
-            ui.add_space(4.0);
-            if ui
-                .button(format!(
-                    "{} · Share it: both quotes use it",
-                    keys(UiCommand::AnswerDefault)
-                ))
-                .on_hover_text("One cue or source may serve several quotes (PolNeAR does this)")
-                .clicked()
-            {
-                answer = Some(Some(Sharing::Share));
-            }
-            if ui
-                .button(format!(
-                    "{} · Move it to this quote only",
-                    keys(UiCommand::AnswerMove)
-                ))
-                .clicked()
-            {
-                answer = Some(Some(Sharing::Move));
-            }
-            if ui
-                .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
-                .clicked()
-            {
-                answer = Some(None);
-            }
-            ui.label(
-                RichText::new(format!(
-                    "Whatever you choose is one step: {} undoes it.",
-                    UiCommand::Undo.shortcut_text()
-                ))
-                .weak()
-                .small(),
-            );
-        });
+    crate::ui::dialogs::question_window(title, ctx).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.label(visual(&p.question));
+        ui.label(visual(&format!("You are attaching it to {}.", p.target)));
+        ui.add_space(4.0);
+        if ui
+            .button(format!(
+                "{} · Share it: both quotes use it",
+                keys(UiCommand::AnswerDefault)
+            ))
+            .on_hover_text("One cue or source may serve several quotes (PolNeAR does this)")
+            .clicked()
+        {
+            answer = Some(Some(Sharing::Share));
+        }
+        if ui
+            .button(format!(
+                "{} · Move it to this quote only",
+                keys(UiCommand::AnswerMove)
+            ))
+            .clicked()
+        {
+            answer = Some(Some(Sharing::Move));
+        }
+        if ui
+            .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
+            .clicked()
+        {
+            answer = Some(None);
+        }
+        ui.label(
+            RichText::new(format!(
+                "Whatever you choose is one step: {} undoes it.",
+                UiCommand::Undo.shortcut_text()
+            ))
+            .weak()
+            .small(),
+        );
+    });
     if let Some(choice) = answer {
         actions.push(Action::AnswerSharing(choice));
     }

@@ -310,34 +310,11 @@ fn in_words(message: &str) -> String {
     if message.starts_with("data did not match any variant of untagged enum") {
         return "it has none of the shapes allowed here".to_owned();
     }
-    let mut out: Vec<String> = Vec::new();
-    let mut words = message.split(' ').peekable();
-    while let Some(w) = words.next() {
-        let named = words.peek().is_some_and(|n| {
-            n.trim_matches(['`', '\'', ',', '"'])
-                .starts_with(char::is_uppercase)
-        });
-        if matches!(w, "struct" | "enum") && named {
-            let name = words.next().unwrap_or_default();
-            let comma = if name.ends_with(',') { "," } else { "" };
-            // "untagged enum X", "internally tagged enum X": the qualifiers go too.
-            while out
-                .last()
-                .is_some_and(|l| matches!(l.as_str(), "untagged" | "internally" | "tagged"))
-            {
-                out.pop();
-            }
-            let what = if w == "enum" {
-                "one of the allowed shapes"
-            } else {
-                "an object"
-            };
-            out.push(format!("{what}{comma}"));
-            continue;
-        }
-        out.push(w.to_owned());
-    }
-    out.join(" ")
+    crate::io::session_file::words::without_type_names(
+        message,
+        "an object",
+        "one of the allowed shapes",
+    )
 }
 
 #[cfg(test)]
