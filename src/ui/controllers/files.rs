@@ -188,7 +188,11 @@ impl NewsmarkApp {
 
     pub(crate) fn proceed(&mut self, pending: Pending) {
         match pending {
-            Pending::Open(path) if path.is_dir() => self.open_project(&path),
+            Pending::Open(path) if path.is_dir() => match crate::io::page::page_of_folder(&path) {
+                // A "Web page, complete" folder is its page, not a project.
+                Some(page) => self.proceed(Pending::Open(page)),
+                None => self.open_project(&path),
+            },
             // An article of the open project opens with the annotator's session there.
             Pending::Open(path) if self.project_entry_of(&path).is_some() => {
                 if let Some(i) = self.project_entry_of(&path) {
