@@ -187,6 +187,7 @@ impl NewsmarkApp {
             Action::SelectSpeaker(id) => self.ui.selected_speaker = id,
             Action::SetCurrentSpeaker(id) => self.ui.current_speaker = id,
             Action::Open(path) => self.guard(Pending::Open(path)),
+            Action::CreatePasted(clip, url) => self.create_pasted(&clip, &url),
             Action::SaveTo(path) => self.save_to(&path),
             Action::OpenSample => self.open_sample(),
             Action::OpenProject(dir) => self.guard(Pending::Open(dir)),

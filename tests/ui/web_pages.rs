@@ -189,3 +189,74 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+fn copied_html() -> Option<newsmark::ui::dialogs::paste::Clip> {
+    Some(newsmark::ui::dialogs::paste::Clip {
+        content: "<meta charset=\"utf-8\"><h2>Bridge to close</h2><p>The old bridge will close \
+                  for six weeks from May, the city said.</p><p>“It is the last repair,” said \
+                  engineer Ida Moreau.</p><script>track()</script>"
+            .into(),
+        html: true,
+    })
+}
+
+#[test]
+fn ctrl_shift_v_makes_an_article_of_the_copied_html_and_asks_for_its_url() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let saves = dir.path().join("saves");
+    let article = crate::common::copy_sample(dir.path(), "a.txt");
+    let (app, _) = NewsmarkApp::new(saves.clone())
+        .typed_paths_only()
+        .with_clipboard(copied_html)
+        .open_now(&article);
+    let mut h = crate::common::harness(app);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    h.run_steps(3);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "URL:")
+        .type_text("https://city.example/bridge");
+    h.run_steps(1);
+    h.get_by_label("Create").click();
+    h.run_steps(3);
+    let doc = h.state().document().unwrap();
+    assert_eq!(
+        doc.text.as_str().trim_end(),
+        "Bridge to close\n\nThe old bridge will close for six weeks from May, the city said.\n\n\
+         “It is the last repair,” said engineer Ida Moreau.",
+        "{}",
+        h.state().status()
+    );
+    assert_eq!(
+        doc.session.publication.article_url,
+        "https://city.example/bridge"
+    );
+    let source = doc.session.source.as_ref().unwrap();
+    assert!(source.page.starts_with("pasted-") && source.page.ends_with(".html"));
+    let kept = saves.join("pasted").join(&source.page);
+    assert!(
+        std::fs::read_to_string(kept)
+            .unwrap()
+            .contains("Bridge to close")
+    );
+}
+
+#[test]
+fn an_empty_clipboard_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = crate::common::copy_sample(dir.path(), "a.txt");
+    let (app, _) = NewsmarkApp::new(dir.path().join("saves"))
+        .typed_paths_only()
+        .with_clipboard(|| None)
+        .open_now(&article);
+    let mut h = crate::common::harness(app);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    h.run_steps(2);
+    assert!(h.state().status().contains("clipboard holds no text"));
+    assert!(h.state().document().unwrap().display_name() == "a.txt");
+}

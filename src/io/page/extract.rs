@@ -95,6 +95,23 @@ pub fn extract(html: &str) -> Result<Article, ExtractError> {
     })
 }
 
+/// All the text of a page (a clipboard copy), with the URL and language its head gives.
+pub fn whole(html: &str) -> Article {
+    let doc = Dom::from(html);
+    let found = Found::collect(&doc);
+    doc.select("script, style, noscript, template, head")
+        .remove();
+    Article {
+        meta: PageMeta {
+            url: found.url,
+            lang: found.lang,
+            dir: found.dir,
+            ..PageMeta::default()
+        },
+        text: tidy(&doc.select("body").formatted_text()),
+    }
+}
+
 /// What the page's head says that Readability does not report.
 #[derive(Default)]
 struct Found {

@@ -20,6 +20,8 @@ use crate::io::disk::{self, ReadError};
 pub const EXTRACTOR: &str = "dom_smoothie";
 /// Its version (a test checks it against Cargo.lock).
 pub const EXTRACTOR_VERSION: &str = "0.19.0";
+/// The extractor recorded for a short clipboard copy taken whole (`dom_query`'s text of it).
+pub const CLIPBOARD_EXTRACTOR: &str = "dom_smoothie (whole clipboard copy)";
 /// The extractor recorded for Markdown articles.
 pub const MARKDOWN_EXTRACTOR: &str = "newsmark-markdown";
 /// Largest page read, in bytes (16 MiB): a saved news page is rarely over 3 MB, and a larger
@@ -141,16 +143,28 @@ pub fn extract_file(path: &Path) -> Result<Extracted, PageError> {
 /// Extracts the article of page bytes; `path` names the page in messages.
 pub fn extract_bytes(bytes: &[u8], path: &Path) -> Result<Extracted, PageError> {
     let page = checked_text(bytes, path)?;
-    let article = extract(&page.html).map_err(|why| PageError::NoArticle {
-        path: path.to_owned(),
-        why,
-    })?;
+    let (article, extractor) = match extract(&page.html) {
+        Ok(article) => (article, EXTRACTOR),
+        // A clipboard copy is what the user chose: all of its text is the article.
+        Err(_) if page.html.contains(open::PASTED_MARK) => {
+            (extract::whole(&page.html), CLIPBOARD_EXTRACTOR)
+        }
+        Err(why) => {
+            return Err(PageError::NoArticle {
+                path: path.to_owned(),
+                why,
+            });
+        }
+    };
+    if article.text.trim().is_empty() {
+        return Err(PageError::Empty(path.to_owned()));
+    }
     Ok(Extracted {
         article,
         encoding: page.encoding,
         notices: page.notice.into_iter().collect(),
         sha256: sha256_hex(bytes),
-        extractor: EXTRACTOR,
+        extractor,
         extractor_version: EXTRACTOR_VERSION,
     })
 }

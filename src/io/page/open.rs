@@ -162,6 +162,59 @@ pub fn changed_page_notice(source: &PageSource, article: &Path) -> Option<String
     })
 }
 
+/// Marks a page newsmark made of a clipboard copy: when Readability finds no article in it,
+/// the whole copy is the article (the user chose it).
+pub const PASTED_MARK: &str = "<meta name=\"generator\" content=\"newsmark clipboard\">";
+
+/// Writes a clipboard copy as a page `DIR/pasted-DATE.html` (`-2`, `-3`… when taken, also by
+/// its text file), with `url` as its canonical URL, and returns its path.
+pub fn write_pasted(
+    dir: &Path,
+    content: &str,
+    html: bool,
+    url: &str,
+    date: &str,
+) -> Result<PathBuf, PageOpenError> {
+    let unwritable = |path: &Path, reason: String| PageOpenError::Unwritable {
+        path: path.to_owned(),
+        reason,
+    };
+    std::fs::create_dir_all(dir).map_err(|e| unwritable(dir, disk::describe(&e)))?;
+    let page = (1..)
+        .map(|n| match n {
+            1 => dir.join(format!("pasted-{date}.html")),
+            n => dir.join(format!("pasted-{date}-{n}.html")),
+        })
+        .find(|p| !p.exists() && !text_path(p).exists())
+        .unwrap_or_else(|| dir.join("pasted.html"));
+    let body = if html {
+        content.to_owned()
+    } else {
+        content
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| format!("<p>{}</p>\n", escape(p.trim())))
+            .collect()
+    };
+    let canonical = match url.trim() {
+        "" => String::new(),
+        u => format!("<link rel=\"canonical\" href=\"{}\">", escape(u)),
+    };
+    let doc = format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">{PASTED_MARK}{canonical}</head>\
+         <body>\n{body}\n</body></html>\n"
+    );
+    disk::write_atomically(&page, doc.as_bytes()).map_err(|e| unwritable(&page, e.to_string()))?;
+    Ok(page)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// Words of a text, as a reader counts them.
 pub fn words(text: &str) -> usize {
     unicode_segmentation::UnicodeSegmentation::unicode_words(text).count()

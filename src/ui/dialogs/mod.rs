@@ -3,6 +3,7 @@
 
 pub mod hands;
 pub mod mention_prompt;
+pub mod paste;
 pub(crate) mod publication;
 pub mod recovery;
 pub mod review;
@@ -83,6 +84,8 @@ pub struct Dialogs {
     pub help: bool,
     /// The publication details being edited, until Apply or Cancel.
     pub publication: Option<crate::model::session::Publication>,
+    /// What was copied, waiting for its URL; and where the clipboard is read from.
+    pub paste: crate::ui::dialogs::paste::PasteState,
 }
 
 impl Dialogs {
@@ -149,6 +152,7 @@ impl Dialogs {
             || self.file.is_some()
             || self.mention.is_some()
             || self.sharing.is_some()
+            || self.paste.prompt.is_some()
     }
 }
 
@@ -163,6 +167,7 @@ pub fn dialogs_ui(
     let mut actions = Vec::new();
     file_dialog_ui(dialogs, ctx, &mut actions);
     crate::ui::dialogs::publication::publication_ui(&mut dialogs.publication, ctx, &mut actions);
+    crate::ui::dialogs::paste::paste_ui(&mut dialogs.paste, ctx, &mut actions);
     if let (Some(prompt), Some(doc)) = (&dialogs.mention, doc) {
         crate::ui::dialogs::mention_prompt::mention_prompt_ui(
             prompt,
