@@ -263,3 +263,21 @@ fn a_web_page_complete_folder_is_its_page() {
     assert_eq!(j["url"], "https://coastalherald.example/news/ferry-prices");
     assert_eq!(j["published"], "2024-04-02");
 }
+
+#[test]
+fn a_page_nested_thousands_deep_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<html><body>{}<p>{}</p></body></html>",
+        "<div>".repeat(100_000),
+        "word ".repeat(100)
+    );
+    std::fs::write(dir.path().join("deep.html"), page).unwrap();
+    let o = newsmark(&["extract", "deep.html"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("its elements nest 100000 deep, more than the 1000"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,9 +1,9 @@
 //! Publication dates as pages write them, turned into ISO 8601.
 
 /// The date (and time, when given) in ISO 8601: `2024-03-05T10:00:00+01:00` stays as it is,
-/// `2024-03-05 10:00` becomes `2024-03-05T10:00`, `March 5, 2024`, `5 March 2024`,
-/// `Tue, 05 Mar 2024 10:00:00 GMT` and `05.03.2024` become `2024-03-05`. `None` when no date
-/// can be read.
+/// `2024-03-05 10:00` becomes `2024-03-05T10:00`, `March 5, 2024`, `5 March 2024` and
+/// `05.03.2024` become `2024-03-05`, `Tue, 05 Mar 2024 10:00:00 GMT` becomes
+/// `2024-03-05T10:00:00Z`. `None` when no date can be read.
 pub fn iso(raw: &str) -> Option<String> {
     let s = raw.trim();
     if let Some(date) = leading_iso_date(s) {
@@ -79,7 +79,27 @@ fn words_date(s: &str) -> Option<String> {
         .collect();
     let year = near.iter().copied().find(|&n| (1900..=2200).contains(&n))?;
     let dd = near.iter().copied().find(|&n| (1..=31).contains(&n))?;
-    Some(format!("{year:04}-{month:02}-{dd:02}"))
+    let date = format!("{year:04}-{month:02}-{dd:02}");
+    // "10:00:00 GMT", "10:00 +0100": the time is kept, with its zone when given.
+    let clock = |w: &String| {
+        w.get(..5).is_some_and(is_time) && w.chars().all(|c| c.is_ascii_digit() || c == ':')
+    };
+    let Some(at) = words.iter().position(clock) else {
+        return Some(date);
+    };
+    let time = words.get(at).map_or("", String::as_str);
+    let zone = match words.get(at + 1).map(String::as_str) {
+        Some("gmt" | "utc" | "z") => "Z".to_owned(),
+        Some(z) if z.len() == 5 && (z.starts_with('+') || z.starts_with('-')) => {
+            format!(
+                "{}:{}",
+                z.get(..3).unwrap_or_default(),
+                z.get(3..).unwrap_or_default()
+            )
+        }
+        _ => String::new(),
+    };
+    Some(format!("{date}T{time}{zone}"))
 }
 
 /// "05.03.2024" or "5/3/2024" read day first (the order of most of the world's outlets).
@@ -105,7 +125,8 @@ mod tests {
             ("2024-03-05 10:00", "2024-03-05T10:00"),
             ("March 5, 2024", "2024-03-05"),
             ("5 March 2024", "2024-03-05"),
-            ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
+            ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00Z"),
+            ("5 March 2024 10:00 +0100", "2024-03-05T10:00+01:00"),
             ("05.03.2024", "2024-03-05"),
         ];
         for (raw, want) in cases {

@@ -5,6 +5,7 @@
 mod charset;
 pub mod date;
 mod extract;
+mod guard;
 pub mod markdown;
 pub mod open;
 
@@ -44,6 +45,14 @@ pub enum PageError {
         path: PathBuf,
         /// What gave it away.
         why: DecodeError,
+    },
+    /// Elements nested deeper than any real page (the parser would take minutes).
+    #[error("{} is not extracted: its elements nest {depth} deep, more than the {} newsmark reads (a news page nests under 100)", .path.display(), guard::MAX_DEPTH)]
+    TooDeep {
+        /// The file.
+        path: PathBuf,
+        /// How deep.
+        depth: usize,
     },
     /// A page with no article in it.
     #[error("{}: {why}", .path.display())]
@@ -223,6 +232,13 @@ fn checked_text(bytes: &[u8], path: &Path) -> Result<PageText, PageError> {
         .count();
     if control > 0 && control * 100 > page.html.chars().count().max(1) {
         return Err(not_text(DecodeError::Control(control)));
+    }
+    let depth = guard::max_depth(&page.html);
+    if depth > guard::MAX_DEPTH {
+        return Err(PageError::TooDeep {
+            path: path.to_owned(),
+            depth,
+        });
     }
     Ok(page)
 }
