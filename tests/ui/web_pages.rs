@@ -260,3 +260,41 @@ fn an_empty_clipboard_says_so() {
     assert!(h.state().status().contains("clipboard holds no text"));
     assert!(h.state().document().unwrap().display_name() == "a.txt");
 }
+
+#[test]
+fn opening_a_changed_page_again_opens_its_session_on_the_saved_text_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = copy(dir.path(), "jsonld.html");
+    let saves = dir.path().join("saves");
+    let mut h = harness_for(&page, &saves);
+    crate::common::mark(&mut h, "twelve per cent", egui::Key::C);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    let text = h.state().document().unwrap().text.as_str().to_owned();
+    let newer = std::fs::read_to_string(&page)
+        .unwrap()
+        .replace("twelve per cent", "fifteen per cent");
+    std::fs::write(&page, newer).unwrap();
+    let h = harness_for_user(&page, &saves);
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.text.as_str(), text);
+    assert_eq!(doc.session.annotations.len(), 1);
+    let status = h.state().status();
+    assert!(status.contains("has a session already"), "{status}");
+    assert!(
+        status.contains("jsonld.html changed since its text was extracted"),
+        "{status}"
+    );
+    assert!(
+        std::fs::read_to_string(dir.path().join("jsonld.txt"))
+            .unwrap()
+            .contains("twelve per cent")
+    );
+}
+
+/// A window opened on `path` as File ▸ Open does (an article with a session opens it).
+fn harness_for_user(path: &Path, saves: &Path) -> egui_kittest::Harness<'static, NewsmarkApp> {
+    let mut app = NewsmarkApp::new(saves.to_owned()).typed_paths_only();
+    assert_eq!(app.open_as_user_would(path), None);
+    crate::common::harness(app)
+}

@@ -209,9 +209,12 @@ impl NewsmarkApp {
                     {
                         match Document::open(&session) {
                             Ok(existing) => {
+                                let notes: String =
+                                    existing.notices.iter().map(|n| format!("; {n}")).collect();
                                 self.set_document(existing);
                                 self.ui.status = format!(
-                                    "{} has a session already: opened {} (Save As starts another)",
+                                    "{} has a session already: opened {} (Save As starts \
+                                     another){notes}",
                                     path.display(),
                                     session.display()
                                 );
