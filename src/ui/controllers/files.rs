@@ -106,7 +106,7 @@ impl NewsmarkApp {
             Some(p) => (p.clone(), None),
             None => {
                 let default = doc.default_save_path(&self.work.places.saves);
-                let path = unused_path(default.clone());
+                let path = crate::io::disk::unused_path(default.clone());
                 (path.clone(), (path != default).then_some(default))
             }
         };
@@ -368,25 +368,6 @@ impl NewsmarkApp {
             Err(e) => self.report_open_error(article, &e),
         }
     }
-}
-
-/// `path`, or `name-2.ron`, `name-3.ron`… if it exists.
-fn unused_path(path: PathBuf) -> PathBuf {
-    if !path.exists() {
-        return path;
-    }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    (2..)
-        .map(|n| path.with_file_name(format!("{stem}-{n}.{ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or(path)
 }
 
 /// The session as its file stores it, when opening `doc` re-anchored the annotations: the same
