@@ -157,3 +157,22 @@ fn source_mentions_annotator_and_publication_round_trip_and_stay_absent_when_uns
     let back = session_file::parse(&ron, Path::new("s.ron")).unwrap();
     assert_eq!(back, s);
 }
+
+#[test]
+fn a_session_of_a_web_page_keeps_its_provenance_and_older_sessions_have_none() {
+    let old = session_file::parse(FIXTURE, Path::new("session_v1.ron")).unwrap();
+    assert_eq!(old.source, None);
+    let mut s = old.clone();
+    s.source = Some(newsmark::model::session::PageSource {
+        page: "story.html".into(),
+        sha256: "ab".repeat(32),
+        url: "https://outlet.example/story".into(),
+        title: "A headline".into(),
+        extractor: "dom_smoothie".into(),
+        extractor_version: "0.19.0".into(),
+    });
+    let ron = session_file::to_ron(&s).unwrap();
+    assert!(ron.contains("page: \"story.html\""), "{ron}");
+    assert!(ron.contains("extractor: \"dom_smoothie\""), "{ron}");
+    assert_eq!(session_file::parse(&ron, Path::new("s.ron")).unwrap(), s);
+}
