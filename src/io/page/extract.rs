@@ -36,8 +36,11 @@ pub struct Article {
     pub text: String,
 }
 
-/// Fewer words than this outside links is not an article (a menu, a cookie wall, an index).
-pub const MIN_ARTICLE_WORDS: usize = 30;
+/// Fewer words than this outside links is never an article (a menu, a cookie wall).
+pub const MIN_ARTICLE_WORDS: usize = 15;
+/// Fewer words than this outside links is not an article either when most words are links
+/// (an index of headlines, a footer).
+pub const SHORT_ARTICLE_WORDS: usize = 50;
 
 /// Why no article was found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,7 +67,8 @@ pub fn extract(html: &str) -> Result<Article, ExtractError> {
     let found = Found::collect(&readability.doc);
     let parsed = readability.parse().map_err(|_| no_article())?;
     let text = tidy(&parsed.text_content);
-    if prose_words(&parsed.content) < MIN_ARTICLE_WORDS {
+    let (prose, links) = prose_and_link_words(&parsed.content);
+    if prose < MIN_ARTICLE_WORDS || (prose < SHORT_ARTICLE_WORDS && links > prose) {
         return Err(no_article());
     }
     let lang = clean(parsed.lang).or(found.lang);
@@ -203,11 +207,15 @@ pub fn tidy(text: &str) -> String {
     out
 }
 
-/// Words of the extracted article outside links.
-fn prose_words(content_html: &str) -> usize {
+/// Words of the extracted article outside links, and in links.
+fn prose_and_link_words(content_html: &str) -> (usize, usize) {
     let doc = Dom::from(content_html);
+    let links = doc.select("a").formatted_text().unicode_words().count();
     doc.select("a").remove();
-    doc.select("body").formatted_text().unicode_words().count()
+    (
+        doc.select("body").formatted_text().unicode_words().count(),
+        links,
+    )
 }
 
 /// Words a reader sees on the whole page (scripts and styles left out).
@@ -231,6 +239,25 @@ mod tests {
         let html = "<html><body><nav><a href=/a>Home</a> <a href=/b>World</a> <a href=/c>Sport</a></nav>\
                     <p>Subscribe now.</p></body></html>";
         assert_eq!(extract(html), Err(ExtractError::NoArticle { words: 5 }));
+    }
+
+    #[test]
+    fn a_short_brief_is_an_article_a_list_of_headlines_is_not() {
+        let brief = "<html><body><article><p>The city council approved the new budget on \
+                     Monday evening after a debate of six hours, the mayor said.</p></article>\
+                     </body></html>";
+        assert!(extract(brief).is_ok());
+        let links: String = (0..12)
+            .map(|i| format!("<li><a href=/s{i}>Headline number {i} about the news</a></li>"))
+            .collect();
+        let index = format!(
+            "<html><body><div class=content><ul>{links}</ul><p>Our most read stories today, \
+             picked for you by our editors.</p></div></body></html>"
+        );
+        assert!(matches!(
+            extract(&index),
+            Err(ExtractError::NoArticle { .. })
+        ));
     }
 
     #[test]
