@@ -34,7 +34,7 @@ fn a_news_page_gives_its_article_without_navigation_ads_share_buttons_or_other_s
     let text = j["text"].as_str().unwrap();
     // Readability keeps the story's own byline line and date; the story starts after them.
     assert!(
-        text.starts_with("By Jonas Berg\n\n5 March 2024\nThe harbour authority"),
+        text.starts_with("By Jonas Berg\n\n5 March 2024\n\nThe harbour authority"),
         "{text}"
     );
     assert!(

@@ -56,7 +56,8 @@ pub enum ExtractError {
 /// Finds the article in `html`.
 pub fn extract(html: &str) -> Result<Article, ExtractError> {
     let cfg = Config {
-        text_mode: TextMode::Formatted,
+        // The text is made from the article's HTML by `blocks`, not by dom_smoothie.
+        text_mode: TextMode::Raw,
         max_elements_to_parse: 0,
         ..Config::default()
     };
@@ -66,8 +67,14 @@ pub fn extract(html: &str) -> Result<Article, ExtractError> {
     let mut readability = Readability::new(html, None, Some(cfg)).map_err(|_| no_article())?;
     let found = Found::collect(&readability.doc);
     let parsed = readability.parse().map_err(|_| no_article())?;
-    let text = tidy(&parsed.text_content);
-    let (prose, links) = prose_and_link_words(&parsed.content);
+    let content = Dom::from(parsed.content.as_ref());
+    let text = content
+        .select("body")
+        .nodes()
+        .first()
+        .map(|body| tidy(&super::blocks::block_text(body)))
+        .unwrap_or_default();
+    let (prose, links) = prose_and_link_words(&content);
     if prose < MIN_ARTICLE_WORDS || (prose < SHORT_ARTICLE_WORDS && links > prose) {
         return Err(no_article());
     }
@@ -103,8 +110,12 @@ pub fn extract(html: &str) -> Result<Article, ExtractError> {
 pub fn whole(html: &str) -> Article {
     let doc = Dom::from(html);
     let found = Found::collect(&doc);
-    doc.select("script, style, noscript, template, head")
-        .remove();
+    let text = doc
+        .select("body")
+        .nodes()
+        .first()
+        .map(|body| tidy(&super::blocks::block_text(body)))
+        .unwrap_or_default();
     Article {
         meta: PageMeta {
             url: found.url,
@@ -112,7 +123,7 @@ pub fn whole(html: &str) -> Article {
             dir: found.dir,
             ..PageMeta::default()
         },
-        text: tidy(&doc.select("body").formatted_text()),
+        text,
     }
 }
 
@@ -207,9 +218,8 @@ pub fn tidy(text: &str) -> String {
     out
 }
 
-/// Words of the extracted article outside links, and in links.
-fn prose_and_link_words(content_html: &str) -> (usize, usize) {
-    let doc = Dom::from(content_html);
+/// Words of the extracted article outside links, and in links (the links are removed).
+fn prose_and_link_words(doc: &Dom) -> (usize, usize) {
     let links = doc.select("a").formatted_text().unicode_words().count();
     doc.select("a").remove();
     (

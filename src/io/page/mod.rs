@@ -2,6 +2,7 @@
 //! complete" folders) and Markdown files. Their text is extracted once and written as a plain
 //! text article beside them, so offsets never depend on a later extractor.
 
+mod blocks;
 mod charset;
 pub mod date;
 mod extract;
