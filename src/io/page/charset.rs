@@ -15,8 +15,8 @@ pub struct PageText {
 }
 
 /// How many bytes are searched for a `<meta charset>` (the HTML standard says 1024; saved
-/// pages often put a long comment or scripts first).
-const SNIFF_BYTES: usize = 8192;
+/// pages often put long comments, styles or scripts first).
+const SNIFF_BYTES: usize = 32 * 1024;
 
 /// Decodes page bytes. A declaration that does not fit the bytes (a page that says UTF-8 but
 /// is not, or says Latin-1 but is valid UTF-8 with accents) is overruled with a notice.
@@ -102,6 +102,16 @@ fn plain(s: &str, declared: Option<&'static Encoding>) -> PageText {
 pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes.get(..bytes.len().min(SNIFF_BYTES)).unwrap_or(bytes);
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    // An XHTML page may name it in its XML declaration: `<?xml … encoding="ISO-8859-1"?>`.
+    if lower.starts_with(b"<?xml")
+        && let Some(end) = memchr::memmem::find(&lower, b"?>")
+        && let Some(label) = lower
+            .get(..end)
+            .and_then(|decl| value_after(decl, b"encoding"))
+        && let Some(enc) = Encoding::for_label(label)
+    {
+        return Some(enc);
+    }
     let mut from = 0;
     while let Some(at) = memchr::memmem::find(lower.get(from..)?, b"<meta") {
         let start = from + at;
@@ -122,8 +132,13 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// The value after `charset=` in a tag, without quotes.
 fn charset_in(tag: &[u8]) -> Option<&[u8]> {
-    let at = memchr::memmem::find(tag, b"charset")?;
-    let rest = tag.get(at + "charset".len()..)?;
+    value_after(tag, b"charset")
+}
+
+/// The value after `NAME=` in a tag, without quotes.
+fn value_after<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let at = memchr::memmem::find(tag, name)?;
+    let rest = tag.get(at + name.len()..)?;
     let rest = rest
         .trim_ascii_start()
         .strip_prefix(b"=")?
@@ -178,6 +193,13 @@ mod tests {
                 .unwrap()
                 .contains("declares UTF-8 but its bytes are not")
         );
+    }
+
+    #[test]
+    fn an_xml_declaration_names_the_encoding() {
+        let t = decode(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><p>caf\xe9</p>");
+        assert_eq!((t.encoding.as_str(), t.notice), ("windows-1252", None));
+        assert!(t.html.contains("café"));
     }
 
     #[test]
