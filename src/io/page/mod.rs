@@ -130,10 +130,31 @@ pub fn page_of_folder(dir: &Path) -> Option<PathBuf> {
     has_files.then(|| (*page).clone())
 }
 
+/// What browsers call a saved page's folder of resources (`story_files`, `story-Dateien`…), by
+/// the language of the browser.
+const RESOURCE_SUFFIXES: [&str; 13] = [
+    "files",
+    "dateien",
+    "archivos",
+    "fichiers",
+    "file",
+    "bestanden",
+    "filer",
+    "tiedostot",
+    "pliki",
+    "soubory",
+    "arquivos",
+    "файлы",
+    "ファイル",
+];
+
 /// For a page's resource folder (`story_files/`, `story-Dateien/`…), the page beside it.
 pub fn page_of_resources(dir: &Path) -> Option<PathBuf> {
     let name = dir.file_name()?.to_str()?;
-    let (stem, _) = name.rsplit_once(['_', '-'])?;
+    let (stem, suffix) = name.rsplit_once(['_', '-'])?;
+    if !RESOURCE_SUFFIXES.contains(&suffix.to_lowercase().as_str()) {
+        return None;
+    }
     let parent = dir.parent()?;
     ["html", "htm", "xhtml"]
         .iter()
@@ -262,6 +283,26 @@ mod tests {
     fn page_names() {
         assert!(is_page(Path::new("a/Story.HTML")) && is_page(Path::new("s.xhtml")));
         assert!(!is_page(Path::new("s.txt")) && is_markdown(Path::new("notes.md")));
+    }
+
+    #[test]
+    fn a_pages_resource_folder_is_known_by_the_browsers_names_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("story.html"), "<p>x</p>").unwrap();
+        std::fs::write(d.join("2024.html"), "<p>x</p>").unwrap();
+        for sub in ["story_files", "story-Dateien", "2024-news"] {
+            std::fs::create_dir(d.join(sub)).unwrap();
+        }
+        assert_eq!(
+            page_of_resources(&d.join("story_files")),
+            Some(d.join("story.html"))
+        );
+        assert_eq!(
+            page_of_resources(&d.join("story-Dateien")),
+            Some(d.join("story.html"))
+        );
+        assert_eq!(page_of_resources(&d.join("2024-news")), None);
     }
 
     #[test]
