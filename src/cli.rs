@@ -1,4 +1,5 @@
-//! Headless subcommands: `check`, `stats`, `export`, `agree`, `search`, `suggest`, `import`.
+//! Headless subcommands: `check`, `extract`, `stats`, `export`, `agree`, `search`, `suggest`,
+//! `import`.
 //!
 //! Results go to stdout (or the `-o` file), messages to stderr. Exit codes: 0 success; 1 when
 //! something was lost or does not match (a `check` with annotations not matching the article,
@@ -7,6 +8,8 @@
 //! on bad input, and a failed write to stdout is an error like any other.
 
 mod agree;
+mod check;
+mod extract;
 mod project;
 mod publish;
 mod stats;
@@ -21,8 +24,6 @@ use clap::Subcommand;
 
 use crate::io::document::Document;
 use crate::io::formats::files::{self, ExportFormat, ImportFormat};
-use crate::io::session_file;
-use crate::model::anchor::Outcome;
 use crate::model::annotation::KindTag;
 
 /// A headless subcommand.
@@ -39,6 +40,10 @@ pub enum Command {
         #[arg(long)]
         renumber: bool,
     },
+    /// Extract the article of a saved web page: its text, and with --json its title, byline,
+    /// date, URL, outlet, language and direction. A folder (with -o OUT_DIR) converts every
+    /// page in it, with one summary. Exit 1 when a page has no article.
+    Extract(extract::ExtractArgs),
     /// Print counts: annotations by kind, speakers, verdicts, check-worthiness.
     ///
     /// Given a project folder: one row per article and annotator session
@@ -184,7 +189,8 @@ pub enum Command {
 /// Runs a subcommand and turns its outcome into an exit code; errors are printed to stderr.
 pub fn run(cmd: Command) -> ExitCode {
     let result = match cmd {
-        Command::Check { session, renumber } => check(&session, renumber),
+        Command::Check { session, renumber } => check::run(&session, renumber),
+        Command::Extract(args) => extract::run(&args),
         Command::Stats { session, json } => stats::run(&session, json),
         Command::Export {
             session,
@@ -329,74 +335,4 @@ fn open(session: &Path) -> anyhow::Result<Document> {
         eprintln!("newsmark: note: {n}");
     }
     Ok(doc)
-}
-
-fn check(session: &Path, renumber: bool) -> anyhow::Result<ExitCode> {
-    if renumber {
-        renumber_ids(session)?;
-    }
-    let doc = open(session)?;
-    let s = &doc.session;
-    let mut out = format!(
-        "{} speaker(s), {} claim(s), {} quote(s), {} mention(s)\n",
-        s.speakers.len(),
-        s.count(KindTag::Claim),
-        s.count(KindTag::Quote),
-        s.count(KindTag::Mention)
-    );
-    // Opening re-anchors whenever the article changed or a span does not fit; no report means
-    // every annotation matched where it was.
-    let Some(report) = doc.anchor_report.as_ref().filter(|r| !r.all_exact()) else {
-        out.push_str(&format!(
-            "{} annotation(s), all anchor exactly\n",
-            s.annotations.len()
-        ));
-        write_stdout(&out)?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    out.push_str(&format!("re-anchored: {}\n", report.summary()));
-    let by_id: std::collections::HashMap<_, _> = s.annotations.iter().map(|a| (a.id, a)).collect();
-    for (id, outcome) in &report.outcomes {
-        let (Some(a), true) = (by_id.get(id), *outcome != Outcome::Exact) else {
-            continue;
-        };
-        let now = match outcome {
-            Outcome::Orphan => String::new(),
-            _ => format!(
-                " now {}..{} “{}”",
-                a.start,
-                a.end,
-                doc.text.slice(a.start..a.end)
-            ),
-        };
-        out.push_str(&format!(
-            "  #{} {} {outcome}: “{}”{now}\n",
-            id.0,
-            a.kind.tag().label(),
-            a.exact
-        ));
-    }
-    write_stdout(&out)?;
-    Ok(ExitCode::from(1))
-}
-
-/// `check --renumber`: gives repeated ids new ones, saves (keeping `.bak`) and says what changed.
-fn renumber_ids(path: &Path) -> anyhow::Result<()> {
-    crate::io::lock::refuse_if_held(path)?;
-    let mut session = session_file::load_allowing_duplicates(path)?;
-    let changed = session.renumber_duplicates();
-    if changed.is_empty() {
-        eprintln!("newsmark: every id in {} is unique", path.display());
-        return Ok(());
-    }
-    session_file::save(&session, path)?;
-    eprintln!(
-        "newsmark: renumbered {} id(s) in {} (the old file is {}):",
-        changed.len(),
-        path.display(),
-        crate::io::disk::backup_path(path).display()
-    );
-    let lines: Vec<String> = changed.iter().map(ToString::to_string).collect();
-    report_bounded("  ", &lines);
-    Ok(())
 }

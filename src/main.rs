@@ -18,7 +18,8 @@ struct Args {
     /// A headless subcommand; without one the window opens.
     #[command(subcommand)]
     command: Option<newsmark::cli::Command>,
-    /// An article (.txt) or a session (.ron) to open; the bundled sample when omitted.
+    /// An article (.txt, .md), a saved web page (.html), a session (.ron) or a project folder to
+    /// open; the bundled sample when omitted.
     file: Option<PathBuf>,
 }
 

@@ -191,5 +191,24 @@ pub use write::{
     backup_path, resolve_target, write_all_atomically, write_atomically, write_private,
 };
 
+/// `path`, or `name-2.ron`, `name-3.ron`… (same extension) if it exists.
+pub fn unused_path(path: PathBuf) -> PathBuf {
+    if !path.exists() {
+        return path;
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(path)
+}
+
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::article::{self, ArticleError};
+use crate::io::page;
 use crate::io::session_file::{self, LoadError, SaveError};
 use crate::model::anchor::{self, AnchorReport};
 use crate::model::annotation::Annotation;
@@ -18,6 +19,9 @@ pub enum OpenError {
     /// The session file is unreadable or invalid.
     #[error(transparent)]
     Session(#[from] LoadError),
+    /// A web page or Markdown file gave no article, or its text could not be written.
+    #[error(transparent)]
+    Page(#[from] crate::io::page::open::PageOpenError),
     /// The session is fine but its article is not where it says.
     #[error("the article of session {} was not found at {}: locate it to continue", .session.display(), .article.display())]
     ArticleMissing {
@@ -52,13 +56,18 @@ pub struct Document {
 }
 
 impl Document {
-    /// Opens a session (`.ron`) or an article (anything else).
+    /// Opens a session (`.ron`), a web page or Markdown file (its text is extracted once, see
+    /// [`Self::open_page`]) or an article (anything else).
     pub fn open(path: &Path) -> Result<Self, OpenError> {
         if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
         {
             Self::open_session(path)
+        } else if page::is_page(path) || page::is_markdown(path) {
+            Self::open_page(path)
+        } else if let Some(page) = path.is_dir().then(|| page::page_of_folder(path)).flatten() {
+            Self::open_page(&page)
         } else {
             Ok(Self::open_article(path)?)
         }
@@ -72,6 +81,20 @@ impl Document {
             session: Session::new(loaded.reference),
             text: loaded.decoded.text,
             session_path: None,
+            anchor_report: None,
+        })
+    }
+
+    /// A fresh session on the text of a web page or Markdown file: the text is written once as
+    /// `STORY.txt` beside `STORY.html` (an existing different file is kept and reported), and
+    /// the session records the page and prefills the publication details.
+    pub fn open_page(path: &Path) -> Result<Self, OpenError> {
+        let opened = page::open::open(path)?;
+        Ok(Self {
+            session: opened.session,
+            text: opened.text,
+            session_path: None,
+            notices: opened.notices,
             anchor_report: None,
         })
     }
@@ -101,6 +124,12 @@ impl Document {
     ) -> Result<Self, OpenError> {
         let loaded = article::load(article_path)?;
         let mut notices: Vec<String> = loaded.decoded.notice().into_iter().collect();
+        notices.extend(
+            session
+                .source
+                .as_ref()
+                .and_then(|s| page::open::changed_page_notice(s, article_path)),
+        );
         let text = loaded.decoded.text;
         let changed = loaded.reference.sha256 != session.article.sha256;
         // Offsets from a file are untrusted: re-anchor whenever the article changed or any

@@ -7,6 +7,7 @@ pub mod document;
 pub mod formats;
 pub mod lock;
 pub mod migrate;
+pub mod page;
 pub mod places;
 pub mod project;
 pub mod project_search;

@@ -1,4 +1,6 @@
-//! A project is a folder of articles (`*.txt`, in sub-folders too; hidden folders skipped).
+//! A project is a folder of articles (`*.txt`, in sub-folders too; hidden folders skipped),
+//! and of saved web pages and Markdown files not yet extracted to one (`story.html` is listed
+//! until `story.txt` is written beside it; a page's `_files` folder is skipped).
 //! Annotator NAME's session of `sub/story.txt` is `DIR/.newsmark/NAME/sub/story.ron`, so two
 //! annotators never write the same file; what NAME marked done and read last is kept in
 //! the hidden `DIR/.newsmark/NAME/.project.ron` (hidden, so no tool takes it for a session).
@@ -38,10 +40,13 @@ pub fn articles(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             }
             let path = entry.path();
             if entry.file_type()?.is_dir() {
-                stack.push(path);
+                if crate::io::page::page_of_resources(&path).is_none() {
+                    stack.push(path);
+                }
             } else if path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+                || is_unextracted_page(&path)
             {
                 out.push(path);
             }
@@ -49,6 +54,12 @@ pub fn articles(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     out.sort();
     Ok(out)
+}
+
+/// A web page or Markdown file whose text was not written beside it yet.
+fn is_unextracted_page(path: &Path) -> bool {
+    (crate::io::page::is_page(path) || crate::io::page::is_markdown(path))
+        && !crate::io::page::open::text_path(path).exists()
 }
 
 /// Where `annotator`'s session of `article` (a file inside `dir`) lives.
@@ -282,6 +293,11 @@ pub fn entry(dir: &Path, annotator: &str, state: &ProjectState, article: &Path) 
                 entry.stats = Some(doc.stats());
                 entry.status = Status::InProgress;
             }
+            Err(e) => entry.problem = Some(e.to_string()),
+        }
+    } else if is_unextracted_page(article) {
+        match crate::io::page::extract_file(article) {
+            Ok(e) => entry.words = crate::io::page::open::words(&e.article.text),
             Err(e) => entry.problem = Some(e.to_string()),
         }
     } else {

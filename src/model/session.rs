@@ -71,6 +71,27 @@ impl Publication {
     }
 }
 
+/// Where an article's text came from when it was extracted from a saved web page (or a
+/// Markdown file): the text file is what offsets count in, this says how it was made.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PageSource {
+    /// File name of the page, in the article's folder ("story.html").
+    pub page: String,
+    /// SHA-256 of the page's bytes when the text was extracted, lowercase hex.
+    pub sha256: String,
+    /// The page's canonical URL (or `og:url`); empty when it has none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// The page's headline, as extracted.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// What extracted the text ("dom_smoothie", "newsmark-markdown").
+    pub extractor: String,
+    /// Its version.
+    pub extractor_version: String,
+}
+
 /// Everything a user made for one article; saved as RON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,6 +106,9 @@ pub struct Session {
     /// Publication metadata for ClaimReview and W3C exports.
     #[serde(default, skip_serializing_if = "Publication::is_empty")]
     pub publication: Publication,
+    /// Where the article text was extracted from, when it came from a web page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<PageSource>,
     /// The speaker registry, ordered by id.
     #[serde(default)]
     pub speakers: Vec<Speaker>,
@@ -112,6 +136,7 @@ impl Session {
             article,
             annotator: String::new(),
             publication: Publication::default(),
+            source: None,
             speakers: Vec::new(),
             annotations: Vec::new(),
         }

@@ -193,6 +193,7 @@ impl NewsmarkApp {
                 self.ui.dialogs.folder = Some(path);
             }
             Action::Open(path) => self.guard(Pending::Open(path)),
+            Action::CreatePasted(clip, url) => self.create_pasted(&clip, &url),
             Action::SaveTo(path) => self.save_to(&path),
             Action::OpenSample => self.open_sample(),
             Action::OpenProject(dir) => self.guard(Pending::Open(dir)),

@@ -30,6 +30,7 @@ pub(super) fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Ac
     let has_doc = app.work.doc.is_some();
     ui.menu_button("File", |ui| {
         command_button(ui, UiCommand::Open, true, actions);
+        command_button(ui, UiCommand::PasteArticle, true, actions);
         command_button(ui, UiCommand::OpenFolder, true, actions);
         ui.add_enabled_ui(!app.prefs.recent.is_empty(), |ui| {
             ui.menu_button("Open Recent", |ui| {

@@ -28,6 +28,13 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     std::thread::spawn(|| {
         text_engine::fonts::system();
     });
+    // A "Web page, complete" folder is its page, not a project.
+    let file = file.map(|f| {
+        f.is_dir()
+            .then(|| crate::io::page::page_of_folder(&f))
+            .flatten()
+            .unwrap_or(f)
+    });
     let (places, warning) = crate::io::places::Places::platform_or_temporary();
     if let Some(w) = &warning {
         eprintln!("newsmark: {w}");

@@ -123,6 +123,7 @@ impl NewsmarkApp {
             | UiCommand::AnswerSpeaker7
             | UiCommand::AnswerSpeaker8
             | UiCommand::AnswerSpeaker9 => self.answer_by_key(cmd),
+            UiCommand::PasteArticle => self.paste_article(),
             UiCommand::Publication => {
                 self.ui.dialogs.publication = self
                     .work

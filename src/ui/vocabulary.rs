@@ -56,6 +56,8 @@ pub enum Action {
     SetCurrentSpeaker(Option<SpeakerId>),
     /// Open a file (asks about unsaved changes first).
     Open(PathBuf),
+    /// Make an article of what was copied, with the URL the user gave.
+    CreatePasted(Clip, String),
     /// Open the built-in annotated sample.
     OpenSample,
     /// Open a folder of articles as a project.
@@ -251,4 +253,13 @@ pub enum DiskChoice {
     Overwrite,
     /// Do nothing now.
     Cancel,
+}
+
+/// What the clipboard held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clip {
+    /// The copied content.
+    pub content: String,
+    /// True when `content` is HTML (the clipboard's `text/html` flavour).
+    pub html: bool,
 }

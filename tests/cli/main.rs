@@ -8,6 +8,7 @@ mod cli_support;
 mod agree;
 mod brat_import;
 mod cli;
+mod extract;
 mod hypothesis;
 mod messages;
 mod outputs;

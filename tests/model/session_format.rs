@@ -175,3 +175,22 @@ fn the_built_in_sample_is_a_clean_article_its_session_fits_exactly() {
         assert_eq!(doc.text.slice(a.start..a.end), a.exact);
     }
 }
+
+#[test]
+fn a_session_of_a_web_page_keeps_its_provenance_and_older_sessions_have_none() {
+    let old = session_file::parse(FIXTURE, Path::new("session_v1.ron")).unwrap();
+    assert_eq!(old.source, None);
+    let mut s = old.clone();
+    s.source = Some(newsmark::model::session::PageSource {
+        page: "story.html".into(),
+        sha256: "ab".repeat(32),
+        url: "https://outlet.example/story".into(),
+        title: "A headline".into(),
+        extractor: "dom_smoothie".into(),
+        extractor_version: "0.19.0".into(),
+    });
+    let ron = session_file::to_ron(&s).unwrap();
+    assert!(ron.contains("page: \"story.html\""), "{ron}");
+    assert!(ron.contains("extractor: \"dom_smoothie\""), "{ron}");
+    assert_eq!(session_file::parse(&ron, Path::new("s.ron")).unwrap(), s);
+}

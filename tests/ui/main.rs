@@ -27,4 +27,5 @@ mod recovery_ui;
 mod screen_reader;
 mod search_typing;
 mod two_hands;
+mod web_pages;
 mod workflow;

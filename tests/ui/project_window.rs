@@ -365,3 +365,30 @@ fn long_article_names_leave_the_status_in_view() {
         "{rect:?} reaches the window's edge"
     );
 }
+
+#[test]
+fn a_saved_page_in_a_project_becomes_its_text_once_opened_and_keeps_its_done_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("pages");
+    std::fs::create_dir_all(&root).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/og.html");
+    std::fs::copy(fixture, root.join("og.html")).unwrap();
+    let saves = dir.path().join("saves");
+    let mut h = open(&root, &saves);
+    assert_eq!(
+        article(&h),
+        "og.txt",
+        "the page opens as the text written beside it"
+    );
+    assert!(root.join("og.txt").is_file());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run_steps(2);
+    h.get_by_label_contains("og.txt · done · 74 words");
+    let state = ProjectState::load(&root, "anonymous");
+    assert!(state.done.contains("og.txt"), "{:?}", state.done);
+    drop(h);
+    let h = open(&root, &saves);
+    let status = h.state().status();
+    assert!(status.contains("1 articles, 1 done"), "{status}");
+    assert_eq!(article(&h), "og.txt");
+}

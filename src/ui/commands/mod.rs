@@ -45,7 +45,13 @@ macro_rules! command_table {
 
 command_table! {
     /// Open an article or session.
-    Open => "Open…", "Open an article (.txt) or a session (.ron)", [cmd(Key::O)];
+    Open => "Open…",
+        "Open an article (.txt, .md), a saved web page (.html) or a session (.ron)",
+        [cmd(Key::O)];
+    /// Make a new article from the clipboard.
+    PasteArticle => "New Article from Clipboard…",
+        "Make a new article from what you copied (its HTML when there is some), asking for its URL",
+        [cmd_shift(Key::V)];
     /// Open a folder of articles as a project.
     OpenFolder => "Open Folder…",
         "Open a folder of articles as a project: a document list, Done marks, one session per \

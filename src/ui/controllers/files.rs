@@ -106,7 +106,7 @@ impl NewsmarkApp {
             Some(p) => (p.clone(), None),
             None => {
                 let default = doc.default_save_path(&self.work.places.saves);
-                let path = unused_path(default.clone());
+                let path = crate::io::disk::unused_path(default.clone());
                 (path.clone(), (path != default).then_some(default))
             }
         };
@@ -188,7 +188,11 @@ impl NewsmarkApp {
 
     pub(crate) fn proceed(&mut self, pending: Pending) {
         match pending {
-            Pending::Open(path) if path.is_dir() => self.open_project(&path),
+            Pending::Open(path) if path.is_dir() => match crate::io::page::page_of_folder(&path) {
+                // A "Web page, complete" folder is its page, not a project.
+                Some(page) => self.proceed(Pending::Open(page)),
+                None => self.open_project(&path),
+            },
             // An article of the open project opens with the annotator's session there.
             Pending::Open(path) if self.project_entry_of(&path).is_some() => {
                 if let Some(i) = self.project_entry_of(&path) {
@@ -205,9 +209,12 @@ impl NewsmarkApp {
                     {
                         match Document::open(&session) {
                             Ok(existing) => {
+                                let notes: String =
+                                    existing.notices.iter().map(|n| format!("; {n}")).collect();
                                 self.set_document(existing);
                                 self.ui.status = format!(
-                                    "{} has a session already: opened {} (Save As starts another)",
+                                    "{} has a session already: opened {} (Save As starts \
+                                     another){notes}",
                                     path.display(),
                                     session.display()
                                 );
@@ -361,25 +368,6 @@ impl NewsmarkApp {
             Err(e) => self.report_open_error(article, &e),
         }
     }
-}
-
-/// `path`, or `name-2.ron`, `name-3.ron`… if it exists.
-fn unused_path(path: PathBuf) -> PathBuf {
-    if !path.exists() {
-        return path;
-    }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    (2..)
-        .map(|n| path.with_file_name(format!("{stem}-{n}.{ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or(path)
 }
 
 /// The session as its file stores it, when opening `doc` re-anchored the annotations: the same

@@ -4,6 +4,7 @@ pub(crate) mod annotate;
 pub(crate) mod compare;
 pub(crate) mod files;
 pub(crate) mod hands;
+pub(crate) mod paste;
 pub mod project;
 pub(crate) mod quote_parts;
 pub mod recovery;

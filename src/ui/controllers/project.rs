@@ -106,6 +106,16 @@ impl NewsmarkApp {
                 self.set_document(doc);
                 if let Some(p) = &mut self.work.project {
                     p.current = Some(i);
+                    // A page's text was just written beside it: the list names that text
+                    // from now on, as a rescan would (Done marks and sessions follow it).
+                    let text = crate::io::page::open::text_path(&article);
+                    if (crate::io::page::is_page(&article)
+                        || crate::io::page::is_markdown(&article))
+                        && text.is_file()
+                        && let Some(e) = p.entries.get_mut(i)
+                    {
+                        *e = project::entry(&p.dir, &p.annotator, &p.state, &text);
+                    }
                 }
                 self.remember_in_project(i);
             }

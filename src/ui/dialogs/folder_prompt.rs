@@ -10,9 +10,12 @@ use crate::io::project;
 use crate::ui::commands::UiCommand;
 use crate::ui::vocabulary::Action;
 
-/// True when `dir` holds no newsmark project yet, so opening it would create one.
+/// True when `dir` holds no newsmark project yet, so opening it would create one. A "Web
+/// page, complete" folder is not asked about: it opens as its page.
 pub fn would_create_project(dir: &Path) -> bool {
-    dir.is_dir() && !dir.join(project::SESSIONS).is_dir()
+    dir.is_dir()
+        && !dir.join(project::SESSIONS).is_dir()
+        && crate::io::page::page_of_folder(dir).is_none()
 }
 
 /// Asks whether to open `dir` as a project; pushes the answer clicked as an action. Its keys

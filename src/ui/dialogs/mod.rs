@@ -5,6 +5,7 @@ pub mod folder_prompt;
 pub mod hands;
 mod help;
 pub mod mention_prompt;
+pub mod paste;
 pub(crate) mod publication;
 pub mod recovery;
 pub mod review;
@@ -87,6 +88,8 @@ pub struct Dialogs {
     pub help: bool,
     /// The publication details being edited, until Apply or Cancel.
     pub publication: Option<crate::model::session::Publication>,
+    /// What was copied, waiting for its URL; and where the clipboard is read from.
+    pub paste: crate::ui::dialogs::paste::PasteState,
 }
 
 impl Dialogs {
@@ -154,6 +157,7 @@ impl Dialogs {
             || self.mention.is_some()
             || self.sharing.is_some()
             || self.folder.is_some()
+            || self.paste.prompt.is_some()
     }
 }
 
@@ -182,6 +186,7 @@ pub fn dialogs_ui(
     let mut actions = Vec::new();
     file_dialog_ui(dialogs, ctx, &mut actions);
     crate::ui::dialogs::publication::publication_ui(&mut dialogs.publication, ctx, &mut actions);
+    crate::ui::dialogs::paste::paste_ui(&mut dialogs.paste, ctx, &mut actions);
     if let (Some(prompt), Some(doc)) = (&dialogs.mention, doc) {
         crate::ui::dialogs::mention_prompt::mention_prompt_ui(
             prompt,

@@ -33,7 +33,12 @@ pub(super) fn spawn(purpose: &Purpose, path: &str) -> Option<(Receiver<Option<Pa
                 .set_file_name(suggested_name)
                 .save_file(),
             Purpose::Open => dialog
-                .add_filter("Article or session", &["txt", "ron", "text", "md"])
+                .add_filter(
+                    "Article, web page or session",
+                    &[
+                        "txt", "ron", "text", "md", "markdown", "html", "htm", "xhtml",
+                    ],
+                )
                 .add_filter("All files", &["*"])
                 .pick_file(),
             Purpose::Export(_) => dialog.set_file_name(suggested_name).save_file(),
