@@ -1,6 +1,8 @@
 //! Modal dialogs: file choosing (native dialog on a thread, typed path as fallback), errors,
 //! unsaved-changes confirmation, locating a moved article, and the shortcut help.
 
+pub mod about;
+mod guide;
 pub mod hands;
 pub mod mention_prompt;
 pub(crate) mod publication;
@@ -81,6 +83,8 @@ pub struct Dialogs {
     pub sharing: Option<crate::ui::dialogs::sharing_prompt::SharingPrompt>,
     /// The keyboard shortcut overlay is shown.
     pub help: bool,
+    /// Help ▸ About or Help ▸ User guide is open.
+    pub info: Option<about::InfoWindow>,
     /// The publication details being edited, until Apply or Cancel.
     pub publication: Option<crate::model::session::Publication>,
 }
@@ -201,6 +205,7 @@ pub fn dialogs_ui(
     if dialogs.help {
         dialogs.help = help_ui(ctx);
     }
+    about::info_ui(&mut dialogs.info, ctx);
     actions
 }
 
