@@ -66,12 +66,15 @@ fn info_window(ctx: &egui::Context, title: &str, body: impl FnOnce(&mut egui::Ui
         .collapsible(false)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(screen.center())
-        .default_width(560.0_f32.min(screen.width() - 40.0))
+        .default_width(640.0_f32.min(screen.width() - 40.0))
         .max_height((screen.height() - 60.0).max(120.0))
         .show(ctx, |ui| {
+            let room = (screen.height() - 120.0).max(80.0);
+            // As tall as the text or the screen allows, whichever is less; scrolls beyond.
             egui::ScrollArea::vertical()
                 .id_salt(("info_scroll", title))
-                .max_height((screen.height() - 120.0).max(80.0))
+                .max_height(room)
+                .min_scrolled_height(room.min(640.0))
                 .show(ui, body);
         });
     open
