@@ -32,13 +32,15 @@ pub fn command() -> clap::Command {
     Args::command()
 }
 
-/// Starts another newsmark window on `file` (this same program, not waited for).
+/// Starts another newsmark window on `file` (this same program). A thread waits for it, so a
+/// window closed before this one leaves no zombie process behind.
 pub fn open_in_new_window(file: &Path) -> std::io::Result<()> {
-    std::process::Command::new(std::env::current_exe()?)
+    let mut child = std::process::Command::new(std::env::current_exe()?)
         .arg("--")
         .arg(file)
-        .spawn()
-        .map(drop)
+        .spawn()?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }
 
 #[cfg(test)]
