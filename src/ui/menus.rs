@@ -129,6 +129,9 @@ pub(super) fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Ac
         command_button(ui, UiCommand::RejectSuggestion, pending, actions);
     });
     ui.menu_button("Help", |ui| {
+        command_button(ui, UiCommand::UserGuide, true, actions);
         command_button(ui, UiCommand::Help, true, actions);
+        ui.separator();
+        command_button(ui, UiCommand::About, true, actions);
     });
 }

@@ -9,6 +9,7 @@ mod frame;
 mod menus;
 pub mod panels;
 mod run;
+pub mod startup;
 pub mod state;
 pub mod style;
 pub mod text_engine;
@@ -23,6 +24,7 @@ pub use app::NewsmarkApp;
 /// Opens the window with `file` (on a first launch without one, the annotated sample) and runs
 /// until it is closed.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let started = std::time::Instant::now();
     // Scan the system's fonts while the article is read and decoded (the first user of the
     // scan waits for it to finish).
     std::thread::spawn(|| {
@@ -55,12 +57,14 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_app_id("newsmark")
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         // Our own provider (text_engine::fonts) finds system fonts; eframe's would only warn.
         system_font_fallback: false,
         ..Default::default()
     };
     let creator = Box::new(|cc: &eframe::CreationContext<'_>| {
+        startup::watch_first_frame(&cc.egui_ctx, started);
         app.start(&cc.egui_ctx, cc.storage, file.as_deref());
         Ok(Box::new(app) as Box<dyn eframe::App>)
     });
@@ -71,4 +75,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The window's icon: the package's 128-pixel PNG (packaging/icons), compiled in.
+fn window_icon() -> egui::IconData {
+    let png = include_bytes!("../../packaging/icons/png/128x128/newsmark.png");
+    eframe::icon_data::from_png_bytes(png).unwrap_or_default()
 }

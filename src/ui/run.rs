@@ -7,6 +7,7 @@ use crate::model::edit::Edit;
 use crate::ui::app::NewsmarkApp;
 use crate::ui::article_view::Page;
 use crate::ui::commands::UiCommand;
+use crate::ui::dialogs::about::{AboutInfo, InfoWindow};
 use crate::ui::vocabulary::Pending;
 use crate::ui::vocabulary::QuotePart;
 
@@ -38,8 +39,12 @@ impl NewsmarkApp {
             UiCommand::NextAnnotation => self.step_annotation(true),
             UiCommand::PrevAnnotation => self.step_annotation(false),
             UiCommand::ClearSelection => {
-                // Escape closes the window on top first: help, publication details, review.
+                // Escape closes the window on top first: help, about or guide, publication details,
+                // review.
                 if std::mem::take(&mut self.ui.dialogs.help) {
+                    return;
+                }
+                if self.ui.dialogs.info.take().is_some() {
                     return;
                 }
                 if self.ui.dialogs.publication.take().is_some() {
@@ -76,6 +81,11 @@ impl NewsmarkApp {
                 });
             }
             UiCommand::Help => self.ui.dialogs.help = !self.ui.dialogs.help,
+            UiCommand::UserGuide => self.ui.dialogs.info = Some(InfoWindow::Guide),
+            UiCommand::About => {
+                let about = AboutInfo::gather(&self.work.places);
+                self.ui.dialogs.info = Some(InfoWindow::About(Box::new(about)));
+            }
             UiCommand::Find => self.ui.search.focus = true,
             UiCommand::FindNext => self.find_step(true),
             UiCommand::FindPrevious => self.find_step(false),

@@ -8,6 +8,7 @@ mod common;
 #[path = "../cli_support/mod.rs"]
 mod cli_support;
 
+mod about;
 mod accessibility;
 mod annotator;
 mod article_view;

@@ -130,6 +130,13 @@ command_table! {
     /// Show the list of commands and keys.
     Help => "Keyboard shortcuts", "Show every command and its key",
         [fkey(false, Key::F1), nav(Key::Questionmark)];
+    /// A short guide to annotating, in the window.
+    UserGuide => "User guide", "A short guide: opening, marking, quotes, saving, projects",
+        [fkey(true, Key::F1)];
+    /// Version, licence, where files go and the fonts found.
+    About => "About newsmark",
+        "Version and commit, licence, where sessions and recovery files go, and the fonts found",
+        [Trigger::Chord(KeyboardShortcut::new(Modifiers::COMMAND, Key::F1))];
     /// Search the article.
     Find => "Find…", "Search the article (case-insensitive); Enter selects the first match",
         [cmd(Key::F)];

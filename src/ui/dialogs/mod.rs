@@ -1,7 +1,9 @@
 //! Modal dialogs: file choosing (native dialog on a thread, typed path as fallback), errors,
 //! unsaved-changes confirmation, locating a moved article, and the shortcut help.
 
+pub mod about;
 pub mod folder_prompt;
+mod guide;
 pub mod hands;
 mod help;
 pub mod mention_prompt;
@@ -86,6 +88,8 @@ pub struct Dialogs {
     pub folder: Option<PathBuf>,
     /// The keyboard shortcut overlay is shown.
     pub help: bool,
+    /// Help ▸ About or Help ▸ User guide is open.
+    pub info: Option<about::InfoWindow>,
     /// The publication details being edited, until Apply or Cancel.
     pub publication: Option<crate::model::session::Publication>,
     /// What was copied, waiting for its URL; and where the clipboard is read from.
@@ -228,6 +232,7 @@ pub fn dialogs_ui(
     if dialogs.help {
         dialogs.help = help::help_ui(ctx);
     }
+    about::info_ui(&mut dialogs.info, ctx);
     actions
 }
 

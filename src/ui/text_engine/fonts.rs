@@ -101,6 +101,24 @@ impl SystemFonts {
         self.face_for(w, c).is_some()
     }
 
+    /// For each common writing system, the font family that draws it, or `None` when no
+    /// installed font has it (what Help ▸ About lists).
+    pub fn coverage(&self) -> Vec<(&'static str, Option<String>)> {
+        const SAMPLES: [char; 10] = ['a', 'α', 'ж', 'ب', 'א', 'क', 'ก', '山', '한', '😀'];
+        SAMPLES
+            .iter()
+            .filter_map(|&c| Some((script::writing_of(c)?, c)))
+            .map(|(w, c)| {
+                let family = self.face_for(w, c).and_then(|id| {
+                    let engine = self.engine();
+                    let face = engine.db().face(id)?;
+                    face.families.first().map(|(name, _)| name.clone())
+                });
+                (w.name(), family)
+            })
+            .collect()
+    }
+
     /// The writing systems in `text` that no installed font covers, by name.
     pub fn missing_in(&self, text: &str) -> Vec<&'static str> {
         script::writings_in(text)
