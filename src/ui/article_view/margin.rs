@@ -22,6 +22,18 @@ struct Label {
     badge: bool,
 }
 
+/// A label drawn in the margin.
+pub(super) struct Drawn {
+    /// What is drawn (maybe cut: "— unknown spe…").
+    pub text: String,
+    /// Where.
+    pub rect: Rect,
+    /// What it says whole ("— unknown speaker"), for a screen reader.
+    pub full: String,
+    /// Its annotation's position in the session.
+    pub annotation: usize,
+}
+
 /// Paints the labels of the annotations that end on the visible blocks; returns each label's
 /// text and screen rectangle.
 pub(super) fn paint(
@@ -30,7 +42,7 @@ pub(super) fn paint(
     visible: std::ops::Range<usize>,
     origin: Pos2,
     right: f32,
-) -> Vec<(String, Rect)> {
+) -> Vec<Drawn> {
     let mut drawn = Vec::new();
     let blocks = &*layout.blocks;
     let wrap = blocks.metrics.wrap;
@@ -45,7 +57,7 @@ pub(super) fn paint(
     for b in visible {
         let r = blocks.range(b);
         // (y of the line, label) for every annotation ending in this block.
-        let mut rows: Vec<(f32, Label)> = Vec::new();
+        let mut rows: Vec<(f32, Label, String, usize)> = Vec::new();
         for e in layout.index.overlapping(r.start, r.end) {
             let Layer::Annotation(i, part) = e.value else {
                 continue;
@@ -68,15 +80,17 @@ pub(super) fn paint(
             let Some(label) = label_of(session, a, layout.look.panel, fits) else {
                 continue;
             };
+            let full = label_of(session, a, layout.look.panel, |_| true).map(|l| l.text);
             let rects = layout::range_rects(blocks, b, e.end.saturating_sub(1), e.end, false);
             if let Some(rect) = rects.last() {
-                rows.push((rect.center().y, label));
+                let full = full.unwrap_or_else(|| label.text.clone());
+                rows.push((rect.center().y, label, full, i as usize));
             }
         }
         rows.sort_by(|x, y| x.0.total_cmp(&y.0));
         let mut x = x0;
         let mut last_y = f32::NAN;
-        for (y, label) in rows {
+        for (y, label, full, annotation) in rows {
             if (y - last_y).abs() > 1.0 {
                 x = x0;
             }
@@ -84,7 +98,12 @@ pub(super) fn paint(
             let at = pos2(x, origin.y + y);
             let rect = draw(painter, at, &label, &font, layout.look.panel, right);
             x = rect.right() + 8.0;
-            drawn.push((label.text, rect));
+            drawn.push(Drawn {
+                text: label.text,
+                rect,
+                full,
+                annotation,
+            });
         }
     }
     drawn
