@@ -76,6 +76,8 @@ impl NewsmarkApp {
                 });
             }
             UiCommand::Help => self.ui.dialogs.help = !self.ui.dialogs.help,
+            UiCommand::SwitchFocus => self.switch_focus(ctx),
+            UiCommand::WhatIsHere => self.what_is_here(),
             UiCommand::Find => self.ui.search.focus = true,
             UiCommand::FindNext => self.find_step(true),
             UiCommand::FindPrevious => self.find_step(false),

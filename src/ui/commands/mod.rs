@@ -124,6 +124,15 @@ command_table! {
     /// Show the list of commands and keys.
     Help => "Keyboard shortcuts", "Show every command and its key",
         [fkey(false, Key::F1), nav(Key::Questionmark)];
+    /// Move the keyboard between the article and the side panel.
+    SwitchFocus => "Article / side panel",
+        "Move the keyboard between the article (with a caret) and the side panel",
+        [fkey(false, Key::F6)];
+    /// Say what is under the caret.
+    WhatIsHere => "What is here",
+        "Say the annotations under the caret, with their speaker and verdict (in the status \
+         bar, which screen readers announce)",
+        [cmd(Key::I)];
     /// Search the article.
     Find => "Find…", "Search the article (case-insensitive); Enter selects the first match",
         [cmd(Key::F)];

@@ -6,6 +6,7 @@ pub(crate) mod files;
 pub(crate) mod hands;
 pub mod project;
 pub(crate) mod quote_parts;
+pub mod reading;
 pub mod recovery;
 pub mod review;
 pub mod search;
