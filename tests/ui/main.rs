@@ -25,5 +25,6 @@ mod project_window;
 mod recovery_ui;
 mod screen_reader;
 mod search_typing;
+mod sightless;
 mod two_hands;
 mod workflow;
