@@ -21,7 +21,6 @@ use egui::accesskit::{Action, ActionData, NodeId, Role, TextDirection, TextPosit
 use egui::{Id, Pos2, Rect, pos2};
 
 use crate::model::annotation::Span;
-use crate::model::text::ArticleText;
 
 use super::blocks::Blocks;
 use super::layout::Layout;
@@ -32,8 +31,6 @@ use runs::{Cache, Piece, carets_x, extent, runs_of_line};
 
 /// At most this much text off screen is published line by line to keep the selection whole.
 const MAX_EXTRA_CHARS: usize = 20_000;
-/// At most this much of the selected text is quoted in the description.
-const MAX_DESCRIBED_CHARS: usize = 2_000;
 
 /// The runs published last, in text order: each node, its run's character bounds and which
 /// of them it holds.
@@ -68,24 +65,6 @@ pub(super) fn position(runs: &Published, at: usize) -> Option<TextPosition> {
 pub(super) fn code_point(runs: &Published, p: &TextPosition) -> Option<usize> {
     let r = runs.iter().find(|r| r.0 == p.node)?;
     bounds_of(r).get(p.character_index).copied()
-}
-
-/// What the description says: "selected: Jens Stoltenberg; caret at code point 56", or
-/// "caret at code point 56" for a caret alone; a long selection is quoted in part.
-pub(super) fn describe(text: &ArticleText, sel: Selection) -> String {
-    let span = sel.span();
-    let caret = format!("caret at code point {}", sel.head);
-    if span.is_empty() {
-        return caret;
-    }
-    let n = span.end - span.start;
-    let shown = text.slice(span.start..span.end.min(span.start + MAX_DESCRIBED_CHARS));
-    let more = if n > MAX_DESCRIBED_CHARS {
-        format!("… ({n} code points)")
-    } else {
-        String::new()
-    };
-    format!("selected: {shown}{more}; {caret}")
 }
 
 /// The selection an assistive tool asked for this frame (`SetTextSelection` on the article).
@@ -143,9 +122,11 @@ pub(super) fn publish(
         if let Some(span) = painted {
             node.set_value(doc.text.slice(span.start..span.end));
         }
-        if let Some(s) = sel {
-            node.set_description(describe(&doc.text, s));
-        }
+        // Fixed: Orca reads a changed description aloud instead of the text at the caret.
+        node.set_description(format!(
+            "{} says the annotations under the caret",
+            crate::ui::commands::UiCommand::WhatIsHere.shortcut_text()
+        ));
     });
     if listening.is_none() {
         return;

@@ -87,28 +87,6 @@ fn code_points_map_to_run_positions_and_back() {
 }
 
 #[test]
-fn the_description_gives_the_selection_and_the_caret() {
-    let text = ArticleText::new("NATO Secretary General Jens Stoltenberg said".into());
-    let sel = |anchor, head| Selection { anchor, head };
-    assert_eq!(
-        describe(&text, sel(23, 39)),
-        "selected: Jens Stoltenberg; caret at code point 39"
-    );
-    assert_eq!(
-        describe(&text, sel(39, 23)),
-        "selected: Jens Stoltenberg; caret at code point 23"
-    );
-    assert_eq!(describe(&text, sel(5, 5)), "caret at code point 5");
-    let long = ArticleText::new("x".repeat(5000));
-    let d = describe(&long, sel(0, 5000));
-    assert!(
-        d.ends_with("x… (5000 code points); caret at code point 5000"),
-        "{d}"
-    );
-    assert!(d.len() < 2100);
-}
-
-#[test]
 fn a_run_is_cut_where_annotations_start_and_end_and_the_pieces_keep_their_words() {
     let runs = runs_of_line("Hi yo there", 10, true, false);
     let r = &runs[0];
