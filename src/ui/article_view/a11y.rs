@@ -89,8 +89,9 @@ fn runs_key(id: Id) -> Id {
 }
 
 /// One run to publish: its text, where it is drawn, which line it is on.
-struct Laid {
-    run: RunText,
+struct Laid<'a> {
+    /// Made this frame (a line on screen), or kept (a paragraph off screen).
+    run: std::borrow::Cow<'a, RunText>,
     rect: Rect,
     /// Caret x before each character and after the last, relative to the screen (left-to-right
     /// lines only).
@@ -151,6 +152,7 @@ pub(super) fn publish(
     let mut wanted = wanted.into_iter().peekable();
     let session = &doc.session;
     for b in 0..layout.blocks.len() {
+        let kept;
         let laid = if wanted.next_if_eq(&b).is_some() {
             runs_of_laid_block(layout, origin, b)
         } else {
@@ -159,11 +161,10 @@ pub(super) fn publish(
                 pos2(origin.x, top),
                 egui::vec2(layout.blocks.metrics.wrap, layout.blocks.height(b)),
             );
-            cache
-                .runs(&doc.text, layout.blocks, b)
-                .iter()
+            kept = cache.runs(&doc.text, layout.blocks, b);
+            kept.iter()
                 .map(|run| Laid {
-                    run: run.clone(),
+                    run: std::borrow::Cow::Borrowed(run),
                     rect,
                     xs: Vec::new(),
                     rtl: false,
@@ -259,7 +260,7 @@ fn ak_rect(r: Rect) -> egui::accesskit::Rect {
 }
 
 /// Publishes one piece of a run as a TextRun node; returns its rectangle.
-fn publish_piece(ctx: &egui::Context, run_id: Id, l: &Laid, piece: &Piece) -> Rect {
+fn publish_piece(ctx: &egui::Context, run_id: Id, l: &Laid<'_>, piece: &Piece<'_>) -> Rect {
     let xs = l.xs.get(piece.chars.start..=piece.chars.end);
     let rect = match xs.and_then(|xs| Some((xs.first()?, xs.last()?))) {
         Some((&x0, &x1)) => Rect::from_x_y_ranges(x0..=x1, l.rect.y_range()),
@@ -283,8 +284,8 @@ fn publish_piece(ctx: &egui::Context, run_id: Id, l: &Laid, piece: &Piece) -> Re
             });
             node.set_character_widths(widths.collect::<Vec<f32>>());
         }
-        node.set_value(piece.value.as_str());
-        node.set_character_lengths(piece.lengths.as_slice());
+        node.set_value(piece.value);
+        node.set_character_lengths(piece.lengths);
         node.set_word_starts(piece.word_starts.as_slice());
     });
     rect
@@ -318,7 +319,7 @@ fn blocks_to_publish(blocks: &Blocks, visible: Range<usize>, sel: Option<Selecti
 }
 
 /// The runs of block `b` (laid out), one or more per visual line, placed on screen.
-fn runs_of_laid_block(layout: &Layout<'_>, origin: Pos2, b: usize) -> Vec<Laid> {
+fn runs_of_laid_block(layout: &Layout<'_>, origin: Pos2, b: usize) -> Vec<Laid<'static>> {
     let Some(shaped) = layout.blocks.laid(b).map(|l| Arc::clone(&l.shaped)) else {
         return Vec::new();
     };
@@ -353,7 +354,7 @@ fn runs_of_laid_block(layout: &Layout<'_>, origin: Pos2, b: usize) -> Vec<Laid> 
             };
             let y0 = top + line.top;
             out.push(Laid {
-                run,
+                run: std::borrow::Cow::Owned(run),
                 rect: Rect::from_min_max(pos2(x0, y0), pos2(x1, y0 + line.height)),
                 xs,
                 rtl: line.rtl,

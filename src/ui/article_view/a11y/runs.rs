@@ -43,13 +43,13 @@ impl RunText {
 
     /// The piece of the run from character `from` to character `to` (indices, `to`
     /// exclusive), sharing its bounds.
-    pub fn piece(&self, from: usize, to: usize) -> Piece {
+    pub fn piece(&self, from: usize, to: usize) -> Piece<'_> {
         let byte =
             |i: usize| -> usize { self.lengths.iter().take(i).map(|&l| usize::from(l)).sum() };
         let (b0, b1) = (byte(from), byte(to));
         Piece {
-            value: self.value.get(b0..b1).unwrap_or_default().to_owned(),
-            lengths: self.lengths.get(from..to).unwrap_or_default().to_vec(),
+            value: self.value.get(b0..b1).unwrap_or_default(),
+            lengths: self.lengths.get(from..to).unwrap_or_default(),
             word_starts: self
                 .word_starts
                 .iter()
@@ -64,7 +64,7 @@ impl RunText {
 
     /// Cuts the run at the code points `cuts` (ascending; those outside it or inside a cluster
     /// are ignored) into pieces.
-    pub fn pieces(&self, cuts: &[usize]) -> Vec<Piece> {
+    pub fn pieces(&self, cuts: &[usize]) -> Vec<Piece<'_>> {
         let n = self.lengths.len();
         let mut at = vec![0];
         for &c in cuts {
@@ -88,11 +88,11 @@ impl RunText {
 }
 
 /// A piece of a run: what one TextRun node holds.
-pub(in crate::ui::article_view) struct Piece {
+pub(in crate::ui::article_view) struct Piece<'a> {
     /// Its text.
-    pub value: String,
+    pub value: &'a str,
     /// UTF-8 length of each character.
-    pub lengths: Vec<u8>,
+    pub lengths: &'a [u8],
     /// Characters that start a word, counted from the piece's start.
     pub word_starts: Vec<u8>,
     /// The whole run's character bounds.
@@ -101,7 +101,7 @@ pub(in crate::ui::article_view) struct Piece {
     pub chars: std::ops::Range<usize>,
 }
 
-impl Piece {
+impl Piece<'_> {
     /// Code point where each character starts, then where the last one ends.
     pub fn bounds(&self) -> &[usize] {
         self.bounds

@@ -92,7 +92,7 @@ fn a_run_is_cut_where_annotations_start_and_end_and_the_pieces_keep_their_words(
     let r = &runs[0];
     // Cuts outside the run, at its ends, twice at one place, or inside a cluster are ignored.
     let pieces = r.pieces(&[0, 10, 13, 13, 15, 50]);
-    let texts: Vec<&str> = pieces.iter().map(|p| p.value.as_str()).collect();
+    let texts: Vec<&str> = pieces.iter().map(|p| p.value).collect();
     assert_eq!(texts, ["Hi ", "yo", " there\n"]);
     assert_eq!(pieces[1].bounds(), [13, 14, 15]);
     assert_eq!(pieces[1].word_starts, [0]);
