@@ -365,3 +365,50 @@ fn the_status_bar_is_a_polite_live_region_that_says_what_was_done() {
         .expect("the status message is in the tree");
     assert_eq!(node.live(), Live::Polite);
 }
+
+#[test]
+fn a_long_article_is_whole_too_with_marks_near_the_view_and_words_where_the_caret_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    // About 90,000 code points: far more than is published paragraph by paragraph.
+    let text: String = (0..600)
+        .map(|i| {
+            format!(
+                "Paragraph {i}: the minister said the port handled more containers than ever, \
+                 and the unions said otherwise in a statement on the {i}th day.\n"
+            )
+        })
+        .collect();
+    let article = dir.path().join("long.txt");
+    std::fs::write(&article, &text).unwrap();
+    let mut h = harness_for(&article, &dir.path().join("saves"));
+    mark(&mut h, "the minister", Key::C);
+    let node = h.get_by_role_and_label(Role::Document, "Article");
+    let ak = node.accesskit_node();
+    assert_eq!(ak.document_range().text(), text, "the whole article");
+    let last = "Paragraph 599: the minister";
+    let (s, e) = find(&h, last);
+    let mut range = ak
+        .text_position_from_global_usv_index(s)
+        .unwrap()
+        .to_degenerate_range();
+    range.set_end(ak.text_position_from_global_usv_index(e).unwrap());
+    assert_eq!(range.text(), last);
+    let nodes = h.root().children_recursive().count();
+    // 600 paragraphs: one run each would be over 600 nodes.
+    assert!(nodes < 450, "{nodes} nodes: the far text is a few runs");
+    assert_eq!(marks(&h).len(), 1, "{:?}", marks(&h));
+    drop(node);
+
+    // The caret far down: the view follows, and the text there has its words and marks.
+    set_caret(&mut h, s + "Paragraph 599: ".len());
+    // The claim at the top is far from the view now: its text is there, its mark is not.
+    assert!(marks(&h).is_empty(), "{:?}", marks(&h));
+    let node = h.get_by_role_and_label(Role::Document, "Article");
+    let ak = node.accesskit_node();
+    let at = ak.text_position_from_global_usv_index(s + 16).unwrap();
+    let mut word = at.to_degenerate_range();
+    word.set_start(at.backward_to_word_start());
+    word.set_end(at.forward_to_word_end());
+    assert_eq!(word.text().trim(), "the");
+    assert!(h.state().article_view().scroll_offset() > 1000.0);
+}

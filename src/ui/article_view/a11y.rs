@@ -6,11 +6,13 @@
 //! the caret or select (`SetTextSelection`), and the view scrolls to it.
 //!
 //! The blocks on screen (and those up to the selection's ends when near) get one run per
-//! visual line, with each character's position; the rest of the article one run per paragraph
-//! (cut every 255 characters and chained as one line), made once and kept. Annotations are
-//! marks around their runs (`marks`). Nodes are built only while an assistive technology
-//! listens.
+//! visual line, with each character's position; the other blocks of their chunk and of the
+//! chunks beside it one run per paragraph (cut every 255 characters and chained as one line),
+//! made once and kept, with the annotations as marks around their runs (`marks`); the chunks
+//! farther away one run each (`cache`), so a long article costs a few hundred nodes a frame.
+//! Nodes are built only while an assistive technology listens.
 
+mod cache;
 mod marks;
 mod runs;
 
@@ -25,9 +27,9 @@ use crate::model::annotation::Span;
 use super::blocks::Blocks;
 use super::layout::Layout;
 use super::select::Selection;
+use cache::Cache;
 pub(in crate::ui) use marks::{describe as describe_annotation, quote_speaker};
-pub(super) use runs::RunText;
-use runs::{Cache, Piece, carets_x, extent, runs_of_line};
+use runs::{Laid, Piece, runs_of_laid_block};
 
 /// At most this much text off screen is published line by line to keep the selection whole.
 const MAX_EXTRA_CHARS: usize = 20_000;
@@ -88,19 +90,6 @@ fn runs_key(id: Id) -> Id {
     id.with("accesskit runs")
 }
 
-/// One run to publish: its text, where it is drawn, which line it is on.
-struct Laid<'a> {
-    /// Made this frame (a line on screen), or kept (a paragraph off screen).
-    run: std::borrow::Cow<'a, RunText>,
-    rect: Rect,
-    /// Caret x before each character and after the last, relative to the screen (left-to-right
-    /// lines only).
-    xs: Vec<f32>,
-    rtl: bool,
-    /// Runs with the same key are on one line (a paragraph off screen is one line).
-    line: (usize, usize),
-}
-
 /// Fills the article's node (`id`, placed at `origin`) for this frame: the text on screen as
 /// its value, the whole article as text runs inside marks, the selection. Does nothing while
 /// no assistive technology listens.
@@ -149,31 +138,70 @@ pub(super) fn publish(
     let mut tree = marks::Tree::new(id);
     let mut runs: Published = Vec::new();
     let mut previous: Option<(Id, (usize, usize))> = None;
-    let mut wanted = wanted.into_iter().peekable();
     let session = &doc.session;
-    for b in 0..layout.blocks.len() {
-        let kept;
-        let laid = if wanted.next_if_eq(&b).is_some() {
-            runs_of_laid_block(layout, origin, b)
+    let blocks = &*layout.blocks;
+    let chunks = cache.chunks(&doc.text, blocks);
+    // Chunks near the view (those holding a laid block, and their neighbours) are published
+    // block by block with their marks; the others as one run each.
+    let mut near = vec![false; chunks.len()];
+    for &b in &wanted {
+        let k = chunks.partition_point(|c| c.end <= b);
+        for n in k.saturating_sub(1)..=k + 1 {
+            if let Some(x) = near.get_mut(n) {
+                *x = true;
+            }
+        }
+    }
+    let mut wanted = wanted.into_iter().peekable();
+    for (k, chunk) in chunks.iter().enumerate() {
+        let coarse;
+        let mut kept = Vec::new();
+        let mut laid: Vec<Laid<'_>> = Vec::new();
+        if near.get(k).copied().unwrap_or(false) {
+            for b in chunk.clone() {
+                if wanted.next_if_eq(&b).is_some() {
+                    laid.extend(runs_of_laid_block(layout, origin, b));
+                } else {
+                    kept.push((b, cache.runs(&doc.text, blocks, b)));
+                }
+            }
         } else {
-            let top = origin.y + layout.blocks.top(b);
+            coarse = cache.coarse(&doc.text, blocks, k);
+            let (first, last) = (chunk.start, chunk.end.saturating_sub(1));
+            let top = origin.y + blocks.top(first);
+            let bottom = origin.y + blocks.top(last) + blocks.height(last);
+            laid.push(Laid {
+                run: std::borrow::Cow::Borrowed(&*coarse),
+                rect: Rect::from_x_y_ranges(
+                    origin.x..=origin.x + blocks.metrics.wrap,
+                    top..=bottom,
+                ),
+                xs: Vec::new(),
+                rtl: false,
+                line: (first, usize::MAX - 1),
+            });
+        }
+        for (b, runs) in &kept {
             let rect = Rect::from_min_size(
-                pos2(origin.x, top),
-                egui::vec2(layout.blocks.metrics.wrap, layout.blocks.height(b)),
+                pos2(origin.x, origin.y + blocks.top(*b)),
+                egui::vec2(blocks.metrics.wrap, blocks.height(*b)),
             );
-            kept = cache.runs(&doc.text, layout.blocks, b);
-            kept.iter()
-                .map(|run| Laid {
-                    run: std::borrow::Cow::Borrowed(run),
-                    rect,
-                    xs: Vec::new(),
-                    rtl: false,
-                    line: (b, usize::MAX),
-                })
-                .collect()
-        };
+            laid.extend(runs.iter().map(|run| Laid {
+                run: std::borrow::Cow::Borrowed(run),
+                rect,
+                xs: Vec::new(),
+                rtl: false,
+                line: (*b, usize::MAX),
+            }));
+        }
+        laid.sort_by_key(|l| l.run.start());
+        let marked = near.get(k).copied().unwrap_or(false);
         for l in laid {
-            let entries = layout.index.overlapping(l.run.start(), l.run.end());
+            let entries = if marked {
+                layout.index.overlapping(l.run.start(), l.run.end())
+            } else {
+                Vec::new()
+            };
             let mut cuts: Vec<usize> = entries.iter().flat_map(|e| [e.start, e.end]).collect();
             cuts.sort_unstable();
             cuts.dedup();
@@ -315,53 +343,6 @@ fn blocks_to_publish(blocks: &Blocks, visible: Range<usize>, sel: Option<Selecti
     let mut out: Vec<usize> = visible.chain(ends).collect();
     out.sort_unstable();
     out.dedup();
-    out
-}
-
-/// The runs of block `b` (laid out), one or more per visual line, placed on screen.
-fn runs_of_laid_block(layout: &Layout<'_>, origin: Pos2, b: usize) -> Vec<Laid<'static>> {
-    let Some(shaped) = layout.blocks.laid(b).map(|l| Arc::clone(&l.shaped)) else {
-        return Vec::new();
-    };
-    let text = &layout.doc.text;
-    let r = layout.blocks.range(b);
-    let top = origin.y + layout.blocks.top(b);
-    let newline = text.slice(r.end..r.end + 1) == "\n";
-    let after_break = r.start == 0 || text.slice(r.start - 1..r.start) == "\n";
-    let count = shaped.lines.len();
-    let mut out = Vec::new();
-    for (li, line) in shaped.lines.iter().enumerate() {
-        let (s, e) = (r.start + line.start, r.start + line.end);
-        let continues = li > 0 || !after_break;
-        let line_runs = runs_of_line(text.slice(s..e), s, newline && li + 1 == count, continues);
-        let ltr = !line.rtl && line.glyphs.iter().all(|g| !g.rtl);
-        for run in line_runs {
-            // Caret x at each character boundary: known for left-to-right lines only.
-            let xs: Vec<f32> = if ltr {
-                carets_x(line, &run.bounds, r.start)
-                    .into_iter()
-                    .map(|x| origin.x + x)
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let (x0, x1) = match (xs.first(), xs.last()) {
-                (Some(&a), Some(&z)) => (a, z),
-                _ => {
-                    let (a, z) = extent(line);
-                    (origin.x + a, origin.x + z)
-                }
-            };
-            let y0 = top + line.top;
-            out.push(Laid {
-                run: std::borrow::Cow::Owned(run),
-                rect: Rect::from_min_max(pos2(x0, y0), pos2(x1, y0 + line.height)),
-                xs,
-                rtl: line.rtl,
-                line: (b, li),
-            });
-        }
-    }
     out
 }
 

@@ -7,8 +7,10 @@ use std::sync::Arc;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::model::text::{ArticleText, is_word_char};
-use crate::ui::article_view::blocks::Blocks;
+use crate::model::text::is_word_char;
+use egui::{Pos2, Rect, pos2};
+
+use crate::ui::article_view::layout::Layout;
 use crate::ui::text_engine::shaped::Line;
 
 /// AccessKit's word starts are `u8` indices: a run holds at most this many characters.
@@ -175,45 +177,73 @@ pub(in crate::ui::article_view) fn runs_of_line(
         .collect()
 }
 
-/// The paragraph-level runs of each block, made once per article (see the module's doc).
-#[derive(Clone, Default)]
-pub(super) struct Cache {
-    /// Which text and blocks they were made for: text address and length, block count.
-    key: (usize, usize, usize),
-    /// The runs of each block, made when first needed.
-    blocks: Vec<Option<Arc<[RunText]>>>,
+/// One run to publish: its text, where it is drawn, which line it is on.
+pub(super) struct Laid<'a> {
+    /// Made this frame (a line on screen), or kept (a paragraph off screen).
+    pub run: std::borrow::Cow<'a, RunText>,
+    pub rect: Rect,
+    /// Caret x before each character and after the last, relative to the screen (left-to-right
+    /// lines only).
+    pub xs: Vec<f32>,
+    pub rtl: bool,
+    /// Runs with the same key are on one line (a paragraph off screen is one line).
+    pub line: (usize, usize),
 }
 
-impl Cache {
-    /// The runs of block `b` as one paragraph (cut every 255 characters).
-    pub(super) fn runs(&mut self, text: &ArticleText, blocks: &Blocks, b: usize) -> Arc<[RunText]> {
-        let key = (
-            text.as_str().as_ptr() as usize,
-            text.len_chars(),
-            blocks.len(),
-        );
-        if self.key != key {
-            self.key = key;
-            self.blocks = vec![None; blocks.len()];
+/// The runs of block `b` (laid out), one or more per visual line, placed on screen.
+pub(super) fn runs_of_laid_block(
+    layout: &Layout<'_>,
+    origin: Pos2,
+    b: usize,
+) -> Vec<Laid<'static>> {
+    let Some(shaped) = layout.blocks.laid(b).map(|l| Arc::clone(&l.shaped)) else {
+        return Vec::new();
+    };
+    let text = &layout.doc.text;
+    let r = layout.blocks.range(b);
+    let top = origin.y + layout.blocks.top(b);
+    let newline = text.slice(r.end..r.end + 1) == "\n";
+    let after_break = r.start == 0 || text.slice(r.start - 1..r.start) == "\n";
+    let count = shaped.lines.len();
+    let mut out = Vec::new();
+    for (li, line) in shaped.lines.iter().enumerate() {
+        let (s, e) = (r.start + line.start, r.start + line.end);
+        let continues = li > 0 || !after_break;
+        let line_runs = runs_of_line(text.slice(s..e), s, newline && li + 1 == count, continues);
+        let ltr = !line.rtl && line.glyphs.iter().all(|g| !g.rtl);
+        for run in line_runs {
+            // Caret x at each character boundary: known for left-to-right lines only.
+            let xs: Vec<f32> = if ltr {
+                carets_x(line, &run.bounds, r.start)
+                    .into_iter()
+                    .map(|x| origin.x + x)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let (x0, x1) = match (xs.first(), xs.last()) {
+                (Some(&a), Some(&z)) => (a, z),
+                _ => {
+                    let (a, z) = extent(line);
+                    (origin.x + a, origin.x + z)
+                }
+            };
+            let y0 = top + line.top;
+            out.push(Laid {
+                run: std::borrow::Cow::Owned(run),
+                rect: Rect::from_min_max(pos2(x0, y0), pos2(x1, y0 + line.height)),
+                xs,
+                rtl: line.rtl,
+                line: (b, li),
+            });
         }
-        if let Some(Some(r)) = self.blocks.get(b) {
-            return Arc::clone(r);
-        }
-        let r = blocks.range(b);
-        let newline = text.slice(r.end..r.end + 1) == "\n";
-        let after_break = r.start == 0 || text.slice(r.start - 1..r.start) == "\n";
-        let made: Arc<[RunText]> =
-            runs_of_line(text.slice(r.start..r.end), r.start, newline, !after_break).into();
-        if let Some(slot) = self.blocks.get_mut(b) {
-            *slot = Some(Arc::clone(&made));
-        }
-        made
     }
+    out
 }
 
 /// The x of the caret before each of `bounds` (code points, ascending; the block starts at
 /// `block_start`) on a left-to-right line, whose glyphs are then in text order: one pass.
-pub(super) fn carets_x(line: &Line, bounds: &[usize], block_start: usize) -> Vec<f32> {
+fn carets_x(line: &Line, bounds: &[usize], block_start: usize) -> Vec<f32> {
     let mut glyphs = line.glyphs.iter().peekable();
     let end_x = line.glyphs.last().map_or(0.0, |g| g.x + g.w);
     bounds
@@ -233,7 +263,7 @@ pub(super) fn carets_x(line: &Line, bounds: &[usize], block_start: usize) -> Vec
 }
 
 /// Left and right edges of a line's glyphs.
-pub(super) fn extent(line: &Line) -> (f32, f32) {
+fn extent(line: &Line) -> (f32, f32) {
     match (line.glyphs.first(), line.glyphs.last()) {
         (Some(a), Some(z)) => (a.x, z.x + z.w),
         _ => (0.0, 0.0),

@@ -1,5 +1,5 @@
 use super::*;
-use runs::MAX_RUN_CHARS;
+use runs::{MAX_RUN_CHARS, runs_of_line};
 
 /// A published run over all of `bounds`.
 fn run(node: u64, bounds: &[usize]) -> (NodeId, Arc<[usize]>, Range<usize>) {
