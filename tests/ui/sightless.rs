@@ -397,7 +397,6 @@ fn a_long_article_is_whole_too_with_marks_near_the_view_and_words_where_the_care
     // 600 paragraphs: one run each would be over 600 nodes.
     assert!(nodes < 450, "{nodes} nodes: the far text is a few runs");
     assert_eq!(marks(&h).len(), 1, "{:?}", marks(&h));
-    drop(node);
 
     // The caret far down: the view follows, and the text there has its words and marks.
     set_caret(&mut h, s + "Paragraph 599: ".len());
