@@ -170,6 +170,8 @@ struct Rig {
     size: Vec2,
     time: f64,
     saves: PathBuf,
+    /// AccessKit nodes in the last frame's tree update (0 while accessibility is off).
+    nodes: usize,
 }
 
 impl Rig {
@@ -181,6 +183,7 @@ impl Rig {
             size: vec2(1280.0, 800.0),
             time: 0.0,
             saves: saves.to_owned(),
+            nodes: 0,
         };
         rig.step(Vec::new());
         rig
@@ -203,6 +206,10 @@ impl Rig {
         let out = self.ctx.run_ui(input, |ui| app.ui(ui, frame));
         let prims = self.ctx.tessellate(out.shapes, out.pixels_per_point);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
+        self.nodes = out
+            .platform_output
+            .accesskit_update
+            .map_or(0, |u| u.nodes.len());
         std::hint::black_box(prims);
         ms
     }
@@ -353,12 +360,27 @@ pub fn run_case(open: &Path, suffix: &str) -> anyhow::Result<()> {
             .collect(),
     );
 
+    // With a screen reader listening: the whole article is published as text runs and marks.
+    // The first frame makes the paragraph runs (kept); then warm frames while scrolling.
+    rig.ctx.enable_accesskit();
+    let sr_first = rig.step(Vec::new());
+    let mut sr = Vec::new();
+    for _ in 0..60 {
+        sr.push(rig.step(vec![wheel(60.0)]));
+    }
+    let sr_nodes = rig.nodes;
+    let sr_warm = median(sr.split_off(10));
+    rig.ctx.disable_accesskit();
+
     println!("warm_frame_ms{suffix}={warm:.3}");
+    println!("screen_reader_first_frame_ms{suffix}={sr_first:.1}");
+    println!("screen_reader_warm_frame_ms{suffix}={sr_warm:.2}");
     println!("open_ms{suffix}={open_ms:.1}");
     println!("resize_frame_ms{suffix}={:.2}", median(resize));
     println!("add_annotation_ms{suffix}={:.2}", median(add));
     println!("save_ms{suffix}={save:.1}");
     println!("rss_mb{suffix}={:.1}", rss_mb());
+    println!("screen_reader_nodes{suffix}={sr_nodes}");
     let fonts = newsmark::ui::text_engine::fonts::system();
     println!(
         "font_scan_ms{suffix}={:.1} ({} faces)",

@@ -361,7 +361,7 @@ impl NewsmarkApp {
     pub fn title(&self) -> String {
         match &self.work.doc {
             Some(d) => format!(
-                "{}{} — newsmark",
+                "newsmark — {}{}",
                 d.display_name(),
                 if self.is_dirty() { " ●" } else { "" }
             ),

@@ -18,7 +18,13 @@ impl eframe::App for NewsmarkApp {
             crate::ui::workflow::theme_name(ctx.options(|o| o.theme_preference)).into();
         let mut actions = self.input_actions(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| crate::ui::menus::menu_ui(self, ui, &mut actions));
+            // A menu bar to assistive technology, named, with its menus inside.
+            let bar = egui::UiBuilder::new()
+                .accessibility_role(egui::accesskit::Role::MenuBar)
+                .accessibility_label("Menu bar");
+            ui.scope_builder(bar, |ui| {
+                egui::MenuBar::new().ui(ui, |ui| crate::ui::menus::menu_ui(self, ui, &mut actions));
+            });
         });
         egui::Panel::top("toolbar").show(ui, |ui| toolbar_ui(self, ui, &mut actions));
         if !self.prefs.annotator_asked {
@@ -73,6 +79,10 @@ impl eframe::App for NewsmarkApp {
         }
         self.autosave(&ctx);
         self.update_title(&ctx);
+        // The window's accessible name: what a screen reader says when it comes to the front.
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
+            node.set_label(self.ui.title.as_str());
+        });
         if self.ui.dialogs.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -297,7 +307,11 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
         }
         // A long message ends in "…" at the window's edge; hovering shows it whole.
         let status = visual_ltr(&app.ui.status).into_owned();
-        ui.add(egui::Label::new(RichText::new(status.as_str()).weak()).truncate())
-            .on_hover_text(status);
+        let r = ui.add(egui::Label::new(RichText::new(status.as_str()).weak()).truncate());
+        // A polite live region: a screen reader says each new message once it is quiet.
+        ui.ctx().accesskit_node_builder(r.id, |node| {
+            node.set_live(egui::accesskit::Live::Polite);
+        });
+        r.on_hover_text(status);
     });
 }

@@ -86,6 +86,8 @@ impl NewsmarkApp {
                 let about = AboutInfo::gather(&self.work.places);
                 self.ui.dialogs.info = Some(InfoWindow::About(Box::new(about)));
             }
+            UiCommand::SwitchFocus => self.switch_focus(ctx),
+            UiCommand::WhatIsHere => self.what_is_here(),
             UiCommand::Find => self.ui.search.focus = true,
             UiCommand::FindNext => self.find_step(true),
             UiCommand::FindPrevious => self.find_step(false),

@@ -23,7 +23,7 @@ fn window() -> (tempfile::TempDir, Harness<'static, NewsmarkApp>) {
 
 /// The Help menu's entry that begins `label` (its accessible name ends with its key).
 fn menu_item<'h>(h: &'h Harness<'_, NewsmarkApp>, label: &str) -> egui_kittest::Node<'h> {
-    h.get_all_by_role(Role::Button)
+    h.get_all_by_role(Role::MenuItem)
         .find(|n| {
             n.accesskit_node()
                 .label()

@@ -206,7 +206,9 @@ fn adjudication_saves_a_curated_session_and_leaves_both_annotators_files_as_they
         h.state().status()
     );
     assert!(
-        h.state().title().starts_with("story.curated.ron"),
+        h.state()
+            .title()
+            .starts_with("newsmark — story.curated.ron"),
         "{}",
         h.state().title()
     );
@@ -281,7 +283,9 @@ fn adjudication_in_a_project_writes_the_curation_folder_only() {
     h.get_by_label("1 agree · 0 only A · 1 only B · 0 conflicts");
     let curated = root.join(".newsmark/curation/a_nato.ron");
     assert!(
-        h.state().title().starts_with("a_nato.ron (curated)"),
+        h.state()
+            .title()
+            .starts_with("newsmark — a_nato.ron (curated)"),
         "{}",
         h.state().title()
     );

@@ -27,6 +27,7 @@ mod project_window;
 mod recovery_ui;
 mod screen_reader;
 mod search_typing;
+mod sightless;
 mod two_hands;
 mod web_pages;
 mod workflow;

@@ -35,6 +35,9 @@ fn text_selection(h: &Harness<'_, NewsmarkApp>) -> (String, usize, usize) {
     (range.text(), anchor, focus)
 }
 
+/// The article's description: how to hear what is under the caret.
+const ARTICLE_HINT: &str = "Ctrl+I says the annotations under the caret";
+
 fn description(h: &Harness<'_, NewsmarkApp>) -> Option<String> {
     let node = h.get_by_role_and_label(Role::Document, "Article");
     node.accesskit_node().description()
@@ -54,10 +57,8 @@ fn screen_readers_get_the_visible_text_the_caret_and_the_selection() {
     );
     let (s, e) = find(&h, "Jens Stoltenberg");
     drag_select(&mut h, s, e);
-    assert_eq!(
-        description(&h).as_deref(),
-        Some(format!("selected: Jens Stoltenberg; caret at code point {e}").as_str())
-    );
+    // The description stays put (Orca reads a changed description instead of the text).
+    assert_eq!(description(&h).as_deref(), Some(ARTICLE_HINT));
     assert_eq!(text_selection(&h), ("Jens Stoltenberg".into(), s, e));
     // Where it is on screen (what a magnifier follows): where the view draws it.
     let drawn = h.state().article_view().span_rect(Span::new(s, e)).unwrap();
@@ -86,10 +87,6 @@ fn screen_readers_get_the_visible_text_the_caret_and_the_selection() {
     h.key_press(Key::ArrowRight);
     h.run_steps(2);
     assert_eq!(text_selection(&h), (String::new(), e, e));
-    assert_eq!(
-        description(&h).as_deref(),
-        Some(format!("caret at code point {e}").as_str())
-    );
 
     // The line at the caret is the visual line, as a reader says it on Up and Down; the word
     // at the caret starts with the name.
@@ -198,10 +195,7 @@ fn every_script_reads_back_as_written_and_right_to_left_lines_say_so() {
         }));
     }
     h.run_steps(2);
-    assert_eq!(
-        description(&h).as_deref(),
-        Some(format!("caret at code point {s}").as_str())
-    );
+    assert_eq!(text_selection(&h), (String::new(), s, s));
     let node = h.get_by_role_and_label(Role::Document, "Article");
     let ak = node.accesskit_node();
     let caret = ak.text_selection_focus().unwrap();

@@ -77,9 +77,12 @@ pub(super) fn body_ui(
         response.request_focus();
     }
     // A screen reader moving the caret or selecting, as in a text field.
+    // The view follows, so reading past the screen scrolls it.
     if let Some(s) = a11y::requested_selection(ui, id) {
         *sel = Some(s);
         response.request_focus();
+        let r = layout.cursor_rect(ui, s.head);
+        ui.scroll_to_rect(r.translate(origin.to_vec2()).expand(4.0), None);
     }
     if response.dragged()
         && let Some(p) = response.interact_pointer_pos()
@@ -167,7 +170,8 @@ pub(super) fn body_ui(
             clip,
         );
     }
-    layout.margin = margin::paint(ui, layout, visible.clone(), origin, clip.right() - 4.0);
+    let margin = margin::paint(ui, layout, visible.clone(), origin, clip.right() - 4.0);
+    layout.margin = margin.iter().map(|d| (d.text.clone(), d.rect)).collect();
     let blocks = &*layout.blocks;
     let painted = (!visible.is_empty()).then(|| {
         Span::new(
@@ -175,6 +179,27 @@ pub(super) fn body_ui(
             blocks.range(visible.end - 1).end,
         )
     });
-    a11y::publish(ui, layout, id, origin, visible, *sel);
+    a11y::publish(ui, layout, id, (origin, visible), *sel, &margin);
     (origin, painted)
+}
+
+/// The view with no article: open one, or see the example.
+pub(super) fn welcome_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.3);
+        ui.heading("newsmark");
+        ui.label("Open a news article (.txt) or a session (.ron), or drop a file on this window.");
+        ui.add_space(8.0);
+        if ui.button("Open…").clicked() {
+            actions.push(Action::Command(crate::ui::commands::UiCommand::Open));
+        }
+        ui.add_space(4.0);
+        if ui
+            .button("See an annotated example")
+            .on_hover_text("A short news story with its claims, quotes and speakers marked")
+            .clicked()
+        {
+            actions.push(Action::OpenSample);
+        }
+    });
 }

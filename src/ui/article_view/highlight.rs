@@ -13,7 +13,7 @@ use crate::ui::style;
 
 /// Which part of an annotation a span is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(super) enum Part {
+pub(in crate::ui::article_view) enum Part {
     /// The annotation's own span.
     Main,
     /// A further content fragment of a quote.
@@ -24,7 +24,7 @@ pub(super) enum Part {
 
 /// What a span of the index paints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(super) enum Layer {
+pub(in crate::ui::article_view) enum Layer {
     /// A part of the annotation at this position in `session.annotations`.
     Annotation(u32, Part),
     /// A possible mention offered by "find other mentions" (in its speaker's colour) or a

@@ -22,6 +22,18 @@ struct Label {
     badge: bool,
 }
 
+/// A label drawn in the margin.
+pub(super) struct Drawn {
+    /// What is drawn (maybe cut: "— unknown spe…").
+    pub text: String,
+    /// Where.
+    pub rect: Rect,
+    /// What it says whole ("— unknown speaker"), for a screen reader.
+    pub full: String,
+    /// Its annotation's position in the session.
+    pub annotation: usize,
+}
+
 /// Paints the labels of the annotations that end on the visible blocks; returns each label's
 /// text and screen rectangle.
 pub(super) fn paint(
@@ -30,7 +42,7 @@ pub(super) fn paint(
     visible: std::ops::Range<usize>,
     origin: Pos2,
     right: f32,
-) -> Vec<(String, Rect)> {
+) -> Vec<Drawn> {
     let mut drawn = Vec::new();
     let blocks = &*layout.blocks;
     let wrap = blocks.metrics.wrap;
@@ -44,9 +56,9 @@ pub(super) fn paint(
     let painter = ui.painter();
     for b in visible {
         let r = blocks.range(b);
-        // (y of the line, badge first, the annotation) for every annotation ending in this
-        // block.
-        let mut rows: Vec<(f32, bool, &Annotation)> = Vec::new();
+        // (y of the line, badge first, the annotation and its position in the session) for
+        // every annotation ending in this block.
+        let mut rows: Vec<(f32, bool, &Annotation, usize)> = Vec::new();
         for e in layout.index.overlapping(r.start, r.end) {
             let Layer::Annotation(i, part) = e.value else {
                 continue;
@@ -60,7 +72,8 @@ pub(super) fn paint(
             }
             let rects = layout::range_rects(blocks, b, e.end.saturating_sub(1), e.end, false);
             if let Some(rect) = rects.last() {
-                rows.push((rect.center().y, !matches!(a.kind, Kind::Claim(_)), a));
+                let badge_last = !matches!(a.kind, Kind::Claim(_));
+                rows.push((rect.center().y, badge_last, a, i as usize));
             }
         }
         // Row by row; on a row, verdict badges (short, fixed) before speakers' names, so a
@@ -68,7 +81,7 @@ pub(super) fn paint(
         rows.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
         let mut x = x0;
         let mut last_y = f32::NAN;
-        for (y, _, a) in rows {
+        for (y, _, a, annotation) in rows {
             if (y - last_y).abs() > 1.0 {
                 x = x0;
             }
@@ -91,7 +104,14 @@ pub(super) fn paint(
                 continue;
             };
             x = rect.right() + 8.0;
-            drawn.push((label.text, rect));
+            let full = label_of(session, a, layout.look.panel, |_| true)
+                .map_or_else(|| label.text.clone(), |l| l.text);
+            drawn.push(Drawn {
+                text: label.text,
+                rect,
+                full,
+                annotation,
+            });
         }
     }
     drawn

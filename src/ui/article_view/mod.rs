@@ -19,6 +19,8 @@ mod select;
 
 use egui::{Id, Pos2, Rect};
 
+pub(in crate::ui) use a11y::describe_annotation;
+
 use crate::io::document::Document;
 use crate::model::annotation::{AnnotationId, Kind, KindTag, Span};
 use crate::model::index::IntervalIndex;
@@ -67,6 +69,13 @@ pub struct ArticleView {
     pub(crate) clear_cursor: bool,
     /// A keyboard scroll to apply in the next frame.
     pub(crate) page: Option<Page>,
+    /// Give the article the keyboard, with a caret, in the next frame (F6, and when opened).
+    pub(crate) focus: bool,
+    /// The first frame of this article was drawn (its caret placed, focus given).
+    started: bool,
+    /// Frames left in which the article takes the keyboard if nothing has it (the click that
+    /// opened it may clear the focus a frame later).
+    focus_frames: u8,
     /// The scroll offset shown last frame, in points from the top.
     offset: f32,
     /// The article's blocks, heights and galleys (built on the first frame).
@@ -162,15 +171,31 @@ pub fn article_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(doc) = work.doc.as_ref() else {
-        welcome_ui(ui, &mut actions);
+        body::welcome_ui(ui, &mut actions);
         return actions;
     };
     let view = &mut state.view;
     let id = Id::unique("article_text");
     view.text_id = Some(id);
     view.frame += 1;
+    // After an annotation key the selection becomes a caret where it ended, so the keyboard
+    // and a screen reader still have a place in the text.
     if std::mem::take(&mut view.clear_cursor) {
-        view.sel = None;
+        view.sel = view.sel.map(|s| Selection::caret(s.head));
+    }
+    // At start-up and after opening, and on F6: the keyboard is in the article, at a caret.
+    if !std::mem::replace(&mut view.started, true) {
+        view.focus_frames = 3;
+    }
+    let asked = std::mem::take(&mut view.focus);
+    if asked || view.focus_frames > 0 {
+        view.focus_frames = view.focus_frames.saturating_sub(1);
+        if asked || ui.memory(|m| m.focused().is_none()) {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
+        if view.sel.is_none() {
+            view.sel = Some(Selection::caret(view.painted.map_or(0, |p| p.start)));
+        }
     }
     let focused = ui.memory(|m| m.has_focus(id));
     let look = Look {
@@ -313,8 +338,18 @@ pub fn describe(doc: &Document, id: AnnotationId) -> String {
     let Some(a) = doc.session.annotation(id) else {
         return String::new();
     };
-    let who = doc.session.speaker_name(a.kind.speaker());
-    let line = describe_kind(doc, a, id, who);
+    // Who, as the margin and the marks say it: nobody named is "unknown speaker" (a quote
+    // signed by its source mention's words), a claim nobody makes is the outlet's.
+    let who = match &a.kind {
+        Kind::Quote(_) => a11y::quote_speaker(&doc.session, a),
+        Kind::Claim(c) if c.speaker.is_none() => "the outlet".to_owned(),
+        _ => a
+            .kind
+            .speaker()
+            .and_then(|s| doc.session.speaker(s))
+            .map_or_else(|| "unknown speaker".to_owned(), |s| s.name.clone()),
+    };
+    let line = describe_kind(doc, a, id, &who);
     if a.tags.is_empty() {
         line
     } else {
@@ -357,24 +392,4 @@ fn describe_kind(
             }
         }
     }
-}
-
-fn welcome_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    ui.vertical_centered(|ui| {
-        ui.add_space(ui.available_height() * 0.3);
-        ui.heading("newsmark");
-        ui.label("Open a news article (.txt) or a session (.ron), or drop a file on this window.");
-        ui.add_space(8.0);
-        if ui.button("Open…").clicked() {
-            actions.push(Action::Command(crate::ui::commands::UiCommand::Open));
-        }
-        ui.add_space(4.0);
-        if ui
-            .button("See an annotated example")
-            .on_hover_text("A short news story with its claims, quotes and speakers marked")
-            .clicked()
-        {
-            actions.push(Action::OpenSample);
-        }
-    });
 }

@@ -65,6 +65,20 @@ impl ArticleView {
         self.clip.unwrap_or(Rect::NOTHING)
     }
 
+    /// Where the caret is (the moving end of the selection), in code points.
+    pub fn caret(&self) -> Option<usize> {
+        self.sel.map(|s| s.head)
+    }
+
+    /// The annotations whose text holds code point `at`, innermost first.
+    pub fn annotations_at(
+        &self,
+        session: &crate::model::session::Session,
+        at: usize,
+    ) -> Vec<crate::model::annotation::AnnotationId> {
+        super::highlight::annotations_at(&self.index, session, at)
+    }
+
     /// The id of the article text widget.
     pub fn text_id(&self) -> Option<Id> {
         self.text_id

@@ -137,6 +137,15 @@ command_table! {
     About => "About newsmark",
         "Version and commit, licence, where sessions and recovery files go, and the fonts found",
         [Trigger::Chord(KeyboardShortcut::new(Modifiers::COMMAND, Key::F1))];
+    /// Move the keyboard between the article and the side panel.
+    SwitchFocus => "Article / side panel",
+        "Move the keyboard between the article (with a caret) and the side panel",
+        [fkey(false, Key::F6)];
+    /// Say what is under the caret.
+    WhatIsHere => "What is here",
+        "Say the annotations under the caret, with their speaker and verdict (in the status \
+         bar, which screen readers announce)",
+        [cmd(Key::I)];
     /// Search the article.
     Find => "Find…", "Search the article (case-insensitive); Enter selects the first match",
         [cmd(Key::F)];

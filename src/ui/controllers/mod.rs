@@ -7,6 +7,7 @@ pub(crate) mod hands;
 pub(crate) mod paste;
 pub mod project;
 pub(crate) mod quote_parts;
+pub mod reading;
 pub mod recovery;
 pub mod review;
 pub mod search;

@@ -11,6 +11,12 @@ use crate::ui::state::UiState;
 use crate::ui::style;
 use crate::ui::vocabulary::{Action, SideTab};
 
+/// Where egui keeps the id of the side panel's widget that F6 gives the keyboard to (the tab
+/// shown).
+pub fn side_panel_target() -> egui::Id {
+    egui::Id::unique("side panel focus target")
+}
+
 /// Draws the side panel's tabs and content.
 pub fn side_panel_ui(
     doc: &Document,
@@ -31,7 +37,13 @@ pub fn side_panel_ui(
             if tab == SideTab::Compare && state.compare.is_none() {
                 continue;
             }
-            if ui.selectable_label(state.side_tab == tab, name).clicked() {
+            let r = ui.selectable_label(state.side_tab == tab, name);
+            if state.side_tab == tab {
+                // Where F6 puts the keyboard in the side panel.
+                let target = side_panel_target();
+                ui.data_mut(|d| d.insert_temp(target, r.id));
+            }
+            if r.clicked() {
                 actions.push(Action::SetTab(tab));
             }
         }
