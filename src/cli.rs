@@ -7,10 +7,12 @@
 //! on bad input, and a failed write to stdout is an error like any other.
 
 mod agree;
+mod check;
 mod project;
 mod publish;
 mod stats;
 mod suggest;
+mod train;
 mod transfer;
 
 use std::io::Write as _;
@@ -21,8 +23,6 @@ use clap::Subcommand;
 
 use crate::io::document::Document;
 use crate::io::formats::files::{self, ExportFormat, ImportFormat};
-use crate::io::session_file;
-use crate::model::anchor::Outcome;
 use crate::model::annotation::KindTag;
 
 /// A headless subcommand.
@@ -133,6 +133,28 @@ pub enum Command {
         /// Known speakers to find by name and alias: a session file or a RON list of speakers.
         #[arg(long)]
         speakers: Option<PathBuf>,
+        /// A model made by `newsmark train`, used instead of the rules.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Train an attribution model (cue, source, content) from annotated sessions.
+    ///
+    /// Sessions are files or folders searched recursively (a project, or a brat corpus
+    /// imported into sessions). Deterministic for a seed; progress on stderr; exits 1 when a
+    /// session could not be read (it is listed, the others are used).
+    Train {
+        /// Session files (.ron) or folders.
+        #[arg(required = true)]
+        sessions: Vec<PathBuf>,
+        /// The model file to write.
+        #[arg(long, short = 'o')]
+        output: PathBuf,
+        /// Orders the training data; the same seed and sessions give the same model.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Passes over the data.
+        #[arg(long, default_value_t = 8)]
+        epochs: u32,
     },
     /// Import brat standoff or W3C Web Annotation into a new session file.
     ///
@@ -184,7 +206,7 @@ pub enum Command {
 /// Runs a subcommand and turns its outcome into an exit code; errors are printed to stderr.
 pub fn run(cmd: Command) -> ExitCode {
     let result = match cmd {
-        Command::Check { session, renumber } => check(&session, renumber),
+        Command::Check { session, renumber } => check::run(&session, renumber),
         Command::Stats { session, json } => stats::run(&session, json),
         Command::Export {
             session,
@@ -244,7 +266,19 @@ pub fn run(cmd: Command) -> ExitCode {
             article,
             output,
             speakers,
-        } => suggest::run(&article, not_stdout(output.as_deref()), speakers.as_deref()),
+            model,
+        } => suggest::run(
+            &article,
+            not_stdout(output.as_deref()),
+            speakers.as_deref(),
+            model.as_deref(),
+        ),
+        Command::Train {
+            sessions,
+            output,
+            seed,
+            epochs,
+        } => train::run(&sessions, &output, seed, epochs),
     };
     result.unwrap_or_else(|e| {
         eprintln!("newsmark: error: {}", one_line_error(&e));
@@ -329,74 +363,4 @@ fn open(session: &Path) -> anyhow::Result<Document> {
         eprintln!("newsmark: note: {n}");
     }
     Ok(doc)
-}
-
-fn check(session: &Path, renumber: bool) -> anyhow::Result<ExitCode> {
-    if renumber {
-        renumber_ids(session)?;
-    }
-    let doc = open(session)?;
-    let s = &doc.session;
-    let mut out = format!(
-        "{} speaker(s), {} claim(s), {} quote(s), {} mention(s)\n",
-        s.speakers.len(),
-        s.count(KindTag::Claim),
-        s.count(KindTag::Quote),
-        s.count(KindTag::Mention)
-    );
-    // Opening re-anchors whenever the article changed or a span does not fit; no report means
-    // every annotation matched where it was.
-    let Some(report) = doc.anchor_report.as_ref().filter(|r| !r.all_exact()) else {
-        out.push_str(&format!(
-            "{} annotation(s), all anchor exactly\n",
-            s.annotations.len()
-        ));
-        write_stdout(&out)?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    out.push_str(&format!("re-anchored: {}\n", report.summary()));
-    let by_id: std::collections::HashMap<_, _> = s.annotations.iter().map(|a| (a.id, a)).collect();
-    for (id, outcome) in &report.outcomes {
-        let (Some(a), true) = (by_id.get(id), *outcome != Outcome::Exact) else {
-            continue;
-        };
-        let now = match outcome {
-            Outcome::Orphan => String::new(),
-            _ => format!(
-                " now {}..{} “{}”",
-                a.start,
-                a.end,
-                doc.text.slice(a.start..a.end)
-            ),
-        };
-        out.push_str(&format!(
-            "  #{} {} {outcome}: “{}”{now}\n",
-            id.0,
-            a.kind.tag().label(),
-            a.exact
-        ));
-    }
-    write_stdout(&out)?;
-    Ok(ExitCode::from(1))
-}
-
-/// `check --renumber`: gives repeated ids new ones, saves (keeping `.bak`) and says what changed.
-fn renumber_ids(path: &Path) -> anyhow::Result<()> {
-    crate::io::lock::refuse_if_held(path)?;
-    let mut session = session_file::load_allowing_duplicates(path)?;
-    let changed = session.renumber_duplicates();
-    if changed.is_empty() {
-        eprintln!("newsmark: every id in {} is unique", path.display());
-        return Ok(());
-    }
-    session_file::save(&session, path)?;
-    eprintln!(
-        "newsmark: renumbered {} id(s) in {} (the old file is {}):",
-        changed.len(),
-        path.display(),
-        crate::io::disk::backup_path(path).display()
-    );
-    let lines: Vec<String> = changed.iter().map(ToString::to_string).collect();
-    report_bounded("  ", &lines);
-    Ok(())
 }

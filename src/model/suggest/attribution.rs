@@ -115,9 +115,13 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
     } else {
         None
     };
+    let inverted = inverted
+        .map(|source| doc.with_apposition(source, s1))
+        // `A, said Smith.` ends the clause with the source; `Steger, a negotiator, said the
+        // deal would fail` goes on: "the deal" is no source, and "Steger…" is no content.
+        .filter(|source| after_quote || clause_ends(doc, source.end, s1));
     let was_inverted = inverted.is_some();
     let (source, content_before, after) = if let Some(source) = inverted {
-        let source = doc.with_apposition(source, s1);
         let after = source.end;
         (Some(source), left, after)
     } else {
@@ -149,6 +153,9 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
         (source, before, c1)
     };
     let mut content = Vec::new();
+    // "Faced with this situation, the union said it would go on": an opener, not content.
+    let content_before =
+        content_before.filter(|&b| !(is_opener(doc, s0, b) && words_after(doc, after, s1) >= 3));
     if let Some(b) = content_before {
         content.extend(doc.content_before(s0, b));
         if !content.is_empty() {
@@ -190,6 +197,64 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
         source,
         quote_type,
     })
+}
+
+/// True when the clause ends at token `at`: the sentence ends or punctuation follows.
+fn clause_ends(doc: &Doc, at: usize, s1: usize) -> bool {
+    at >= s1 || doc.tok(at).is_none_or(|t| !t.is_word())
+}
+
+/// Words from token `from` to the end of the sentence.
+fn words_after(doc: &Doc, from: usize, s1: usize) -> usize {
+    (from..s1)
+        .filter(|&i| doc.tok(i).is_some_and(Token::is_word))
+        .count()
+}
+
+/// Words that open a sentence as a frame, not as something said ("At the same time", "In
+/// response", "Faced with …", "Meanwhile").
+const FRAMES: [&str; 24] = [
+    "at",
+    "in",
+    "on",
+    "with",
+    "after",
+    "before",
+    "for",
+    "during",
+    "despite",
+    "under",
+    "amid",
+    "since",
+    "following",
+    "given",
+    "as",
+    "by",
+    "from",
+    "meanwhile",
+    "however",
+    "still",
+    "yet",
+    "instead",
+    "nevertheless",
+    "separately",
+];
+
+/// True when tokens `s0..b` (before a comma at `b`) are a short opener of the sentence: no
+/// quotation, at most six words, starting with a preposition or linking adverb, or a
+/// participle ("Faced", "Speaking").
+fn is_opener(doc: &Doc, s0: usize, b: usize) -> bool {
+    let quoted = (s0..=b).any(|i| doc.quote_closing(i).is_some() || doc.quote_opening(i).is_some());
+    let words = (s0..b)
+        .filter(|&i| doc.tok(i).is_some_and(Token::is_word))
+        .count();
+    let Some(first) = (s0..b).find_map(|i| doc.tok(i).filter(|t| t.is_word())) else {
+        return false;
+    };
+    let w = first.lower.as_str();
+    let frame = FRAMES.contains(&w)
+        || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")));
+    !quoted && words <= 6 && frame && doc.tok(b).is_some_and(|t| t.is(','))
 }
 
 impl Doc {
