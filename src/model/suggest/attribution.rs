@@ -17,7 +17,9 @@ use crate::model::annotation::{QuoteType, Span};
 
 use super::Doc;
 use super::cues::CueMatch;
-use super::sources::{apposed, phrase_after, phrase_before, starts_phrase, subject};
+use super::sources::{
+    apposed, looks_like_person, phrase_after, phrase_before, starts_phrase, subject,
+};
 use super::tokens::{TokKind, Token};
 
 /// A quote found around one cue, in tokens and code points.
@@ -120,12 +122,20 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
         // `A, said Smith.` ends the clause with the source; `Steger, a negotiator, said the
         // deal would fail` goes on: "the deal" is no source, and "Steger…" is no content.
         .filter(|source| after_quote || clause_ends(doc, source.end, s1));
+    // "Niek Stam, FNV Havens union leader, said …": a name and its apposition open the
+    // sentence; the cue's subject is the name, not what follows the cue.
+    let appositive = left
+        .filter(|_| !after_quote && left_tok.is_some_and(|t| t.is(',')))
+        .filter(|&l| appositive_subject(doc, s0, l));
+    let inverted = inverted.filter(|_| appositive.is_none());
     let was_inverted = inverted.is_some();
     let (source, content_before, after) = if let Some(source) = inverted {
         let after = source.end;
         (Some(source), left, after)
     } else {
-        let source = phrase_before(&doc.toks, c0, s0)
+        let source = appositive
+            .map(|l| s0..l + 1)
+            .or_else(|| phrase_before(&doc.toks, c0, s0))
             .or_else(|| {
                 left.filter(|_| left_tok.is_some_and(|t| t.is(',')))
                     .and_then(|l| apposed(&doc.toks, s0, l))
@@ -202,6 +212,22 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
 /// True when the clause ends at token `at`: the sentence ends or punctuation follows.
 fn clause_ends(doc: &Doc, at: usize, s1: usize) -> bool {
     at >= s1 || doc.tok(at).is_none_or(|t| !t.is_word())
+}
+
+/// True when the sentence opens with a person's name, a comma, and an apposition of at most
+/// twelve tokens ending at the comma `l` just before the cue.
+fn appositive_subject(doc: &Doc, s0: usize, l: usize) -> bool {
+    let name_end = (s0..l).find(|&i| doc.tok(i).is_none_or(|t| !(t.is_word() && t.cap)));
+    let Some(comma) = name_end.filter(|&c| c < l && doc.tok(c).is_some_and(|t| t.is(','))) else {
+        return false;
+    };
+    let run = doc.toks.get(s0..comma).unwrap_or_default();
+    l - comma <= 12
+        && looks_like_person(run, &doc.chars)
+        && (comma + 1..l).all(|i| {
+            doc.tok(i)
+                .is_some_and(|t| t.is_word() || t.is('-') || t.is('.'))
+        })
 }
 
 /// Words from token `from` to the end of the sentence.

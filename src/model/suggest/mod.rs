@@ -272,3 +272,6 @@ impl Doc {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_roles;
