@@ -11,3 +11,4 @@ mod cli;
 mod outputs;
 mod project;
 mod reliability;
+mod train;
