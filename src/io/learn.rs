@@ -59,6 +59,8 @@ pub fn session_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 pub struct Loaded {
     /// One per session with at least one quote.
     pub examples: Vec<Example>,
+    /// The session file of each example.
+    pub paths: Vec<PathBuf>,
     /// Sessions without quotes (nothing to learn from).
     pub without_quotes: usize,
     /// Files that could not be read, each with why.
@@ -96,4 +98,98 @@ pub fn load_model(path: &Path) -> Result<Model, String> {
     let bytes = disk::read_regular(path, disk::MAX_DATA_BYTES, "model")
         .map_err(|e| format!("{}: {e}", path.display()))?;
     format::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// What an annotator did with one suggestion, kept as training signal.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Verdict {
+    /// The article, relative to the project folder (`/` between folders).
+    pub article: String,
+    /// True when accepted (the session holds what was kept or corrected), false when rejected.
+    pub accepted: bool,
+    /// The suggestion's first span, in code points.
+    pub start: usize,
+    /// Its end.
+    pub end: usize,
+}
+
+/// Where annotator `annotator`'s verdicts on suggestions are kept in the project at `dir`.
+pub fn feedback_path(dir: &Path, annotator: &str) -> PathBuf {
+    dir.join(project::SESSIONS)
+        .join(project::annotator_folder(annotator))
+        .join(".feedback.ron")
+}
+
+/// The verdicts in a feedback file (none when it is missing or unreadable).
+pub fn load_feedback(path: &Path) -> Vec<Verdict> {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| ron::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Adds `verdict` to the feedback file at `path` (written atomically).
+pub fn record(path: &Path, verdict: Verdict) -> Result<(), String> {
+    let mut all = load_feedback(path);
+    all.push(verdict);
+    let text = ron::ser::to_string_pretty(&all, ron::ser::PrettyConfig::default())
+        .map_err(|e| e.to_string())?;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| disk::describe(&e))?;
+    }
+    disk::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// The training data of a project: every session under its `.newsmark` folder (every
+/// annotator's, and curated ones) with at least one quote, and the sessions of articles where
+/// suggestions were rejected even when nothing was kept (all of it then counts as no quote).
+/// Returns the data and the numbers of accepted and rejected suggestions recorded.
+pub fn project_examples(
+    dir: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(Loaded, usize, usize), String> {
+    let root = dir.join(project::SESSIONS);
+    let files = session_files(&[root.clone()])?;
+    let mut verdicts = Vec::new();
+    for annotator in project::annotators(dir) {
+        verdicts.extend(load_feedback(&feedback_path(dir, &annotator)));
+    }
+    let accepted = verdicts.iter().filter(|v| v.accepted).count();
+    let rejected = verdicts.len() - accepted;
+    let mut loaded = load_examples(&files, progress);
+    // Sessions without quotes whose articles had suggestions rejected: negative examples.
+    let reviewed: std::collections::HashSet<&str> = verdicts
+        .iter()
+        .filter(|v| !v.accepted)
+        .map(|v| v.article.as_str())
+        .collect();
+    for f in &files {
+        let Ok(doc) = Document::open_session(f) else {
+            continue;
+        };
+        let quotes = doc.session.count(KindTag::Quote);
+        let article = Path::new(&doc.session.article.path);
+        let rel = article
+            .canonicalize()
+            .ok()
+            .zip(dir.canonicalize().ok())
+            .and_then(|(a, d)| a.strip_prefix(d).ok().map(Path::to_path_buf));
+        let is_reviewed = rel.is_some_and(|r| reviewed.contains(relative_name(&r).as_str()));
+        if quotes == 0 && is_reviewed {
+            loaded
+                .examples
+                .push(Example::from_session(&doc.session, doc.text.as_str()));
+            loaded.paths.push(f.clone());
+            loaded.without_quotes = loaded.without_quotes.saturating_sub(1);
+        }
+    }
+    Ok((loaded, accepted, rejected))
+}
+
+/// A relative path with `/` between folders, as feedback files name articles.
+pub fn relative_name(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

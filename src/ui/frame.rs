@@ -70,6 +70,7 @@ impl eframe::App for NewsmarkApp {
         if let Some(action) = self.sticky_action(&ctx) {
             self.apply(&ctx, action);
         }
+        self.poll_training(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
         if self.ui.dialogs.quit_confirmed {
@@ -286,6 +287,14 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
                     "LF"
                 },
             ));
+            ui.separator();
+        }
+        if let Some(t) = &app.ui.suggestions.training {
+            ui.add(
+                egui::ProgressBar::new(t.fraction)
+                    .desired_width(180.0)
+                    .text(format!("Training: {}", t.stage)),
+            );
             ui.separator();
         }
         // A long message ends in "…" at the window's edge; hovering shows it whole.

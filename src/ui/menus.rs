@@ -126,6 +126,8 @@ pub(super) fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Ac
         let pending = !app.ui.suggestions.pending.is_empty();
         command_button(ui, UiCommand::AcceptSuggestion, pending, actions);
         command_button(ui, UiCommand::RejectSuggestion, pending, actions);
+        let can_train = in_project && app.ui.suggestions.training.is_none();
+        command_button(ui, UiCommand::TrainFromProject, can_train, actions);
     });
     ui.menu_button("Help", |ui| {
         command_button(ui, UiCommand::Help, true, actions);

@@ -18,6 +18,7 @@ mod editors;
 mod gold;
 mod gui_export;
 mod gui_workflow;
+mod learning;
 mod margin;
 mod multiscript;
 mod places;

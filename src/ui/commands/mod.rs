@@ -170,6 +170,11 @@ command_table! {
         "Find quotes (with cue and source) and mentions of known speakers offline; they are \
          underlined in grey until accepted",
         [key(Key::G)];
+    /// Learn a model from the project's sessions, on a thread.
+    TrainFromProject => "Train from this project",
+        "Learn a suggestion model from this project's sessions and the suggestions accepted and \
+         rejected in it (runs in the background); Suggest then uses it instead of the rules",
+        [];
     /// Accept the first suggestion as ordinary annotations.
     AcceptSuggestion => "Accept suggestion",
         "Make the first suggestion ordinary annotations (one undo step)", [key(Key::A)];

@@ -10,3 +10,4 @@ pub mod recovery;
 pub mod review;
 pub mod search;
 pub mod suggestions;
+pub(crate) mod training;

@@ -13,8 +13,19 @@ use crate::ui::state::suggestions::*;
 impl NewsmarkApp {
     /// Runs the finder on the open article and lists what is not annotated or rejected yet.
     pub(crate) fn suggest(&mut self) {
+        if self.work.doc.is_none() {
+            return;
+        }
+        // The project's model when it has one, else the rules.
+        let (model, problem) = match self.project_model() {
+            Ok(m) => (m, None),
+            Err(e) => (None, Some(e)),
+        };
         let Some(doc) = &self.work.doc else { return };
-        let found = suggest(doc.text.as_str(), &doc.session.speakers);
+        let found = match &model {
+            Some(m) => m.suggest(doc.text.as_str(), &doc.session.speakers),
+            None => suggest(doc.text.as_str(), &doc.session.speakers),
+        };
         let taken: std::collections::HashSet<(usize, usize)> = doc
             .session
             .annotations
@@ -33,8 +44,13 @@ impl NewsmarkApp {
             .filter(|s| fresh(s))
             .collect();
         pending.sort_by_key(|s| (s.span().start, s.span().end));
+        let by = match (&model, problem) {
+            (Some(_), _) => " by the project's model".to_owned(),
+            (None, Some(e)) => format!(" by the rules (the project's model is not used: {e})"),
+            (None, None) => String::new(),
+        };
         self.ui.status = format!(
-            "{} suggestion(s), underlined in grey: A accepts the first, X rejects it",
+            "{} suggestion(s){by}, underlined in grey: A accepts the first, X rejects it",
             pending.len()
         );
         self.ui.suggestions.pending = pending;
@@ -66,6 +82,7 @@ impl NewsmarkApp {
             self.edit(edit, label.to_owned(), None);
         }
         self.ui.suggestions.pending.remove(i);
+        self.record_verdict(true, s.span().start, s.span().end);
         self.after_suggestion();
     }
 
@@ -90,7 +107,11 @@ impl NewsmarkApp {
             a.note.clear();
         }
         let what = if quotes { "quotes" } else { "mentions" };
-        if let Some(edit) = Edit::between(&doc.session, &next) {
+        let edit = Edit::between(&doc.session, &next);
+        for s in &take {
+            self.record_verdict(true, s.span().start, s.span().end);
+        }
+        if let Some(edit) = edit {
             self.edit(
                 edit,
                 format!("accept {} suggested {what}", take.len()),
@@ -108,6 +129,7 @@ impl NewsmarkApp {
             return;
         }
         let s = self.ui.suggestions.pending.remove(i);
+        self.record_verdict(false, s.span().start, s.span().end);
         self.ui.suggestions.rejected.push(s);
         self.ui.status = "Rejected the suggestion".into();
         self.after_suggestion();
