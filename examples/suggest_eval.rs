@@ -349,6 +349,7 @@ fn main() -> anyhow::Result<()> {
             each_m.print();
             println!("model on all train articles, each article once, against the union:");
             merged_m.print();
+            tagger_alone(&dir, &anns, &model)?;
             let t = Instant::now();
             let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
             for text in &texts {
@@ -379,6 +380,38 @@ fn main() -> anyhow::Result<()> {
                 m.f1()
             );
         }
+    }
+    Ok(())
+}
+
+/// The tagger's spans before linking, against each file's spans (exact), summed.
+fn tagger_alone(
+    dir: &std::path::Path,
+    anns: &[PathBuf],
+    model: &newsmark::model::learn::Model,
+) -> anyhow::Result<()> {
+    let mut counts = [Counts::default(); 3];
+    for ann in anns {
+        let Some(article) = article_of(ann) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
+        let gold = Gold::parse(&std::fs::read_to_string(ann)?);
+        let tagged = model.tagged_spans(&text);
+        let flat = |s: &BTreeSet<Spans>| -> BTreeSet<Spans> {
+            s.iter().flatten().map(|&p| vec![p]).collect()
+        };
+        for (k, g) in [&gold.cues, &gold.sources, &gold.contents]
+            .into_iter()
+            .enumerate()
+        {
+            let pred: BTreeSet<Spans> = tagged[k].iter().map(|s| vec![(s.start, s.end)]).collect();
+            counts[k].add(&pred, &flat(g));
+        }
+    }
+    println!("the tagger alone, before linking (exact spans, pieces of contents on their own):");
+    for (k, name) in ["cue", "source", "content piece"].into_iter().enumerate() {
+        println!("{}", counts[k].line(name));
     }
     Ok(())
 }

@@ -5,9 +5,10 @@
 //! version              u32 LE (this build writes and reads 1)
 //! payload length       u64 LE
 //! SHA-256 of payload   32 bytes
-//! payload              meta, transitions, tagger rows (key + 7 weights), linker weights
+//! payload              meta, transitions, scale, tagger rows (key + 7 × i16), linker weights
 //! ```
-//! Everything little-endian; weights are f32. A newer version, a short file or a payload
+//! Everything little-endian. Tagger weights are 16-bit steps of one scale (f32); the
+//! transitions and the linker's weights are f32. A newer version, a short file or a payload
 //! whose checksum differs is refused with a message that says which.
 
 use std::collections::HashMap;
@@ -23,6 +24,27 @@ pub const MAGIC: &[u8] = b"newsmark-model\n";
 /// The format version this build writes and the newest it reads.
 pub const VERSION: u32 = 1;
 const HEADER: usize = 15 + 4 + 8 + 32;
+
+/// The scale that maps the largest weight to the largest 16-bit step.
+pub fn scale_of(weights: &[f32]) -> f32 {
+    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+    if max > 0.0 {
+        max / f32::from(i16::MAX)
+    } else {
+        1.0
+    }
+}
+
+/// `w` rounded to a step of `scale`.
+pub fn quantize(w: f32, scale: f32) -> f32 {
+    step(w, scale) as f32 * scale
+}
+
+fn step(w: f32, scale: f32) -> i16 {
+    (w / scale)
+        .round()
+        .clamp(-f32::from(i16::MAX), f32::from(i16::MAX)) as i16
+}
 
 /// Why bytes are not a model this build can use.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -61,6 +83,8 @@ pub fn encode(m: &Model) -> Vec<u8> {
     for w in &m.tagger.transitions {
         p.extend(w.to_le_bytes());
     }
+    let scale = scale_of(&m.tagger.weights);
+    p.extend(scale.to_le_bytes());
     p.extend((m.tagger.keys.len() as u32).to_le_bytes());
     for (r, k) in m.tagger.keys.iter().enumerate() {
         p.extend(k.to_le_bytes());
@@ -70,7 +94,7 @@ pub fn encode(m: &Model) -> Vec<u8> {
             .get(r * TAGS..(r + 1) * TAGS)
             .unwrap_or_default()
         {
-            p.extend(w.to_le_bytes());
+            p.extend(step(*w, scale).to_le_bytes());
         }
     }
     let mut links: Vec<(&u64, &f32)> = m.linker.weights.iter().collect();
@@ -171,7 +195,8 @@ pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
     for _ in 0..(TAGS + 1) * TAGS {
         tagger.transitions.push(r.f32()?);
     }
-    let rows = r.count(8 + 4 * TAGS)?;
+    let scale = r.f32()?;
+    let rows = r.count(8 + 2 * TAGS)?;
     tagger.keys.reserve(rows);
     tagger.weights.reserve(rows * TAGS);
     for n in 0..rows {
@@ -179,7 +204,8 @@ pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
         tagger.keys.push(k);
         tagger.index.insert(k, n as u32);
         for _ in 0..TAGS {
-            tagger.weights.push(r.f32()?);
+            let q = i16::from_le_bytes(r.take()?);
+            tagger.weights.push(f32::from(q) * scale);
         }
     }
     let links = r.count(12)?;

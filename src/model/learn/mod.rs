@@ -62,6 +62,7 @@ pub struct Model {
 /// The text prepared for the model: tokens, the rules' suggestions, each token's feature rows.
 pub(crate) struct Prepared {
     pub doc: Doc,
+    pub rules: Suggestions,
     pub feats: Vec<Vec<u64>>,
 }
 
@@ -70,7 +71,7 @@ impl Prepared {
         let doc = Doc::new(text);
         let rules = suggest::suggest_in(&doc, &[], &EN);
         let feats = features::featurize(&doc, &rules);
-        Self { doc, feats }
+        Self { doc, rules, feats }
     }
 
     /// Paragraphs as token ranges (line breaks left out): the sequences the tagger reads.
@@ -130,7 +131,53 @@ impl Tagged {
     }
 }
 
+/// The rules' precision with the model's recall: a model quote without a source takes the
+/// source the rules found for the same cue, and a rule quote whose cue and content the model
+/// did not touch is added.
+fn combine_with_rules(p: &Prepared, quotes: &mut Vec<(QuoteSuggestion, Option<Range<usize>>)>) {
+    let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
+    let mut extra = Vec::new();
+    for r in &p.rules.quotes {
+        let same_cue = quotes
+            .iter_mut()
+            .find(|(q, _)| q.cue.zip(r.cue).is_some_and(|(a, b)| overlaps(&a, &b)));
+        match same_cue {
+            Some((q, source)) => {
+                if q.source.is_none()
+                    && let Some(rs) = r.source
+                {
+                    q.source = Some(rs);
+                    *source = Some(gold::tokens_of(&p.doc, rs));
+                }
+            }
+            None => {
+                let touched = quotes.iter().any(|(q, _)| {
+                    q.content
+                        .iter()
+                        .any(|a| r.content.iter().any(|b| overlaps(a, b)))
+                });
+                if !touched {
+                    let source = r.source.map(|s| gold::tokens_of(&p.doc, s));
+                    extra.push((r.clone(), source));
+                }
+            }
+        }
+    }
+    quotes.extend(extra);
+}
+
 impl Model {
+    /// Cue, source and content spans as the tagger marks them, before linking (for
+    /// measuring the tagger alone).
+    pub fn tagged_spans(&self, text: &str) -> [Vec<Span>; 3] {
+        let p = Prepared::new(text);
+        let t = Tagged::from_tags(&self.tags(&p));
+        let spans = |v: &[Range<usize>]| -> Vec<Span> {
+            v.iter().filter_map(|r| p.doc.span_of(r.clone())).collect()
+        };
+        [spans(&t.cues), spans(&t.sources), spans(&t.contents)]
+    }
+
     /// The tags of every token of a prepared text (line breaks are `O`).
     pub(crate) fn tags(&self, p: &Prepared) -> Vec<u8> {
         let mut tags = vec![O; p.doc.toks.len()];
@@ -204,6 +251,7 @@ impl Model {
             };
             quotes.push((q, None));
         }
+        combine_with_rules(&p, &mut quotes);
         let first = |q: &QuoteSuggestion| {
             q.cue
                 .map_or(q.content.first().map_or(0, |s| s.start), |c| c.start)

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::format;
 use super::gold::{Example, GoldSpans};
 use super::linker::{self, LinkTrainer};
 use super::tagger::{TAGS, Tagger, Trainer};
@@ -24,7 +25,7 @@ impl Default for Options {
         Self {
             epochs: 8,
             seed: 1,
-            min_count: 2,
+            min_count: 3,
         }
     }
 }
@@ -152,7 +153,13 @@ pub fn train(examples: &[Example], opts: &Options, progress: &mut dyn FnMut(Prog
             }
         }
     }
-    let (weights, transitions) = trainer.averaged();
+    let (mut weights, transitions) = trainer.averaged();
+    // Weights are kept as 16-bit steps of one scale (the file stores them so): rounded here,
+    // the model in memory is the model on disk.
+    let scale = format::scale_of(&weights);
+    for w in &mut weights {
+        *w = format::quantize(*w, scale);
+    }
     // Rows whose weights all averaged to zero change no decision: leave them out.
     let mut tagger = Tagger {
         transitions,
