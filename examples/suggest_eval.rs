@@ -256,7 +256,10 @@ fn load_split(dir: &std::path::Path) -> anyhow::Result<BTreeMap<String, Vec<Exam
         let imported = import_with(&brat, text, loaded.reference.clone(), &map)?;
         out.entry(article)
             .or_default()
-            .push(Example::from_session(&imported.session, text.as_str()));
+            .push(newsmark::io::learn::example_of(
+                &imported.session,
+                text.as_str(),
+            ));
     }
     Ok(out)
 }
@@ -435,21 +438,29 @@ fn speed(texts: &[&str]) {
         "speed: 1,000 words: {per:.2} ms ({} quotes; mean of {runs} runs)",
         n / runs
     );
-    let mut big = String::new();
-    while big.len() < 1_500_000 && !all.is_empty() {
-        big.push_str(&all);
-        big.push_str("\n\n");
+    // Suggesting and adding to a session (what `suggest -o` and the window do) at three sizes:
+    // linear time means about ten times 1.5 MB's time at 15 MB.
+    for target in [1_500_000usize, 6_000_000, 15_000_000] {
+        let mut big = String::new();
+        while big.len() < target && !all.is_empty() {
+            big.push_str(&all);
+            big.push_str("\n\n");
+        }
+        let cut = (target..big.len())
+            .find(|&b| big.is_char_boundary(b))
+            .unwrap_or(big.len());
+        big.truncate(cut);
+        let t = Instant::now();
+        let found = suggest(&big, &[]);
+        let found_in = t.elapsed().as_secs_f64();
+        let text = newsmark::model::text::ArticleText::new(big.clone());
+        let mut session = newsmark::model::session::Session::new(Default::default());
+        let added = newsmark::model::suggest::session::add_to_session(&mut session, &text, &found);
+        println!(
+            "speed: {:.1} MB: suggest {found_in:.3} s, with adding to a session {:.3} s ({} quotes)",
+            big.len() as f64 / 1e6,
+            t.elapsed().as_secs_f64(),
+            added.quotes
+        );
     }
-    let cut = (1_500_000..big.len())
-        .find(|&b| big.is_char_boundary(b))
-        .unwrap_or(big.len());
-    big.truncate(cut);
-    let t = Instant::now();
-    let found = suggest(&big, &[]);
-    println!(
-        "speed: {:.2} MB: {:.3} s ({} quotes)",
-        big.len() as f64 / 1e6,
-        t.elapsed().as_secs_f64(),
-        found.quotes.len()
-    );
 }

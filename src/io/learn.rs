@@ -7,12 +7,37 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::document::Document;
+use crate::io::formats::nearest::MentionIndex;
 use crate::io::{disk, project};
-use crate::model::annotation::KindTag;
+use crate::model::annotation::{Kind, KindTag};
 use crate::model::learn::{Example, Model, format};
+use crate::model::session::Session;
 
 /// The model file's name inside a project's `.newsmark` folder.
 pub const MODEL_FILE: &str = "attribution.model";
+
+/// The training example of a session over its article text. A quote whose source is implicit
+/// (no source mention stored, as brat and W3C imports leave it when the source is the
+/// speaker's nearest mention) gets that nearest mention as its source, as the exporters do.
+pub fn example_of(session: &Session, text: &str) -> Example {
+    let mut ex = Example::from_session(session, text);
+    let index = MentionIndex::new(session);
+    let quotes = session.annotations.iter().filter_map(|a| match &a.kind {
+        Kind::Quote(q) => Some((a, q)),
+        _ => None,
+    });
+    let chars = text.chars().count();
+    for (gold, (a, q)) in ex.quotes.iter_mut().zip(quotes) {
+        if !gold.source.is_empty() || !q.source_mentions.is_empty() {
+            continue;
+        }
+        let nearest = q.speaker.and_then(|sp| index.nearest(sp, a));
+        if let Some(m) = nearest.filter(|m| m.start < m.end && m.end <= chars) {
+            gold.source.push(m.span());
+        }
+    }
+    ex
+}
 
 /// Where the project at `dir` keeps its model.
 pub fn project_model(dir: &Path) -> PathBuf {
@@ -178,7 +203,7 @@ pub fn project_examples(
         if quotes == 0 && is_reviewed {
             loaded
                 .examples
-                .push(Example::from_session(&doc.session, doc.text.as_str()));
+                .push(example_of(&doc.session, doc.text.as_str()));
             loaded.paths.push(f.clone());
             loaded.without_quotes = loaded.without_quotes.saturating_sub(1);
         }

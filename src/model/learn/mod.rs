@@ -131,9 +131,9 @@ impl Tagged {
     }
 }
 
-/// The rules' precision with the model's recall: a model quote without a source takes the
-/// source the rules found for the same cue, and a rule quote whose cue and content the model
-/// did not touch is added.
+/// The rules' precision with the model's recall: where both found a cue, the rules' span is
+/// kept; a model quote without a source takes the source the rules found for the same cue;
+/// and a rule quote whose cue and content the model did not touch is added.
 fn combine_with_rules(p: &Prepared, quotes: &mut Vec<(QuoteSuggestion, Option<Range<usize>>)>) {
     let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
     let mut extra = Vec::new();
@@ -143,6 +143,10 @@ fn combine_with_rules(p: &Prepared, quotes: &mut Vec<(QuoteSuggestion, Option<Ra
             .find(|(q, _)| q.cue.zip(r.cue).is_some_and(|(a, b)| overlaps(&a, &b)));
         match same_cue {
             Some((q, source)) => {
+                // Where both found a cue, the rules' boundaries are the more precise.
+                if let Some(rc) = r.cue {
+                    q.cue = Some(rc);
+                }
                 if q.source.is_none()
                     && let Some(rs) = r.source
                 {

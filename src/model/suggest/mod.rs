@@ -17,6 +17,7 @@
 
 pub mod attribution;
 pub mod cues;
+pub mod frames;
 pub mod patterns;
 pub mod quotes;
 pub mod sentences;

@@ -27,7 +27,7 @@ impl NewsmarkApp {
         let dir = project.dir.clone();
         let current = self.work.doc.as_ref().and_then(|d| {
             let path = d.session_path.clone()?;
-            Some((path, Example::from_session(&d.session, d.text.as_str())))
+            Some((path, learn::example_of(&d.session, d.text.as_str())))
         });
         let (tx, rx) = mpsc::channel();
         let repaint = ctx.clone();
