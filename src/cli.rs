@@ -152,7 +152,7 @@ pub enum Command {
         /// Orders the training data; the same seed and sessions give the same model.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Passes over the data.
+        /// Passes over the data; 0 chooses by the amount of data (8 to 40).
         #[arg(long, default_value_t = 8)]
         epochs: u32,
     },

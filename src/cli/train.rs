@@ -33,7 +33,7 @@ pub fn run(paths: &[PathBuf], output: &Path, seed: u64, epochs: u32) -> anyhow::
         );
     }
     let opts = Options {
-        epochs: epochs.max(1),
+        epochs,
         seed,
         ..Options::default()
     };

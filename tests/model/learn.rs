@@ -90,6 +90,15 @@ fn a_saved_and_loaded_model_predicts_the_same_and_a_seed_gives_the_same_model() 
         stages.push(p.stage)
     });
     assert_eq!(stages.last().map(String::as_str), Some("pass 8 of 8"));
+    // With 0 passes asked, a small data set gets up to 40.
+    let auto = Options {
+        epochs: 0,
+        ..Options::default()
+    };
+    let mut stages = Vec::new();
+    let m = train(&examples, &auto, &mut |p| stages.push(p.stage));
+    assert_eq!(stages.last().map(String::as_str), Some("pass 40 of 40"));
+    assert_eq!(m.meta.epochs, 40);
 }
 
 #[test]

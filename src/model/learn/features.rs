@@ -116,7 +116,8 @@ fn bucket(d: usize) -> &'static str {
     }
 }
 
-const ROLE: [&str; 7] = ["-", "Bc", "Ic", "Bs", "Is", "Bk", "Ik"];
+/// The names of the rules' roles in feature keys, in tag order.
+pub const ROLE: [&str; 7] = ["-", "Bc", "Ic", "Bs", "Is", "Bk", "Ik"];
 
 /// The feature keys of every token of `doc`; `rules` are the rule-based suggestions for it.
 pub fn featurize(doc: &Doc, rules: &Suggestions) -> Vec<Vec<u64>> {

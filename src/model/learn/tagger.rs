@@ -135,6 +135,13 @@ impl Trainer {
         }
     }
 
+    /// Sets one weight before training (a prior the averaging keeps).
+    pub fn set(&mut self, at: usize, w: f64) {
+        if let Some(x) = self.w.get_mut(at) {
+            *x = w;
+        }
+    }
+
     /// Decodes one sequence with the current weights and corrects them toward `gold`;
     /// returns the number of wrong tags.
     pub fn learn(&mut self, rows: &[Vec<u32>], gold: &[u8]) -> usize {

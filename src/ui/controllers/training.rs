@@ -156,16 +156,15 @@ fn run(
         return Err("no session of this project has a quote to learn from yet".into());
     }
     let opts = Options::default();
-    let epochs = opts.epochs as f32;
     let model = train(&loaded.examples, &opts, &mut |p| {
-        let pass = p
-            .stage
-            .strip_prefix("pass ")
-            .and_then(|r| r.split(' ').next())
-            .and_then(|n| n.parse::<f32>().ok());
+        // "pass N of M"
+        let pass = p.stage.strip_prefix("pass ").and_then(|r| {
+            let (n, m) = r.split_once(" of ")?;
+            Some((n.parse::<f32>().ok()?, m.parse::<f32>().ok()?))
+        });
         let within = p.done as f32 / p.total.max(1) as f32;
         let fraction = match pass {
-            Some(n) => 0.3 + 0.7 * ((n - 1.0) + within) / epochs,
+            Some((n, m)) => 0.3 + 0.7 * ((n - 1.0) + within) / m.max(1.0),
             None => 0.2 + 0.1 * within,
         };
         send(fraction, p.stage);
