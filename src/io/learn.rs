@@ -174,7 +174,7 @@ pub fn project_examples(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(Loaded, usize, usize), String> {
     let root = dir.join(project::SESSIONS);
-    let files = session_files(&[root.clone()])?;
+    let files = session_files(std::slice::from_ref(&root))?;
     let mut verdicts = Vec::new();
     for annotator in project::annotators(dir) {
         verdicts.extend(load_feedback(&feedback_path(dir, &annotator)));

@@ -5,9 +5,15 @@ use newsmark::model::annotation::Span;
 use newsmark::model::learn::format::{ModelError, decode, encode};
 use newsmark::model::learn::{Example, GoldQuote, Options, train};
 
+/// An article and its quotes as (source, cue, content) texts.
+type Article = (
+    &'static str,
+    &'static [(&'static str, &'static str, &'static str)],
+);
+
 /// Articles written for these tests, each quote marked by (source, cue, content) texts.
 fn fixture() -> Vec<Example> {
-    let articles: [(&str, &[(&str, &str, &str)]); 3] = [
+    let articles: [Article; 3] = [
         (
             "The mayor said the bridge would open in May. Residents doubt it.\n\n\
              “We have waited long enough,” said Ann Fox, who lives nearby.\n\n\

@@ -130,10 +130,10 @@ impl GoldSpans {
         let mut cue_source = vec![None; cues.len()];
         for (cue, srcs, conts) in quotes {
             let c = cue.and_then(|c| cues.iter().position(|x| *x == c));
-            if let (Some(c), Some(s)) = (c, srcs.first()) {
-                if let Some(slot) = cue_source.get_mut(c) {
-                    *slot = sources.iter().position(|x| x == s);
-                }
+            if let (Some(c), Some(s)) = (c, srcs.first())
+                && let Some(slot) = cue_source.get_mut(c)
+            {
+                *slot = sources.iter().position(|x| x == s);
             }
             contents.extend(conts.into_iter().map(|r| (r, c)));
         }
