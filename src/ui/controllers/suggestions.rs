@@ -1,7 +1,8 @@
 //! Suggestions in the window: Annotate ▸ Suggest runs the offline finder, the suggestions are
 //! listed and underlined in grey (never drawn like annotations), and each is accepted (A) as
 //! ordinary annotations in one undo step or rejected (X). Suggestions live in the window only:
-//! nothing is saved unless accepted, and a rejected one does not come back while the app runs.
+//! nothing is saved unless accepted, and a rejected one does not come back while the app runs
+//! (in a project, not in a later run either: rejections are kept as training signal).
 //! (The list is `panels/suggestions.rs`, the state `state/suggestions.rs`.)
 
 use crate::model::edit::Edit;
@@ -21,6 +22,7 @@ impl NewsmarkApp {
             Ok(m) => (m, None),
             Err(e) => (None, Some(e)),
         };
+        let rejected_before = self.rejected_here();
         let Some(doc) = &self.work.doc else { return };
         let found = match &model {
             Some(m) => m.suggest(doc.text.as_str(), &doc.session.speakers),
@@ -34,7 +36,9 @@ impl NewsmarkApp {
             .collect();
         let fresh = |s: &Suggested| {
             let span = s.span();
-            !taken.contains(&(span.start, span.end)) && !self.ui.suggestions.rejected.contains(s)
+            !taken.contains(&(span.start, span.end))
+                && !self.ui.suggestions.rejected.contains(s)
+                && !rejected_before.contains(&(span.start, span.end))
         };
         let mut pending: Vec<Suggested> = found
             .quotes

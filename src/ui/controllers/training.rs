@@ -98,20 +98,34 @@ impl NewsmarkApp {
         Ok(Some(model))
     }
 
+    /// The spans of suggestions rejected in the open project article (from the feedback file),
+    /// so they do not come back in a later run either.
+    pub(crate) fn rejected_here(&self) -> std::collections::HashSet<(usize, usize)> {
+        let (Some(project), Some(rel)) = (&self.work.project, self.project_article()) else {
+            return Default::default();
+        };
+        learn::load_feedback(&learn::feedback_path(&project.dir, &project.annotator))
+            .into_iter()
+            .filter(|v| !v.accepted && v.article == rel)
+            .map(|v| (v.start, v.end))
+            .collect()
+    }
+
+    /// The open article's path inside the open project, `/` between folders.
+    fn project_article(&self) -> Option<String> {
+        let (project, doc) = (self.work.project.as_ref()?, self.work.doc.as_ref()?);
+        let article = Path::new(&doc.session.article.path).canonicalize().ok()?;
+        let dir = project.dir.canonicalize().ok()?;
+        Some(learn::relative_name(article.strip_prefix(dir).ok()?))
+    }
+
     /// Records an accepted or rejected suggestion at `start..end` of the open project article.
     pub(crate) fn record_verdict(&mut self, accepted: bool, start: usize, end: usize) {
-        let (Some(project), Some(doc)) = (&self.work.project, &self.work.doc) else {
+        let (Some(project), Some(article)) = (&self.work.project, self.project_article()) else {
             return;
         };
-        let article = Path::new(&doc.session.article.path);
-        let rel = article
-            .canonicalize()
-            .ok()
-            .zip(project.dir.canonicalize().ok())
-            .and_then(|(a, d)| a.strip_prefix(d).ok().map(Path::to_path_buf));
-        let Some(rel) = rel else { return };
         let verdict = learn::Verdict {
-            article: learn::relative_name(&rel),
+            article,
             accepted,
             start,
             end,
