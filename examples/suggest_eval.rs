@@ -1,4 +1,7 @@
-//! Measures the offline suggestion finder against PolNeAR attributions, and times it.
+//! Measures the offline suggestion finder against PolNeAR attributions, and times it; then
+//! trains the attribution model on PolNeAR train (imported as `newsmark import -f brat` does)
+//! and measures it on the same split: the learning curve over 10, 50, 200 and all train
+//! articles, the training time, and the rules against a model of 10 articles.
 //!
 //! ```text
 //! cargo run --release --example suggest_eval -- [POLNEAR_DIR] [SPLIT]
@@ -13,13 +16,15 @@
 //! match all its pieces); content overlap counts code points. Suggestions whose cue lies in a
 //! region an annotator marked `Discard` (editor's notes, bylines) are not counted.
 //!
-//! Set SUGGEST_EVAL_SHOW=1 to print every cue error on stderr
+//! Set SUGGEST_EVAL_RULES_ONLY=1 to measure the rules alone. Set SUGGEST_EVAL_SHOW=1 to print every cue error on stderr
 //! (`extra|missed <TAB> context <TAB> cue`), for work on the train split.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
+use newsmark::io::formats::brat::{POLNEAR_MAP, TypeMap, import_with};
+use newsmark::model::learn::{Example, Options, train};
 use newsmark::model::suggest::{QuoteSuggestion, Suggestions, suggest};
 
 /// Spans of one annotation, as code-point (start, end) pairs.
@@ -85,6 +90,16 @@ impl Counts {
         self.tp += pred.intersection(gold).count();
         self.pred += pred.len();
         self.gold += gold.len();
+    }
+
+    fn f1(&self) -> f64 {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let (p, r) = (ratio(self.tp, self.pred), ratio(self.tp, self.gold));
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     }
 
     fn line(&self, name: &str) -> String {
@@ -175,56 +190,232 @@ impl Scores {
     }
 }
 
+/// The .ann files of a split, sorted.
+fn ann_files(dir: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
+        .collect();
+    anns.sort();
+    Ok(anns)
+}
+
+/// The article of `ARTICLE_ANNOTATOR.ann`.
+fn article_of(ann: &std::path::Path) -> Option<String> {
+    let stem = ann.file_stem()?.to_str()?;
+    Some(stem.rsplit_once('_')?.0.to_owned())
+}
+
+/// Scores `find` on every .ann of the split: each file on its own, and each article once
+/// against the union of its annotators. Returns (each, union, articles, files).
+fn evaluate(
+    dir: &std::path::Path,
+    anns: &[PathBuf],
+    find: &dyn Fn(&str) -> Suggestions,
+    show: bool,
+) -> anyhow::Result<(Scores, Scores, Vec<String>)> {
+    // Article -> (text, suggestions, union of its annotators' spans).
+    let mut articles: BTreeMap<String, (String, Suggestions, Gold)> = BTreeMap::new();
+    let mut each = Scores::default();
+    for ann in anns {
+        let Some(article) = article_of(ann) else {
+            continue;
+        };
+        if !articles.contains_key(&article) {
+            let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
+            let found = find(&text);
+            articles.insert(article.clone(), (text, found, Gold::default()));
+        }
+        let Some((text, found, union)) = articles.get_mut(&article) else {
+            continue;
+        };
+        let gold = std::fs::read_to_string(ann)?;
+        each.add(text, found, &Gold::parse(&gold), show);
+        union.merge(Gold::parse(&gold));
+    }
+    let mut merged = Scores::default();
+    for (text, found, union) in articles.values() {
+        merged.add(text, found, union, false);
+    }
+    let texts = articles.into_values().map(|(t, _, _)| t).collect();
+    Ok((each, merged, texts))
+}
+
+/// Every .ann of a split imported as newsmark does (`import -f brat --map` with PolNeAR's
+/// type map), as training examples grouped by article.
+fn load_split(dir: &std::path::Path) -> anyhow::Result<BTreeMap<String, Vec<Example>>> {
+    let map = TypeMap::parse(POLNEAR_MAP).map_err(anyhow::Error::msg)?;
+    let mut out: BTreeMap<String, Vec<Example>> = BTreeMap::new();
+    for ann in ann_files(dir)? {
+        let Some(article) = article_of(&ann) else {
+            continue;
+        };
+        let loaded = newsmark::io::article::load(&dir.join("text").join(format!("{article}.txt")))?;
+        let text = &loaded.decoded.text;
+        let brat = std::fs::read_to_string(&ann)?;
+        let imported = import_with(&brat, text, loaded.reference.clone(), &map)?;
+        out.entry(article)
+            .or_default()
+            .push(newsmark::io::learn::example_of(
+                &imported.session,
+                text.as_str(),
+            ));
+    }
+    Ok(out)
+}
+
+/// The four F1s of a score, for one line of the learning curve.
+fn f1s(s: &Scores) -> String {
+    format!(
+        "cue {:.3}  content exact {:.3}  content overlap {:.3}  source {:.3}",
+        s.cue.f1(),
+        s.content.f1(),
+        s.overlap.f1(),
+        s.source.f1()
+    )
+}
+
+/// A fixed shuffle of the articles (SplitMix64 with seed 1), so the curve's subsets are
+/// spread over outlets and months.
+fn shuffled(names: Vec<String>) -> Vec<String> {
+    let mut names = names;
+    let mut state: u64 = 1;
+    for i in (1..names.len()).rev() {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        names.swap(i, (z % (i as u64 + 1)) as usize);
+    }
+    names
+}
+
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().unwrap_or_else(|| "/work/polnear".into()));
     let split = args.next().unwrap_or_else(|| "dev".into());
     let show = std::env::var_os("SUGGEST_EVAL_SHOW").is_some();
     let dir = root.join("data").join(&split);
-    let mut anns: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
-        .collect();
-    anns.sort();
-    // Article -> (text, suggestions, union of its annotators' spans).
-    let mut articles: BTreeMap<String, (String, Suggestions, Gold)> = BTreeMap::new();
-    let mut each = Scores::default();
-    for ann in &anns {
-        let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let Some((article, _annotator)) = stem.rsplit_once('_') else {
-            continue;
-        };
-        if !articles.contains_key(article) {
-            let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
-            let found = suggest(&text, &[]);
-            articles.insert(article.to_owned(), (text, found, Gold::default()));
-        }
-        let Some((text, found, union)) = articles.get_mut(article) else {
-            continue;
-        };
-        each.add(
-            text,
-            found,
-            &Gold::parse(&std::fs::read_to_string(ann)?),
-            show,
-        );
-        union.merge(Gold::parse(&std::fs::read_to_string(ann)?));
-    }
-    let mut merged = Scores::default();
-    for (text, found, union) in articles.values() {
-        merged.add(text, found, union, false);
-    }
+    let anns = ann_files(&dir)?;
+    let rules = |t: &str| suggest(t, &[]);
+    let (each, merged, texts) = evaluate(&dir, &anns, &rules, show)?;
     println!(
         "PolNeAR {split}: {} articles, {} annotation files",
-        articles.len(),
+        texts.len(),
         anns.len()
     );
-    println!("each annotation file scored on its own, summed:");
+    println!("rules, each annotation file scored on its own, summed:");
     each.print();
-    println!("each article once, against the union of its annotators:");
+    println!("rules, each article once, against the union of its annotators:");
     merged.print();
-    let texts: Vec<&str> = articles.values().map(|(t, _, _)| t.as_str()).collect();
-    speed(&texts);
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    speed(&refs);
+    if std::env::var_os("SUGGEST_EVAL_RULES_ONLY").is_some() || split == "train" {
+        return Ok(());
+    }
+    // The model: trained on the train split, measured on this one.
+    let train_dir = root.join("data").join("train");
+    let t = Instant::now();
+    let by_article = load_split(&train_dir)?;
+    println!(
+        "\nread PolNeAR train through the brat import: {} articles in {:.1} s",
+        by_article.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let order = shuffled(by_article.keys().cloned().collect());
+    let mut rules_vs_ten = None;
+    for n in [10, 50, 200, order.len()] {
+        let examples: Vec<Example> = order
+            .iter()
+            .take(n)
+            .filter_map(|a| by_article.get(a))
+            .flatten()
+            .cloned()
+            .collect();
+        let t = Instant::now();
+        let model = train(&examples, &Options::default(), &mut |_| {});
+        let secs = t.elapsed().as_secs_f64();
+        let size = newsmark::model::learn::format::encode(&model).len();
+        let (each_m, merged_m, _) = evaluate(&dir, &anns, &|t: &str| model.suggest(t, &[]), false)?;
+        println!(
+            "model on {n} train articles ({} sessions): trained in {secs:.1} s, {} KB, {} features; {split}: {}",
+            examples.len(),
+            size / 1024,
+            model.tagger.keys.len(),
+            f1s(&each_m)
+        );
+        if n == 10 {
+            rules_vs_ten = Some(each_m);
+        } else if n == order.len() {
+            println!("model on all train articles, each annotation file on its own, summed:");
+            each_m.print();
+            println!("model on all train articles, each article once, against the union:");
+            merged_m.print();
+            tagger_alone(&dir, &anns, &model)?;
+            let t = Instant::now();
+            let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+            for text in &texts {
+                std::hint::black_box(model.suggest(text, &[]));
+            }
+            println!(
+                "model speed: {:.2} ms per 1,000 words",
+                t.elapsed().as_secs_f64() * 1e6 / words.max(1) as f64
+            );
+        }
+    }
+    if let Some(ten) = rules_vs_ten {
+        println!("\nrules against a model trained on 10 articles ({split}, F1):");
+        for (name, r, m) in [
+            ("cue (exact)", each.cue, ten.cue),
+            ("content (exact)", each.content, ten.content),
+            ("content (overlap)", each.overlap, ten.overlap),
+            ("source (exact)", each.source, ten.source),
+        ] {
+            let verdict = if m.f1() > r.f1() {
+                "model better"
+            } else {
+                "rules better"
+            };
+            println!(
+                "  {name:<18} rules {:.3}  model {:.3}  {verdict}",
+                r.f1(),
+                m.f1()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The tagger's spans before linking, against each file's spans (exact), summed.
+fn tagger_alone(
+    dir: &std::path::Path,
+    anns: &[PathBuf],
+    model: &newsmark::model::learn::Model,
+) -> anyhow::Result<()> {
+    let mut counts = [Counts::default(); 3];
+    for ann in anns {
+        let Some(article) = article_of(ann) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
+        let gold = Gold::parse(&std::fs::read_to_string(ann)?);
+        let tagged = model.tagged_spans(&text);
+        let flat = |s: &BTreeSet<Spans>| -> BTreeSet<Spans> {
+            s.iter().flatten().map(|&p| vec![p]).collect()
+        };
+        for (k, g) in [&gold.cues, &gold.sources, &gold.contents]
+            .into_iter()
+            .enumerate()
+        {
+            let pred: BTreeSet<Spans> = tagged[k].iter().map(|s| vec![(s.start, s.end)]).collect();
+            counts[k].add(&pred, &flat(g));
+        }
+    }
+    println!("the tagger alone, before linking (exact spans, pieces of contents on their own):");
+    for (k, name) in ["cue", "source", "content piece"].into_iter().enumerate() {
+        println!("{}", counts[k].line(name));
+    }
     Ok(())
 }
 
@@ -247,21 +438,29 @@ fn speed(texts: &[&str]) {
         "speed: 1,000 words: {per:.2} ms ({} quotes; mean of {runs} runs)",
         n / runs
     );
-    let mut big = String::new();
-    while big.len() < 1_500_000 && !all.is_empty() {
-        big.push_str(&all);
-        big.push_str("\n\n");
+    // Suggesting and adding to a session (what `suggest -o` and the window do) at three sizes:
+    // linear time means about ten times 1.5 MB's time at 15 MB.
+    for target in [1_500_000usize, 6_000_000, 15_000_000] {
+        let mut big = String::new();
+        while big.len() < target && !all.is_empty() {
+            big.push_str(&all);
+            big.push_str("\n\n");
+        }
+        let cut = (target..big.len())
+            .find(|&b| big.is_char_boundary(b))
+            .unwrap_or(big.len());
+        big.truncate(cut);
+        let t = Instant::now();
+        let found = suggest(&big, &[]);
+        let found_in = t.elapsed().as_secs_f64();
+        let text = newsmark::model::text::ArticleText::new(big.clone());
+        let mut session = newsmark::model::session::Session::new(Default::default());
+        let added = newsmark::model::suggest::session::add_to_session(&mut session, &text, &found);
+        println!(
+            "speed: {:.1} MB: suggest {found_in:.3} s, with adding to a session {:.3} s ({} quotes)",
+            big.len() as f64 / 1e6,
+            t.elapsed().as_secs_f64(),
+            added.quotes
+        );
     }
-    let cut = (1_500_000..big.len())
-        .find(|&b| big.is_char_boundary(b))
-        .unwrap_or(big.len());
-    big.truncate(cut);
-    let t = Instant::now();
-    let found = suggest(&big, &[]);
-    println!(
-        "speed: {:.2} MB: {:.3} s ({} quotes)",
-        big.len() as f64 / 1e6,
-        t.elapsed().as_secs_f64(),
-        found.quotes.len()
-    );
 }

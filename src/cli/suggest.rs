@@ -1,6 +1,6 @@
 //! `newsmark suggest ARTICLE.txt [-o SESSION.ron] [--speakers KNOWN.ron]`: a session of
 //! suggested quotes (content, cue, speaker), their sources as mentions, and mentions of known
-//! speakers, found offline by [`crate::model::suggest`].
+//! speakers, found offline by [`crate::model::suggest`], or by a trained model with `--model`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,7 +18,12 @@ pub fn run(
     article_path: &Path,
     output: Option<&Path>,
     speakers: Option<&Path>,
+    model: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
+    let model = match model {
+        Some(path) => Some(crate::io::learn::load_model(path).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
     let known = match speakers {
         Some(path) => known_speakers(path)?,
         None => Vec::new(),
@@ -30,7 +35,10 @@ pub fn run(
     let text = &loaded.decoded.text;
     let mut session = Session::new(loaded.reference.clone());
     session.speakers = known;
-    let found = suggest::suggest(text.as_str(), &session.speakers);
+    let found = match &model {
+        Some(m) => m.suggest(text.as_str(), &session.speakers),
+        None => suggest::suggest(text.as_str(), &session.speakers),
+    };
     let added = add_to_session(&mut session, text, &found);
     match output {
         Some(path) => session_file::save(&session, path)?,

@@ -5,6 +5,7 @@ pub mod article;
 pub mod disk;
 pub mod document;
 pub mod formats;
+pub mod learn;
 pub mod lock;
 pub mod migrate;
 pub mod page;

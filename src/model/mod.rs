@@ -10,6 +10,7 @@ pub mod filter;
 pub mod history;
 pub mod ids;
 pub mod index;
+pub mod learn;
 pub mod quotation;
 pub mod search;
 pub mod session;

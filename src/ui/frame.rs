@@ -77,6 +77,7 @@ impl eframe::App for NewsmarkApp {
         if let Some(action) = self.sticky_action(&ctx) {
             self.apply(&ctx, action);
         }
+        self.poll_training(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
         // The window's accessible name: what a screen reader says when it comes to the front.
@@ -303,6 +304,14 @@ fn status_ui(app: &NewsmarkApp, ui: &mut egui::Ui) {
                     "LF"
                 },
             ));
+            ui.separator();
+        }
+        if let Some(t) = &app.ui.suggestions.training {
+            ui.add(
+                egui::ProgressBar::new(t.fraction)
+                    .desired_width(180.0)
+                    .text(format!("Training: {}", t.stage)),
+            );
             ui.separator();
         }
         // A long message ends in "…" at the window's edge; hovering shows it whole.

@@ -194,6 +194,8 @@ pub(super) fn menu_ui(app: &NewsmarkApp, ui: &mut egui::Ui, actions: &mut Vec<Ac
         let pending = !app.ui.suggestions.pending.is_empty();
         command_button(ui, UiCommand::AcceptSuggestion, pending, actions);
         command_button(ui, UiCommand::RejectSuggestion, pending, actions);
+        let can_train = in_project && app.ui.suggestions.training.is_none();
+        command_button(ui, UiCommand::TrainFromProject, can_train, actions);
     });
     menu(ui, "Help", |ui| {
         command_button(ui, UiCommand::UserGuide, true, actions);

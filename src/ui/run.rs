@@ -61,6 +61,7 @@ impl NewsmarkApp {
                 self.ui.view.clear_cursor = true;
             }
             UiCommand::Suggest => self.suggest(),
+            UiCommand::TrainFromProject => self.train_from_project(ctx),
             UiCommand::AcceptSuggestion => self.accept_suggestion(None),
             UiCommand::RejectSuggestion => self.reject_suggestion(None),
             UiCommand::SetCue => self.quote_part_by_key(QuotePart::Cue),

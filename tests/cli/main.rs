@@ -14,3 +14,4 @@ mod messages;
 mod outputs;
 mod project;
 mod reliability;
+mod train;

@@ -10,6 +10,7 @@ mod exports;
 mod format_messages;
 mod formats;
 mod ids;
+mod learn;
 mod session_format;
 mod session_mutations;
 mod session_robustness;

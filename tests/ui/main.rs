@@ -20,6 +20,7 @@ mod fine_print;
 mod gold;
 mod gui_export;
 mod gui_workflow;
+mod learning;
 mod margin;
 mod multiscript;
 mod places;

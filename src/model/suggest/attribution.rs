@@ -17,6 +17,7 @@ use crate::model::annotation::{QuoteType, Span};
 
 use super::Doc;
 use super::cues::CueMatch;
+use super::frames::{appositive_subject, clause_ends, is_opener, words_after};
 use super::sources::{apposed, phrase_after, phrase_before, starts_phrase, subject};
 use super::tokens::{TokKind, Token};
 
@@ -115,13 +116,25 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
     } else {
         None
     };
+    let inverted = inverted
+        .map(|source| doc.with_apposition(source, s1))
+        // `A, said Smith.` ends the clause with the source; `Steger, a negotiator, said the
+        // deal would fail` goes on: "the deal" is no source, and "Steger…" is no content.
+        .filter(|source| after_quote || clause_ends(doc, source.end, s1));
+    // "Niek Stam, FNV Havens union leader, said …": a name and its apposition open the
+    // sentence; the cue's subject is the name, not what follows the cue.
+    let appositive = left
+        .filter(|_| !after_quote && left_tok.is_some_and(|t| t.is(',')))
+        .filter(|&l| appositive_subject(doc, s0, l));
+    let inverted = inverted.filter(|_| appositive.is_none());
     let was_inverted = inverted.is_some();
     let (source, content_before, after) = if let Some(source) = inverted {
-        let source = doc.with_apposition(source, s1);
         let after = source.end;
         (Some(source), left, after)
     } else {
-        let source = phrase_before(&doc.toks, c0, s0)
+        let source = appositive
+            .map(|l| s0..l + 1)
+            .or_else(|| phrase_before(&doc.toks, c0, s0))
             .or_else(|| {
                 left.filter(|_| left_tok.is_some_and(|t| t.is(',')))
                     .and_then(|l| apposed(&doc.toks, s0, l))
@@ -149,6 +162,9 @@ pub fn attribute(doc: &Doc, m: &CueMatch) -> Option<Found> {
         (source, before, c1)
     };
     let mut content = Vec::new();
+    // "Faced with this situation, the union said it would go on": an opener, not content.
+    let content_before =
+        content_before.filter(|&b| !(is_opener(doc, s0, b) && words_after(doc, after, s1) >= 3));
     if let Some(b) = content_before {
         content.extend(doc.content_before(s0, b));
         if !content.is_empty() {

@@ -17,6 +17,7 @@
 
 pub mod attribution;
 pub mod cues;
+pub mod frames;
 pub mod patterns;
 pub mod quotes;
 pub mod sentences;
@@ -88,10 +89,14 @@ pub fn suggest(text: &str, known: &[Speaker]) -> Suggestions {
 
 /// Suggests quotes and mentions in `text` with the given cue lexicon.
 pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggestions {
-    let doc = Doc::new(text);
+    suggest_in(&Doc::new(text), known, lexicon)
+}
+
+/// Suggests quotes and mentions in a tokenized text with the given cue lexicon.
+pub fn suggest_in(doc: &Doc, known: &[Speaker], lexicon: &Lexicon) -> Suggestions {
     let mut found: Vec<(usize, usize, attribution::Found)> = Vec::new();
     let mut cues = lexicon.find_all(&doc.toks);
-    let unlisted = patterns::unlisted_verbs(&doc, &cues);
+    let unlisted = patterns::unlisted_verbs(doc, &cues);
     cues.extend(unlisted);
     for m in cues.iter() {
         // A cue inside a quotation is the speaker quoting someone else: rarely annotated.
@@ -112,7 +117,7 @@ pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggest
         if passive {
             continue;
         }
-        if let Some(f) = attribution::attribute(&doc, m) {
+        if let Some(f) = attribution::attribute(doc, m) {
             // Annotators mark the auxiliary and adverbs with the verb: "has proposed",
             // "also criticized", "had previously endorsed", "sharply criticized".
             let mut first = m.first;
@@ -127,9 +132,9 @@ pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggest
             found.push((first, m.last, f));
         }
     }
-    let cueless = patterns::turns(&doc)
+    let cueless = patterns::turns(doc)
         .into_iter()
-        .chain(patterns::colon_intros(&doc, &cues));
+        .chain(patterns::colon_intros(doc, &cues));
     found.extend(cueless.map(|(cue, f)| (cue, cue, f)));
     found.sort_by_key(|(first, _, _)| *first);
     let mut quotes = Vec::new();
@@ -147,8 +152,8 @@ pub fn suggest_with(text: &str, known: &[Speaker], lexicon: &Lexicon) -> Suggest
         });
         sources.push(f.source);
     }
-    let mentions = speakers::known_mentions(&doc, known);
-    speakers::resolve(&doc, known, &mentions, &sources, &mut quotes);
+    let mentions = speakers::known_mentions(doc, known);
+    speakers::resolve(doc, known, &mentions, &sources, &mut quotes);
     Suggestions { quotes, mentions }
 }
 
@@ -268,3 +273,6 @@ impl Doc {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_roles;

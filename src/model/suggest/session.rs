@@ -1,7 +1,9 @@
 //! Suggestions as annotations of a session: quotes with their cue, speaker and further
 //! content, each source as a mention of its speaker, and the mentions of known speakers.
 
-use crate::model::annotation::{AnnotationId, Kind, Mention, Quote, Span};
+use std::collections::{HashMap, HashSet};
+
+use crate::model::annotation::{Annotation, AnnotationId, Kind, Mention, Quote, Span};
 use crate::model::session::{Session, make_annotation};
 use crate::model::speaker::{Speaker, SpeakerId, SpeakerKind, is_pronoun};
 use crate::model::text::ArticleText;
@@ -28,34 +30,30 @@ pub struct Added {
 
 /// Adds the suggestions to `session` as annotations over `text`; a speaker named by a
 /// suggestion and not yet in the registry is added, with the source phrases as aliases.
+///
+/// Linear in the suggestions and the session: names are looked up in a table, new ids are
+/// counted up, and the new annotations are merged into the session's order once at the end.
 pub fn add_to_session(session: &mut Session, text: &ArticleText, found: &Suggestions) -> Added {
-    let mut added = Added::default();
-    // Source and mention spans already added, with their annotation's id.
-    let mut taken: Vec<(Span, AnnotationId)> = Vec::new();
+    let mut add = Adder::new(session, text);
     for q in &found.quotes {
-        let speaker = q
-            .speaker
-            .as_deref()
-            .map(|name| speaker_id(session, name, &mut added));
+        let speaker = q.speaker.as_deref().map(|name| add.speaker_id(name));
         let Some((&first, more)) = q.content.split_first() else {
             continue;
         };
         let source = q.source.map(|source| {
-            if let Some(sp) =
-                speaker.and_then(|id| session.speakers.iter_mut().find(|s| s.id == id))
-            {
+            if let Some(id) = speaker {
                 let phrase = text.slice(source.start..source.end);
                 if phrase.split_whitespace().count() <= 5 && !is_pronoun(phrase) {
-                    sp.add_alias(phrase);
+                    add.alias(id, phrase);
                 }
             }
-            if let Some((_, id)) = taken.iter().find(|(s, _)| *s == source) {
+            if let Some(id) = add.taken.get(&source) {
                 return *id;
             }
-            let id = insert(session, text, source, Kind::Mention(Mention { speaker }));
-            taken.push((source, id));
-            added.sources += 1;
-            added.mentions += 1;
+            let id = add.insert(source, Kind::Mention(Mention { speaker }));
+            add.taken.insert(source, id);
+            add.added.sources += 1;
+            add.added.mentions += 1;
             id
         });
         let quote = Kind::Quote(Quote {
@@ -65,45 +63,110 @@ pub fn add_to_session(session: &mut Session, text: &ArticleText, found: &Suggest
             more: more.to_vec(),
             source_mentions: source.into_iter().collect(),
         });
-        insert(session, text, first, quote);
-        added.quotes += 1;
-        added.cues += usize::from(q.cue.is_some());
+        add.insert(first, quote);
+        add.added.quotes += 1;
+        add.added.cues += usize::from(q.cue.is_some());
     }
     for m in &found.mentions {
-        if taken.iter().any(|(s, _)| *s == m.span) {
+        if add.taken.contains_key(&m.span) {
             continue;
         }
-        let speaker = Some(speaker_id(session, &m.speaker, &mut added));
-        let id = insert(session, text, m.span, Kind::Mention(Mention { speaker }));
-        taken.push((m.span, id));
-        added.mentions += 1;
+        let speaker = Some(add.speaker_id(&m.speaker));
+        let id = add.insert(m.span, Kind::Mention(Mention { speaker }));
+        add.taken.insert(m.span, id);
+        add.added.mentions += 1;
     }
-    added
+    add.finish()
 }
 
-/// The id of the speaker called `name`, adding one if there is none.
-fn speaker_id(session: &mut Session, name: &str, added: &mut Added) -> SpeakerId {
-    if let Some(s) = session.speaker_called(name) {
-        return s.id;
-    }
-    let id = session.next_speaker_id();
-    let mut s = Speaker::new(id, name);
-    if !name.starts_with(char::is_uppercase) {
-        s.kind = SpeakerKind::Group;
-    }
-    session.speakers.push(s);
-    added.speakers += 1;
-    id
+/// The state of one [`add_to_session`]: tables for names and spans, new annotations.
+struct Adder<'a> {
+    session: &'a mut Session,
+    text: &'a ArticleText,
+    added: Added,
+    /// Source and mention spans already added, with their annotation's id.
+    taken: HashMap<Span, AnnotationId>,
+    /// Lower-case name or alias → the first speaker called so.
+    names: HashMap<String, SpeakerId>,
+    /// (speaker, lower-case name or alias) pairs that exist.
+    called: HashSet<(SpeakerId, String)>,
+    next_id: AnnotationId,
+    new: Vec<Annotation>,
 }
 
-/// Inserts an annotation in the session's order with the suggestion note.
-fn insert(session: &mut Session, text: &ArticleText, span: Span, kind: Kind) -> AnnotationId {
-    let id = session.next_annotation_id();
-    let mut a = make_annotation(text, id, span, kind);
-    a.note = NOTE.to_owned();
-    let at = session.insertion_index(&a);
-    session.annotations.insert(at, a);
-    id
+impl<'a> Adder<'a> {
+    fn new(session: &'a mut Session, text: &'a ArticleText) -> Self {
+        let mut names = HashMap::new();
+        let mut called = HashSet::new();
+        for s in &session.speakers {
+            for n in std::iter::once(&s.name).chain(&s.aliases) {
+                let lower = n.trim().to_lowercase();
+                names.entry(lower.clone()).or_insert(s.id);
+                called.insert((s.id, lower));
+            }
+        }
+        let next_id = session.next_annotation_id();
+        Self {
+            session,
+            text,
+            added: Added::default(),
+            taken: HashMap::new(),
+            names,
+            called,
+            next_id,
+            new: Vec::new(),
+        }
+    }
+
+    /// The id of the speaker called `name`, adding one if there is none.
+    fn speaker_id(&mut self, name: &str) -> SpeakerId {
+        let lower = name.trim().to_lowercase();
+        if let Some(id) = self.names.get(&lower) {
+            return *id;
+        }
+        let id = self.session.next_speaker_id();
+        let mut s = Speaker::new(id, name);
+        if !name.starts_with(char::is_uppercase) {
+            s.kind = SpeakerKind::Group;
+        }
+        self.session.speakers.push(s);
+        self.names.insert(lower.clone(), id);
+        self.called.insert((id, lower));
+        self.added.speakers += 1;
+        id
+    }
+
+    /// Gives speaker `id` the alias `phrase` unless they are already called so.
+    fn alias(&mut self, id: SpeakerId, phrase: &str) {
+        let lower = phrase.trim().to_lowercase();
+        if lower.is_empty() || self.called.contains(&(id, lower.clone())) {
+            return;
+        }
+        if let Some(sp) = self.session.speakers.iter_mut().rev().find(|s| s.id == id)
+            && sp.add_alias(phrase)
+        {
+            self.names.entry(lower.clone()).or_insert(id);
+            self.called.insert((id, lower));
+        }
+    }
+
+    /// A new annotation with the suggestion note.
+    fn insert(&mut self, span: Span, kind: Kind) -> AnnotationId {
+        let id = self.next_id;
+        self.next_id = AnnotationId(id.0.saturating_add(1));
+        let mut a = make_annotation(self.text, id, span, kind);
+        a.note = NOTE.to_owned();
+        self.new.push(a);
+        id
+    }
+
+    /// Merges the new annotations into the session's order (start, end, id).
+    fn finish(self) -> Added {
+        let anns = &mut self.session.annotations;
+        anns.extend(self.new);
+        anns.sort_by_key(|a| (a.start, a.end, a.id));
+        self.added
+    }
 }
 
 #[cfg(test)]

@@ -245,11 +245,79 @@ pub fn name_of(toks: &[Token], chars: &[char], phrase: Range<usize>) -> Option<S
             .count();
         skip.min(words.len().saturating_sub(1))..words.len()
     };
+    // "Niek Stam of FNV Havens", "Niek Stam, FNV Havens union leader": the person, not the
+    // organisation beside them.
+    let range = if looks_like_person(words.get(range.clone()).unwrap_or_default(), chars) {
+        range
+    } else {
+        last_person(words, chars).unwrap_or(range)
+    };
     let (Some(a), Some(b)) = (words.get(range.start), words.get(range.end.checked_sub(1)?)) else {
         return None;
     };
     let name: String = chars.get(a.start..b.end)?.iter().collect();
     Some(strip_possessive(&name))
+}
+
+/// Words that make a capitalized run an organisation's name rather than a person's.
+#[rustfmt::skip]
+pub const ORGANISATION_WORDS: [&str; 40] = [
+    "party", "committee", "association", "union", "inc", "corp", "co", "company", "department",
+    "ministry", "council", "institute", "center", "centre", "university", "group", "post",
+    "times", "news", "journal", "house", "senate", "congress", "court", "bank", "agency",
+    "foundation", "campaign", "office", "police", "army", "board", "network", "press", "club",
+    "federation", "commission", "port", "havens", "fund",
+];
+
+/// True for a person's name: two to four capitalized words (titles aside), none in capitals
+/// only ("FNV"), none an organisation's word, no "of" or punctuation between.
+pub fn looks_like_person(words: &[Token], chars: &[char]) -> bool {
+    let skip = words
+        .iter()
+        .take_while(|t| TITLES.contains(&t.lower.as_str()) || t.is('.'))
+        .count();
+    let rest = words.get(skip..).unwrap_or_default();
+    let name_word = |t: &Token| {
+        let text = chars.get(t.start..t.end).unwrap_or_default();
+        let bare = t.lower.trim_end_matches("’s").trim_end_matches("'s");
+        t.is_word()
+            && t.cap
+            && text.iter().skip(1).any(|c| c.is_lowercase())
+            && !ORGANISATION_WORDS.contains(&bare)
+            && !DAYS.contains(&bare)
+    };
+    (2..=4).contains(&rest.len()) && rest.iter().all(name_word)
+}
+
+/// The last run of capitalized words in `words` that looks like a person's name, titles left
+/// out.
+fn last_person(words: &[Token], chars: &[char]) -> Option<Range<usize>> {
+    let cap = |t: &Token| (t.is_word() && t.cap) || t.is('.');
+    let mut best = None;
+    let mut i = 0;
+    while i < words.len() {
+        if !words.get(i).is_some_and(cap) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while words.get(i).is_some_and(cap) {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && words.get(end - 1).is_some_and(|t| t.is('.')) {
+            end -= 1;
+        }
+        let run = words.get(start..end).unwrap_or_default();
+        if looks_like_person(run, chars) {
+            let titles = run
+                .iter()
+                .take_while(|t| TITLES.contains(&t.lower.as_str()) || t.is('.'))
+                .count();
+            best = Some(start + titles..end);
+        }
+    }
+    best
 }
 
 /// `Obama’s` → `Obama`.

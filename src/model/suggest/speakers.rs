@@ -2,16 +2,17 @@
 //!
 //! A source that names a known speaker (by name or alias) is theirs. Another name joins an
 //! earlier one with the same last word (`Caddell` after `Pat Caddell`), else it is new. A
-//! pronoun goes to the last speaker named before it.
+//! pronoun goes to the nearest speaker named before it that it can stand for: "he" or "she"
+//! to no organisation, "it" to no person.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::model::annotation::Span;
-use crate::model::speaker::Speaker;
+use crate::model::speaker::{Speaker, SpeakerKind};
 
-use super::sources::name_of;
-use super::tokens::{TokKind, tokenize};
+use super::sources::{ORGANISATION_WORDS, looks_like_person, name_of};
+use super::tokens::{TokKind, Token, tokenize};
 use super::{Doc, MentionSuggestion, QuoteSuggestion};
 
 /// One token of a name to look for: a lower-case word or a punctuation mark.
@@ -96,7 +97,12 @@ pub fn resolve(
     for s in known {
         names.join(s.name.clone());
     }
-    let mut last: Option<String> = None;
+    let kinds: HashMap<&str, Class> = known
+        .iter()
+        .map(|s| (s.name.as_str(), Class::of_kind(s.kind)))
+        .collect();
+    // Speakers named so far, latest last, with what a pronoun may call them.
+    let mut recent: Vec<(String, Class)> = Vec::new();
     let mut next_mention = 0;
     for (q, source) in quotes.iter_mut().zip(sources) {
         let (Some(src), Some(span)) = (source, q.source) else {
@@ -106,7 +112,11 @@ pub fn resolve(
             .get(next_mention)
             .filter(|m| m.span.end <= span.start)
         {
-            last = Some(m.speaker.clone());
+            let class = kinds
+                .get(m.speaker.as_str())
+                .copied()
+                .unwrap_or(Class::Unknown);
+            recent.push((m.speaker.clone(), class));
             next_mention += 1;
         }
         let first = mentions.partition_point(|m| m.span.end <= span.start);
@@ -117,17 +127,82 @@ pub fn resolve(
             .take_while(|m| m.span.start < span.end)
             .find(|m| overlaps(m.span, span))
             .map(|m| m.speaker.clone());
-        let speaker = match known_here {
-            Some(name) => Some(name),
+        let (speaker, class) = match known_here {
+            Some(name) => {
+                let class = kinds.get(name.as_str()).copied().unwrap_or(Class::Unknown);
+                (Some(name), class)
+            }
             None => match name_of(&doc.toks, &doc.chars, src.clone()) {
-                Some(name) => Some(names.join(name)),
-                None => last.clone(),
+                Some(name) => {
+                    let class = Class::of_phrase(doc, src.clone());
+                    (Some(names.join(name)), class)
+                }
+                None => {
+                    let pronoun = doc.tok(src.start).map_or("", |t| t.lower.as_str());
+                    let found = recent
+                        .iter()
+                        .rev()
+                        .find(|(_, c)| c.answers(pronoun))
+                        .cloned();
+                    (
+                        found.as_ref().map(|(n, _)| n.clone()),
+                        found.map_or(Class::Unknown, |f| f.1),
+                    )
+                }
             },
         };
-        if speaker.is_some() {
-            last.clone_from(&speaker);
+        if let Some(name) = &speaker {
+            recent.push((name.clone(), class));
         }
         q.speaker = speaker;
+    }
+}
+
+/// What a pronoun may call a speaker: a person, a group or organisation, or either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Person,
+    Group,
+    Unknown,
+}
+
+impl Class {
+    fn of_kind(kind: SpeakerKind) -> Self {
+        match kind {
+            SpeakerKind::Person => Self::Person,
+            SpeakerKind::Unknown => Self::Unknown,
+            _ => Self::Group,
+        }
+    }
+
+    /// A source phrase's class: a person's name, a plural or organisation, or one word.
+    fn of_phrase(doc: &Doc, phrase: Range<usize>) -> Self {
+        let words = doc.toks.get(phrase).unwrap_or_default();
+        let caps: Vec<&Token> = words.iter().filter(|t| t.is_word() && t.cap).collect();
+        let organisation = words
+            .iter()
+            .any(|t| ORGANISATION_WORDS.contains(&t.lower.as_str()));
+        if organisation || caps.is_empty() {
+            // "the union", "officials", "the White House".
+            Self::Group
+        } else if looks_like_person(words, &doc.chars)
+            || words
+                .iter()
+                .any(|t| super::words::TITLES.contains(&t.lower.as_str()))
+        {
+            Self::Person
+        } else {
+            Self::Unknown
+        }
+    }
+
+    /// True when `pronoun` may stand for a speaker of this class.
+    fn answers(self, pronoun: &str) -> bool {
+        match pronoun {
+            "he" | "she" | "i" => self != Self::Group,
+            "it" => self != Self::Person,
+            _ => true,
+        }
     }
 }
 

@@ -4,7 +4,9 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+mod pressed;
 mod trigger;
+pub use pressed::{Focus, pressed};
 pub use trigger::Trigger;
 use trigger::{answer, answer_shift, cmd, cmd_shift, fkey, key, nav, shift};
 
@@ -192,6 +194,11 @@ command_table! {
         "Find quotes (with cue and source) and mentions of known speakers offline; they are \
          underlined in grey until accepted",
         [key(Key::G)];
+    /// Learn a model from the project's sessions, on a thread.
+    TrainFromProject => "Train from this project",
+        "Learn a suggestion model from this project's sessions and the suggestions accepted and \
+         rejected in it (runs in the background); Suggest then uses it instead of the rules",
+        [];
     /// Accept the first suggestion as ordinary annotations.
     AcceptSuggestion => "Accept suggestion",
         "Make the first suggestion ordinary annotations (one undo step)", [key(Key::A)];
@@ -348,49 +355,6 @@ pub fn help_rows() -> Vec<(&'static str, String, &'static str)> {
         }
     }
     rows
-}
-
-/// Which keys may trigger commands in this frame.
-#[derive(Clone, Copy, Debug)]
-pub struct Focus {
-    /// No dialog is open and no text field has the keyboard (the article may).
-    pub single_keys: bool,
-    /// Nothing has the keyboard at all (the article uses arrows for its cursor).
-    pub nothing_focused: bool,
-    /// A question is open ("who is this?", "this cue is taken"): its answer keys work.
-    pub answering: bool,
-}
-
-/// Commands whose keys were pressed this frame (each key press taken once).
-pub fn pressed(ctx: &egui::Context, focus: Focus) -> Vec<UiCommand> {
-    let mut live: Vec<(Trigger, UiCommand)> = UiCommand::ALL
-        .iter()
-        .flat_map(|&c| c.triggers().iter().map(move |&t| (t, c)))
-        .filter(|(t, _)| match t {
-            Trigger::Chord(_) => true,
-            Trigger::Key(..) => focus.single_keys,
-            Trigger::Nav(_) => focus.single_keys && focus.nothing_focused,
-            Trigger::Answer(..) => focus.answering,
-        })
-        .collect();
-    // Most specific first, so Ctrl+Shift+S is not taken as Ctrl+S, nor Shift+Space as Space.
-    live.sort_by_key(|(t, _)| std::cmp::Reverse(t.specificity()));
-    let mut out = Vec::new();
-    ctx.input_mut(|i| {
-        // A single key never fires with Ctrl, Alt or Cmd held (Ctrl+A selects all).
-        let plain = !(i.modifiers.command || i.modifiers.ctrl || i.modifiers.alt);
-        for (t, c) in live {
-            let hit = match t {
-                Trigger::Chord(s) => i.consume_shortcut(&s),
-                Trigger::Key(m, k) | Trigger::Answer(m, k) => plain && i.consume_key(m, k),
-                Trigger::Nav(k) => plain && i.consume_key(Modifiers::NONE, k),
-            };
-            if hit && !out.contains(&c) {
-                out.push(c);
-            }
-        }
-    });
-    out
 }
 
 #[cfg(test)]

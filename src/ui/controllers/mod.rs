@@ -12,4 +12,5 @@ pub mod recovery;
 pub mod review;
 pub mod search;
 pub mod suggestions;
+pub(crate) mod training;
 pub(crate) mod undo;

@@ -1,7 +1,8 @@
 //! Suggestions in the window: Annotate ▸ Suggest runs the offline finder, the suggestions are
 //! listed and underlined in grey (never drawn like annotations), and each is accepted (A) as
 //! ordinary annotations in one undo step or rejected (X). Suggestions live in the window only:
-//! nothing is saved unless accepted, and a rejected one does not come back while the app runs.
+//! nothing is saved unless accepted, and a rejected one does not come back while the app runs
+//! (in a project, not in a later run either: rejections are kept as training signal).
 //! (The list is `panels/suggestions.rs`, the state `state/suggestions.rs`.)
 
 use crate::model::edit::Edit;
@@ -13,8 +14,20 @@ use crate::ui::state::suggestions::*;
 impl NewsmarkApp {
     /// Runs the finder on the open article and lists what is not annotated or rejected yet.
     pub(crate) fn suggest(&mut self) {
+        if self.work.doc.is_none() {
+            return;
+        }
+        // The project's model when it has one, else the rules.
+        let (model, problem) = match self.project_model() {
+            Ok(m) => (m, None),
+            Err(e) => (None, Some(e)),
+        };
+        let rejected_before = self.rejected_here();
         let Some(doc) = &self.work.doc else { return };
-        let found = suggest(doc.text.as_str(), &doc.session.speakers);
+        let found = match &model {
+            Some(m) => m.suggest(doc.text.as_str(), &doc.session.speakers),
+            None => suggest(doc.text.as_str(), &doc.session.speakers),
+        };
         let taken: std::collections::HashSet<(usize, usize)> = doc
             .session
             .annotations
@@ -23,7 +36,9 @@ impl NewsmarkApp {
             .collect();
         let fresh = |s: &Suggested| {
             let span = s.span();
-            !taken.contains(&(span.start, span.end)) && !self.ui.suggestions.rejected.contains(s)
+            !taken.contains(&(span.start, span.end))
+                && !self.ui.suggestions.rejected.contains(s)
+                && !rejected_before.contains(&(span.start, span.end))
         };
         let mut pending: Vec<Suggested> = found
             .quotes
@@ -33,8 +48,13 @@ impl NewsmarkApp {
             .filter(|s| fresh(s))
             .collect();
         pending.sort_by_key(|s| (s.span().start, s.span().end));
+        let by = match (&model, problem) {
+            (Some(_), _) => " by the project's model".to_owned(),
+            (None, Some(e)) => format!(" by the rules (the project's model is not used: {e})"),
+            (None, None) => String::new(),
+        };
         self.ui.status = format!(
-            "{} suggestion(s), underlined in grey: A accepts the first, X rejects it",
+            "{} suggestion(s){by}, underlined in grey: A accepts the first, X rejects it",
             pending.len()
         );
         self.ui.suggestions.pending = pending;
@@ -67,6 +87,7 @@ impl NewsmarkApp {
         }
         let taken = self.ui.suggestions.pending.remove(i);
         self.record_accepted(vec![taken]);
+        self.record_verdict(true, s.span().start, s.span().end);
         self.after_suggestion();
     }
 
@@ -91,7 +112,11 @@ impl NewsmarkApp {
             a.note.clear();
         }
         let what = if quotes { "quotes" } else { "mentions" };
-        if let Some(edit) = Edit::between(&doc.session, &next) {
+        let edit = Edit::between(&doc.session, &next);
+        for s in &take {
+            self.record_verdict(true, s.span().start, s.span().end);
+        }
+        if let Some(edit) = edit {
             self.edit(
                 edit,
                 format!("accept {} suggested {what}", take.len()),
@@ -110,6 +135,7 @@ impl NewsmarkApp {
             return;
         }
         let s = self.ui.suggestions.pending.remove(i);
+        self.record_verdict(false, s.span().start, s.span().end);
         self.ui.suggestions.rejected.push(s);
         self.ui.status = "Rejected the suggestion".into();
         self.after_suggestion();

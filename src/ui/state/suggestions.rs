@@ -34,7 +34,7 @@ impl Suggested {
     }
 }
 
-/// Suggestions shown and those rejected in this run.
+/// Suggestions shown and those rejected in this run; the project's model and its training.
 #[derive(Default)]
 pub struct SuggestionState {
     /// Waiting for accept or reject, in text order.
@@ -44,4 +44,36 @@ pub struct SuggestionState {
     /// What each accept took from the list, by the revision it made: undoing it lists them
     /// again, redoing it takes them away again.
     pub accepted: Vec<(u64, Vec<Suggested>)>,
+    /// The project's model as last loaded.
+    pub model: Option<LoadedModel>,
+    /// Training running on a thread.
+    pub training: Option<Training>,
+}
+
+/// A model file read from disk, kept until the file changes.
+pub struct LoadedModel {
+    /// Its path.
+    pub path: std::path::PathBuf,
+    /// When it was written.
+    pub modified: std::time::SystemTime,
+    /// The model.
+    pub model: std::sync::Arc<crate::model::learn::Model>,
+}
+
+/// Training on a thread: how far it is.
+pub struct Training {
+    /// Messages from the thread.
+    pub rx: std::sync::mpsc::Receiver<TrainingMessage>,
+    /// Done, from 0 to 1.
+    pub fraction: f32,
+    /// What it is doing.
+    pub stage: String,
+}
+
+/// What the training thread says.
+pub enum TrainingMessage {
+    /// Done so far (0 to 1) and the stage.
+    Progress(f32, String),
+    /// Finished: a summary, or why not.
+    Done(Result<String, String>),
 }

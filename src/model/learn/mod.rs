@@ -1,0 +1,269 @@
+//! A trained attribution model: cue, source and content tagged by an averaged structured
+//! perceptron over hand-made token features, linked by a learned ranker. Learned from human
+//! sessions; used in place of the rules by `suggest --model` and by the window.
+//!
+//! ```
+//! use newsmark::model::annotation::Span;
+//! use newsmark::model::learn::{Example, GoldQuote, Options, train};
+//! let text = "Smith said the plan works. Jones said the plan fails.".to_owned();
+//! let gold = |s: usize, c: usize, k: (usize, usize)| GoldQuote {
+//!     content: vec![Span::new(k.0, k.1)],
+//!     cue: Some(Span::new(c, c + 4)),
+//!     source: vec![Span::new(s, s + 5)],
+//! };
+//! let ex = Example { text: text.clone(), quotes: vec![gold(0, 6, (11, 25)), gold(27, 33, (38, 52))] };
+//! let model = train(&[ex], &Options::default(), &mut |_| {});
+//! let found = model.suggest(&text, &[]);
+//! assert_eq!(found.quotes.len(), 2);
+//! assert_eq!(found.quotes[0].speaker.as_deref(), Some("Smith"));
+//! ```
+
+pub mod features;
+pub mod format;
+pub mod gold;
+pub mod linker;
+pub mod tagger;
+mod training;
+
+use std::ops::Range;
+
+use crate::model::annotation::Span;
+use crate::model::speaker::Speaker;
+use crate::model::suggest::{self, Doc, QuoteSuggestion, Suggestions, cues::EN, speakers};
+
+pub use gold::{Example, GoldQuote};
+pub use training::{Options, Progress, train};
+
+use linker::Linker;
+use tagger::{B_CONTENT, B_CUE, B_SOURCE, O, Tagger};
+
+/// What a model was trained on, kept in its file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Articles (sessions) it learned from.
+    pub examples: u32,
+    /// Passes over them.
+    pub epochs: u32,
+    /// The seed that ordered them.
+    pub seed: u64,
+}
+
+/// A trained model: the tagger and the linker.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Model {
+    /// Tags cue, source and content tokens.
+    pub tagger: Tagger,
+    /// Links contents and sources to cues.
+    pub linker: Linker,
+    /// What it was trained on.
+    pub meta: Meta,
+}
+
+/// The text prepared for the model: tokens, the rules' suggestions, each token's feature rows.
+pub(crate) struct Prepared {
+    pub doc: Doc,
+    pub rules: Suggestions,
+    pub feats: Vec<Vec<u64>>,
+}
+
+impl Prepared {
+    pub fn new(text: &str) -> Self {
+        let doc = Doc::new(text);
+        let rules = suggest::suggest_in(&doc, &[], &EN);
+        let feats = features::featurize(&doc, &rules);
+        Self { doc, rules, feats }
+    }
+
+    /// Paragraphs as token ranges (line breaks left out): the sequences the tagger reads.
+    pub fn paragraphs(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, t) in self.doc.toks.iter().enumerate() {
+            if t.kind == suggest::tokens::TokKind::Break {
+                if start < i {
+                    out.push(start..i);
+                }
+                start = i + 1;
+            }
+        }
+        if start < self.doc.toks.len() {
+            out.push(start..self.doc.toks.len());
+        }
+        out
+    }
+}
+
+/// Cue, source and content spans (token ranges) read off a tag sequence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tagged {
+    /// Cue token ranges in order.
+    pub cues: Vec<Range<usize>>,
+    /// Source token ranges in order.
+    pub sources: Vec<Range<usize>>,
+    /// Content token ranges in order.
+    pub contents: Vec<Range<usize>>,
+}
+
+impl Tagged {
+    /// The spans of `tags` (one per token).
+    pub fn from_tags(tags: &[u8]) -> Self {
+        let mut out = Self::default();
+        let mut i = 0;
+        while let Some(&t) = tags.get(i) {
+            if t == O {
+                i += 1;
+                continue;
+            }
+            let b = if t % 2 == 1 { t } else { t - 1 };
+            let mut j = i + 1;
+            while tags.get(j) == Some(&(b + 1)) {
+                j += 1;
+            }
+            match b {
+                B_CUE => out.cues.push(i..j),
+                B_SOURCE => out.sources.push(i..j),
+                B_CONTENT => out.contents.push(i..j),
+                _ => {}
+            }
+            i = j;
+        }
+        out
+    }
+}
+
+/// The rules' precision with the model's recall: where both found a cue, the rules' span is
+/// kept; a model quote without a source takes the source the rules found for the same cue;
+/// and a rule quote whose cue and content the model did not touch is added.
+fn combine_with_rules(p: &Prepared, quotes: &mut Vec<(QuoteSuggestion, Option<Range<usize>>)>) {
+    let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
+    let mut extra = Vec::new();
+    for r in &p.rules.quotes {
+        let same_cue = quotes
+            .iter_mut()
+            .find(|(q, _)| q.cue.zip(r.cue).is_some_and(|(a, b)| overlaps(&a, &b)));
+        match same_cue {
+            Some((q, source)) => {
+                // Where both found a cue, the rules' boundaries are the more precise.
+                if let Some(rc) = r.cue {
+                    q.cue = Some(rc);
+                }
+                if q.source.is_none()
+                    && let Some(rs) = r.source
+                {
+                    q.source = Some(rs);
+                    *source = Some(gold::tokens_of(&p.doc, rs));
+                }
+            }
+            None => {
+                let touched = quotes.iter().any(|(q, _)| {
+                    q.content
+                        .iter()
+                        .any(|a| r.content.iter().any(|b| overlaps(a, b)))
+                });
+                if !touched {
+                    let source = r.source.map(|s| gold::tokens_of(&p.doc, s));
+                    extra.push((r.clone(), source));
+                }
+            }
+        }
+    }
+    quotes.extend(extra);
+}
+
+impl Model {
+    /// Cue, source and content spans as the tagger marks them, before linking (for
+    /// measuring the tagger alone).
+    pub fn tagged_spans(&self, text: &str) -> [Vec<Span>; 3] {
+        let p = Prepared::new(text);
+        let t = Tagged::from_tags(&self.tags(&p));
+        let spans = |v: &[Range<usize>]| -> Vec<Span> {
+            v.iter().filter_map(|r| p.doc.span_of(r.clone())).collect()
+        };
+        [spans(&t.cues), spans(&t.sources), spans(&t.contents)]
+    }
+
+    /// The tags of every token of a prepared text (line breaks are `O`).
+    pub(crate) fn tags(&self, p: &Prepared) -> Vec<u8> {
+        let mut tags = vec![O; p.doc.toks.len()];
+        for para in p.paragraphs() {
+            let rows: Vec<Vec<u32>> = p
+                .feats
+                .get(para.clone())
+                .unwrap_or_default()
+                .iter()
+                .map(|f| self.tagger.rows(f))
+                .collect();
+            let found = self.tagger.decode(&rows);
+            if let Some(slot) = tags.get_mut(para) {
+                slot.copy_from_slice(&found);
+            }
+        }
+        tags
+    }
+
+    /// Suggests quotes (and mentions of `known` speakers) in `text`.
+    pub fn suggest(&self, text: &str, known: &[Speaker]) -> Suggestions {
+        let p = Prepared::new(text);
+        let tagged = Tagged::from_tags(&self.tags(&p));
+        let doc = &p.doc;
+        let span = |r: &Range<usize>| doc.span_of(r.clone());
+        // Each content goes to its cue (or stands alone); each cue with content gets a source.
+        let mut by_cue: Vec<Vec<Span>> = vec![Vec::new(); tagged.cues.len()];
+        let mut alone: Vec<Span> = Vec::new();
+        for c in &tagged.contents {
+            let Some(s) = span(c) else { continue };
+            let cands = linker::content_candidates(doc, &tagged.cues, c);
+            match self.linker.pick(&cands).and_then(|k| by_cue.get_mut(k)) {
+                Some(list) => list.push(s),
+                None => alone.push(s),
+            }
+        }
+        let mut quotes: Vec<(QuoteSuggestion, Option<Range<usize>>)> = Vec::new();
+        for (k, content) in by_cue.into_iter().enumerate() {
+            let Some(cue) = tagged.cues.get(k) else {
+                continue;
+            };
+            if content.is_empty() {
+                continue;
+            }
+            let cands = linker::source_candidates(doc, &tagged.sources, &tagged.cues, cue);
+            let source = self
+                .linker
+                .pick(&cands)
+                .and_then(|s| tagged.sources.get(s))
+                .cloned();
+            let quote_type = doc.type_of(&content);
+            quotes.push((
+                QuoteSuggestion {
+                    content,
+                    cue: span(cue),
+                    source: source.as_ref().and_then(span),
+                    speaker: None,
+                    quote_type,
+                },
+                source,
+            ));
+        }
+        for s in alone {
+            let quote_type = doc.type_of(&[s]);
+            let q = QuoteSuggestion {
+                content: vec![s],
+                cue: None,
+                source: None,
+                speaker: None,
+                quote_type,
+            };
+            quotes.push((q, None));
+        }
+        combine_with_rules(&p, &mut quotes);
+        let first = |q: &QuoteSuggestion| {
+            q.cue
+                .map_or(q.content.first().map_or(0, |s| s.start), |c| c.start)
+        };
+        quotes.sort_by_key(|(q, _)| first(q));
+        let (mut quotes, sources): (Vec<_>, Vec<_>) = quotes.into_iter().unzip();
+        let mentions = speakers::known_mentions(doc, known);
+        speakers::resolve(doc, known, &mentions, &sources, &mut quotes);
+        Suggestions { quotes, mentions }
+    }
+}

@@ -1,0 +1,207 @@
+//! The sequence tagger: an averaged structured perceptron over BIO tags with first-order
+//! transitions, decoded exactly by Viterbi (see docs/attribution-model.md for the choice).
+//!
+//! Tags: `O`, then B and I of cue, source and content. An `I` tag may only follow the B or
+//! I of its own kind; decoding never produces a broken span.
+
+use std::collections::HashMap;
+
+/// Number of tags.
+pub const TAGS: usize = 7;
+/// The outside tag.
+pub const O: u8 = 0;
+/// The B tags of cue, source and content; the I tag is one more.
+pub const B_CUE: u8 = 1;
+/// Begins a source.
+pub const B_SOURCE: u8 = 3;
+/// Begins a content span.
+pub const B_CONTENT: u8 = 5;
+
+/// True when tag `to` may follow tag `from` (`from == TAGS` is the start of a sequence).
+pub fn allowed(from: usize, to: usize) -> bool {
+    match to {
+        2 | 4 | 6 => from == to || from + 1 == to,
+        _ => true,
+    }
+}
+
+/// Learned weights: per feature, one weight per tag; and the transitions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tagger {
+    /// Feature key → row in `weights`.
+    pub index: HashMap<u64, u32>,
+    /// The key of every row, in row order (what the model file stores).
+    pub keys: Vec<u64>,
+    /// `keys.len() * TAGS` weights.
+    pub weights: Vec<f32>,
+    /// `(TAGS + 1) * TAGS` transition weights; the last row is the start of a sequence.
+    pub transitions: Vec<f32>,
+}
+
+impl Tagger {
+    /// The rows of the features of one token that the model knows.
+    pub fn rows(&self, feats: &[u64]) -> Vec<u32> {
+        feats
+            .iter()
+            .filter_map(|k| self.index.get(k).copied())
+            .collect()
+    }
+
+    /// The best tag sequence for tokens with these feature rows.
+    pub fn decode(&self, rows: &[Vec<u32>]) -> Vec<u8> {
+        viterbi(rows, &self.weights, &self.transitions)
+    }
+}
+
+/// The best tag sequence under `weights` (per row, TAGS) and `transitions`.
+pub fn viterbi<W: Copy + Into<f64>>(
+    rows: &[Vec<u32>],
+    weights: &[W],
+    transitions: &[W],
+) -> Vec<u8> {
+    let n = rows.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let tr = |from: usize, to: usize| -> f64 {
+        transitions.get(from * TAGS + to).map_or(0.0, |&w| w.into())
+    };
+    let mut score = vec![[f64::NEG_INFINITY; TAGS]; n];
+    let mut back = vec![[0u8; TAGS]; n];
+    for (t, feats) in rows.iter().enumerate() {
+        let mut emit = [0f64; TAGS];
+        for &r in feats {
+            let base = r as usize * TAGS;
+            for (y, e) in emit.iter_mut().enumerate() {
+                *e += weights.get(base + y).map_or(0.0, |&w| w.into());
+            }
+        }
+        for y in 0..TAGS {
+            let (best, arg) = if t == 0 {
+                if allowed(TAGS, y) {
+                    (tr(TAGS, y), 0)
+                } else {
+                    (f64::NEG_INFINITY, 0)
+                }
+            } else {
+                let prev = score.get(t - 1).copied().unwrap_or([0.0; TAGS]);
+                let mut best = (f64::NEG_INFINITY, 0u8);
+                for (p, &s) in prev.iter().enumerate() {
+                    if allowed(p, y) && s + tr(p, y) > best.0 {
+                        best = (s + tr(p, y), p as u8);
+                    }
+                }
+                best
+            };
+            if let (Some(s), Some(b)) = (score.get_mut(t), back.get_mut(t)) {
+                s[y] = best + emit[y];
+                b[y] = arg;
+            }
+        }
+    }
+    let last = score.last().copied().unwrap_or([0.0; TAGS]);
+    let mut y = (0..TAGS)
+        .max_by(|&a, &b| last[a].total_cmp(&last[b]).then(b.cmp(&a)))
+        .unwrap_or(0);
+    let mut out = vec![0u8; n];
+    for t in (0..n).rev() {
+        if let Some(o) = out.get_mut(t) {
+            *o = y as u8;
+        }
+        y = back.get(t).map_or(0, |b| b[y] as usize);
+    }
+    out
+}
+
+/// Weights while training, with the sums that make the average (the lazy-update trick:
+/// `average = w - acc / steps`).
+pub struct Trainer {
+    w: Vec<f64>,
+    acc: Vec<f64>,
+    tw: Vec<f64>,
+    tacc: Vec<f64>,
+    steps: f64,
+}
+
+impl Trainer {
+    /// Zero weights for `rows` features.
+    pub fn new(rows: usize) -> Self {
+        Self {
+            w: vec![0.0; rows * TAGS],
+            acc: vec![0.0; rows * TAGS],
+            tw: vec![0.0; (TAGS + 1) * TAGS],
+            tacc: vec![0.0; (TAGS + 1) * TAGS],
+            steps: 1.0,
+        }
+    }
+
+    /// Sets one weight before training (a prior the averaging keeps).
+    pub fn set(&mut self, at: usize, w: f64) {
+        if let Some(x) = self.w.get_mut(at) {
+            *x = w;
+        }
+    }
+
+    /// Decodes one sequence with the current weights and corrects them toward `gold`;
+    /// returns the number of wrong tags.
+    pub fn learn(&mut self, rows: &[Vec<u32>], gold: &[u8]) -> usize {
+        let pred = viterbi(rows, &self.w, &self.tw);
+        let wrong = pred.iter().zip(gold).filter(|(a, b)| a != b).count();
+        if wrong > 0 {
+            let c = self.steps;
+            let bump = |w: &mut Vec<f64>, acc: &mut Vec<f64>, at: usize, d: f64| {
+                if let (Some(x), Some(a)) = (w.get_mut(at), acc.get_mut(at)) {
+                    *x += d;
+                    *a += c * d;
+                }
+            };
+            for (t, (&p, &g)) in pred.iter().zip(gold).enumerate() {
+                let prev_p = if t == 0 { TAGS } else { pred[t - 1] as usize };
+                let prev_g = if t == 0 { TAGS } else { gold[t - 1] as usize };
+                if p != g {
+                    for &r in rows.get(t).map_or(&[][..], Vec::as_slice) {
+                        bump(
+                            &mut self.w,
+                            &mut self.acc,
+                            r as usize * TAGS + g as usize,
+                            1.0,
+                        );
+                        bump(
+                            &mut self.w,
+                            &mut self.acc,
+                            r as usize * TAGS + p as usize,
+                            -1.0,
+                        );
+                    }
+                }
+                if p != g || prev_p != prev_g {
+                    bump(
+                        &mut self.tw,
+                        &mut self.tacc,
+                        prev_g * TAGS + g as usize,
+                        1.0,
+                    );
+                    bump(
+                        &mut self.tw,
+                        &mut self.tacc,
+                        prev_p * TAGS + p as usize,
+                        -1.0,
+                    );
+                }
+            }
+        }
+        self.steps += 1.0;
+        wrong
+    }
+
+    /// The averaged weights and transitions.
+    pub fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+        let avg = |w: &[f64], acc: &[f64]| -> Vec<f32> {
+            w.iter()
+                .zip(acc)
+                .map(|(w, a)| (w - a / self.steps) as f32)
+                .collect()
+        };
+        (avg(&self.w, &self.acc), avg(&self.tw, &self.tacc))
+    }
+}
