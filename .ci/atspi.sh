@@ -19,7 +19,9 @@ cleanup() {
 trap cleanup EXIT
 
 cargo build --quiet
-bin="$(pwd)/${CARGO_TARGET_DIR:-target}/debug/newsmark"
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$(pwd)/$target_dir" ;; esac
+bin="$target_dir/debug/newsmark"
 # An annotated session: the committed brat fixture (quotes with cues, claims, mentions).
 "$bin" import --format brat tests/fixtures/nato.ann --article tests/fixtures/nato.txt \
     -o "$out/nato.ron" >/dev/null
