@@ -4,8 +4,6 @@
 //! M on a pronoun ("He") never offers a new speaker "He": Enter makes it a mention of the
 //! speaker named last before it.
 
-use egui::RichText;
-
 use crate::model::annotation::Span;
 use crate::model::speaker::SpeakerId;
 
@@ -90,20 +88,9 @@ pub fn mention_prompt_ui(
                 answer = Some(Some(MentionChoice::MentionOf(sp.id)));
             }
         }
-        if ui
-            .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
-            .clicked()
-        {
+        if crate::ui::dialogs::cancel_and_undo_hint(ui) {
             answer = Some(None);
         }
-        ui.label(
-            RichText::new(format!(
-                "Whatever you choose is one step: {} undoes it.",
-                crate::ui::commands::UiCommand::Undo.shortcut_text()
-            ))
-            .weak()
-            .small(),
-        );
     });
     if let Some(choice) = answer {
         actions.push(Action::AnswerMention(choice));

@@ -5,6 +5,8 @@ pub mod about;
 pub mod folder_prompt;
 mod guide;
 pub mod hands;
+mod question;
+pub use question::{cancel_and_undo_hint, question_window};
 mod help;
 pub mod mention_prompt;
 pub mod paste;
@@ -163,19 +165,6 @@ impl Dialogs {
             || self.folder.is_some()
             || self.paste.prompt.is_some()
     }
-}
-
-/// A question's window ("Who is this?", "This cue is taken"): in the middle of the window, a
-/// fixed size, answered by its buttons or keys.
-pub fn question_window(
-    title: impl Into<egui::WidgetText>,
-    ctx: &egui::Context,
-) -> egui::Window<'static> {
-    egui::Window::new(title)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
-        .collapsible(false)
-        .resizable(false)
 }
 
 /// Draws whichever dialogs are open; returns what the user chose. Dialogs change only their

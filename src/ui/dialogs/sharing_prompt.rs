@@ -2,8 +2,6 @@
 //! share it (Enter, both quotes use it), move it to the open quote (Shift+Enter), or cancel
 //! (Esc).
 
-use egui::RichText;
-
 use crate::model::annotation::{AnnotationId, Span};
 use crate::model::attribution::Sharing;
 
@@ -61,20 +59,9 @@ pub fn sharing_prompt_ui(p: &SharingPrompt, ctx: &egui::Context, actions: &mut V
         {
             answer = Some(Some(Sharing::Move));
         }
-        if ui
-            .button(format!("{} · Cancel", keys(UiCommand::AnswerCancel)))
-            .clicked()
-        {
+        if crate::ui::dialogs::cancel_and_undo_hint(ui) {
             answer = Some(None);
         }
-        ui.label(
-            RichText::new(format!(
-                "Whatever you choose is one step: {} undoes it.",
-                UiCommand::Undo.shortcut_text()
-            ))
-            .weak()
-            .small(),
-        );
     });
     if let Some(choice) = answer {
         actions.push(Action::AnswerSharing(choice));
