@@ -30,9 +30,11 @@ display="${ATSPI_DISPLAY:-:97}"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 export DISPLAY="$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-if ! kill -0 "${pids[0]}" 2>/dev/null; then
-    echo "atspi: Xvfb could not start on $display (set ATSPI_DISPLAY to a free one)" >&2
+# A loaded machine can take seconds to bring Xvfb up: wait until it answers (up to 30 s), so the
+# app never starts before its display exists.
+for _ in $(seq 300); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+if ! kill -0 "${pids[0]}" 2>/dev/null || ! xdpyinfo >/dev/null 2>&1; then
+    echo "atspi: Xvfb did not answer on $display within 30 s (set ATSPI_DISPLAY to a free one)" >&2
     exit 1
 fi
 

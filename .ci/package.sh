@@ -98,7 +98,9 @@ for w in "${exec_words[@]}"; do
 done
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
 xvfb_pid=$!
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+# A loaded machine can take seconds to bring Xvfb up: wait until it names its display.
+for _ in $(seq 300); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || fail "Xvfb did not start within 30 s"
 display=":$(cat "$work/display")"
 mkdir -p "$work/home"
 (cd "$work" && exec env -u WAYLAND_DISPLAY -u XDG_DATA_HOME -u XDG_STATE_HOME -u XDG_CONFIG_HOME \
