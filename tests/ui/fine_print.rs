@@ -133,3 +133,24 @@ fn the_editors_remove_buttons_are_never_cut_off() {
         assert!(r.width() > 30.0, "{name}: {r:?}");
     }
 }
+
+/// The claim editor's In quote and Source rows keep their buttons whole too: the unlink button
+/// before the quote's link, the mention picker on a line of its own when the panel is narrow.
+#[test]
+fn the_claim_editors_in_quote_and_source_buttons_are_never_cut_off() {
+    use common::mark;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample(dir.path());
+    mark(
+        &mut h,
+        "We regret that, despite calls from the international community",
+        Key::Q,
+    );
+    mark(&mut h, "international community", Key::C);
+    h.run_steps(2);
+    let unlink = h.get_by_label("Unlink from quote").rect();
+    assert!(unlink.right() <= 1280.0 - 4.0, "{unlink:?} is cut off");
+    assert!(unlink.width() > 30.0, "{unlink:?}");
+    let picker = h.get_by_label("Pick a source mention near it").rect();
+    assert!(picker.right() <= 1280.0 - 4.0, "{picker:?} is cut off");
+}

@@ -224,7 +224,8 @@ fn claim_rows(
     verdict.response.labelled_by(verdict_label.id);
     ui.end_row();
     ui.label("In quote");
-    ui.horizontal(|ui| in_quote_ui(doc, a, c, ui, actions));
+    // Wrapped: a long quote link never pushes its button past the panel's edge.
+    ui.horizontal_wrapped(|ui| in_quote_ui(doc, a, c, ui, actions));
     ui.end_row();
     crate::ui::panels::quote_panel::source_rows_ui(state, doc, a, ui, actions);
     sources_row(state, a, c, ui, actions);
@@ -240,17 +241,18 @@ fn in_quote_ui(
 ) {
     match c.in_quote.and_then(|q| doc.session.annotation(q)) {
         Some(q) => {
+            // The button first, so it is always whole beside a long link.
+            if remove_button(ui, "Unlink from quote", "Unlink from the quote") {
+                actions.push(claim_change(a, "unlink claim from quote", None, |c| {
+                    c.in_quote = None;
+                }));
+            }
             let t: String = q.exact.chars().take(30).collect();
             if ui
                 .link(visual_ltr(&format!("#{} “{}…”", q.id.0, isolate(&t))))
                 .clicked()
             {
                 actions.push(Action::Select(Some(q.id), true));
-            }
-            if remove_button(ui, "Unlink from quote", "Unlink from the quote") {
-                actions.push(claim_change(a, "unlink claim from quote", None, |c| {
-                    c.in_quote = None;
-                }));
             }
         }
         None => {

@@ -114,10 +114,8 @@ pub fn source_rows_ui(
             ui.label(RichText::new(guess).weak());
         }
         for m in &live {
-            ui.horizontal(|ui| {
-                if ui.link(visual_ltr(&mention_label(doc, m))).clicked() {
-                    actions.push(Action::Select(Some(m.id), true));
-                }
+            // The button first, so it is always whole beside a long mention.
+            ui.horizontal_wrapped(|ui| {
                 let name = format!("Remove source {}", m.exact);
                 if remove_button(ui, &name, "Remove this source mention (the mention stays)")
                     && let Some(edit) = attribution::detach_source(&doc.session, a.id, m.id)
@@ -128,9 +126,14 @@ pub fn source_rows_ui(
                         coalesce: None,
                     });
                 }
+                if ui.link(visual_ltr(&mention_label(doc, m))).clicked() {
+                    actions.push(Action::Select(Some(m.id), true));
+                }
             });
         }
-        ui.horizontal(|ui| {
+        // Wrapped: in a narrow panel the picker goes to a line of its own instead of past the
+        // edge.
+        ui.horizontal_wrapped(|ui| {
             let set = ui
                 .add_enabled(
                     state.selection.is_some(),
