@@ -130,6 +130,7 @@ impl NewsmarkApp {
         // An open menu keeps its keys: Escape closes it, and a letter never marks the article
         // behind it.
         let single_keys = !self.ui.dialogs.any_open()
+            && !self.work.recovery.asks()
             && !egui::Popup::is_any_open(ctx)
             && (focus.is_none() || focus == article);
         let pressed = commands::pressed(

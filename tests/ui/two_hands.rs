@@ -311,3 +311,33 @@ fn a_second_opener_may_decline_and_nothing_is_touched() {
         "Bob's lock is his"
     );
 }
+
+/// While "changed on disk" waits for an answer, a letter meant for the article does nothing
+/// behind the question.
+#[test]
+fn keys_do_not_act_behind_the_changed_on_disk_question() {
+    let (_keep, session, mut h) = open_saved();
+    let theirs = std::fs::read_to_string(&session).unwrap() + "// a note of theirs\n";
+    std::fs::write(&session, &theirs).unwrap();
+    mark(&mut h, "NATO", Key::C);
+    // Text selected, then the save that asks.
+    let (s, e) = crate::common::find(&h, "Moscow");
+    crate::common::drag_select(&mut h, s, e);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    h.get_by_label("story.ron changed on disk");
+    assert!(
+        h.state().selection().is_some(),
+        "the text is still selected"
+    );
+    let count = |h: &egui_kittest::Harness<'_, newsmark::ui::NewsmarkApp>| {
+        h.state().document().unwrap().session.annotations.len()
+    };
+    let before = count(&h);
+    for k in [Key::Q, Key::C] {
+        h.key_press(k);
+        h.run_steps(2);
+    }
+    assert_eq!(count(&h), before, "nothing marked behind the question");
+    h.get_by_label("story.ron changed on disk");
+}

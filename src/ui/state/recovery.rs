@@ -41,6 +41,12 @@ pub struct RecoveryState {
 }
 
 impl RecoveryState {
+    /// True while one of its questions waits for an answer (restore unsaved work, the session
+    /// changed on disk, it is open elsewhere): keys meant for the article must not act behind it.
+    pub fn asks(&self) -> bool {
+        self.offer.is_some() || self.hands.question.is_some() || self.hands.ask_held
+    }
+
     /// True if the annotation may be drawn and shown in its place: its offsets hold its text,
     /// or it is a fuzzy match still where re-anchoring put it.
     pub fn is_placed(&self, doc: &Document, a: &Annotation) -> bool {
