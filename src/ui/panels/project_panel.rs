@@ -158,7 +158,7 @@ fn row_ui(p: &Project, i: usize, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let name = visual(&e.name);
     let mut text = egui::text::LayoutJob::default();
     let style = ui.style();
-    RichText::new(fit_name(ui, &name, "")).append_to(
+    RichText::new(fit_name(ui, &name)).append_to(
         &mut text,
         style,
         egui::FontSelection::Default,
@@ -186,14 +186,14 @@ fn row_ui(p: &Project, i: usize, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     }
 }
 
-/// `name`, cut in its middle with an ellipsis when `name` and then `rest` would not fit on
+/// `name`, cut in its middle with an ellipsis when it would not fit on
 /// one line of the panel: its beginning (outlet, date) and its end (extension) stay.
-fn fit_name(ui: &egui::Ui, name: &str, rest: &str) -> String {
+fn fit_name(ui: &egui::Ui, name: &str) -> String {
     let font = egui::TextStyle::Button.resolve(ui.style());
     let room = ui.available_width() - 2.0 * ui.spacing().button_padding.x - 4.0;
     let fits = |t: &str| {
         ui.painter()
-            .layout_no_wrap(format!("{t}{rest}"), font.clone(), egui::Color32::WHITE)
+            .layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE)
             .size()
             .x
             <= room
