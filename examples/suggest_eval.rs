@@ -17,7 +17,10 @@
 //! region an annotator marked `Discard` (editor's notes, bylines) are not counted.
 //!
 //! Set SUGGEST_EVAL_RULES_ONLY=1 to measure the rules alone. Set SUGGEST_EVAL_SHOW=1 to print every cue error on stderr
-//! (`extra|missed <TAB> context <TAB> cue`), for work on the train split.
+//! (`extra|missed <TAB> context <TAB> cue`), for work on the train split; SUGGEST_EVAL_SHOW=model
+//! prints the cue errors of the model trained on all train articles instead.
+//! SUGGEST_EVAL_SIZES=10,all chooses the learning curve's sizes; SUGGEST_EVAL_EPOCHS and
+//! SUGGEST_EVAL_MIN_COUNT set the training options.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -295,7 +298,7 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().unwrap_or_else(|| "/work/polnear".into()));
     let split = args.next().unwrap_or_else(|| "dev".into());
-    let show = std::env::var_os("SUGGEST_EVAL_SHOW").is_some();
+    let show = std::env::var("SUGGEST_EVAL_SHOW").is_ok_and(|v| v != "model");
     let dir = root.join("data").join(&split);
     let anns = ann_files(&dir)?;
     let rules = |t: &str| suggest(t, &[]);
@@ -325,7 +328,25 @@ fn main() -> anyhow::Result<()> {
     );
     let order = shuffled(by_article.keys().cloned().collect());
     let mut rules_vs_ten = None;
-    for n in [10, 50, 200, order.len()] {
+    let sizes: Vec<usize> = match std::env::var("SUGGEST_EVAL_SIZES") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|n| {
+                n.trim()
+                    .parse()
+                    .ok()
+                    .or((n.trim() == "all").then_some(order.len()))
+            })
+            .collect(),
+        Err(_) => vec![10, 50, 200, order.len()],
+    };
+    let opts = Options {
+        epochs: env_num("SUGGEST_EVAL_EPOCHS").unwrap_or(Options::default().epochs),
+        min_count: env_num("SUGGEST_EVAL_MIN_COUNT").unwrap_or(Options::default().min_count),
+        ..Options::default()
+    };
+    let show_model = std::env::var("SUGGEST_EVAL_SHOW").is_ok_and(|v| v == "model");
+    for n in sizes {
         let examples: Vec<Example> = order
             .iter()
             .take(n)
@@ -334,10 +355,15 @@ fn main() -> anyhow::Result<()> {
             .cloned()
             .collect();
         let t = Instant::now();
-        let model = train(&examples, &Options::default(), &mut |_| {});
+        let model = train(&examples, &opts, &mut |_| {});
         let secs = t.elapsed().as_secs_f64();
         let size = newsmark::model::learn::format::encode(&model).len();
-        let (each_m, merged_m, _) = evaluate(&dir, &anns, &|t: &str| model.suggest(t, &[]), false)?;
+        let (each_m, merged_m, _) = evaluate(
+            &dir,
+            &anns,
+            &|t: &str| model.suggest(t, &[]),
+            show_model && n == order.len(),
+        )?;
         println!(
             "model on {n} train articles ({} sessions): trained in {secs:.1} s, {} KB, {} features; {split}: {}",
             examples.len(),
@@ -346,6 +372,9 @@ fn main() -> anyhow::Result<()> {
             f1s(&each_m)
         );
         if n == 10 {
+            println!("model on 10 train articles, each annotation file on its own, summed:");
+            each_m.print();
+            tagger_alone(&dir, &anns, &model)?;
             rules_vs_ten = Some(each_m);
         } else if n == order.len() {
             println!("model on all train articles, each annotation file on its own, summed:");
@@ -385,6 +414,11 @@ fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A number from the environment, when set.
+fn env_num(name: &str) -> Option<u32> {
+    std::env::var(name).ok()?.parse().ok()
 }
 
 /// The tagger's spans before linking, against each file's spans (exact), summed.

@@ -158,8 +158,8 @@ pub enum Command {
         /// Orders the training data; the same seed and sessions give the same model.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Passes over the data; 0 chooses by the amount of data (8 to 40).
-        #[arg(long, default_value_t = 8)]
+        /// Passes over the data; 0 chooses by the amount of data (15 to 40).
+        #[arg(long, default_value_t = 15)]
         epochs: u32,
     },
     /// Import brat standoff or W3C Web Annotation into a new session file.

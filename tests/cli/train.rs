@@ -51,7 +51,7 @@ fn train_writes_a_model_that_suggest_uses_and_a_damaged_model_is_refused() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let e = stderr(&o);
     assert!(
-        e.contains("pass 8 of 8") && e.contains("trained on 1 session(s)"),
+        e.contains("pass 15 of 15") && e.contains("trained on 1 session(s)"),
         "{e}"
     );
     let first = std::fs::read(d.join("m.model")).unwrap();

@@ -95,16 +95,16 @@ fn a_saved_and_loaded_model_predicts_the_same_and_a_seed_gives_the_same_model() 
     train(&examples, &Options::default(), &mut |p| {
         stages.push(p.stage)
     });
-    assert_eq!(stages.last().map(String::as_str), Some("pass 8 of 8"));
-    // With 0 passes asked, a small data set gets up to 40.
+    assert_eq!(stages.last().map(String::as_str), Some("pass 15 of 15"));
+    // With 0 passes asked, a small data set gets up to 400.
     let auto = Options {
         epochs: 0,
         ..Options::default()
     };
     let mut stages = Vec::new();
     let m = train(&examples, &auto, &mut |p| stages.push(p.stage));
-    assert_eq!(stages.last().map(String::as_str), Some("pass 40 of 40"));
-    assert_eq!(m.meta.epochs, 40);
+    assert_eq!(stages.last().map(String::as_str), Some("pass 400 of 400"));
+    assert_eq!(m.meta.epochs, 400);
 }
 
 #[test]

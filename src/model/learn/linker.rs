@@ -9,10 +9,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::model::suggest::Doc;
 use crate::model::suggest::sources::is_pronoun;
+use crate::model::suggest::{Doc, Suggestions};
 
 use super::features::key;
+use super::gold::tokens_of;
 
 /// Sentences either side within which a link is looked for.
 const WINDOW: usize = 3;
@@ -103,6 +104,60 @@ fn near(doc: &Doc, all: &[Range<usize>], span: &Range<usize>) -> Vec<usize> {
         .collect()
 }
 
+/// The links the rule-based finder made, in tokens: (cue, content piece) and (cue, source).
+/// The linker reads them as evidence, so a model of a few articles links as the rules do
+/// where it has not learned better.
+#[derive(Clone, Debug, Default)]
+pub struct RuleLinks {
+    contents: Vec<(Range<usize>, Range<usize>)>,
+    sources: Vec<(Range<usize>, Range<usize>)>,
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+impl RuleLinks {
+    /// The links of the rules' suggestions over `doc`.
+    pub fn new(doc: &Doc, rules: &Suggestions) -> Self {
+        let mut out = Self::default();
+        for q in &rules.quotes {
+            let Some(cue) = q.cue.map(|c| tokens_of(doc, c)) else {
+                continue;
+            };
+            for c in &q.content {
+                out.contents.push((cue.clone(), tokens_of(doc, *c)));
+            }
+            if let Some(s) = q.source {
+                out.sources.push((cue.clone(), tokens_of(doc, s)));
+            }
+        }
+        out
+    }
+
+    /// What the rules say of linking `a` (a content or a cue) to `b` (a cue or a source,
+    /// `None` for no link): "same" when they made this link, "other" when they linked `a` to
+    /// something else, "none" when they did not link `a`.
+    fn says(
+        pairs: &[(Range<usize>, Range<usize>)],
+        a: &Range<usize>,
+        b: Option<&Range<usize>>,
+        a_first: bool,
+    ) -> &'static str {
+        let mut linked = false;
+        for (x, y) in pairs {
+            let (from, to) = if a_first { (y, x) } else { (x, y) };
+            if overlap(from, a) {
+                linked = true;
+                if b.is_some_and(|b| overlap(to, b)) {
+                    return "same";
+                }
+            }
+        }
+        if linked { "other" } else { "none" }
+    }
+}
+
 fn word(doc: &Doc, i: usize) -> &str {
     doc.tok(i).map_or("", |t| t.lower.as_str())
 }
@@ -110,9 +165,11 @@ fn word(doc: &Doc, i: usize) -> &str {
 /// The candidate cues for content span `content`, "none" first.
 pub fn content_candidates(
     doc: &Doc,
+    rules: &RuleLinks,
     cues: &[Range<usize>],
     content: &Range<usize>,
 ) -> Vec<Candidate> {
+    let ruled = |cue: Option<&Range<usize>>| RuleLinks::says(&rules.contents, content, cue, true);
     let quoted = if doc.quote_opening(content.start).is_some() {
         "q"
     } else {
@@ -120,7 +177,15 @@ pub fn content_candidates(
     };
     let near = near(doc, cues, content);
     let n = bucket(near.len());
-    let mut out = vec![(None, vec![key(60, &[]), key(61, &[quoted]), key(62, &[n])])];
+    let mut out = vec![(
+        None,
+        vec![
+            key(60, &[]),
+            key(61, &[quoted]),
+            key(62, &[n]),
+            key(71, &[ruled(None)]),
+        ],
+    )];
     for c in near {
         let Some(cue) = cues.get(c) else { continue };
         let (dir, gap, sgap) = relation(doc, cue, content);
@@ -137,6 +202,8 @@ pub fn content_candidates(
                 key(68, &[dir, &sgap, others]),
                 key(69, &[w, dir]),
                 key(70, &[dir, gap, &sgap, quoted]),
+                key(72, &[ruled(Some(cue))]),
+                key(73, &[ruled(Some(cue)), dir]),
             ],
         ));
     }
@@ -146,15 +213,22 @@ pub fn content_candidates(
 /// The candidate sources for cue `cue`, "none" first.
 pub fn source_candidates(
     doc: &Doc,
+    rules: &RuleLinks,
     sources: &[Range<usize>],
     cues: &[Range<usize>],
     cue: &Range<usize>,
 ) -> Vec<Candidate> {
     let near = near(doc, sources, cue);
     let w = word(doc, cue.start);
+    let ruled = |s: Option<&Range<usize>>| RuleLinks::says(&rules.sources, cue, s, false);
     let mut out = vec![(
         None,
-        vec![key(80, &[]), key(81, &[w]), key(82, &[bucket(near.len())])],
+        vec![
+            key(80, &[]),
+            key(81, &[w]),
+            key(82, &[bucket(near.len())]),
+            key(90, &[ruled(None)]),
+        ],
     )];
     for s in near {
         let Some(source) = sources.get(s) else {
@@ -177,6 +251,8 @@ pub fn source_candidates(
                 key(87, &[dir, pron, gap]),
                 key(88, &[w, dir, gap]),
                 key(89, &[dir, gap, &sgap, others]),
+                key(91, &[ruled(Some(source))]),
+                key(92, &[ruled(Some(source)), pron]),
             ],
         ));
     }

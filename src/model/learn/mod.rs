@@ -1,5 +1,5 @@
-//! A trained attribution model: cue, source and content tagged by an averaged structured
-//! perceptron over hand-made token features, linked by a learned ranker. Learned from human
+//! A trained attribution model: cue, source and content tagged by a linear-chain CRF over
+//! hand-made token features, linked by a learned ranker. Learned from human
 //! sessions; used in place of the rules by `suggest --model` and by the window.
 //!
 //! ```
@@ -12,12 +12,15 @@
 //!     source: vec![Span::new(s, s + 5)],
 //! };
 //! let ex = Example { text: text.clone(), quotes: vec![gold(0, 6, (11, 25)), gold(27, 33, (38, 52))] };
-//! let model = train(&[ex], &Options::default(), &mut |_| {});
+//! // One short article: keep every feature, however rare, and let its size choose the passes.
+//! let opts = Options { epochs: 0, min_count: 1, ..Options::default() };
+//! let model = train(&[ex], &opts, &mut |_| {});
 //! let found = model.suggest(&text, &[]);
 //! assert_eq!(found.quotes.len(), 2);
 //! assert_eq!(found.quotes[0].speaker.as_deref(), Some("Smith"));
 //! ```
 
+mod crf;
 pub mod features;
 pub mod format;
 pub mod gold;
@@ -139,31 +142,42 @@ fn combine_with_rules(p: &Prepared, quotes: &mut Vec<(QuoteSuggestion, Option<Ra
     let mut extra = Vec::new();
     for r in &p.rules.quotes {
         let same_cue = quotes
-            .iter_mut()
-            .find(|(q, _)| q.cue.zip(r.cue).is_some_and(|(a, b)| overlaps(&a, &b)));
-        match same_cue {
-            Some((q, source)) => {
-                // Where both found a cue, the rules' boundaries are the more precise.
-                if let Some(rc) = r.cue {
-                    q.cue = Some(rc);
-                }
-                if q.source.is_none()
-                    && let Some(rs) = r.source
+            .iter()
+            .position(|(q, _)| q.cue.zip(r.cue).is_some_and(|(a, b)| overlaps(&a, &b)));
+        let same_content = |quotes: &[(QuoteSuggestion, Option<Range<usize>>)]| {
+            quotes.iter().position(|(q, _)| {
+                q.content
+                    .iter()
+                    .any(|a| r.content.iter().any(|b| overlaps(a, b)))
+            })
+        };
+        if let Some((q, source)) = same_cue.and_then(|i| quotes.get_mut(i)) {
+            // Where both found a cue, the rules' boundaries are the more precise.
+            if let Some(rc) = r.cue {
+                q.cue = Some(rc);
+            }
+            if q.source.is_none()
+                && let Some(rs) = r.source
+            {
+                q.source = Some(rs);
+                *source = Some(gold::tokens_of(&p.doc, rs));
+            }
+            continue;
+        }
+        match same_content(quotes) {
+            // A model content without a cue takes the rules' cue and source for it.
+            Some(i) => {
+                if let Some((q, source)) = quotes.get_mut(i)
+                    && q.cue.is_none()
                 {
-                    q.source = Some(rs);
-                    *source = Some(gold::tokens_of(&p.doc, rs));
+                    q.cue = r.cue;
+                    q.source = r.source;
+                    *source = r.source.map(|s| gold::tokens_of(&p.doc, s));
                 }
             }
             None => {
-                let touched = quotes.iter().any(|(q, _)| {
-                    q.content
-                        .iter()
-                        .any(|a| r.content.iter().any(|b| overlaps(a, b)))
-                });
-                if !touched {
-                    let source = r.source.map(|s| gold::tokens_of(&p.doc, s));
-                    extra.push((r.clone(), source));
-                }
+                let source = r.source.map(|s| gold::tokens_of(&p.doc, s));
+                extra.push((r.clone(), source));
             }
         }
     }
@@ -206,13 +220,14 @@ impl Model {
         let p = Prepared::new(text);
         let tagged = Tagged::from_tags(&self.tags(&p));
         let doc = &p.doc;
+        let links = linker::RuleLinks::new(doc, &p.rules);
         let span = |r: &Range<usize>| doc.span_of(r.clone());
         // Each content goes to its cue (or stands alone); each cue with content gets a source.
         let mut by_cue: Vec<Vec<Span>> = vec![Vec::new(); tagged.cues.len()];
         let mut alone: Vec<Span> = Vec::new();
         for c in &tagged.contents {
             let Some(s) = span(c) else { continue };
-            let cands = linker::content_candidates(doc, &tagged.cues, c);
+            let cands = linker::content_candidates(doc, &links, &tagged.cues, c);
             match self.linker.pick(&cands).and_then(|k| by_cue.get_mut(k)) {
                 Some(list) => list.push(s),
                 None => alone.push(s),
@@ -226,7 +241,7 @@ impl Model {
             if content.is_empty() {
                 continue;
             }
-            let cands = linker::source_candidates(doc, &tagged.sources, &tagged.cues, cue);
+            let cands = linker::source_candidates(doc, &links, &tagged.sources, &tagged.cues, cue);
             let source = self
                 .linker
                 .pick(&cands)

@@ -1,5 +1,5 @@
-//! The sequence tagger: an averaged structured perceptron over BIO tags with first-order
-//! transitions, decoded exactly by Viterbi (see docs/attribution-model.md for the choice).
+//! The sequence tagger: a linear-chain CRF over BIO tags with first-order transitions
+//! (trained in `crf.rs`), decoded exactly by Viterbi (see docs/attribution-model.md for the choice).
 //!
 //! Tags: `O`, then B and I of cue, source and content. An `I` tag may only follow the B or
 //! I of its own kind; decoding never produces a broken span.
@@ -111,97 +111,4 @@ pub fn viterbi<W: Copy + Into<f64>>(
         y = back.get(t).map_or(0, |b| b[y] as usize);
     }
     out
-}
-
-/// Weights while training, with the sums that make the average (the lazy-update trick:
-/// `average = w - acc / steps`).
-pub struct Trainer {
-    w: Vec<f64>,
-    acc: Vec<f64>,
-    tw: Vec<f64>,
-    tacc: Vec<f64>,
-    steps: f64,
-}
-
-impl Trainer {
-    /// Zero weights for `rows` features.
-    pub fn new(rows: usize) -> Self {
-        Self {
-            w: vec![0.0; rows * TAGS],
-            acc: vec![0.0; rows * TAGS],
-            tw: vec![0.0; (TAGS + 1) * TAGS],
-            tacc: vec![0.0; (TAGS + 1) * TAGS],
-            steps: 1.0,
-        }
-    }
-
-    /// Sets one weight before training (a prior the averaging keeps).
-    pub fn set(&mut self, at: usize, w: f64) {
-        if let Some(x) = self.w.get_mut(at) {
-            *x = w;
-        }
-    }
-
-    /// Decodes one sequence with the current weights and corrects them toward `gold`;
-    /// returns the number of wrong tags.
-    pub fn learn(&mut self, rows: &[Vec<u32>], gold: &[u8]) -> usize {
-        let pred = viterbi(rows, &self.w, &self.tw);
-        let wrong = pred.iter().zip(gold).filter(|(a, b)| a != b).count();
-        if wrong > 0 {
-            let c = self.steps;
-            let bump = |w: &mut Vec<f64>, acc: &mut Vec<f64>, at: usize, d: f64| {
-                if let (Some(x), Some(a)) = (w.get_mut(at), acc.get_mut(at)) {
-                    *x += d;
-                    *a += c * d;
-                }
-            };
-            for (t, (&p, &g)) in pred.iter().zip(gold).enumerate() {
-                let prev_p = if t == 0 { TAGS } else { pred[t - 1] as usize };
-                let prev_g = if t == 0 { TAGS } else { gold[t - 1] as usize };
-                if p != g {
-                    for &r in rows.get(t).map_or(&[][..], Vec::as_slice) {
-                        bump(
-                            &mut self.w,
-                            &mut self.acc,
-                            r as usize * TAGS + g as usize,
-                            1.0,
-                        );
-                        bump(
-                            &mut self.w,
-                            &mut self.acc,
-                            r as usize * TAGS + p as usize,
-                            -1.0,
-                        );
-                    }
-                }
-                if p != g || prev_p != prev_g {
-                    bump(
-                        &mut self.tw,
-                        &mut self.tacc,
-                        prev_g * TAGS + g as usize,
-                        1.0,
-                    );
-                    bump(
-                        &mut self.tw,
-                        &mut self.tacc,
-                        prev_p * TAGS + p as usize,
-                        -1.0,
-                    );
-                }
-            }
-        }
-        self.steps += 1.0;
-        wrong
-    }
-
-    /// The averaged weights and transitions.
-    pub fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
-        let avg = |w: &[f64], acc: &[f64]| -> Vec<f32> {
-            w.iter()
-                .zip(acc)
-                .map(|(w, a)| (w - a / self.steps) as f32)
-                .collect()
-        };
-        (avg(&self.w, &self.acc), avg(&self.tw, &self.tacc))
-    }
 }

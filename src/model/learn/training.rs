@@ -1,18 +1,19 @@
-//! Training: features counted, rare ones left out, then passes of the perceptron over the
+//! Training: features counted, rare ones left out, then passes of the CRF trainer over the
 //! paragraphs in an order drawn from the seed, and the linker learned from the gold links.
 
 use std::collections::HashMap;
 
+use super::crf::CrfTrainer;
 use super::gold::{Example, GoldSpans};
 use super::linker::{self, LinkTrainer};
-use super::tagger::{TAGS, Tagger, Trainer};
+use super::tagger::{TAGS, Tagger};
 use super::{Meta, Model, Prepared};
 use super::{features, format};
 
 /// How to train.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// Passes over the data; 0 chooses by the amount of data (8 to 40).
+    /// Passes over the data; 0 chooses by the amount of data (15 to 400).
     pub epochs: u32,
     /// Orders the paragraphs in every pass; the same seed and data give the same model.
     pub seed: u64,
@@ -23,7 +24,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            epochs: 8,
+            epochs: 15,
             seed: 1,
             min_count: 3,
         }
@@ -43,8 +44,10 @@ pub struct Progress {
     pub errors: usize,
 }
 
-/// The weight a rule role starts with for its own tag.
-const RULE_PRIOR: f64 = 5.0;
+/// The strength of the L2 penalty over the whole data (CRFsuite's `c2`).
+const L2: f64 = 1.0;
+/// AdaGrad's base learning rate.
+const RATE: f64 = 0.05;
 
 /// SplitMix64: a small, seeded generator, the same everywhere.
 struct Rng(u64);
@@ -89,9 +92,16 @@ pub fn train(examples: &[Example], opts: &Options, progress: &mut dyn FnMut(Prog
         }
         progress(step("reading", n + 1, total * 2, 0));
     }
+    // The roles the rules gave are kept however rare: they are how a model of a few
+    // articles starts from what the rules do.
+    let rule_roles: Vec<u64> = features::ROLE
+        .iter()
+        .skip(1)
+        .map(|r| features::key(29, &[r]))
+        .collect();
     let keys: Vec<u64> = order
         .into_iter()
-        .filter(|k| counts.get(k).is_some_and(|&c| c >= opts.min_count))
+        .filter(|k| counts.get(k).is_some_and(|&c| c >= opts.min_count) || rule_roles.contains(k))
         .collect();
     drop(counts);
     let index: HashMap<u64, u32> = keys
@@ -106,6 +116,7 @@ pub fn train(examples: &[Example], opts: &Options, progress: &mut dyn FnMut(Prog
     for (n, ex) in examples.iter().enumerate() {
         let p = Prepared::new(&ex.text);
         let gold = GoldSpans::new(&p.doc, ex);
+        let links_of_rules = linker::RuleLinks::new(&p.doc, &p.rules);
         for para in p.paragraphs() {
             let rows = p
                 .feats
@@ -118,13 +129,14 @@ pub fn train(examples: &[Example], opts: &Options, progress: &mut dyn FnMut(Prog
             seqs.push((rows, tags));
         }
         for (content, cue) in &gold.contents {
-            let cands = linker::content_candidates(&p.doc, &gold.cues, content);
+            let cands = linker::content_candidates(&p.doc, &links_of_rules, &gold.cues, content);
             let from = links.len();
             links.extend(cands);
             link_gold.push((from, links.len(), *cue));
         }
         for (c, cue) in gold.cues.iter().enumerate() {
-            let cands = linker::source_candidates(&p.doc, &gold.sources, &gold.cues, cue);
+            let cands =
+                linker::source_candidates(&p.doc, &links_of_rules, &gold.sources, &gold.cues, cue);
             let from = links.len();
             links.extend(cands);
             link_gold.push((from, links.len(), gold.cue_source.get(c).copied().flatten()));
@@ -132,31 +144,28 @@ pub fn train(examples: &[Example], opts: &Options, progress: &mut dyn FnMut(Prog
         progress(step("reading", total + n + 1, total * 2, 0));
     }
     let mut rng = Rng(opts.seed);
-    let mut trainer = Trainer::new(keys.len());
-    // The rules are the prior: a token the rules gave a role starts out leaning to that tag,
-    // so a model of a few articles suggests what the rules do and learns where they fail.
-    for (role, name) in features::ROLE.iter().enumerate().skip(1) {
-        if let Some(&row) = index.get(&features::key(29, &[name])) {
-            trainer.set(row as usize * TAGS + role, RULE_PRIOR);
-        }
-    }
+    let mut crf = CrfTrainer::new(keys.len(), L2, seqs.len());
     let mut link_trainer = LinkTrainer::default();
-    // Few paragraphs make few updates: a small project gets more passes (at least about
-    // 20,000 paragraph visits, at most 40 passes).
+    // Few paragraphs make few steps: a small project gets more passes (at least about
+    // 20,000 paragraph visits, at most 400 passes: AdaGrad's steps shrink, so a tiny project needs many).
     let epochs = if opts.epochs == 0 {
-        ((20_000 / seqs.len().max(1)) as u32).clamp(8, 40)
+        ((20_000 / seqs.len().max(1)) as u32).clamp(15, 400)
     } else {
         opts.epochs
     };
     let mut seq_order: Vec<usize> = (0..seqs.len()).collect();
     let mut link_order: Vec<usize> = (0..link_gold.len()).collect();
+    let mut visits = 0usize;
     for epoch in 0..epochs {
         rng.shuffle(&mut seq_order);
         let mut errors = 0;
         let stage = format!("pass {} of {epochs}", epoch + 1);
         for (n, &s) in seq_order.iter().enumerate() {
             if let Some((rows, tags)) = seqs.get(s) {
-                errors += trainer.learn(rows, tags);
+                // The rate shrinks as passes go by: RATE / (1 + passes so far).
+                let rate = RATE / (1.0 + visits as f64 / seqs.len() as f64);
+                errors += crf.learn(rows, tags, rate);
+                visits += 1;
             }
             if n % 500 == 0 {
                 progress(step(&stage, n, seqs.len(), errors));
@@ -170,7 +179,7 @@ pub fn train(examples: &[Example], opts: &Options, progress: &mut dyn FnMut(Prog
             }
         }
     }
-    let (mut weights, transitions) = trainer.averaged();
+    let (mut weights, transitions) = crf.finish();
     // Weights are kept as 16-bit steps of one scale (the file stores them so): rounded here,
     // the model in memory is the model on disk.
     let scale = format::scale_of(&weights);
