@@ -346,7 +346,7 @@ fn main() -> anyhow::Result<()> {
         ..Options::default()
     };
     let show_model = std::env::var("SUGGEST_EVAL_SHOW").is_ok_and(|v| v == "model");
-    for n in sizes {
+    for &n in &sizes {
         let examples: Vec<Example> = order
             .iter()
             .take(n)
@@ -390,6 +390,23 @@ fn main() -> anyhow::Result<()> {
             println!(
                 "model speed: {:.2} ms per 1,000 words",
                 t.elapsed().as_secs_f64() * 1e6 / words.max(1) as f64
+            );
+        }
+        if n == *sizes.last().unwrap_or(&0) {
+            // One long article: the split's texts repeated to 15 MB.
+            let all = texts.join("\n\n");
+            let mut big = String::new();
+            while big.len() < 15 << 20 {
+                big.push_str(&all);
+                big.push_str("\n\n");
+            }
+            let t = Instant::now();
+            let found = model.suggest(&big, &[]);
+            println!(
+                "model on one {:.1} MB article: {:.2} s ({} quotes)",
+                big.len() as f64 / (1 << 20) as f64,
+                t.elapsed().as_secs_f64(),
+                found.quotes.len()
             );
         }
     }
