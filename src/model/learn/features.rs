@@ -119,48 +119,80 @@ fn bucket(d: usize) -> &'static str {
 /// The names of the rules' roles in feature keys, in tag order.
 pub const ROLE: [&str; 7] = ["-", "Bc", "Ic", "Bs", "Is", "Bk", "Ik"];
 
-/// The feature keys of every token of `doc`; `rules` are the rule-based suggestions for it.
-pub fn featurize(doc: &Doc, rules: &Suggestions) -> Vec<Vec<u64>> {
-    let n = doc.toks.len();
-    let forms: Vec<String> = doc.toks.iter().map(|t| form(doc, t)).collect();
-    let roles = rule_roles(doc, rules);
-    // Lexicon cues: the role of each token in one, and where the nearest ones stand.
-    let mut lex = vec![0u8; n];
-    for m in EN.find_all(&doc.toks) {
-        for i in m.first..=m.last {
-            if let Some(l) = lex.get_mut(i) {
-                *l = if i == m.first { 1 } else { 2 };
+/// What the features of a token read about the whole text, computed once: the words, shapes,
+/// the rules' roles, the lexicon cues and where the nearest ones stand, the quotation state.
+/// A token's keys are then made one token at a time ([`Features::of`]), so a long article
+/// never holds the keys of all its tokens at once.
+pub struct Features {
+    forms: Vec<String>,
+    shapes: Vec<String>,
+    roles: Vec<u8>,
+    lex: Vec<u8>,
+    prev_cue: Vec<usize>,
+    next_cue: Vec<usize>,
+    inside: Vec<bool>,
+}
+
+impl Features {
+    /// Reads `doc` and the rules' suggestions for it.
+    pub fn new(doc: &Doc, rules: &Suggestions) -> Self {
+        let n = doc.toks.len();
+        let forms: Vec<String> = doc.toks.iter().map(|t| form(doc, t)).collect();
+        let shapes: Vec<String> = doc.toks.iter().map(|t| shape(doc, t)).collect();
+        let roles = rule_roles(doc, rules);
+        // Lexicon cues: the role of each token in one, and where the nearest ones stand.
+        let mut lex = vec![0u8; n];
+        for m in EN.find_all(&doc.toks) {
+            for i in m.first..=m.last {
+                if let Some(l) = lex.get_mut(i) {
+                    *l = if i == m.first { 1 } else { 2 };
+                }
             }
         }
-    }
-    let mut prev_cue = vec![usize::MAX; n];
-    let mut last = usize::MAX;
-    for (i, slot) in prev_cue.iter_mut().enumerate() {
-        *slot = last;
-        if lex.get(i) == Some(&1) {
-            last = i;
-        }
-    }
-    let mut next_cue = vec![usize::MAX; n];
-    let mut last = usize::MAX;
-    for i in (0..n).rev() {
-        if let Some(slot) = next_cue.get_mut(i) {
+        let mut prev_cue = vec![usize::MAX; n];
+        let mut last = usize::MAX;
+        for (i, slot) in prev_cue.iter_mut().enumerate() {
             *slot = last;
+            if lex.get(i) == Some(&1) {
+                last = i;
+            }
         }
-        if lex.get(i) == Some(&1) {
-            last = i;
+        let mut next_cue = vec![usize::MAX; n];
+        let mut last = usize::MAX;
+        for i in (0..n).rev() {
+            if let Some(slot) = next_cue.get_mut(i) {
+                *slot = last;
+            }
+            if lex.get(i) == Some(&1) {
+                last = i;
+            }
+        }
+        let inside: Vec<bool> = (0..n).map(|i| doc.inside_quotation(i)).collect();
+        Self {
+            forms,
+            shapes,
+            roles,
+            lex,
+            prev_cue,
+            next_cue,
+            inside,
         }
     }
-    let inside: Vec<bool> = (0..n).map(|i| doc.inside_quotation(i)).collect();
-    let word = |i: isize| -> &str {
-        if i < 0 {
-            return "<s>";
-        }
-        forms.get(i as usize).map_or("</s>", String::as_str)
-    };
-    let mut out = Vec::with_capacity(n);
-    for (i, t) in doc.toks.iter().enumerate() {
-        let mut f = Vec::with_capacity(40);
+
+    /// The feature keys of token `i` of `doc`, written over `f`.
+    pub fn of(&self, doc: &Doc, i: usize, f: &mut Vec<u64>) {
+        f.clear();
+        let Some(t) = doc.tok(i) else { return };
+        let word = |i: isize| -> &str {
+            if i < 0 {
+                return "<s>";
+            }
+            self.forms.get(i as usize).map_or("</s>", String::as_str)
+        };
+        let shape_at = |i: Option<usize>| -> &str {
+            i.and_then(|i| self.shapes.get(i))
+                .map_or("", String::as_str)
+        };
         let ii = i as isize;
         f.push(key(0, &[]));
         for (k, off) in (-3..=3).enumerate() {
@@ -171,25 +203,19 @@ pub fn featurize(doc: &Doc, rules: &Suggestions) -> Vec<Vec<u64>> {
         f.push(key(10, &[word(ii - 2), word(ii - 1)]));
         f.push(key(11, &[word(ii + 1), word(ii + 2)]));
         let w = word(ii);
-        let chars: Vec<char> = w.chars().collect();
+        let chars = w.chars().count();
         for (k, len) in [2usize, 3, 4].into_iter().enumerate() {
-            if chars.len() > len {
-                let suffix: String = chars
-                    .get(chars.len() - len..)
-                    .unwrap_or_default()
-                    .iter()
-                    .collect();
-                f.push(key(12 + k as u8, &[&suffix]));
+            if chars > len {
+                let at = w.char_indices().nth(chars - len).map_or(0, |(b, _)| b);
+                f.push(key(12 + k as u8, &[w.get(at..).unwrap_or_default()]));
             }
         }
-        let sh = shape(doc, t);
-        f.push(key(15, &[&sh]));
-        let sh_next = doc.tok(i + 1).map_or(String::new(), |n| shape(doc, n));
-        let sh_prev = i
-            .checked_sub(1)
-            .and_then(|p| doc.tok(p))
-            .map_or(String::new(), |p| shape(doc, p));
-        f.push(key(16, &[&sh_prev, &sh, &sh_next]));
+        let sh = shape_at(Some(i));
+        f.push(key(15, &[sh]));
+        f.push(key(
+            16,
+            &[shape_at(i.checked_sub(1)), sh, shape_at(Some(i + 1))],
+        ));
         if is_pronoun(t) {
             f.push(key(17, &[]));
         }
@@ -198,13 +224,13 @@ pub fn featurize(doc: &Doc, rules: &Suggestions) -> Vec<Vec<u64>> {
             "open"
         } else if doc.quote_closing(i).is_some() {
             "close"
-        } else if inside.get(i) == Some(&true) {
+        } else if self.inside.get(i) == Some(&true) {
             "in"
         } else {
             "out"
         };
         f.push(key(18, &[q]));
-        let q_prev = if i > 0 && inside.get(i - 1) == Some(&true) {
+        let q_prev = if i > 0 && self.inside.get(i - 1) == Some(&true) {
             "in"
         } else {
             "out"
@@ -218,16 +244,16 @@ pub fn featurize(doc: &Doc, rules: &Suggestions) -> Vec<Vec<u64>> {
         f.push(key(21, &[to_end]));
         f.push(key(22, &[from_start, w]));
         // Lexicon cues.
-        let l = ["-", "B", "I"][lex.get(i).copied().unwrap_or(0) as usize];
+        let l = ["-", "B", "I"][self.lex.get(i).copied().unwrap_or(0) as usize];
         f.push(key(23, &[l]));
         f.push(key(24, &[l, q]));
-        let prev = prev_cue.get(i).copied().unwrap_or(usize::MAX);
+        let prev = self.prev_cue.get(i).copied().unwrap_or(usize::MAX);
         let before = if prev != usize::MAX && prev >= s0 {
             bucket(i - prev)
         } else {
             "none"
         };
-        let next = next_cue.get(i).copied().unwrap_or(usize::MAX);
+        let next = self.next_cue.get(i).copied().unwrap_or(usize::MAX);
         let after = if next != usize::MAX && next < s1 {
             bucket(next - i)
         } else {
@@ -236,20 +262,27 @@ pub fn featurize(doc: &Doc, rules: &Suggestions) -> Vec<Vec<u64>> {
         f.push(key(25, &[before]));
         f.push(key(26, &[after]));
         f.push(key(27, &[before, after, q]));
-        f.push(key(28, &[after, &sh]));
+        f.push(key(28, &[after, sh]));
         // What the rules made of it.
-        let r = ROLE[roles.get(i).copied().unwrap_or(0) as usize];
-        let r_prev = ROLE[i
-            .checked_sub(1)
-            .and_then(|p| roles.get(p))
-            .copied()
-            .unwrap_or(0) as usize];
-        let r_next = ROLE[roles.get(i + 1).copied().unwrap_or(0) as usize];
+        let role = |i: Option<usize>| {
+            ROLE[i.and_then(|i| self.roles.get(i)).copied().unwrap_or(0) as usize]
+        };
+        let r = role(Some(i));
         f.push(key(29, &[r]));
-        f.push(key(30, &[r_prev, r, r_next]));
+        f.push(key(30, &[role(i.checked_sub(1)), r, role(Some(i + 1))]));
         f.push(key(31, &[r, w]));
         f.push(key(32, &[r, l]));
-        out.push(f);
     }
-    out
+}
+
+/// The feature keys of every token of `doc`; `rules` are the rule-based suggestions for it.
+pub fn featurize(doc: &Doc, rules: &Suggestions) -> Vec<Vec<u64>> {
+    let features = Features::new(doc, rules);
+    (0..doc.toks.len())
+        .map(|i| {
+            let mut f = Vec::with_capacity(40);
+            features.of(doc, i, &mut f);
+            f
+        })
+        .collect()
 }

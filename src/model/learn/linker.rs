@@ -84,9 +84,16 @@ fn relation(doc: &Doc, a: &Range<usize>, b: &Range<usize>) -> (&'static str, &'s
 }
 
 /// Spans of `all` between two token ranges.
+/// `all` is sorted by start: only the spans starting between the two are looked at.
 fn between(all: &[Range<usize>], a: &Range<usize>, b: &Range<usize>) -> usize {
     let (lo, hi) = (a.end.min(b.end), a.start.max(b.start));
-    all.iter().filter(|s| s.start >= lo && s.end <= hi).count()
+    let from = all.partition_point(|s| s.start < lo);
+    let to = all.partition_point(|s| s.start < hi).max(from);
+    all.get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .filter(|s| s.end <= hi)
+        .count()
 }
 
 /// Spans of `all` (sorted) whose sentence is within the window of `span`'s.
@@ -109,8 +116,48 @@ fn near(doc: &Doc, all: &[Range<usize>], span: &Range<usize>) -> Vec<usize> {
 /// where it has not learned better.
 #[derive(Clone, Debug, Default)]
 pub struct RuleLinks {
-    contents: Vec<(Range<usize>, Range<usize>)>,
-    sources: Vec<(Range<usize>, Range<usize>)>,
+    /// (content piece, its cue).
+    contents: Pairs,
+    /// (cue, its source).
+    sources: Pairs,
+}
+
+/// Links as (from, to), sorted by where `from` starts, with the longest `from`: the links
+/// whose `from` overlaps a span are found by a binary search, not a scan.
+#[derive(Clone, Debug, Default)]
+struct Pairs {
+    links: Vec<(Range<usize>, Range<usize>)>,
+    longest: usize,
+}
+
+impl Pairs {
+    fn new(mut links: Vec<(Range<usize>, Range<usize>)>) -> Self {
+        links.sort_by_key(|(from, _)| from.start);
+        let longest = links.iter().map(|(f, _)| f.len()).max().unwrap_or(0);
+        Self { links, longest }
+    }
+
+    /// What the rules say of linking `a` to `b` (`None` for no link): "same" when they made
+    /// this link, "other" when they linked `a` to something else, "none" when they did not
+    /// link `a`.
+    fn says(&self, a: &Range<usize>, b: Option<&Range<usize>>) -> &'static str {
+        let first = self
+            .links
+            .partition_point(|(f, _)| f.start + self.longest <= a.start);
+        let mut linked = false;
+        for (from, to) in self.links.get(first..).unwrap_or_default() {
+            if from.start >= a.end {
+                break;
+            }
+            if overlap(from, a) {
+                linked = true;
+                if b.is_some_and(|b| overlap(to, b)) {
+                    return "same";
+                }
+            }
+        }
+        if linked { "other" } else { "none" }
+    }
 }
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -120,41 +167,23 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
 impl RuleLinks {
     /// The links of the rules' suggestions over `doc`.
     pub fn new(doc: &Doc, rules: &Suggestions) -> Self {
-        let mut out = Self::default();
+        let mut contents = Vec::new();
+        let mut sources = Vec::new();
         for q in &rules.quotes {
             let Some(cue) = q.cue.map(|c| tokens_of(doc, c)) else {
                 continue;
             };
             for c in &q.content {
-                out.contents.push((cue.clone(), tokens_of(doc, *c)));
+                contents.push((tokens_of(doc, *c), cue.clone()));
             }
             if let Some(s) = q.source {
-                out.sources.push((cue.clone(), tokens_of(doc, s)));
+                sources.push((cue.clone(), tokens_of(doc, s)));
             }
         }
-        out
-    }
-
-    /// What the rules say of linking `a` (a content or a cue) to `b` (a cue or a source,
-    /// `None` for no link): "same" when they made this link, "other" when they linked `a` to
-    /// something else, "none" when they did not link `a`.
-    fn says(
-        pairs: &[(Range<usize>, Range<usize>)],
-        a: &Range<usize>,
-        b: Option<&Range<usize>>,
-        a_first: bool,
-    ) -> &'static str {
-        let mut linked = false;
-        for (x, y) in pairs {
-            let (from, to) = if a_first { (y, x) } else { (x, y) };
-            if overlap(from, a) {
-                linked = true;
-                if b.is_some_and(|b| overlap(to, b)) {
-                    return "same";
-                }
-            }
+        Self {
+            contents: Pairs::new(contents),
+            sources: Pairs::new(sources),
         }
-        if linked { "other" } else { "none" }
     }
 }
 
@@ -169,7 +198,7 @@ pub fn content_candidates(
     cues: &[Range<usize>],
     content: &Range<usize>,
 ) -> Vec<Candidate> {
-    let ruled = |cue: Option<&Range<usize>>| RuleLinks::says(&rules.contents, content, cue, true);
+    let ruled = |cue: Option<&Range<usize>>| rules.contents.says(content, cue);
     let quoted = if doc.quote_opening(content.start).is_some() {
         "q"
     } else {
@@ -220,7 +249,7 @@ pub fn source_candidates(
 ) -> Vec<Candidate> {
     let near = near(doc, sources, cue);
     let w = word(doc, cue.start);
-    let ruled = |s: Option<&Range<usize>>| RuleLinks::says(&rules.sources, cue, s, false);
+    let ruled = |s: Option<&Range<usize>>| rules.sources.says(cue, s);
     let mut out = vec![(
         None,
         vec![
@@ -302,5 +331,58 @@ impl LinkTrainer {
             .filter(|(_, w)| *w != 0.0)
             .collect();
         Linker { weights }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sorted, non-overlapping spans of varied lengths, with one long span among them.
+    fn spans() -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for i in 0..60usize {
+            let len = if i == 7 { 90 } else { 1 + i * 7 % 5 };
+            out.push(at..at + len);
+            at += len + i * 3 % 4;
+        }
+        out
+    }
+
+    #[test]
+    fn between_counts_as_a_scan_would() {
+        let all = spans();
+        for a in &all {
+            for b in &all {
+                let (lo, hi) = (a.end.min(b.end), a.start.max(b.start));
+                let scan = all.iter().filter(|s| s.start >= lo && s.end <= hi).count();
+                assert_eq!(between(&all, a, b), scan, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_rules_links_are_found_however_long_the_span_before() {
+        let all = spans();
+        // Each span linked to the next one; the long span starts far before those it covers.
+        let links: Vec<_> = all
+            .windows(2)
+            .map(|w| (w[0].clone(), w[1].clone()))
+            .collect();
+        let pairs = Pairs::new(links.clone());
+        for a in (0..all.last().map_or(0, |s| s.end)).map(|i| i..i + 2) {
+            for b in all.iter().map(Some).chain([None]) {
+                let linked: Vec<_> = links.iter().filter(|(f, _)| overlap(f, &a)).collect();
+                let scan = if linked.iter().any(|(_, t)| b.is_some_and(|b| overlap(t, b))) {
+                    "same"
+                } else if linked.is_empty() {
+                    "none"
+                } else {
+                    "other"
+                };
+                assert_eq!(pairs.says(&a, b), scan, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -62,19 +62,42 @@ pub struct Model {
     pub meta: Meta,
 }
 
+/// Above this many tokens, tagging uses every core.
+const PARALLEL_TOKENS: usize = 200_000;
+
 /// The text prepared for the model: tokens, the rules' suggestions, each token's feature rows.
 pub(crate) struct Prepared {
     pub doc: Doc,
     pub rules: Suggestions,
-    pub feats: Vec<Vec<u64>>,
+    pub feats: features::Features,
 }
 
 impl Prepared {
     pub fn new(text: &str) -> Self {
         let doc = Doc::new(text);
         let rules = suggest::suggest_in(&doc, &[], &EN);
-        let feats = features::featurize(&doc, &rules);
+        let feats = features::Features::new(&doc, &rules);
         Self { doc, rules, feats }
+    }
+
+    /// Every feature key of every token, one token at a time.
+    pub fn each_key(&self, mut f: impl FnMut(u64)) {
+        let mut buf = Vec::with_capacity(48);
+        for i in 0..self.doc.toks.len() {
+            self.feats.of(&self.doc, i, &mut buf);
+            buf.iter().for_each(|&k| f(k));
+        }
+    }
+
+    /// The rows of the tokens in `range`: each token's keys that `row` knows.
+    pub fn rows(&self, range: Range<usize>, row: impl Fn(u64) -> Option<u32>) -> Vec<Vec<u32>> {
+        let mut buf = Vec::with_capacity(48);
+        range
+            .map(|i| {
+                self.feats.of(&self.doc, i, &mut buf);
+                buf.iter().filter_map(|&k| row(k)).collect()
+            })
+            .collect()
     }
 
     /// Paragraphs as token ranges (line breaks left out): the sequences the tagger reads.
@@ -93,6 +116,41 @@ impl Prepared {
             out.push(start..self.doc.toks.len());
         }
         out
+    }
+}
+
+/// Spans of quotes (each with its quote's index), sorted by start, with the longest: the
+/// quotes a span overlaps are found by a binary search, so merging stays linear.
+struct SpanIndex {
+    spans: Vec<(Span, usize)>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    fn new(spans: impl Iterator<Item = (Span, usize)>) -> Self {
+        let mut spans: Vec<(Span, usize)> = spans.collect();
+        spans.sort_by_key(|(s, _)| s.start);
+        let longest = spans
+            .iter()
+            .map(|(s, _)| s.end - s.start)
+            .max()
+            .unwrap_or(0);
+        Self { spans, longest }
+    }
+
+    /// The first quote (lowest index) with a span overlapping `s`.
+    fn first_overlapping(&self, s: &Span) -> Option<usize> {
+        let from = self
+            .spans
+            .partition_point(|(x, _)| x.start + self.longest <= s.start);
+        self.spans
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(x, _)| x.start < s.end)
+            .filter(|(x, _)| s.start < x.end)
+            .map(|(_, i)| *i)
+            .min()
     }
 }
 
@@ -138,18 +196,26 @@ impl Tagged {
 /// kept; a model quote without a source takes the source the rules found for the same cue;
 /// and a rule quote whose cue and content the model did not touch is added.
 fn combine_with_rules(p: &Prepared, quotes: &mut Vec<(QuoteSuggestion, Option<Range<usize>>)>) {
-    let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
+    let cues = SpanIndex::new(
+        quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (q, _))| q.cue.map(|c| (c, i))),
+    );
+    let contents = SpanIndex::new(
+        quotes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (q, _))| q.content.iter().map(move |c| (*c, i))),
+    );
     let mut extra = Vec::new();
     for r in &p.rules.quotes {
-        let same_cue = quotes
-            .iter()
-            .position(|(q, _)| q.cue.zip(r.cue).is_some_and(|(a, b)| overlaps(&a, &b)));
-        let same_content = |quotes: &[(QuoteSuggestion, Option<Range<usize>>)]| {
-            quotes.iter().position(|(q, _)| {
-                q.content
-                    .iter()
-                    .any(|a| r.content.iter().any(|b| overlaps(a, b)))
-            })
+        let same_cue = r.cue.and_then(|c| cues.first_overlapping(&c));
+        let same_content = || {
+            r.content
+                .iter()
+                .filter_map(|c| contents.first_overlapping(c))
+                .min()
         };
         if let Some((q, source)) = same_cue.and_then(|i| quotes.get_mut(i)) {
             // Where both found a cue, the rules' boundaries are the more precise.
@@ -164,7 +230,7 @@ fn combine_with_rules(p: &Prepared, quotes: &mut Vec<(QuoteSuggestion, Option<Ra
             }
             continue;
         }
-        match same_content(quotes) {
+        match same_content() {
             // A model content without a cue takes the rules' cue and source for it.
             Some(i) => {
                 if let Some((q, source)) = quotes.get_mut(i)
@@ -196,18 +262,41 @@ impl Model {
         [spans(&t.cues), spans(&t.sources), spans(&t.contents)]
     }
 
-    /// The tags of every token of a prepared text (line breaks are `O`).
+    /// The tags of every token of a prepared text (line breaks are `O`). A long text's
+    /// paragraphs are shared among the machine's cores.
     pub(crate) fn tags(&self, p: &Prepared) -> Vec<u8> {
-        let mut tags = vec![O; p.doc.toks.len()];
-        for para in p.paragraphs() {
-            let rows: Vec<Vec<u32>> = p
-                .feats
-                .get(para.clone())
-                .unwrap_or_default()
+        let paras = p.paragraphs();
+        let tag_all = |paras: &[Range<usize>]| -> Vec<Vec<u8>> {
+            paras
                 .iter()
-                .map(|f| self.tagger.rows(f))
-                .collect();
-            let found = self.tagger.decode(&rows);
+                .map(|para| {
+                    let rows = p.rows(para.clone(), |k| self.tagger.index.get(&k).copied());
+                    self.tagger.decode(&rows)
+                })
+                .collect()
+        };
+        let threads = if p.doc.toks.len() > PARALLEL_TOKENS {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+        } else {
+            1
+        };
+        let found: Vec<Vec<u8>> = if threads > 1 {
+            let chunk = paras.len().div_ceil(threads).max(1);
+            std::thread::scope(|s| {
+                let handles: Vec<_> = paras
+                    .chunks(chunk)
+                    .map(|c| s.spawn(move || tag_all(c)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        } else {
+            tag_all(&paras)
+        };
+        let mut tags = vec![O; p.doc.toks.len()];
+        for (para, found) in paras.into_iter().zip(found) {
             if let Some(slot) = tags.get_mut(para) {
                 slot.copy_from_slice(&found);
             }

@@ -5,6 +5,30 @@
 //! I of its own kind; decoding never produces a broken span.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Feature keys are FNV-1a hashes already: the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k;
+    }
+}
+
+/// A map keyed by feature keys.
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// Number of tags.
 pub const TAGS: usize = 7;
@@ -29,7 +53,7 @@ pub fn allowed(from: usize, to: usize) -> bool {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tagger {
     /// Feature key → row in `weights`.
-    pub index: HashMap<u64, u32>,
+    pub index: KeyMap<u32>,
     /// The key of every row, in row order (what the model file stores).
     pub keys: Vec<u64>,
     /// `keys.len() * TAGS` weights.

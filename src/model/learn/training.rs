@@ -1,12 +1,10 @@
 //! Training: features counted, rare ones left out, then passes of the CRF trainer over the
 //! paragraphs in an order drawn from the seed, and the linker learned from the gold links.
 
-use std::collections::HashMap;
-
 use super::crf::CrfTrainer;
 use super::gold::{Example, GoldSpans};
 use super::linker::{self, LinkTrainer};
-use super::tagger::{TAGS, Tagger};
+use super::tagger::{KeyMap, TAGS, Tagger};
 use super::{Meta, Model, Prepared};
 use super::{features, format};
 
@@ -79,17 +77,17 @@ pub fn train(examples: &[Example], opts: &Options, progress: &mut dyn FnMut(Prog
         errors,
     };
     // Pass 1: count the features.
-    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut counts: KeyMap<u32> = KeyMap::default();
     let mut order: Vec<u64> = Vec::new();
     for (n, ex) in examples.iter().enumerate() {
         let p = Prepared::new(&ex.text);
-        for k in p.feats.iter().flatten() {
-            let c = counts.entry(*k).or_insert_with(|| {
-                order.push(*k);
+        p.each_key(|k| {
+            let c = counts.entry(k).or_insert_with(|| {
+                order.push(k);
                 0
             });
             *c += 1;
-        }
+        });
         progress(step("reading", n + 1, total * 2, 0));
     }
     // The roles the rules gave are kept however rare: they are how a model of a few
@@ -104,7 +102,7 @@ pub fn train(examples: &[Example], opts: &Options, progress: &mut dyn FnMut(Prog
         .filter(|k| counts.get(k).is_some_and(|&c| c >= opts.min_count) || rule_roles.contains(k))
         .collect();
     drop(counts);
-    let index: HashMap<u64, u32> = keys
+    let index: KeyMap<u32> = keys
         .iter()
         .enumerate()
         .map(|(i, &k)| (k, i as u32))
@@ -118,13 +116,7 @@ pub fn train(examples: &[Example], opts: &Options, progress: &mut dyn FnMut(Prog
         let gold = GoldSpans::new(&p.doc, ex);
         let links_of_rules = linker::RuleLinks::new(&p.doc, &p.rules);
         for para in p.paragraphs() {
-            let rows = p
-                .feats
-                .get(para.clone())
-                .unwrap_or_default()
-                .iter()
-                .map(|f| f.iter().filter_map(|k| index.get(k).copied()).collect())
-                .collect();
+            let rows = p.rows(para.clone(), |k| index.get(&k).copied());
             let tags = gold.tags.get(para).unwrap_or_default().to_vec();
             seqs.push((rows, tags));
         }
