@@ -20,7 +20,8 @@
 //! (`extra|missed <TAB> context <TAB> cue`), for work on the train split; SUGGEST_EVAL_SHOW=model
 //! prints the cue errors of the model trained on all train articles instead.
 //! SUGGEST_EVAL_SIZES=10,all chooses the learning curve's sizes; SUGGEST_EVAL_EPOCHS and
-//! SUGGEST_EVAL_MIN_COUNT set the training options.
+//! SUGGEST_EVAL_MIN_COUNT set the training options; SUGGEST_EVAL_SAVE=FILE writes the model
+//! trained on all train articles to FILE.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -357,7 +358,11 @@ fn main() -> anyhow::Result<()> {
         let t = Instant::now();
         let model = train(&examples, &opts, &mut |_| {});
         let secs = t.elapsed().as_secs_f64();
-        let size = newsmark::model::learn::format::encode(&model).len();
+        let bytes = newsmark::model::learn::format::encode(&model);
+        let size = bytes.len();
+        if let Some(path) = std::env::var_os("SUGGEST_EVAL_SAVE").filter(|_| n == order.len()) {
+            std::fs::write(&path, &bytes)?;
+        }
         let (each_m, merged_m, _) = evaluate(
             &dir,
             &anns,

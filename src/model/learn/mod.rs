@@ -25,6 +25,7 @@ pub mod features;
 pub mod format;
 pub mod gold;
 pub mod linker;
+mod merge;
 pub mod tagger;
 mod training;
 
@@ -119,41 +120,6 @@ impl Prepared {
     }
 }
 
-/// Spans of quotes (each with its quote's index), sorted by start, with the longest: the
-/// quotes a span overlaps are found by a binary search, so merging stays linear.
-struct SpanIndex {
-    spans: Vec<(Span, usize)>,
-    longest: usize,
-}
-
-impl SpanIndex {
-    fn new(spans: impl Iterator<Item = (Span, usize)>) -> Self {
-        let mut spans: Vec<(Span, usize)> = spans.collect();
-        spans.sort_by_key(|(s, _)| s.start);
-        let longest = spans
-            .iter()
-            .map(|(s, _)| s.end - s.start)
-            .max()
-            .unwrap_or(0);
-        Self { spans, longest }
-    }
-
-    /// The first quote (lowest index) with a span overlapping `s`.
-    fn first_overlapping(&self, s: &Span) -> Option<usize> {
-        let from = self
-            .spans
-            .partition_point(|(x, _)| x.start + self.longest <= s.start);
-        self.spans
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|(x, _)| x.start < s.end)
-            .filter(|(x, _)| s.start < x.end)
-            .map(|(_, i)| *i)
-            .min()
-    }
-}
-
 /// Cue, source and content spans (token ranges) read off a tag sequence.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tagged {
@@ -192,64 +158,6 @@ impl Tagged {
     }
 }
 
-/// The rules' precision with the model's recall: where both found a cue, the rules' span is
-/// kept; a model quote without a source takes the source the rules found for the same cue;
-/// and a rule quote whose cue and content the model did not touch is added.
-fn combine_with_rules(p: &Prepared, quotes: &mut Vec<(QuoteSuggestion, Option<Range<usize>>)>) {
-    let cues = SpanIndex::new(
-        quotes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (q, _))| q.cue.map(|c| (c, i))),
-    );
-    let contents = SpanIndex::new(
-        quotes
-            .iter()
-            .enumerate()
-            .flat_map(|(i, (q, _))| q.content.iter().map(move |c| (*c, i))),
-    );
-    let mut extra = Vec::new();
-    for r in &p.rules.quotes {
-        let same_cue = r.cue.and_then(|c| cues.first_overlapping(&c));
-        let same_content = || {
-            r.content
-                .iter()
-                .filter_map(|c| contents.first_overlapping(c))
-                .min()
-        };
-        if let Some((q, source)) = same_cue.and_then(|i| quotes.get_mut(i)) {
-            // Where both found a cue, the rules' boundaries are the more precise.
-            if let Some(rc) = r.cue {
-                q.cue = Some(rc);
-            }
-            if q.source.is_none()
-                && let Some(rs) = r.source
-            {
-                q.source = Some(rs);
-                *source = Some(gold::tokens_of(&p.doc, rs));
-            }
-            continue;
-        }
-        match same_content() {
-            // A model content without a cue takes the rules' cue and source for it.
-            Some(i) => {
-                if let Some((q, source)) = quotes.get_mut(i)
-                    && q.cue.is_none()
-                {
-                    q.cue = r.cue;
-                    q.source = r.source;
-                    *source = r.source.map(|s| gold::tokens_of(&p.doc, s));
-                }
-            }
-            None => {
-                let source = r.source.map(|s| gold::tokens_of(&p.doc, s));
-                extra.push((r.clone(), source));
-            }
-        }
-    }
-    quotes.extend(extra);
-}
-
 impl Model {
     /// Cue, source and content spans as the tagger marks them, before linking (for
     /// measuring the tagger alone).
@@ -281,10 +189,28 @@ impl Model {
             1
         };
         let found: Vec<Vec<u8>> = if threads > 1 {
-            let chunk = paras.len().div_ceil(threads).max(1);
+            // As many tokens to each thread, in paragraphs whole and in order.
+            let share = p.doc.toks.len().div_ceil(threads).max(1);
+            let mut parts: Vec<&[Range<usize>]> = Vec::new();
+            let mut rest: &[Range<usize>] = &paras;
+            while !rest.is_empty() {
+                let mut tokens = 0;
+                let take = rest
+                    .iter()
+                    .take_while(|r| {
+                        let fits = tokens < share;
+                        tokens += r.len();
+                        fits
+                    })
+                    .count()
+                    .max(1);
+                let (part, tail) = rest.split_at(take.min(rest.len()));
+                parts.push(part);
+                rest = tail;
+            }
             std::thread::scope(|s| {
-                let handles: Vec<_> = paras
-                    .chunks(chunk)
+                let handles: Vec<_> = parts
+                    .into_iter()
                     .map(|c| s.spawn(move || tag_all(c)))
                     .collect();
                 handles
@@ -307,9 +233,10 @@ impl Model {
     /// Suggests quotes (and mentions of `known` speakers) in `text`.
     pub fn suggest(&self, text: &str, known: &[Speaker]) -> Suggestions {
         let p = Prepared::new(text);
-        let tagged = Tagged::from_tags(&self.tags(&p));
+        let mut tagged = Tagged::from_tags(&self.tags(&p));
         let doc = &p.doc;
         let links = linker::RuleLinks::new(doc, &p.rules);
+        merge::add_rule_candidates(&mut tagged, doc, &p.rules);
         let span = |r: &Range<usize>| doc.span_of(r.clone());
         // Each content goes to its cue (or stands alone); each cue with content gets a source.
         let mut by_cue: Vec<Vec<Span>> = vec![Vec::new(); tagged.cues.len()];
@@ -359,7 +286,7 @@ impl Model {
             };
             quotes.push((q, None));
         }
-        combine_with_rules(&p, &mut quotes);
+        merge::combine_with_rules(doc, &p.rules, &mut quotes);
         let first = |q: &QuoteSuggestion| {
             q.cue
                 .map_or(q.content.first().map_or(0, |s| s.start), |c| c.start)

@@ -102,7 +102,7 @@ pub fn resolve(
         .map(|s| (s.name.as_str(), Class::of_kind(s.kind)))
         .collect();
     // Speakers named so far, latest last, with what a pronoun may call them.
-    let mut recent: Vec<(String, Class)> = Vec::new();
+    let mut recent = Recent::default();
     let mut next_mention = 0;
     for (q, source) in quotes.iter_mut().zip(sources) {
         let (Some(src), Some(span)) = (source, q.source) else {
@@ -116,7 +116,7 @@ pub fn resolve(
                 .get(m.speaker.as_str())
                 .copied()
                 .unwrap_or(Class::Unknown);
-            recent.push((m.speaker.clone(), class));
+            recent.push(m.speaker.clone(), class);
             next_mention += 1;
         }
         let first = mentions.partition_point(|m| m.span.end <= span.start);
@@ -139,11 +139,7 @@ pub fn resolve(
                 }
                 None => {
                     let pronoun = doc.tok(src.start).map_or("", |t| t.lower.as_str());
-                    let found = recent
-                        .iter()
-                        .rev()
-                        .find(|(_, c)| c.answers(pronoun))
-                        .cloned();
+                    let found = recent.latest_for(pronoun);
                     (
                         found.as_ref().map(|(n, _)| n.clone()),
                         found.map_or(Class::Unknown, |f| f.1),
@@ -152,18 +148,50 @@ pub fn resolve(
             },
         };
         if let Some(name) = &speaker {
-            recent.push((name.clone(), class));
+            recent.push(name.clone(), class);
         }
         q.speaker = speaker;
+    }
+}
+
+/// The speaker named last of each class, and in which order: the latest a pronoun may call
+/// is found at once, however many speakers came before (a 15 MB article has tens of
+/// thousands).
+#[derive(Default)]
+struct Recent {
+    /// Per class (person, group, unknown): when it was last named, and the name.
+    latest: [Option<(usize, String)>; 3],
+    named: usize,
+}
+
+impl Recent {
+    fn push(&mut self, name: String, class: Class) {
+        if let Some(slot) = self.latest.get_mut(class as usize) {
+            *slot = Some((self.named, name));
+        }
+        self.named += 1;
+    }
+
+    /// The speaker named last whose class the pronoun may call, with its class.
+    fn latest_for(&self, pronoun: &str) -> Option<(String, Class)> {
+        [Class::Person, Class::Group, Class::Unknown]
+            .into_iter()
+            .filter(|c| c.answers(pronoun))
+            .filter_map(|c| {
+                let (at, name) = self.latest.get(c as usize)?.as_ref()?;
+                Some((*at, name.clone(), c))
+            })
+            .max_by_key(|(at, _, _)| *at)
+            .map(|(_, name, c)| (name, c))
     }
 }
 
 /// What a pronoun may call a speaker: a person, a group or organisation, or either.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
-    Person,
-    Group,
-    Unknown,
+    Person = 0,
+    Group = 1,
+    Unknown = 2,
 }
 
 impl Class {
@@ -248,5 +276,29 @@ impl Names {
             self.single.insert(lower, name.clone());
         }
         name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pronoun_calls_the_latest_speaker_it_may_call() {
+        let mut recent = Recent::default();
+        assert_eq!(recent.latest_for("he"), None);
+        recent.push("Deltalinqs".into(), Class::Group);
+        for n in 0..10_000 {
+            recent.push(format!("Person {n}"), Class::Person);
+        }
+        let name = |p: &str| recent.latest_for(p).map(|(n, _)| n);
+        assert_eq!(name("it").as_deref(), Some("Deltalinqs"));
+        assert_eq!(name("she").as_deref(), Some("Person 9999"));
+        recent.push("someone".into(), Class::Unknown);
+        assert_eq!(name("it").as_deref(), Some("someone"));
+        assert_eq!(name("they").as_deref(), Some("someone"));
+        recent.push("Ann Fox".into(), Class::Person);
+        assert_eq!(name("it").as_deref(), Some("someone"));
+        assert_eq!(name("he").as_deref(), Some("Ann Fox"));
     }
 }
