@@ -129,8 +129,10 @@ impl CrfTrainer {
         let marginal = |t: usize, y: usize| (alpha[t][y] + beta[t][y] - z).exp();
         let wrong = (0..n)
             .filter(|&t| {
+                // The marginal grows with alpha + beta: no need to take exponentials.
+                let score = |y: usize| alpha[t][y] + beta[t][y];
                 let best = (0..TAGS)
-                    .max_by(|&a, &b| marginal(t, a).total_cmp(&marginal(t, b)))
+                    .max_by(|&a, &b| score(a).total_cmp(&score(b)))
                     .unwrap_or(0);
                 best != gold[t] as usize
             })

@@ -274,15 +274,3 @@ impl Features {
         f.push(key(32, &[r, l]));
     }
 }
-
-/// The feature keys of every token of `doc`; `rules` are the rule-based suggestions for it.
-pub fn featurize(doc: &Doc, rules: &Suggestions) -> Vec<Vec<u64>> {
-    let features = Features::new(doc, rules);
-    (0..doc.toks.len())
-        .map(|i| {
-            let mut f = Vec::with_capacity(40);
-            features.of(doc, i, &mut f);
-            f
-        })
-        .collect()
-}

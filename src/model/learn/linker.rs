@@ -14,6 +14,7 @@ use crate::model::suggest::{Doc, Suggestions};
 
 use super::features::key;
 use super::gold::tokens_of;
+use super::overlap::ByStart;
 
 /// Sentences either side within which a link is looked for.
 const WINDOW: usize = 3;
@@ -122,38 +123,24 @@ pub struct RuleLinks {
     sources: Pairs,
 }
 
-/// Links as (from, to), sorted by where `from` starts, with the longest `from`: the links
-/// whose `from` overlaps a span are found by a binary search, not a scan.
+/// Links as (from, to), found by the `from` side.
 #[derive(Clone, Debug, Default)]
-struct Pairs {
-    links: Vec<(Range<usize>, Range<usize>)>,
-    longest: usize,
-}
+struct Pairs(ByStart<Range<usize>>);
 
 impl Pairs {
-    fn new(mut links: Vec<(Range<usize>, Range<usize>)>) -> Self {
-        links.sort_by_key(|(from, _)| from.start);
-        let longest = links.iter().map(|(f, _)| f.len()).max().unwrap_or(0);
-        Self { links, longest }
+    fn new(links: Vec<(Range<usize>, Range<usize>)>) -> Self {
+        Self(ByStart::new(links))
     }
 
     /// What the rules say of linking `a` to `b` (`None` for no link): "same" when they made
     /// this link, "other" when they linked `a` to something else, "none" when they did not
     /// link `a`.
     fn says(&self, a: &Range<usize>, b: Option<&Range<usize>>) -> &'static str {
-        let first = self
-            .links
-            .partition_point(|(f, _)| f.start + self.longest <= a.start);
         let mut linked = false;
-        for (from, to) in self.links.get(first..).unwrap_or_default() {
-            if from.start >= a.end {
-                break;
-            }
-            if overlap(from, a) {
-                linked = true;
-                if b.is_some_and(|b| overlap(to, b)) {
-                    return "same";
-                }
+        for (_, to) in self.0.overlapping(a) {
+            linked = true;
+            if b.is_some_and(|b| overlap(to, b)) {
+                return "same";
             }
         }
         if linked { "other" } else { "none" }

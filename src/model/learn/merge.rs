@@ -7,54 +7,32 @@ use std::ops::Range;
 use crate::model::annotation::Span;
 use crate::model::suggest::{Doc, QuoteSuggestion, Suggestions};
 
+use super::overlap::ByStart;
 use super::{Tagged, gold};
 
-/// Spans of quotes (each with its quote's index), sorted by start, with the longest: the
-/// quotes a span overlaps are found by a binary search, so merging stays linear.
-struct SpanIndex {
-    spans: Vec<(Span, usize)>,
-    longest: usize,
+/// Code-point spans, each with the index of what it belongs to.
+type SpanIndex = ByStart<usize>;
+
+fn indexed(spans: impl Iterator<Item = (Span, usize)>) -> SpanIndex {
+    ByStart::new(spans.map(|(s, i)| (s.start..s.end, i)))
 }
 
-impl SpanIndex {
-    fn new(spans: impl Iterator<Item = (Span, usize)>) -> Self {
-        let mut spans: Vec<(Span, usize)> = spans.collect();
-        spans.sort_by_key(|(s, _)| s.start);
-        let longest = spans
-            .iter()
-            .map(|(s, _)| s.end - s.start)
-            .max()
-            .unwrap_or(0);
-        Self { spans, longest }
-    }
-
-    /// The first quote (lowest index) with a span overlapping `s`.
-    fn first_overlapping(&self, s: &Span) -> Option<usize> {
-        let from = self
-            .spans
-            .partition_point(|(x, _)| x.start + self.longest <= s.start);
-        self.spans
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|(x, _)| x.start < s.end)
-            .filter(|(x, _)| s.start < x.end)
-            .map(|(_, i)| *i)
-            .min()
-    }
+/// The lowest index with a span overlapping `s`.
+fn first_overlapping(index: &SpanIndex, s: &Span) -> Option<usize> {
+    index.overlapping(&(s.start..s.end)).map(|(_, i)| *i).min()
 }
 
 /// Adds the rules' cues and sources that no tagged span overlaps, as more candidates
 /// for the linker (which reads the rules' links as evidence).
 pub(super) fn add_rule_candidates(tagged: &mut Tagged, doc: &Doc, rules: &Suggestions) {
     let add = |list: &mut Vec<Range<usize>>, spans: &mut dyn Iterator<Item = Span>| {
-        let index = SpanIndex::new(
+        let index = indexed(
             list.iter()
                 .enumerate()
                 .filter_map(|(i, r)| doc.span_of(r.clone()).map(|s| (s, i))),
         );
         let new: Vec<Range<usize>> = spans
-            .filter(|s| index.first_overlapping(s).is_none())
+            .filter(|s| first_overlapping(&index, s).is_none())
             .map(|s| gold::tokens_of(doc, s))
             .filter(|r| !r.is_empty())
             .collect();
@@ -80,13 +58,13 @@ pub(super) fn combine_with_rules(
     rules: &Suggestions,
     quotes: &mut Vec<(QuoteSuggestion, Option<Range<usize>>)>,
 ) {
-    let cues = SpanIndex::new(
+    let cues = indexed(
         quotes
             .iter()
             .enumerate()
             .filter_map(|(i, (q, _))| q.cue.map(|c| (c, i))),
     );
-    let contents = SpanIndex::new(
+    let contents = indexed(
         quotes
             .iter()
             .enumerate()
@@ -94,11 +72,11 @@ pub(super) fn combine_with_rules(
     );
     let mut extra = Vec::new();
     for r in &rules.quotes {
-        let same_cue = r.cue.and_then(|c| cues.first_overlapping(&c));
+        let same_cue = r.cue.and_then(|c| first_overlapping(&cues, &c));
         let same_content = || {
             r.content
                 .iter()
-                .filter_map(|c| contents.first_overlapping(c))
+                .filter_map(|c| first_overlapping(&contents, c))
                 .min()
         };
         if let Some((q, source)) = same_cue.and_then(|i| quotes.get_mut(i)) {
@@ -158,16 +136,18 @@ mod tests {
     }
 
     #[test]
-    fn a_span_is_found_however_long_the_spans_before_it() {
-        let index = SpanIndex::new(
+    fn the_lowest_index_among_the_overlapping_spans_is_found() {
+        let index = indexed(
             [(0, 500), (10, 20), (30, 40), (600, 610)]
                 .into_iter()
                 .enumerate()
                 .map(|(i, (a, b))| (Span::new(a, b), i)),
         );
-        assert_eq!(index.first_overlapping(&Span::new(450, 460)), Some(0));
-        assert_eq!(index.first_overlapping(&Span::new(35, 36)), Some(0));
-        assert_eq!(index.first_overlapping(&Span::new(500, 600)), None);
-        assert_eq!(index.first_overlapping(&Span::new(605, 700)), Some(3));
+        let first = |a, b| first_overlapping(&index, &Span::new(a, b));
+        assert_eq!(first(450, 460), Some(0));
+        assert_eq!(first(35, 36), Some(0));
+        assert_eq!(first(15, 35), Some(0));
+        assert_eq!(first(500, 600), None);
+        assert_eq!(first(605, 700), Some(3));
     }
 }

@@ -26,6 +26,7 @@ pub mod format;
 pub mod gold;
 pub mod linker;
 mod merge;
+mod overlap;
 pub mod tagger;
 mod training;
 

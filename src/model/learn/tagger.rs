@@ -63,14 +63,6 @@ pub struct Tagger {
 }
 
 impl Tagger {
-    /// The rows of the features of one token that the model knows.
-    pub fn rows(&self, feats: &[u64]) -> Vec<u32> {
-        feats
-            .iter()
-            .filter_map(|k| self.index.get(k).copied())
-            .collect()
-    }
-
     /// The best tag sequence for tokens with these feature rows.
     pub fn decode(&self, rows: &[Vec<u32>]) -> Vec<u8> {
         viterbi(rows, &self.weights, &self.transitions)
